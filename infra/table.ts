@@ -1,0 +1,39 @@
+/**
+ * The one table definition. CDK builds the DynamoDB table from it and the local runtime
+ * issues CreateTable from it, so the two cannot drift. Pure data: safe to import in Lambda code.
+ */
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N';
+}
+
+export interface IndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+}
+
+export interface TableDefinition {
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+  readonly globalSecondaryIndexes: readonly IndexDefinition[];
+  /** Epoch seconds; items carrying it (idempotency records, expired reservations) are removed by DynamoDB. */
+  readonly timeToLiveAttribute: string;
+}
+
+export const serviceDeskTable = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [
+    // Queue views: tickets by store and status.
+    { indexName: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+    // Queue views: all tickets of a store.
+    { indexName: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+} as const satisfies TableDefinition;
+
+export type IndexName = (typeof serviceDeskTable.globalSecondaryIndexes)[number]['indexName'];
+
+/** Default physical name for local mode; in AWS, CloudFormation names the table and passes it as TABLE_NAME. */
+export const localTableName = 'service-desk';
