@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { createStaffInput } from '../../shared/staff/schema';
+import { createStaffMember } from '../../shared/staff/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.createStaff,
+  { body: createStaffInput },
+  async ({ principal, body, now }) => ({ status: 201, body: await createStaffMember(principal, body, now) }),
+);

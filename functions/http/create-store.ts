@@ -1,0 +1,13 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { createStoreInput } from '../../shared/stores/schema';
+import { createStore } from '../../shared/stores/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.createStore,
+  { body: createStoreInput },
+  async ({ principal, body, now }) => {
+    const store = await createStore(principal, body, now);
+    return { status: 201, body: store, headers: { location: `/v1/stores/${store.id}` } };
+  },
+);

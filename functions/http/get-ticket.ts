@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { ticketIdParams } from '../../shared/tickets/schema';
+import { getTicket } from '../../shared/tickets/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.getTicket,
+  { params: ticketIdParams },
+  async ({ principal, params }) => ({ status: 200, body: await getTicket(principal, params.ticketId) }),
+);

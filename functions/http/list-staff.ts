@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { listStaffQuery } from '../../shared/staff/schema';
+import { listStaff } from '../../shared/staff/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.listStaff,
+  { query: listStaffQuery },
+  async ({ principal, query }) => ({ status: 200, body: await listStaff(principal, query) }),
+);

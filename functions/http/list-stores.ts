@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { listStoresQuery } from '../../shared/stores/schema';
+import { listVisibleStores } from '../../shared/stores/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.listStores,
+  { query: listStoresQuery },
+  async ({ principal, query }) => ({ status: 200, body: await listVisibleStores(principal, query) }),
+);

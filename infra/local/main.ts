@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer as createProbe } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { localTableName } from '../table';
+import { ensureTable, LocalRuntimeError, localAwsEnvironment, startDynamoDbLocal } from './dynamodb';
+import { localTokenAuthority } from './tokens';
+
+/**
+ * `npm start`: DynamoDB Local, the table, and the API on 127.0.0.1:$PORT running the same
+ * handler modules Lambda runs. Environment: PORT (3000), DATA_DIR (.data), IN_MEMORY=1 or
+ * `--in-memory` for a throwaway run, DYNAMODB_PORT (a free port when unset).
+ */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const host = '127.0.0.1';
+
+async function main(): Promise<void> {
+  // Lambda runs Node 22; the SDK's notice about Node 20 dev machines is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const port = parsePort(process.env.PORT, 3000, 'PORT');
+  const inMemory = process.argv.includes('--in-memory') || process.env.IN_MEMORY === '1';
+  const dataDir = inMemory ? undefined : resolve(repoRoot, process.env.DATA_DIR ?? '.data');
+  const quiet = process.env.LOCAL_QUIET === '1';
+
+  await assertPortFree(port);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const dynamoPort = process.env.DYNAMODB_PORT
+    ? parsePort(process.env.DYNAMODB_PORT, 8000, 'DYNAMODB_PORT')
+    : await freePort();
+  const dynamo = await startDynamoDbLocal({ port: dynamoPort, ...(dataDir ? { dataDir } : {}) });
+  let stopping = false;
+  let server: Server | undefined;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    server?.close();
+    await dynamo.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  // Last resort: never leave a Java process behind, whatever ends this one.
+  process.on('exit', () => dynamo.process.kill('SIGKILL'));
+  dynamo.process.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`DynamoDB Local stopped unexpectedly (exit ${code}); shutting down.`);
+      void stop(1);
+    }
+  });
+
+  const tableName = process.env.TABLE_NAME ?? localTableName;
+  const table = await ensureTable(dynamo.endpoint, tableName);
+  // Handlers read these at import, exactly like Lambda reads its configuration.
+  Object.assign(process.env, localAwsEnvironment, {
+    TABLE_NAME: tableName,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    POWERTOOLS_SERVICE_NAME: 'service-desk',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (quiet ? 'ERROR' : 'WARN'),
+  });
+
+  const { createLocalServer } = await import('./server');
+  const tokens = await localTokenAuthority(dataDir);
+  server = createLocalServer({
+    tokens,
+    repoRoot,
+    log: quiet ? undefined : (line) => console.log(line),
+  });
+  const listening = server;
+  await new Promise<void>((ready, failed) => {
+    listening.once('error', failed);
+    listening.listen(port, host, ready);
+  });
+  const address = listening.address();
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  console.log(
+    [
+      '',
+      `Service desk API (local) on ${url}`,
+      `  data:     ${dataDir ?? 'in memory (lost on exit)'}; table ${tableName} (${table}) on DynamoDB Local ${dynamo.endpoint}`,
+      `  token:    curl -s -X POST ${url}/local/tokens -H 'content-type: application/json' \\`,
+      `              -d '{"tenantId":"demo","userId":"alice","roles":["admin"]}'`,
+      `  health:   curl -s ${url}/v1/health`,
+      '  stop:     Ctrl-C',
+      '',
+    ].join('\n'),
+  );
+}
+
+function parsePort(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new LocalRuntimeError(`${name} must be a port number (0–65535), not "${value}".`);
+  }
+  return port;
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((free, taken) => {
+    const probe = createProbe();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      taken(
+        error.code === 'EADDRINUSE'
+          ? new LocalRuntimeError(
+              `Port ${port} on ${host} is already in use. Stop what runs there or set PORT.`,
+            )
+          : error,
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => free()));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((found, failed) => {
+    const probe = createProbe();
+    probe.once('error', failed);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => found(port));
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof LocalRuntimeError)
+    console.error(`\nCannot start the local service desk: ${error.message}\n`);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type { ZodMiniType } from 'zod/mini';
+import type { HttpRoute } from '../../infra/routes';
+import { DomainError } from '../errors';
+import { logger } from '../observability/logger';
+import { currentTime } from '../time/clock';
+import { assertRole, type Principal, principalFromClaims } from './principal';
+import { problemFromError, problemResponse } from './problem';
+import { parseRequestParts } from './validation';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
+
+/** What a use case hands back; the wrapper turns it into JSON. */
+export interface HttpResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface PublicRequest {
+  readonly now: Date;
+  readonly requestId: string;
+}
+
+export interface AuthenticatedRequest<B, Q, P> extends PublicRequest {
+  readonly principal: Principal;
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+}
+
+export const maxBodyBytes = 64 * 1024;
+
+const jsonContentType = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+
+/** Reads and checks a JSON body: size, content type, syntax. The schema checks the rest. */
+export function readJsonBody(event: Pick<HttpEvent, 'body' | 'isBase64Encoded' | 'headers'>): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > maxBodyBytes) {
+    throw new DomainError('payload_too_large', 'body_too_large', `The body exceeds ${maxBodyBytes} bytes.`);
+  }
+  if (bytes.length === 0) {
+    throw new DomainError('invalid_input', 'body_required', 'A JSON body is required.', [
+      { in: 'body', path: '', message: 'A JSON body is required.' },
+    ]);
+  }
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!jsonContentType.test(contentType)) {
+    throw new DomainError('unsupported_media_type', 'json_required', 'Send the body as application/json.');
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new DomainError('invalid_input', 'invalid_json', 'The body is not valid JSON.', [
+      { in: 'body', path: '', message: 'Not valid JSON.' },
+    ]);
+  }
+}
+
+function toResponse(result: HttpResult): HttpResponse {
+  return {
+    statusCode: result.status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...result.headers },
+    ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+  };
+}
+
+/** Maps anything thrown to a problem response: the one place errors become HTTP. */
+function problemResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
+  return {
+    onError: async (request) => {
+      const requestId = request.event.requestContext?.requestId;
+      const problem = problemFromError(request.error, requestId);
+      if (problem.status >= 500) logger.error('request failed', { error: request.error as Error });
+      else logger.info('request refused', { status: problem.status, code: problem.code });
+      request.response = problemResponse(problem);
+    },
+  };
+}
+
+function wrap(route: HttpRoute, run: (event: HttpEvent) => Promise<HttpResult>): HttpHandler {
+  return middy<HttpEvent, HttpResponse>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemResponses())
+    .handler(async (event) => {
+      logger.appendKeys({
+        route: `${route.method} ${route.path}`,
+        apiRequestId: event.requestContext?.requestId,
+      });
+      return toResponse(await run(event));
+    });
+}
+
+export function publicRoute(route: HttpRoute, run: (request: PublicRequest) => Promise<HttpResult>) {
+  return wrap(route, (event) =>
+    run({ now: currentTime(), requestId: event.requestContext?.requestId ?? '' }),
+  );
+}
+
+/**
+ * A route behind the JWT authorizer: claims → principal, role check from the route table,
+ * then body, query and path parameters validated together so one 400 names every bad field.
+ */
+export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
+  route: HttpRoute,
+  schemas: { body?: ZodMiniType<B>; query?: ZodMiniType<Q>; params?: ZodMiniType<P> },
+  run: (request: AuthenticatedRequest<B, Q, P>) => Promise<HttpResult>,
+): HttpHandler {
+  return wrap(route, async (event) => {
+    const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+    logger.appendKeys({ tenantId: principal.tenantId, userId: principal.userId });
+    assertRole(principal, route.roles);
+    const parts = parseRequestParts({
+      body: schemas.body ? [schemas.body, readJsonBody(event)] : undefined,
+      query: schemas.query ? [schemas.query, event.queryStringParameters ?? {}] : undefined,
+      params: schemas.params ? [schemas.params, event.pathParameters ?? {}] : undefined,
+    });
+    return run({ ...parts, principal, now: currentTime(), requestId: event.requestContext?.requestId ?? '' });
+  });
+}

@@ -1,0 +1,48 @@
+import {
+  _default,
+  coerce,
+  gte,
+  int,
+  lte,
+  maxLength,
+  minLength,
+  optional,
+  pipe,
+  refine,
+  regex,
+  strictObject,
+  string,
+  trim,
+  enum as zEnum,
+} from 'zod/mini';
+import { ulidPattern } from '../ids';
+
+/** Trimmed text with length bounds counted after trimming. */
+export const text = (min: number, max: number) => string().check(trim(), minLength(min), maxLength(max));
+
+export const ulid = string().check(regex(ulidPattern, 'Expected an id (26-character ULID).'));
+
+export const timeZone = string().check(
+  refine((zone) => isTimeZone(zone), 'Expected an IANA time zone such as Asia/Shanghai.'),
+);
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+/** Mainland mobile numbers and international E.164-ish numbers, digits only after normalising. */
+export const phone = string().check(trim(), regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Expected a phone number.'));
+
+export const pageQueryFields = {
+  limit: _default(pipe(coerce.number(), int().check(gte(1), lte(100))), 25),
+  cursor: optional(string().check(minLength(1), maxLength(2048))),
+};
+
+export const sortOrder = _default(zEnum(['newest', 'oldest']), 'newest');
+
+export const idParam = (name: string) => strictObject({ [name]: ulid });

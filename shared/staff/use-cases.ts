@@ -1,0 +1,54 @@
+import type { Page } from '../db/cursor';
+import { DomainError, forbidden, invalidInput } from '../errors';
+import { assertStoreAccess, type Principal } from '../http/principal';
+import { newId } from '../ids';
+import { findStores } from '../stores/repository';
+import { insertStaffMember, listStaffOfStore, listStaffOfTenant } from './repository';
+import type { CreateStaffInput, StaffMember } from './schema';
+
+export function newStaffMember(input: CreateStaffInput, id: string, now: Date): StaffMember {
+  const at = now.toISOString();
+  return { ...input, id, createdAt: at, updatedAt: at, version: 1 };
+}
+
+export async function createStaffMember(
+  principal: Principal,
+  input: CreateStaffInput,
+  now: Date,
+): Promise<StaffMember> {
+  if (!input.roles.includes('admin') && input.storeIds.length === 0) {
+    throw invalidInput([
+      { in: 'body', path: 'storeIds', message: 'Staff other than admins need at least one store.' },
+    ]);
+  }
+  if (!principal.tenantWide) {
+    // Managers staff their own stores and cannot hand out tenant-wide power.
+    if (input.roles.includes('admin'))
+      throw forbidden('role_grant_refused', 'Only an admin can create an admin.');
+    for (const storeId of input.storeIds) assertStoreAccess(principal, storeId);
+  }
+  const known = new Set((await findStores(principal.tenantId, input.storeIds)).map((store) => store.id));
+  const unknown = input.storeIds.flatMap((storeId, index) =>
+    known.has(storeId) ? [] : [{ in: 'body' as const, path: `storeIds.${index}`, message: 'No such store.' }],
+  );
+  if (unknown.length > 0) {
+    throw new DomainError('rule_refused', 'store_not_found', 'Some stores do not exist.', unknown);
+  }
+  const member = newStaffMember(input, newId(now), now);
+  await insertStaffMember(principal.tenantId, member);
+  return member;
+}
+
+export async function listStaff(
+  principal: Principal,
+  query: { storeId?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<Page<StaffMember>> {
+  if (query.storeId) {
+    assertStoreAccess(principal, query.storeId);
+    return listStaffOfStore(principal.tenantId, query.storeId, query.limit, query.cursor);
+  }
+  if (!principal.tenantWide) {
+    throw invalidInput([{ in: 'query', path: 'storeId', message: 'Name the store whose staff to list.' }]);
+  }
+  return listStaffOfTenant(principal.tenantId, query.limit, query.cursor);
+}

@@ -1,0 +1,82 @@
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../db/client';
+import type { Page } from '../db/cursor';
+import { queryPage } from '../db/query';
+import { failedConditionIndex, withoutKeys } from '../db/transactions';
+import { conflict } from '../errors';
+import { storeKeys } from './keys';
+import type { Store } from './schema';
+
+export async function insertStore(tenantId: string, store: Store): Promise<void> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...storeKeys.codeReservation(tenantId, store.code),
+                entity: 'store_code',
+                storeId: store.id,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...storeKeys.store(tenantId, store.id), entity: 'store', ...store },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedConditionIndex(error) === 0) {
+      throw conflict('store_code_taken', `Another store already uses the code ${store.code}.`);
+    }
+    throw error;
+  }
+}
+
+export async function findStore(tenantId: string, storeId: string): Promise<Store | undefined> {
+  const output = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: storeKeys.store(tenantId, storeId) }),
+  );
+  return output.Item ? withoutKeys<Store>(output.Item) : undefined;
+}
+
+/** Up to 100 stores by id; ids of other tenants or unknown ids are simply absent. */
+export async function findStores(tenantId: string, storeIds: readonly string[]): Promise<Store[]> {
+  const unique = [...new Set(storeIds)];
+  if (unique.length === 0) return [];
+  if (unique.length > 100) throw new Error('findStores takes at most 100 ids');
+  const found: Store[] = [];
+  let keys: Record<string, unknown>[] | undefined = unique.map((id) => storeKeys.store(tenantId, id));
+  // BatchGet may return unprocessed keys under throttling; fetch them again.
+  for (let round = 0; keys && keys.length > 0 && round < 5; round++) {
+    const output: BatchGetCommandOutput = await documentClient.send(
+      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
+    );
+    found.push(...(output.Responses?.[tableName] ?? []).map((item) => withoutKeys<Store>(item)));
+    keys = output.UnprocessedKeys?.[tableName]?.Keys;
+  }
+  if (keys && keys.length > 0) throw new Error('DynamoDB kept keys unprocessed; retry the request');
+  return found.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export async function listStores(
+  tenantId: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<Store>> {
+  const page = await queryPage({ ...storeKeys.listPartition(tenantId), limit, cursor });
+  return { items: page.items.map((item) => withoutKeys<Store>(item)), cursor: page.cursor };
+}

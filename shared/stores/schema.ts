@@ -1,0 +1,51 @@
+import {
+  _default,
+  type infer as Infer,
+  number,
+  optional,
+  regex,
+  strictObject,
+  string,
+  toUpperCase,
+  trim,
+  enum as zEnum,
+} from 'zod/mini';
+import { pageQueryFields, phone, text, timeZone, ulid } from '../schema/common';
+
+export const storeKinds = ['mall', 'supermarket', 'hotel', 'it_site', 'repair_center', 'other'] as const;
+
+/** Short human code used in ticket numbers, e.g. SH01 → SH01-20261126-0007. */
+export const storeCode = string().check(
+  trim(),
+  toUpperCase(),
+  regex(/^[A-Z0-9]{2,12}$/, 'Expected 2–12 letters or digits, e.g. SH01.'),
+);
+
+export const createStoreInput = strictObject({
+  code: storeCode,
+  name: text(1, 120),
+  kind: _default(zEnum(storeKinds), 'other'),
+  timezone: _default(timeZone, 'Asia/Shanghai'),
+  address: optional(text(1, 300)),
+  phone: optional(phone),
+});
+export type CreateStoreInput = Infer<typeof createStoreInput>;
+
+export const storeIdParams = strictObject({ storeId: ulid });
+
+export const listStoresQuery = strictObject({ ...pageQueryFields });
+
+/** A store as the API returns it (and as the repository stores it, less the keys). */
+export const store = strictObject({
+  id: ulid,
+  code: storeCode,
+  name: text(1, 120),
+  kind: zEnum(storeKinds),
+  timezone: timeZone,
+  address: optional(text(1, 300)),
+  phone: optional(phone),
+  createdAt: string(),
+  updatedAt: string(),
+  version: number(),
+});
+export type Store = Infer<typeof store>;

@@ -1,0 +1,34 @@
+import type { Page } from '../db/cursor';
+import { notFound } from '../errors';
+import { assertStoreAccess, type Principal } from '../http/principal';
+import { newId } from '../ids';
+import { findStore, findStores, insertStore, listStores } from './repository';
+import type { CreateStoreInput, Store } from './schema';
+
+export function newStore(input: CreateStoreInput, id: string, now: Date): Store {
+  const at = now.toISOString();
+  return { ...input, id, createdAt: at, updatedAt: at, version: 1 };
+}
+
+export async function createStore(principal: Principal, input: CreateStoreInput, now: Date): Promise<Store> {
+  const store = newStore(input, newId(now), now);
+  await insertStore(principal.tenantId, store);
+  return store;
+}
+
+/** 404 when the tenant has no such store (whoever else might), 403 when it is not the caller's. */
+export async function getStore(principal: Principal, storeId: string): Promise<Store> {
+  const store = await findStore(principal.tenantId, storeId);
+  if (!store) throw notFound('store');
+  assertStoreAccess(principal, storeId);
+  return store;
+}
+
+/** Admins page through the tenant; everyone else sees the stores of their token, in one page. */
+export async function listVisibleStores(
+  principal: Principal,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<Store>> {
+  if (principal.tenantWide) return listStores(principal.tenantId, query.limit, query.cursor);
+  return { items: await findStores(principal.tenantId, principal.storeIds.slice(0, 100)), cursor: null };
+}

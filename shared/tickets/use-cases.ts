@@ -1,0 +1,70 @@
+import type { Page } from '../db/cursor';
+import { invalidInput, notFound, ruleRefused } from '../errors';
+import { assertStoreAccess, type Principal } from '../http/principal';
+import { newId } from '../ids';
+import { findStore } from '../stores/repository';
+import { findTicket, insertTicket, listTicketsOfStore } from './repository';
+import type { CreateTicketInput, ListTicketsQuery, Ticket, TimelineEvent } from './schema';
+
+/** A fresh ticket and the timeline event that records its creation. Pure: ids and time come in. */
+export function openTicket(
+  input: CreateTicketInput,
+  ids: { ticketId: string; eventId: string },
+  actorId: string,
+  now: Date,
+): { ticket: Ticket; created: TimelineEvent } {
+  const at = now.toISOString();
+  const ticket: Ticket = {
+    ...input,
+    id: ids.ticketId,
+    status: 'new',
+    assigneeId: null,
+    createdBy: actorId,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  return { ticket, created: { id: ids.eventId, ticketId: ticket.id, kind: 'created', actorId, at } };
+}
+
+export async function createTicket(
+  principal: Principal,
+  input: CreateTicketInput,
+  now: Date,
+): Promise<Ticket> {
+  assertStoreAccess(principal, input.storeId);
+  if (!(await findStore(principal.tenantId, input.storeId))) {
+    throw ruleRefused('store_not_found', 'The ticket names a store that does not exist.');
+  }
+  const { ticket, created } = openTicket(
+    input,
+    { ticketId: newId(now), eventId: newId(now) },
+    principal.userId,
+    now,
+  );
+  await insertTicket(principal.tenantId, ticket, created);
+  return ticket;
+}
+
+export async function getTicket(principal: Principal, ticketId: string): Promise<Ticket> {
+  const ticket = await findTicket(principal.tenantId, ticketId);
+  if (!ticket) throw notFound('ticket');
+  assertStoreAccess(principal, ticket.storeId);
+  return ticket;
+}
+
+/** A store's queue. Callers with exactly one store may leave the store out. */
+export async function listTickets(principal: Principal, query: ListTicketsQuery): Promise<Page<Ticket>> {
+  const storeId = query.storeId ?? (principal.storeIds.length === 1 ? principal.storeIds[0] : undefined);
+  if (!storeId) {
+    throw invalidInput([{ in: 'query', path: 'storeId', message: 'Name the store whose tickets to list.' }]);
+  }
+  assertStoreAccess(principal, storeId);
+  return listTicketsOfStore(principal.tenantId, {
+    storeId,
+    status: query.status,
+    limit: query.limit,
+    cursor: query.cursor,
+    newestFirst: query.order === 'newest',
+  });
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+/** `npm test` runs every project; `npx vitest run --project unit` runs one. */
+export default defineConfig({
+  test: {
+    // Lambda runs Node 22; the SDK's notice about Node 20 test machines is noise.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // One DynamoDB Local for the whole run; every test file works in tenants of its own.
+          globalSetup: ['test/support/dynamodb-global-setup.ts'],
+          setupFiles: ['test/support/integration-env.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each e2e file starts real servers and Java processes; one at a time on 2 cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
