@@ -3,13 +3,9 @@ import { DomainError, forbidden, invalidInput } from '../errors';
 import { assertStoreAccess, type Principal } from '../http/principal';
 import { newId } from '../ids';
 import { findStores } from '../stores/repository';
+import { newStaffMember } from './model';
 import { insertStaffMember, listStaffOfStore, listStaffOfTenant } from './repository';
 import type { CreateStaffInput, StaffMember } from './schema';
-
-export function newStaffMember(input: CreateStaffInput, id: string, now: Date): StaffMember {
-  const at = now.toISOString();
-  return { ...input, id, createdAt: at, updatedAt: at, version: 1 };
-}
 
 export async function createStaffMember(
   principal: Principal,

@@ -2,13 +2,9 @@ import type { Page } from '../db/cursor';
 import { notFound } from '../errors';
 import { assertStoreAccess, type Principal } from '../http/principal';
 import { newId } from '../ids';
+import { newStore } from './model';
 import { findStore, findStores, insertStore, listStores } from './repository';
 import type { CreateStoreInput, Store } from './schema';
-
-export function newStore(input: CreateStoreInput, id: string, now: Date): Store {
-  const at = now.toISOString();
-  return { ...input, id, createdAt: at, updatedAt: at, version: 1 };
-}
 
 export async function createStore(principal: Principal, input: CreateStoreInput, now: Date): Promise<Store> {
   const store = newStore(input, newId(now), now);

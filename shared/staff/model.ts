@@ -1,0 +1,6 @@
+import type { CreateStaffInput, StaffMember } from './schema';
+
+export function newStaffMember(input: CreateStaffInput, id: string, now: Date): StaffMember {
+  const at = now.toISOString();
+  return { ...input, id, createdAt: at, updatedAt: at, version: 1 };
+}

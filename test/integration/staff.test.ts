@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../shared/db/cursor';
+import type { StaffMember } from '../../shared/staff/schema';
+import type { Store } from '../../shared/stores/schema';
+import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../support/invoke';
+import { itemsOfTenant } from '../support/table';
+
+describe('staff', () => {
+  let tenant: string;
+  let storeA: Store;
+  let storeB: Store;
+  let manager: Caller;
+
+  beforeAll(async () => {
+    tenant = freshTenant('staff');
+    const created = await Promise.all(
+      ['A1', 'B1'].map((code) => invoke<Store>('createStore', { caller: admin(tenant), body: { code, name: `${code}店` } })),
+    );
+    expect(created.map((result) => result.status)).toEqual([201, 201]);
+    [storeA, storeB] = created.map((result) => result.body) as [Store, Store];
+    manager = { tenantId: tenant, userId: 'mgr', roles: ['manager'], storeIds: [storeA.id] };
+  });
+
+  it('adds a staff member and lists them by store and across the tenant', async () => {
+    const created = await invoke<StaffMember>('createStaff', {
+      caller: admin(tenant),
+      body: { name: '李师傅', roles: ['technician'], storeIds: [storeA.id, storeB.id], userId: 'sub-li' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: '李师傅', roles: ['technician'], version: 1 });
+
+    for (const store of [storeA, storeB]) {
+      const list = await invoke<Page<StaffMember>>('listStaff', { caller: admin(tenant), query: { storeId: store.id } });
+      expect(list.body.items.map((member) => member.id)).toContain(created.body.id);
+    }
+    const all = await invoke<Page<StaffMember>>('listStaff', { caller: admin(tenant) });
+    expect(all.body.items.map((member) => member.id)).toContain(created.body.id);
+  });
+
+  it('links one directory entry per identity', async () => {
+    const body = { name: '张三', roles: ['front_desk'], storeIds: [storeA.id], userId: 'sub-zhang' };
+    expect((await invoke('createStaff', { caller: admin(tenant), body })).status).toBe(201);
+    const again = await invoke('createStaff', { caller: admin(tenant), body: { ...body, name: '张三丰' } });
+    expect(again.status).toBe(409);
+    expect(problem(again).code).toBe('staff_user_taken');
+  });
+
+  it('lets a manager staff only their own stores, and never with admins', async () => {
+    const own = await invoke('createStaff', {
+      caller: manager,
+      body: { name: '前台小王', roles: ['front_desk'], storeIds: [storeA.id] },
+    });
+    expect(own.status).toBe(201);
+    const elsewhere = await invoke('createStaff', {
+      caller: manager,
+      body: { name: '外店', roles: ['front_desk'], storeIds: [storeB.id] },
+    });
+    expect(elsewhere.status).toBe(403);
+    const promote = await invoke('createStaff', {
+      caller: manager,
+      body: { name: '越权', roles: ['admin'], storeIds: [storeA.id] },
+    });
+    expect(promote.status).toBe(403);
+    expect(problem(promote).code).toBe('role_grant_refused');
+  });
+
+  it('refuses unknown stores by position and writes nothing', async () => {
+    const quiet = freshTenant('staff');
+    const foreignStore = storeA.id;
+    const result = await invoke('createStaff', {
+      caller: admin(quiet),
+      body: { name: '某人', roles: ['front_desk'], storeIds: [foreignStore] },
+    });
+    expect(result.status).toBe(422);
+    expect(badFields(result)).toEqual(['body.storeIds.0']);
+    expect(await itemsOfTenant(quiet)).toEqual([]);
+  });
+
+  it('names every bad field', async () => {
+    const result = await invoke('createStaff', {
+      caller: admin(tenant),
+      body: { name: '', roles: ['janitor', 'janitor'], storeIds: ['x'], email: 'nope' },
+    });
+    expect(result.status).toBe(400);
+    expect(badFields(result)).toEqual(['body.email', 'body.name', 'body.roles.0', 'body.roles.1', 'body.storeIds.0']);
+    const noStore = await invoke('createStaff', {
+      caller: admin(tenant),
+      body: { name: '无店', roles: ['front_desk'], storeIds: [] },
+    });
+    expect(badFields(noStore)).toEqual(['body.storeIds']);
+  });
+
+  it('keeps the directory to supervisors and up, within their stores', async () => {
+    const clerk: Caller = { tenantId: tenant, userId: 'c', roles: ['front_desk'], storeIds: [storeA.id] };
+    expect((await invoke('listStaff', { caller: clerk, query: { storeId: storeA.id } })).status).toBe(403);
+    expect((await invoke('listStaff', { caller: manager, query: { storeId: storeB.id } })).status).toBe(403);
+    const noStore = await invoke('listStaff', { caller: manager });
+    expect(noStore.status).toBe(400);
+    expect(badFields(noStore)).toEqual(['query.storeId']);
+    const stranger = await invoke<Page<StaffMember>>('listStaff', {
+      caller: admin(freshTenant('staff')),
+      query: { storeId: storeA.id },
+    });
+    expect(stranger.body.items).toEqual([]);
+  });
+});

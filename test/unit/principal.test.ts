@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { flattenClaims } from '../../infra/local/events';
+import { DomainError } from '../../shared/errors';
+import { assertRole, canActInStore, claimList, principalFromClaims } from '../../shared/http/principal';
+
+const storeA = '01M8CFFSPPM7KHC0J6FQ7N11K4';
+const storeB = '01M8CFFT6Y7X6KEP96DAQR4VCV';
+
+describe('claims → principal', () => {
+  it('reads the flattened arrays API Gateway hands to Lambda', () => {
+    const claims = flattenClaims({
+      sub: 'u1',
+      tenant_id: 'acme',
+      roles: ['front_desk', 'supervisor'],
+      store_ids: [storeA],
+    });
+    expect(claims.roles).toBe('[front_desk supervisor]');
+    expect(principalFromClaims(claims)).toEqual({
+      tenantId: 'acme',
+      userId: 'u1',
+      roles: ['front_desk', 'supervisor'],
+      storeIds: [storeA],
+      tenantWide: false,
+    });
+  });
+
+  it('reads Cognito claim names and comma-separated custom attributes', () => {
+    const principal = principalFromClaims({
+      sub: 'u2',
+      'custom:tenant_id': 'acme',
+      'cognito:groups': '[manager]',
+      'custom:store_ids': `${storeA},${storeB}`,
+    });
+    expect(principal).toMatchObject({ tenantId: 'acme', roles: ['manager'], storeIds: [storeA, storeB] });
+  });
+
+  it('accepts JSON array strings and drops unknown roles and malformed store ids', () => {
+    expect(claimList('["a","b"]')).toEqual(['a', 'b']);
+    expect(claimList('[]')).toEqual([]);
+    expect(claimList(undefined)).toEqual([]);
+    const principal = principalFromClaims({
+      sub: 'u',
+      tenant_id: 't',
+      roles: '[root admin]',
+      store_ids: '[x ../y]',
+    });
+    expect(principal.roles).toEqual(['admin']);
+    expect(principal.storeIds).toEqual([]);
+    expect(principal.tenantWide).toBe(true);
+  });
+
+  it('refuses missing subjects (401) and missing or malformed tenants (403)', () => {
+    const kind = (claims: Parameters<typeof principalFromClaims>[0]) => {
+      try {
+        principalFromClaims(claims);
+        return 'accepted';
+      } catch (error) {
+        return (error as DomainError).kind;
+      }
+    };
+    expect(kind(undefined)).toBe('unauthenticated');
+    expect(kind({ tenant_id: 'acme' })).toBe('unauthenticated');
+    expect(kind({ sub: 'u' })).toBe('forbidden');
+    expect(kind({ sub: 'u', tenant_id: 'a#b' })).toBe('forbidden');
+  });
+
+  it('checks roles from the route table and store scope', () => {
+    const clerk = principalFromClaims({
+      sub: 'u',
+      tenant_id: 't',
+      roles: '[front_desk]',
+      store_ids: `[${storeA}]`,
+    });
+    expect(() => assertRole(clerk, ['front_desk', 'admin'])).not.toThrow();
+    expect(() => assertRole(clerk, ['admin'])).toThrow(DomainError);
+    expect(canActInStore(clerk, storeA)).toBe(true);
+    expect(canActInStore(clerk, storeB)).toBe(false);
+    const admin = principalFromClaims({ sub: 'a', tenant_id: 't', roles: '[admin]' });
+    expect(canActInStore(admin, storeB)).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildHttpEvent } from '../../infra/local/events';
+import { httpRoutes, scheduledFunctions } from '../../infra/routes';
+import { serviceDeskTable } from '../../infra/table';
+import { staffRoles } from '../../shared/staff/roles';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('route table', () => {
+  it('points every route at an existing handler module that uses the route’s own entry', () => {
+    for (const [name, route] of Object.entries(httpRoutes)) {
+      const file = resolve(root, route.handler);
+      expect(existsSync(file), `${name}: ${route.handler}`).toBe(true);
+      // Handlers take their roles and path from the table, never a copy of them.
+      expect(readFileSync(file, 'utf8'), name).toContain(`httpRoutes.${name}`);
+    }
+    for (const scheduled of Object.values(scheduledFunctions))
+      expect(existsSync(resolve(root, scheduled.handler))).toBe(true);
+  });
+
+  it('has unique method+path pairs, versioned paths, and known roles', () => {
+    const keys = Object.values(httpRoutes).map((route) => `${route.method} ${route.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const route of Object.values(httpRoutes)) {
+      if (route.path !== '$default') expect(route.path).toMatch(/^\/v1\//);
+      for (const role of route.roles) expect(staffRoles).toContain(role);
+      // A route behind the authorizer must say who may call it.
+      expect(route.auth === 'jwt' ? route.roles.length > 0 : route.roles.length === 0).toBe(true);
+    }
+  });
+
+  it('keys every index on string attributes the table definition declares once', () => {
+    const names = [
+      serviceDeskTable.partitionKey.name,
+      serviceDeskTable.sortKey.name,
+      ...serviceDeskTable.globalSecondaryIndexes.flatMap((index) => [
+        index.partitionKey.name,
+        index.sortKey.name,
+      ]),
+    ];
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('API Gateway v2 events', () => {
+  it('joins repeated query parameters, lowercases headers and leaves JSON bodies as text', () => {
+    const event = buildHttpEvent({
+      method: 'POST',
+      path: '/v1/tickets',
+      rawQueryString: 'status=new&status=assigned&limit=5',
+      headers: { 'Content-Type': 'application/json', 'X-Trace': 'abc' },
+      body: '{"a":1}',
+      routeKey: 'POST /v1/tickets',
+      claims: { sub: 'u' },
+      now: new Date('2026-11-26T08:00:00Z'),
+    });
+    expect(event.queryStringParameters).toEqual({ status: 'new,assigned', limit: '5' });
+    expect(event.headers['x-trace']).toBe('abc');
+    expect(event.body).toBe('{"a":1}');
+    expect(event.isBase64Encoded).toBe(false);
+    expect(event.requestContext.authorizer.jwt.claims).toEqual({ sub: 'u' });
+    expect(event.requestContext.timeEpoch).toBe(Date.parse('2026-11-26T08:00:00Z'));
+  });
+
+  it('base64-encodes binary bodies and omits the authorizer on public routes', () => {
+    const event = buildHttpEvent({
+      method: 'POST',
+      path: '/v1/health',
+      headers: { 'content-type': 'image/png' },
+      body: Buffer.from([0, 1, 2, 255]),
+      routeKey: '$default',
+      now: new Date(),
+    });
+    expect(event.isBase64Encoded).toBe(true);
+    expect(Buffer.from(event.body ?? '', 'base64')).toEqual(Buffer.from([0, 1, 2, 255]));
+    expect('authorizer' in event.requestContext).toBe(false);
+  });
+});
