@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiClient,
+  apiClient,
+  completion,
+  freePort,
+  type LocalService,
+  runLocalService,
+  startLocalService,
+} from '../support/local-service';
+
+type Json = Record<string, unknown>;
+
+describe('local service over HTTP (in memory)', () => {
+  let service: LocalService;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    service = await startLocalService({}, ['--in-memory']);
+    api = apiClient(service.url);
+  });
+  afterAll(async () => {
+    expect(await service.stop()).toBe(0);
+  });
+
+  it('answers health without a token', async () => {
+    const health = await api.call('GET', '/v1/health', { token: null });
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok' });
+  });
+
+  it('walks token → store → ticket → list, as the README does', async () => {
+    const token = await api.token({ tenantId: 'demo', userId: 'alice', roles: ['admin'] });
+    const store = await api.call<Json>('POST', '/v1/stores', {
+      token,
+      body: { code: 'SH01', name: '上海一店', timezone: 'Asia/Shanghai' },
+    });
+    expect(store.status).toBe(201);
+    const ticket = await api.call<Json>('POST', '/v1/tickets', {
+      token,
+      body: { storeId: store.body.id, type: 'complaint', channel: 'walk_in', subject: '沙发有划痕' },
+    });
+    expect(ticket.status).toBe(201);
+    const list = await api.call<{ items: Json[] }>('GET', `/v1/tickets?storeId=${store.body.id}&status=new`, {
+      token,
+    });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((item) => item.id)).toEqual([ticket.body.id]);
+    const read = await api.call<Json>('GET', `/v1/tickets/${ticket.body.id}`, { token });
+    expect(read.body).toEqual(ticket.body);
+  });
+
+  it('keeps tenants apart over HTTP', async () => {
+    const ownerToken = await api.token({ tenantId: 'owner', userId: 'o', roles: ['admin'] });
+    const store = await api.call<Json>('POST', '/v1/stores', {
+      token: ownerToken,
+      body: { code: 'OW01', name: 'x' },
+    });
+    const ticket = await api.call<Json>('POST', '/v1/tickets', {
+      token: ownerToken,
+      body: { storeId: store.body.id, type: 'inquiry', channel: 'phone', subject: '营业时间' },
+    });
+    const intruder = await api.token({ tenantId: 'intruder', userId: 'i', roles: ['admin'] });
+    expect((await api.call('GET', `/v1/tickets/${ticket.body.id}`, { token: intruder })).status).toBe(404);
+    expect((await api.call('GET', `/v1/stores/${store.body.id}`, { token: intruder })).status).toBe(404);
+    const list = await api.call<{ items: Json[] }>('GET', `/v1/tickets?storeId=${store.body.id}`, {
+      token: intruder,
+    });
+    expect(list.body.items).toEqual([]);
+    const clerkElsewhere = await api.token({
+      tenantId: 'owner',
+      userId: 'c',
+      roles: ['front_desk'],
+      storeIds: [],
+    });
+    expect((await api.call('GET', `/v1/tickets/${ticket.body.id}`, { token: clerkElsewhere })).status).toBe(
+      403,
+    );
+  });
+
+  it('refuses missing, malformed and foreign-signed tokens with 401 problems', async () => {
+    expect((await api.call('GET', '/v1/stores', { token: null })).status).toBe(401);
+    const garbage = await api.call('GET', '/v1/stores', { token: 'not.a.jwt' });
+    expect(garbage.status).toBe(401);
+    expect(garbage.contentType).toBe('application/problem+json');
+
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    expect(await exportJWK(publicKey)).toHaveProperty('kty', 'EC');
+    const forged = await new SignJWT({ tenant_id: 'demo', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('mallory')
+      .setIssuer('service-desk-local')
+      .setAudience('service-desk-local')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    expect((await api.call('GET', '/v1/stores', { token: forged })).status).toBe(401);
+  });
+
+  it('answers unknown routes and methods with problem+json 404s', async () => {
+    const unknown = await api.call('GET', '/v1/nothing-here', { token: null });
+    expect(unknown.status).toBe(404);
+    expect(unknown.contentType).toBe('application/problem+json');
+    expect(unknown.body).toMatchObject({ status: 404, code: 'route_not_found' });
+    expect((await api.call('DELETE', '/v1/tickets', { token: null })).status).toBe(404);
+  });
+
+  it('refuses bad input over HTTP with 4xx problems naming fields', async () => {
+    const token = await api.token({ tenantId: 'demo', userId: 'alice', roles: ['admin'] });
+    const bad = await api.call<{ errors: { path: string }[] }>('POST', '/v1/tickets', {
+      token,
+      body: { type: 'x' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error) => error.path).sort()).toEqual([
+      'channel',
+      'storeId',
+      'subject',
+      'type',
+    ]);
+    expect((await api.call('POST', '/v1/tickets', { token, rawBody: '{' })).status).toBe(400);
+    expect(
+      (await api.call('POST', '/v1/tickets', { token, rawBody: 'a=1', contentType: 'text/plain' })).status,
+    ).toBe(415);
+    const oversized = await api.call('POST', '/v1/stores', {
+      token,
+      body: { code: 'BIG1', name: 'x', address: 'y'.repeat(65 * 1024) },
+    });
+    expect(oversized.status).toBe(413);
+    const tokenRequest = await api.call<{ errors: { path: string }[] }>('POST', '/local/tokens', {
+      body: { tenantId: 'a#b', roles: ['wizard'] },
+    });
+    expect(tokenRequest.status).toBe(400);
+    expect(tokenRequest.body.errors.map((error) => error.path).sort()).toEqual([
+      'roles.0',
+      'tenantId',
+      'userId',
+    ]);
+  });
+
+  it('moves the local clock, and tokens expire by it as the JWT authorizer would', async () => {
+    const token = await api.token({ tenantId: 'demo', userId: 'alice', roles: ['admin'] });
+    const before = await api.call<{ now: string }>('GET', '/local/clock');
+    const moved = await api.call<{ now: string; offsetMinutes: number }>('POST', '/local/clock', {
+      body: { advanceMinutes: 13 * 60 },
+    });
+    expect(moved.body.offsetMinutes).toBe(13 * 60);
+    expect(Date.parse(moved.body.now) - Date.parse(before.body.now)).toBeGreaterThanOrEqual(13 * 60 * 60_000);
+    expect((await api.call('GET', '/v1/stores', { token })).status).toBe(401);
+    expect((await api.call('POST', '/local/clock', { body: { advanceMinutes: -5 } })).status).toBe(400);
+  });
+});
+
+describe('local service lifecycle', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'service-desk-e2e-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps data and signing key in DATA_DIR across a restart, and stops DynamoDB Local on Ctrl-C', async () => {
+    const dynamoPort = await freePort();
+    const first = await startLocalService({ DATA_DIR: dataDir, DYNAMODB_PORT: String(dynamoPort) });
+    const api = apiClient(first.url);
+    const token = await api.token({ tenantId: 'keep', userId: 'k', roles: ['admin'] });
+    const store = await api.call<Json>('POST', '/v1/stores', { token, body: { code: 'KP01', name: '持久' } });
+    expect(store.status).toBe(201);
+    expect(await first.stop('SIGINT')).toBe(0);
+    expect(await portAnswers(dynamoPort)).toBe(false);
+
+    const second = await startLocalService({ DATA_DIR: dataDir, DYNAMODB_PORT: String(dynamoPort) });
+    try {
+      const again = apiClient(second.url);
+      const read = await again.call<Json>('GET', `/v1/stores/${store.body.id}`, { token });
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual(store.body);
+      expect(second.output()).toContain('(existing)');
+    } finally {
+      expect(await second.stop('SIGTERM')).toBe(0);
+    }
+  });
+
+  it('says plainly when the port is taken', async () => {
+    const blocker = await startLocalService({}, ['--in-memory']);
+    try {
+      const port = new URL(blocker.url).port;
+      const { code, output } = await completion(runLocalService({ PORT: port }, ['--in-memory']));
+      expect(code).toBe(1);
+      expect(output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      await blocker.stop();
+    }
+  });
+
+  it('says plainly when Java is missing', async () => {
+    const { code, output } = await completion(
+      runLocalService({ PATH: '/nonexistent', PORT: '0' }, ['--in-memory']),
+    );
+    expect(code).toBe(1);
+    expect(output).toContain('needs a Java 17+ runtime');
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+});
+
+async function portAnswers(port: number): Promise<boolean> {
+  return new Promise((answer) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      answer(true);
+    });
+    socket.once('error', () => answer(false));
+  });
+}
