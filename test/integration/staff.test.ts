@@ -14,7 +14,9 @@ describe('staff', () => {
   beforeAll(async () => {
     tenant = freshTenant('staff');
     const created = await Promise.all(
-      ['A1', 'B1'].map((code) => invoke<Store>('createStore', { caller: admin(tenant), body: { code, name: `${code}店` } })),
+      ['A1', 'B1'].map((code) =>
+        invoke<Store>('createStore', { caller: admin(tenant), body: { code, name: `${code}店` } }),
+      ),
     );
     expect(created.map((result) => result.status)).toEqual([201, 201]);
     [storeA, storeB] = created.map((result) => result.body) as [Store, Store];
@@ -30,7 +32,10 @@ describe('staff', () => {
     expect(created.body).toMatchObject({ name: '李师傅', roles: ['technician'], version: 1 });
 
     for (const store of [storeA, storeB]) {
-      const list = await invoke<Page<StaffMember>>('listStaff', { caller: admin(tenant), query: { storeId: store.id } });
+      const list = await invoke<Page<StaffMember>>('listStaff', {
+        caller: admin(tenant),
+        query: { storeId: store.id },
+      });
       expect(list.body.items.map((member) => member.id)).toContain(created.body.id);
     }
     const all = await invoke<Page<StaffMember>>('listStaff', { caller: admin(tenant) });
@@ -82,7 +87,13 @@ describe('staff', () => {
       body: { name: '', roles: ['janitor', 'janitor'], storeIds: ['x'], email: 'nope' },
     });
     expect(result.status).toBe(400);
-    expect(badFields(result)).toEqual(['body.email', 'body.name', 'body.roles.0', 'body.roles.1', 'body.storeIds.0']);
+    expect(badFields(result)).toEqual([
+      'body.email',
+      'body.name',
+      'body.roles.0',
+      'body.roles.1',
+      'body.storeIds.0',
+    ]);
     const noStore = await invoke('createStaff', {
       caller: admin(tenant),
       body: { name: '无店', roles: ['front_desk'], storeIds: [] },

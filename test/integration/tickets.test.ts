@@ -23,9 +23,12 @@ describe('tickets', () => {
 
   beforeAll(async () => {
     tenant = freshTenant('tickets');
-    store = (await invoke<Store>('createStore', { caller: admin(tenant), body: { code: 'SH01', name: '上海店' } })).body;
-    otherStore = (await invoke<Store>('createStore', { caller: admin(tenant), body: { code: 'SH02', name: '浦东店' } }))
-      .body;
+    store = (
+      await invoke<Store>('createStore', { caller: admin(tenant), body: { code: 'SH01', name: '上海店' } })
+    ).body;
+    otherStore = (
+      await invoke<Store>('createStore', { caller: admin(tenant), body: { code: 'SH02', name: '浦东店' } })
+    ).body;
     clerk = { tenantId: tenant, userId: 'clerk-1', roles: ['front_desk'], storeIds: [store.id] };
   });
 
@@ -45,7 +48,9 @@ describe('tickets', () => {
     expect(created.headers.location).toBe(`/v1/tickets/${created.body.id}`);
 
     const items = await itemsOfTenant(tenant);
-    const events = items.filter((item) => item.entity === 'ticket_event' && item.ticketId === created.body.id);
+    const events = items.filter(
+      (item) => item.entity === 'ticket_event' && item.ticketId === created.body.id,
+    );
     expect(events).toEqual([
       expect.objectContaining({ kind: 'created', actorId: 'clerk-1', at: created.body.createdAt }),
     ]);
@@ -59,7 +64,14 @@ describe('tickets', () => {
     const quiet = freshTenant('tickets');
     const result = await invoke('createTicket', {
       caller: admin(quiet),
-      body: { storeId: 'not-an-id', type: 'praise', channel: 'pigeon', priority: 'asap', subject: ' ', contact: { phone: 'x' } },
+      body: {
+        storeId: 'not-an-id',
+        type: 'praise',
+        channel: 'pigeon',
+        priority: 'asap',
+        subject: ' ',
+        contact: { phone: 'x' },
+      },
     });
     expect(result.status).toBe(400);
     expect(badFields(result)).toEqual([
@@ -78,7 +90,11 @@ describe('tickets', () => {
     expect(notJson.status).toBe(400);
     expect(problem(notJson).code).toBe('invalid_json');
 
-    const wrongType = await invoke('createTicket', { caller: clerk, rawBody: 'storeId=1', contentType: 'text/plain' });
+    const wrongType = await invoke('createTicket', {
+      caller: clerk,
+      rawBody: 'storeId=1',
+      contentType: 'text/plain',
+    });
     expect(wrongType.status).toBe(415);
 
     const empty = await invoke('createTicket', { caller: clerk, rawBody: '' });
@@ -101,7 +117,9 @@ describe('tickets', () => {
     expect(outside.status).toBe(403);
     expect(problem(outside).code).toBe('store_out_of_scope');
 
-    const ticket = (await invoke<Ticket>('createTicket', { caller: admin(tenant), body: complaint(otherStore.id) })).body;
+    const ticket = (
+      await invoke<Ticket>('createTicket', { caller: admin(tenant), body: complaint(otherStore.id) })
+    ).body;
     const peek = await invoke('getTicket', { caller: clerk, params: { ticketId: ticket.id } });
     expect(peek.status).toBe(403);
 
@@ -116,7 +134,10 @@ describe('tickets', () => {
     expect(problem(crossTenant).code).toBe('store_not_found');
     expect(await itemsOfTenant(stranger.tenantId)).toEqual([]);
 
-    const foreignList = await invoke<Page<Ticket>>('listTickets', { caller: stranger, query: { storeId: store.id } });
+    const foreignList = await invoke<Page<Ticket>>('listTickets', {
+      caller: stranger,
+      query: { storeId: store.id },
+    });
     expect(foreignList.body.items).toEqual([]);
   });
 
@@ -125,14 +146,25 @@ describe('tickets', () => {
     const queueStore = (
       await invoke<Store>('createStore', { caller: admin(queueTenant), body: { code: 'Q1', name: 'queue' } })
     ).body;
-    const desk: Caller = { tenantId: queueTenant, userId: 'd', roles: ['front_desk'], storeIds: [queueStore.id] };
+    const desk: Caller = {
+      tenantId: queueTenant,
+      userId: 'd',
+      roles: ['front_desk'],
+      storeIds: [queueStore.id],
+    };
     const subjects = ['第一', '第二', '第三', '第四', '第五'];
     const ids: string[] = [];
     for (const subject of subjects) {
-      ids.push((await invoke<Ticket>('createTicket', { caller: desk, body: complaint(queueStore.id, { subject }) })).body.id);
+      ids.push(
+        (await invoke<Ticket>('createTicket', { caller: desk, body: complaint(queueStore.id, { subject }) }))
+          .body.id,
+      );
     }
 
-    const newest = await invoke<Page<Ticket>>('listTickets', { caller: desk, query: { status: 'new', limit: '2' } });
+    const newest = await invoke<Page<Ticket>>('listTickets', {
+      caller: desk,
+      query: { status: 'new', limit: '2' },
+    });
     expect(newest.status).toBe(200);
     expect(newest.body.items.map((t) => t.subject)).toEqual(['第五', '第四']);
 
@@ -154,12 +186,16 @@ describe('tickets', () => {
     });
     expect(oldest.body.items.map((t) => t.id)).toEqual(ids);
 
-    const resolved = await invoke<Page<Ticket>>('listTickets', { caller: desk, query: { status: 'resolved' } });
+    const resolved = await invoke<Page<Ticket>>('listTickets', {
+      caller: desk,
+      query: { status: 'resolved' },
+    });
     expect(resolved.body).toEqual({ items: [], cursor: null });
   });
 
   it('refuses a cursor from another store’s or status’s list', async () => {
-    for (let i = 0; i < 3; i++) await invoke('createTicket', { caller: admin(tenant), body: complaint(store.id) });
+    for (let i = 0; i < 3; i++)
+      await invoke('createTicket', { caller: admin(tenant), body: complaint(store.id) });
     const page = await invoke<Page<Ticket>>('listTickets', {
       caller: admin(tenant),
       query: { storeId: store.id, limit: '1' },
@@ -181,12 +217,20 @@ describe('tickets', () => {
     expect(otherViewReplay.status).toBe(400);
 
     const forged = Buffer.from(JSON.stringify({ pk: 'T#other', sk: 'TICKET' })).toString('base64url');
-    const forgedReplay = await invoke('listTickets', { caller: admin(tenant), query: { storeId: store.id, cursor: forged } });
+    const forgedReplay = await invoke('listTickets', {
+      caller: admin(tenant),
+      query: { storeId: store.id, cursor: forged },
+    });
     expect(forgedReplay.status).toBe(400);
   });
 
   it('asks for a store when the caller works in several, and checks list parameters', async () => {
-    const roaming: Caller = { tenantId: tenant, userId: 'r', roles: ['supervisor'], storeIds: [store.id, otherStore.id] };
+    const roaming: Caller = {
+      tenantId: tenant,
+      userId: 'r',
+      roles: ['supervisor'],
+      storeIds: [store.id, otherStore.id],
+    };
     const missing = await invoke('listTickets', { caller: roaming });
     expect(missing.status).toBe(400);
     expect(badFields(missing)).toEqual(['query.storeId']);
