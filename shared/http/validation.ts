@@ -22,11 +22,14 @@ export function parsePart<T>(schema: ZodMiniType<T>, value: unknown, part: Reque
         issues.push({ in: part, path: base ? `${base}.${key}` : key, message: 'Unknown field.' });
       }
     } else {
-      issues.push({ in: part, path: base, message: issue.message });
+      issues.push({ in: part, path: base, message: isMissing(issue) ? 'Required.' : issue.message });
     }
   }
   return { ok: false, issues };
 }
+
+const isMissing = (issue: { code: string; message: string }) =>
+  issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
 
 /** Validates all parts at once so a single 400 lists every problem of the request. */
 export function parseRequestParts<B, Q, P>(parts: {
