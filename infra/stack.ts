@@ -1,0 +1,470 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct, IConstruct } from 'constructs';
+import { staffRoles } from '../shared/staff/roles';
+import { type HttpRoute, httpRoutes, scheduledFunctions, timerQueues } from './routes';
+import { type KeyAttribute, serviceDeskTable } from './table';
+
+/** Repository root: handler paths in the route table are relative to it. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type TableAccess = HttpRoute['tableAccess'];
+
+/**
+ * Every cdk-nag AwsSolutions finding we accept, with the reason, in one place.
+ * Each is acknowledged on the narrowest construct it concerns (see the `acknowledge` calls
+ * below), never on the whole stack. cdk-nag 3 acknowledges findings one by one, so the IAM5
+ * entry names the exact wildcard resource it accepts. Not needed, hence absent: IAM4 (each
+ * function has its own role, no AWSLambdaBasicExecutionRole) and SQS3 (cdk-nag recognises a
+ * queue that is another queue's dead-letter target).
+ */
+export const nagAcknowledgements = {
+  /** On every function. */
+  lambdaRuntime: {
+    id: 'AwsSolutions-L1',
+    reason:
+      'DESIGN §2 fixes the runtime at nodejs22.x for every function; moving to a newer runtime is a deliberate, tested change, not a lint fix.',
+  },
+  /** On the role of every function that reads or writes the table. */
+  tableIndexes: (tableLogicalId: string) => ({
+    id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+    reason:
+      'Grants on the one service-desk table include its GSIs (the queue views of docs/data-model.md); the index/* wildcard covers only indexes of that single table.',
+  }),
+  /** On the routes the route table marks `auth: 'none'`: today /v1/health and $default. */
+  publicRoute: {
+    id: 'AwsSolutions-APIG4',
+    reason:
+      'Deliberately public: /v1/health is the liveness probe and $default only returns a problem+json 404 for unmatched paths; neither touches data (tableAccess none).',
+  },
+  /** On the user pool (only when the stack creates it). */
+  userPoolPlusTier: {
+    id: 'AwsSolutions-COG8',
+    reason:
+      'Threat protection needs the Cognito Plus feature plan, billed per monthly active user; the Essentials plan with required TOTP MFA, no self sign-up and a strong password policy is the accepted baseline for staff accounts.',
+  },
+} as const;
+
+/** Where the API's callers get their tokens: our own Cognito pool, or an external OIDC provider. */
+export interface ExternalIdentityProvider {
+  readonly issuer: string;
+  readonly audience: readonly string[];
+}
+
+/**
+ * Reads and validates the `oidcIssuer` / `oidcAudience` CDK context (both or neither).
+ * Returns undefined when neither is set: the stack then creates its own Cognito user pool.
+ */
+export function externalIdentityProviderFrom(scope: IConstruct): ExternalIdentityProvider | undefined {
+  const issuer = contextString(scope, 'oidcIssuer');
+  const audience = contextString(scope, 'oidcAudience');
+  if (issuer === undefined && audience === undefined) return undefined;
+  if (issuer === undefined || audience === undefined) {
+    throw new Error(
+      'Set both CDK context values oidcIssuer and oidcAudience (e.g. -c oidcIssuer=https://idp.example.com -c oidcAudience=service-desk), or neither to let the stack create a Cognito user pool.',
+    );
+  }
+  if (!URL.canParse(issuer) || new URL(issuer).protocol !== 'https:') {
+    throw new Error(`CDK context oidcIssuer must be an https:// URL, got '${issuer}'.`);
+  }
+  const audiences = audience
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (audiences.length === 0) throw new Error('CDK context oidcAudience must name at least one audience.');
+  return { issuer, audience: audiences };
+}
+
+function contextString(scope: IConstruct, key: string): string | undefined {
+  const value: unknown = scope.node.tryGetContext(key);
+  if (value === undefined || value === null) return undefined;
+  // `-c key=123` may arrive as a number; anything else is a typo worth stopping on.
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') throw new Error(`CDK context ${key} must be a string.`);
+  return value === '' ? undefined : value;
+}
+
+/** `createTicket` → `CreateTicket`, `front_desk` → `FrontDesk`: the stem of construct ids derived from names. */
+function constructStem(name: string): string {
+  return name
+    .split('_')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function attributeType(type: KeyAttribute['type']): dynamodb.AttributeType {
+  return type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER;
+}
+
+function keyAttribute(key: KeyAttribute): dynamodb.Attribute {
+  return { name: key.name, type: attributeType(key.type) };
+}
+
+export class ServiceDeskStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly httpApi: apigw.HttpApi;
+  readonly alarmTopic: sns.Topic;
+  readonly timerQueues: ReadonlyMap<string, sqs.Queue>;
+  /** Every function the stack creates, by route-table or scheduled-function name. */
+  readonly functions: ReadonlyMap<string, nodejs.NodejsFunction>;
+  /** The staff user pool and its app client; undefined when an external OIDC provider issues tokens. */
+  readonly userPool: cognito.UserPool | undefined;
+  readonly userPoolClient: cognito.UserPoolClient | undefined;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const externalIdentity = externalIdentityProviderFrom(this);
+
+    this.table = this.createTable();
+    const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnTable);
+
+    this.alarmTopic = this.createAlarmTopic();
+    const alarmAction = new SnsAction(this.alarmTopic);
+    /** Every alarm here fires on the first occurrence: one 5xx, one error, one dead letter. */
+    const alarmOnAny = (alarmId: string, description: string, metric: cloudwatch.IMetric): void => {
+      new cloudwatch.Alarm(this, alarmId, {
+        alarmDescription: description,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(alarmAction);
+    };
+    const functions = new Map<string, nodejs.NodejsFunction>();
+
+    const serviceFunction = (
+      name: string,
+      handler: string,
+      tableAccess: TableAccess,
+      environment: Record<string, string> = {},
+    ): nodejs.NodejsFunction => {
+      const stem = constructStem(name);
+      const fn = this.createFunction(stem, handler, tableAccess, environment);
+      functions.set(name, fn);
+      Validations.of(fn).acknowledge(nagAcknowledgements.lambdaRuntime);
+      if (tableAccess !== 'none' && fn.role) {
+        Validations.of(fn.role).acknowledge(nagAcknowledgements.tableIndexes(tableLogicalId));
+      }
+      alarmOnAny(
+        `${stem}ErrorsAlarm`,
+        `${name}: the function reported errors in the last 5 minutes.`,
+        fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      );
+      return fn;
+    };
+
+    // Timer transport: the durable timer lives in the table, the queue only carries it.
+    const queues = new Map<string, sqs.Queue>();
+    for (const name of timerQueues) {
+      const queue = this.createTimerQueue(name);
+      queues.set(name, queue.queue);
+      alarmOnAny(
+        `${constructStem(name)}DeadLetterAlarm`,
+        `${name} timers failed 5 times and sit in the dead-letter queue.`,
+        queue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+      );
+    }
+    this.timerQueues = queues;
+
+    let identity: ExternalIdentityProvider;
+    if (externalIdentity) {
+      identity = externalIdentity;
+    } else {
+      const { userPool, client } = this.createUserPool();
+      this.userPool = userPool;
+      this.userPoolClient = client;
+      identity = { issuer: userPool.userPoolProviderUrl, audience: [client.userPoolClientId] };
+    }
+    const authorizer = new HttpJwtAuthorizer('StaffJwtAuthorizer', identity.issuer, {
+      jwtAudience: [...identity.audience],
+    });
+
+    // No default stage from HttpApi: its props cannot set access logging, HttpStage can.
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Service desk HTTP API',
+      createDefaultStage: false,
+    });
+    const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+    });
+    new apigw.HttpStage(this, 'HttpApiDefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    for (const [name, route] of Object.entries(httpRoutes) as [string, HttpRoute][]) {
+      const fn = serviceFunction(name, route.handler, route.tableAccess);
+      const integration = new HttpLambdaIntegration(`${constructStem(name)}Integration`, fn);
+      const apiRoute = new apigw.HttpRoute(this, `${constructStem(name)}Route`, {
+        httpApi: this.httpApi,
+        routeKey:
+          route.path === '$default'
+            ? apigw.HttpRouteKey.DEFAULT
+            : apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+        integration,
+        // The route table decides, $default included (it is `auth: 'none'` there today).
+        ...(route.auth === 'jwt' ? { authorizer } : {}),
+      });
+      if (route.auth === 'none') Validations.of(apiRoute).acknowledge(nagAcknowledgements.publicRoute);
+    }
+
+    const queueUrls = Object.fromEntries(
+      [...queues].map(([name, queue]) => [`${name.toUpperCase()}_QUEUE_URL`, queue.queueUrl]),
+    );
+    for (const [name, scheduled] of Object.entries(scheduledFunctions)) {
+      const fn = serviceFunction(name, scheduled.handler, scheduled.tableAccess, queueUrls);
+      // The sweeper (re)dispatches timers to every timer queue.
+      for (const queue of queues.values()) queue.grantSendMessages(fn);
+      new events.Rule(this, `${constructStem(name)}Schedule`, {
+        description: `Runs ${name} every ${scheduled.everyMinutes} minute(s).`,
+        schedule: events.Schedule.rate(Duration.minutes(scheduled.everyMinutes)),
+        // A sweep that cannot start soon is pointless: the next one is due a minute later.
+        targets: [new targets.LambdaFunction(fn, { maxEventAge: Duration.minutes(2), retryAttempts: 2 })],
+      });
+    }
+    this.functions = functions;
+
+    alarmOnAny(
+      'HttpApiServerErrorsAlarm',
+      'The HTTP API returned 5xx responses in the last 5 minutes.',
+      this.httpApi.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+    );
+
+    new CfnOutput(this, 'ApiUrl', {
+      value: `${this.httpApi.apiEndpoint}/`,
+      description: 'Base URL of the service desk HTTP API ($default stage)',
+    });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The service desk table' });
+    if (this.userPool && this.userPoolClient) {
+      new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    }
+  }
+
+  private createTable(): dynamodb.Table {
+    const table = new dynamodb.Table(this, 'ServiceDeskTable', {
+      partitionKey: keyAttribute(serviceDeskTable.partitionKey),
+      sortKey: keyAttribute(serviceDeskTable.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: serviceDeskTable.timeToLiveAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // Tickets, revisits and timers are the durable truth: never lost to a stack deletion.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of serviceDeskTable.globalSecondaryIndexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: keyAttribute(index.partitionKey),
+        sortKey: keyAttribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+
+  /**
+   * Alarm notifications. Encrypted with our own key: CloudWatch alarms cannot publish to a topic
+   * encrypted with the AWS-managed alias/aws/sns key (its key policy cannot grant them kms:Decrypt),
+   * so that key would silently drop every alarm.
+   */
+  private createAlarmTopic(): sns.Topic {
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts the service desk alarm topic',
+      enableKeyRotation: true,
+    });
+    const cloudWatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublish',
+        principals: [cloudWatch],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    const topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'Service desk alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    // enforceSSL replaces the default topic policy, so allow this account's alarms explicitly.
+    topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublish',
+        principals: [cloudWatch],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    return topic;
+  }
+
+  private createTimerQueue(name: string): { queue: sqs.Queue; deadLetterQueue: sqs.Queue } {
+    const stem = constructStem(name);
+    const deadLetterQueue = new sqs.Queue(this, `${stem}DeadLetterQueue`, {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const queue = new sqs.Queue(this, `${stem}Queue`, {
+      // Consumers time out at 10 s; SQS wants the visibility timeout at 6× that at least.
+      visibilityTimeout: Duration.seconds(60),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 5 },
+    });
+    return { queue, deadLetterQueue };
+  }
+
+  private createUserPool(): { userPool: cognito.UserPool; client: cognito.UserPoolClient } {
+    const userPool = new cognito.UserPool(this, 'StaffUserPool', {
+      // Staff accounts are created by managers and admins, never by the public.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      customAttributes: {
+        // Which tenant a staff member belongs to never changes; the stores they serve do.
+        tenant_id: new cognito.StringAttribute({ mutable: false }),
+        store_ids: new cognito.StringAttribute({ mutable: true }),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(userPool).acknowledge(nagAcknowledgements.userPoolPlusTier);
+    staffRoles.forEach((role, rank) => {
+      new cognito.UserPoolGroup(this, `${constructStem(role)}Group`, {
+        userPool,
+        groupName: role,
+        description: `Service desk staff role ${role}`,
+        // Higher roles take precedence when a staff member is in several groups.
+        precedence: staffRoles.length - 1 - rank,
+      });
+    });
+    const client = userPool.addClient('StaffAppClient', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      disableOAuth: true,
+    });
+    return { userPool, client };
+  }
+
+  private createFunction(
+    stem: string,
+    handler: string,
+    tableAccess: TableAccess,
+    environment: Record<string, string>,
+  ): nodejs.NodejsFunction {
+    const logGroup = new logs.LogGroup(this, `${stem}Logs`, { retention: logs.RetentionDays.ONE_MONTH });
+    // Own role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
+    const role = new iam.Role(this, `${stem}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    logGroup.grantWrite(role);
+    const fn = new nodejs.NodejsFunction(this, `${stem}Function`, {
+      entry: path.join(repoRoot, handler),
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup,
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      environment: {
+        ...(tableAccess === 'none' ? {} : { TABLE_NAME: this.table.tableName }),
+        POWERTOOLS_SERVICE_NAME: 'service-desk',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        format: nodejs.OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // ESM bundles still meet CommonJS dependencies that call require().
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+    if (tableAccess === 'read') this.table.grantReadData(fn);
+    if (tableAccess === 'readwrite') this.table.grantReadWriteData(fn);
+    return fn;
+  }
+}
+
+export interface BuildAppOptions {
+  /** CDK context, as `-c key=value` would set it (e.g. oidcIssuer, or `aws:cdk:bundling-stacks` in tests). */
+  readonly context?: Record<string, unknown>;
+}
+
+/** The app as `cdk synth` builds it: one stack, checked by cdk-nag AwsSolutions at synthesis. */
+export function buildApp(options: BuildAppOptions = {}): { app: App; stack: ServiceDeskStack } {
+  const app = new App(options.context ? { context: options.context } : {});
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const region = process.env.CDK_DEFAULT_REGION;
+  // Without credentials both are unset and the stack stays environment-agnostic, so synth works offline.
+  const stack = new ServiceDeskStack(app, 'ServiceDesk', {
+    description: 'Service desk backend: HTTP API, Lambda functions, DynamoDB table, timer queues',
+    ...(account || region ? { env: { account, region } } : {}),
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { app, stack };
+}

@@ -1,0 +1,434 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { type HttpRoute, httpRoutes, scheduledFunctions, timerQueues } from '../../infra/routes';
+import { buildApp, type ServiceDeskStack } from '../../infra/stack';
+import { serviceDeskTable } from '../../infra/table';
+import { staffRoles } from '../../shared/staff/roles';
+
+/**
+ * Synthesizes the stack from the route table and table definition and checks the template
+ * against them. Bundling is skipped (no esbuild run), so each variant synthesizes in seconds;
+ * `npx cdk synth` exercises real bundling.
+ */
+
+const skipBundling = { 'aws:cdk:bundling-stacks': [] };
+const oidc = { oidcIssuer: 'https://idp.example.com', oidcAudience: 'service-desk' };
+
+const routes = Object.entries(httpRoutes) as [string, HttpRoute][];
+const scheduled = Object.entries(scheduledFunctions);
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+interface CfnResource {
+  readonly Type: string;
+  readonly Properties: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+}
+interface PolicyStatement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+/** Runs `build` on first use and replays its result (or its error) afterwards. */
+function once<T>(build: () => T): () => T {
+  let outcome: { value: T } | { error: unknown } | undefined;
+  return () => {
+    if (!outcome) {
+      try {
+        outcome = { value: build() };
+      } catch (error) {
+        outcome = { error };
+      }
+    }
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  };
+}
+
+/**
+ * Each variant is built and synthesized once and shared by the tests that need it. buildApp
+ * registers cdk-nag, so synthesis itself fails on an unacknowledged nag error; the nag test
+ * below only needs the construct tree and reports the offending rules by name.
+ */
+function variant(context: Record<string, unknown>): {
+  stack: () => ServiceDeskStack;
+  template: () => Template;
+} {
+  const stack = once(() => buildApp({ context: { ...skipBundling, ...context } }).stack);
+  const template = once(() => Template.fromStack(stack()));
+  return { stack, template };
+}
+const withUserPool = variant({});
+const withOidc = variant(oidc);
+
+function resourcesOfType(template: Template, type: string): [string, CfnResource][] {
+  return Object.entries(template.findResources(type) as Record<string, CfnResource>);
+}
+
+/** `createTicket` → the logical id of `CreateTicketFunction` (construct id + CDK's hash suffix). */
+function logicalIdOf(template: Template, type: string, constructId: string): string {
+  const pattern = new RegExp(`^${constructId}[0-9A-F]{8}$`);
+  const matches = resourcesOfType(template, type).filter(([logicalId]) => pattern.test(logicalId));
+  expect(matches, `${type} ${constructId}`).toHaveLength(1);
+  return (matches[0] as [string, CfnResource])[0];
+}
+
+function stem(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** All IAM actions the function's role may perform, across its policies. */
+function roleActions(template: Template, name: string): string[] {
+  const roleId = logicalIdOf(template, 'AWS::IAM::Role', `${stem(name)}Role`);
+  const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
+  expect(
+    resourcesOfType(template, 'AWS::Lambda::Function').find(([id]) => id === fnId)?.[1].Properties.Role,
+  ).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+  return resourcesOfType(template, 'AWS::IAM::Policy')
+    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement)
+    .filter((statement) => statement.Effect === 'Allow')
+    .flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
+}
+
+function routeByTableAccess(access: HttpRoute['tableAccess']): string {
+  const found = routes.find(([, route]) => route.tableAccess === access);
+  if (!found) throw new Error(`the route table has no route with tableAccess ${access}`);
+  return found[0];
+}
+
+describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
+  it('creates one arm64 nodejs22.x function per route and per scheduled function', () => {
+    const template = withUserPool.template();
+    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(routes.length + scheduled.length);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 256,
+        Timeout: 10,
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      });
+    }
+    for (const [name, { tableAccess }] of [...routes, ...scheduled]) {
+      const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
+      const environment = functions.find(([id]) => id === fnId)?.[1].Properties.Environment;
+      const variables = (environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {};
+      expect(variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'service-desk',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      expect('TABLE_NAME' in variables, `${name} TABLE_NAME`).toBe(tableAccess !== 'none');
+    }
+  });
+
+  it('creates one API route per route-table entry, JWT-authorized exactly where auth is jwt', () => {
+    const template = withUserPool.template();
+    const apiRoutes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route');
+    expect(apiRoutes).toHaveLength(routes.length);
+    const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration');
+    for (const [name, route] of routes) {
+      const routeKey = route.path === '$default' ? '$default' : `${route.method} ${route.path}`;
+      const matching = apiRoutes.filter(([, r]) => r.Properties.RouteKey === routeKey);
+      expect(matching, routeKey).toHaveLength(1);
+      const properties = (matching[0] as [string, CfnResource])[1].Properties;
+      if (route.auth === 'jwt') {
+        expect(properties.AuthorizationType, routeKey).toBe('JWT');
+        expect(properties.AuthorizerId, routeKey).toBeDefined();
+      } else {
+        expect(properties.AuthorizationType, routeKey).not.toBe('JWT');
+        expect(properties.AuthorizerId, routeKey).toBeUndefined();
+      }
+      // The route reaches the function built from this entry's handler.
+      const integrationId = (properties.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].find(
+        (part): part is { Ref: string } => typeof part === 'object' && part !== null && 'Ref' in part,
+      )?.Ref;
+      const integration = integrations.find(([id]) => id === integrationId)?.[1];
+      const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
+      expect(integration?.Properties.IntegrationUri, routeKey).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+  });
+
+  it('logs API access as JSON to a log group on the $default stage', () => {
+    const template = withUserPool.template();
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HttpApiAccessLogs'), 'Arn'] },
+        Format: Match.serializedJson(Match.objectLike({ requestId: '$context.requestId' })),
+      },
+    });
+  });
+
+  it('builds the table from serviceDeskTable: keys, GSIs, TTL, PITR, on-demand, retained', () => {
+    const template = withUserPool.template();
+    const tables = resourcesOfType(template, 'AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(1);
+    const [, table] = tables[0] as [string, CfnResource];
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = serviceDeskTable;
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      DeletionProtectionEnabled: true,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: timeToLiveAttribute, Enabled: true },
+      KeySchema: [
+        { AttributeName: partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: sortKey.name, KeyType: 'RANGE' },
+      ],
+    });
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    const keys = [
+      partitionKey,
+      sortKey,
+      ...globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+    ];
+    expect(table.Properties.AttributeDefinitions).toEqual(
+      expect.arrayContaining(keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type }))),
+    );
+    expect(table.Properties.AttributeDefinitions).toHaveLength(keys.length);
+  });
+
+  it('creates an encrypted, SSL-only queue with a dead-letter queue per timer queue', () => {
+    const template = withUserPool.template();
+    const queues = resourcesOfType(template, 'AWS::SQS::Queue');
+    expect(queues).toHaveLength(timerQueues.length * 2);
+    for (const name of timerQueues) {
+      const queueId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(name)}Queue`);
+      const deadLetterId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(name)}DeadLetterQueue`);
+      const queue = queues.find(([id]) => id === queueId)?.[1];
+      const deadLetter = queues.find(([id]) => id === deadLetterId)?.[1];
+      expect(queue?.Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: 60,
+        RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [deadLetterId, 'Arn'] } },
+      });
+      expect(deadLetter?.Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+      for (const id of [queueId, deadLetterId]) {
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: id }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        });
+      }
+    }
+  });
+
+  it('alarms on every dead-letter queue, every function and API 5xx, notifying an encrypted SSL-only topic', () => {
+    const template = withUserPool.template();
+    const topicId = logicalIdOf(template, 'AWS::SNS::Topic', 'AlarmTopic');
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+        ]),
+      },
+    });
+    const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm');
+    for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    const atLeastOne = { Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' };
+
+    for (const name of timerQueues) {
+      const deadLetterId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(name)}DeadLetterQueue`);
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        ...atLeastOne,
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterId, 'QueueName'] } }],
+      });
+    }
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      ...atLeastOne,
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+      Statistic: 'Sum',
+      Period: 300,
+    });
+    for (const [name] of [...routes, ...scheduled]) {
+      const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        ...atLeastOne,
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
+      });
+    }
+    expect(alarms).toHaveLength(timerQueues.length + 1 + routes.length + scheduled.length);
+  });
+
+  it('runs each scheduled function on its EventBridge rate, with send rights on every timer queue', () => {
+    const template = withUserPool.template();
+    for (const [name, { everyMinutes }] of scheduled) {
+      const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: everyMinutes === 1 ? 'rate(1 minute)' : `rate(${everyMinutes} minutes)`,
+        State: 'ENABLED',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })],
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      });
+      expect(roleActions(template, name)).toContain('sqs:SendMessage');
+    }
+    expect(scheduledFunctions.sweeper.everyMinutes).toBe(1);
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
+  });
+
+  it('grants each function exactly the table access its route-table entry states', () => {
+    const template = withUserPool.template();
+    const readOnly = roleActions(template, routeByTableAccess('read'));
+    expect(readOnly).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const action of writeActions) expect(readOnly).not.toContain(action);
+
+    const noTable = roleActions(template, routeByTableAccess('none'));
+    expect(noTable.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    expect(noTable).toEqual(expect.arrayContaining(['logs:CreateLogStream', 'logs:PutLogEvents']));
+
+    expect(roleActions(template, routeByTableAccess('readwrite'))).toEqual(
+      expect.arrayContaining(writeActions),
+    );
+
+    for (const [name, { tableAccess }] of [...routes, ...scheduled]) {
+      const actions = roleActions(template, name);
+      const dynamo = actions.filter((action) => action.startsWith('dynamodb:'));
+      if (tableAccess === 'none') expect(dynamo, name).toEqual([]);
+      if (tableAccess === 'read')
+        expect(
+          dynamo.filter((a) => writeActions.includes(a)),
+          name,
+        ).toEqual([]);
+      if (tableAccess === 'readwrite') expect(dynamo, name).toEqual(expect.arrayContaining(writeActions));
+      // No function may touch the queues but the ones that dispatch timers.
+      if (!(name in scheduledFunctions))
+        expect(
+          actions.filter((a) => a.startsWith('sqs:')),
+          name,
+        ).toEqual([]);
+    }
+    // Functions log through their own role, not AWSLambdaBasicExecutionRole.
+    for (const [, role] of resourcesOfType(template, 'AWS::IAM::Role')) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('creates the staff user pool, one group per staff role, and points the JWT authorizer at it', () => {
+    const template = withUserPool.template();
+    const poolId = logicalIdOf(template, 'AWS::Cognito::UserPool', 'StaffUserPool');
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'tenant_id', AttributeDataType: 'String', Mutable: false }),
+        Match.objectLike({ Name: 'store_ids', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    });
+    const groups = resourcesOfType(template, 'AWS::Cognito::UserPoolGroup');
+    expect(groups.map(([, group]) => group.Properties.GroupName).sort()).toEqual([...staffRoles].sort());
+    for (const [, group] of groups) expect(group.Properties.UserPoolId).toEqual({ Ref: poolId });
+
+    const clientId = logicalIdOf(template, 'AWS::Cognito::UserPoolClient', 'StaffUserPoolStaffAppClient');
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Issuer: { 'Fn::GetAtt': [poolId, 'ProviderURL'] }, Audience: [{ Ref: clientId }] },
+    });
+    template.hasOutput('UserPoolId', { Value: { Ref: poolId } });
+    template.hasOutput('UserPoolClientId', { Value: { Ref: clientId } });
+    template.hasOutput('ApiUrl', {});
+    template.hasOutput('TableName', {});
+  });
+
+  it('has no unacknowledged cdk-nag AwsSolutions errors', () => {
+    const stack = withUserPool.stack();
+    const violations = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stack).violations;
+    const warnings = violations.filter((v) => v.severity !== 'error');
+    if (warnings.length > 0) console.warn('cdk-nag warnings:', JSON.stringify(warnings, null, 2));
+    expect(violations.filter((v) => v.severity === 'error')).toEqual([]);
+  });
+
+  it('would catch a nag error: an unencrypted queue without a DLQ fails the check and the synthesis', () => {
+    // Control for the test above: a fresh app with one non-compliant queue added to the stack.
+    const { app, stack } = buildApp({ context: skipBundling });
+    new sqs.Queue(stack, 'NonCompliantQueue', { encryption: sqs.QueueEncryption.UNENCRYPTED });
+    const errors = new AwsSolutionsChecks()
+      .validateScope(stack)
+      .violations.filter((v) => v.severity === 'error')
+      .map((v) => v.ruleName);
+    expect(errors).toEqual(
+      expect.arrayContaining(['AwsSolutions-SQS2', 'AwsSolutions-SQS3', 'AwsSolutions-SQS4']),
+    );
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS2/);
+  });
+});
+
+describe('ServiceDeskStack, external OIDC provider variant', () => {
+  it('creates no user pool and authorizes with the given issuer and audience', () => {
+    const template = withOidc.template();
+    template.resourceCountIs('AWS::Cognito::UserPool', 0);
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 0);
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Issuer: oidc.oidcIssuer, Audience: [oidc.oidcAudience] },
+    });
+    expect(Object.keys(template.findOutputs('*')).sort()).toEqual(['ApiUrl', 'TableName']);
+    const jwtRoutes = routes.filter(([, route]) => route.auth === 'jwt').length;
+    expect(
+      resourcesOfType(template, 'AWS::ApiGatewayV2::Route').filter(
+        ([, r]) => r.Properties.AuthorizationType === 'JWT',
+      ),
+    ).toHaveLength(jwtRoutes);
+  });
+
+  it.each([
+    ['only the issuer', { oidcIssuer: oidc.oidcIssuer }, /both .*oidcIssuer and oidcAudience/],
+    ['only the audience', { oidcAudience: oidc.oidcAudience }, /both .*oidcIssuer and oidcAudience/],
+    ['an http issuer', { ...oidc, oidcIssuer: 'http://idp.example.com' }, /https/],
+    ['an issuer that is no URL', { ...oidc, oidcIssuer: 'idp.example.com' }, /https/],
+  ])('rejects context with %s', (_case, context, message) => {
+    expect(() => buildApp({ context: { ...skipBundling, ...context } })).toThrow(message);
+  });
+});
