@@ -1,4 +1,5 @@
 import type { StaffRole } from '../shared/staff/roles';
+import { dispatcherRoles } from '../shared/tickets/dispatch';
 
 /**
  * The one route table. CDK creates one Lambda and one HTTP API route per entry; the local
@@ -20,7 +21,32 @@ export interface HttpRoute {
   readonly roles: readonly StaffRole[];
   /** The least table access the handler needs; CDK grants exactly this. */
   readonly tableAccess: 'none' | 'read' | 'readwrite';
+  /** A creating POST that honours the Idempotency-Key header. */
+  readonly idempotent?: boolean;
 }
+
+/** One route entry; the handler lives at functions/http/<handler>.ts. */
+function route(
+  method: HttpMethod,
+  path: string,
+  handler: string,
+  roles: readonly StaffRole[],
+  tableAccess: HttpRoute['tableAccess'],
+  auth: HttpRoute['auth'] = 'jwt',
+  idempotent = false,
+): HttpRoute {
+  return {
+    method,
+    path,
+    handler: `functions/http/${handler}.ts`,
+    auth,
+    roles,
+    tableAccess,
+    ...(idempotent ? { idempotent } : {}),
+  };
+}
+
+const supervisorsUp: readonly StaffRole[] = ['supervisor', 'manager', 'admin'];
 
 const everyone: readonly StaffRole[] = [
   'front_desk',
@@ -32,78 +58,64 @@ const everyone: readonly StaffRole[] = [
 ];
 
 export const httpRoutes = {
-  health: {
-    method: 'GET',
-    path: '/v1/health',
-    handler: 'functions/http/health.ts',
-    auth: 'none',
-    roles: [],
-    tableAccess: 'none',
-  },
-  createStore: {
-    method: 'POST',
-    path: '/v1/stores',
-    handler: 'functions/http/create-store.ts',
-    auth: 'jwt',
-    roles: ['admin'],
-    tableAccess: 'readwrite',
-  },
-  listStores: {
-    method: 'GET',
-    path: '/v1/stores',
-    handler: 'functions/http/list-stores.ts',
-    auth: 'jwt',
-    roles: everyone,
-    tableAccess: 'read',
-  },
-  getStore: {
-    method: 'GET',
-    path: '/v1/stores/{storeId}',
-    handler: 'functions/http/get-store.ts',
-    auth: 'jwt',
-    roles: everyone,
-    tableAccess: 'read',
-  },
-  createStaff: {
-    method: 'POST',
-    path: '/v1/staff',
-    handler: 'functions/http/create-staff.ts',
-    auth: 'jwt',
-    roles: ['manager', 'admin'],
-    tableAccess: 'readwrite',
-  },
-  listStaff: {
-    method: 'GET',
-    path: '/v1/staff',
-    handler: 'functions/http/list-staff.ts',
-    auth: 'jwt',
-    roles: ['supervisor', 'manager', 'admin'],
-    tableAccess: 'read',
-  },
-  createTicket: {
-    method: 'POST',
-    path: '/v1/tickets',
-    handler: 'functions/http/create-ticket.ts',
-    auth: 'jwt',
-    roles: everyone,
-    tableAccess: 'readwrite',
-  },
-  listTickets: {
-    method: 'GET',
-    path: '/v1/tickets',
-    handler: 'functions/http/list-tickets.ts',
-    auth: 'jwt',
-    roles: everyone,
-    tableAccess: 'read',
-  },
-  getTicket: {
-    method: 'GET',
-    path: '/v1/tickets/{ticketId}',
-    handler: 'functions/http/get-ticket.ts',
-    auth: 'jwt',
-    roles: everyone,
-    tableAccess: 'read',
-  },
+  health: route('GET', '/v1/health', 'health', [], 'none', 'none'),
+
+  createStore: route('POST', '/v1/stores', 'create-store', ['admin'], 'readwrite', 'jwt', true),
+  listStores: route('GET', '/v1/stores', 'list-stores', everyone, 'read'),
+  getStore: route('GET', '/v1/stores/{storeId}', 'get-store', everyone, 'read'),
+  updateStore: route('PATCH', '/v1/stores/{storeId}', 'update-store', ['manager', 'admin'], 'readwrite'),
+
+  createStaff: route('POST', '/v1/staff', 'create-staff', ['manager', 'admin'], 'readwrite', 'jwt', true),
+  listStaff: route('GET', '/v1/staff', 'list-staff', supervisorsUp, 'read'),
+
+  getSettings: route('GET', '/v1/settings', 'get-settings', everyone, 'read'),
+  putSettings: route('PUT', '/v1/settings', 'put-settings', ['admin'], 'readwrite'),
+
+  createCustomer: route('POST', '/v1/customers', 'create-customer', everyone, 'readwrite', 'jwt', true),
+  findCustomers: route('GET', '/v1/customers', 'find-customers', everyone, 'read'),
+  getCustomer: route('GET', '/v1/customers/{customerId}', 'get-customer', everyone, 'read'),
+  listCustomerPurchases: route(
+    'GET',
+    '/v1/customers/{customerId}/purchases',
+    'list-customer-purchases',
+    everyone,
+    'read',
+  ),
+  createPurchase: route('POST', '/v1/purchases', 'create-purchase', everyone, 'readwrite', 'jwt', true),
+
+  createTicket: route('POST', '/v1/tickets', 'create-ticket', everyone, 'readwrite', 'jwt', true),
+  listTickets: route('GET', '/v1/tickets', 'list-tickets', everyone, 'read'),
+  getTicket: route('GET', '/v1/tickets/{ticketId}', 'get-ticket', everyone, 'read'),
+  updateTicket: route('PATCH', '/v1/tickets/{ticketId}', 'update-ticket', everyone, 'readwrite'),
+  assignTicket: route('POST', '/v1/tickets/{ticketId}/assign', 'assign-ticket', dispatcherRoles, 'readwrite'),
+  // Who may make which move is the status machine's role table (shared/tickets/lifecycle.ts).
+  transitionTicket: route(
+    'POST',
+    '/v1/tickets/{ticketId}/transitions',
+    'transition-ticket',
+    everyone,
+    'readwrite',
+  ),
+  commentOnTicket: route(
+    'POST',
+    '/v1/tickets/{ticketId}/comments',
+    'comment-on-ticket',
+    everyone,
+    'readwrite',
+    'jwt',
+    true,
+  ),
+  ticketTimeline: route('GET', '/v1/tickets/{ticketId}/timeline', 'ticket-timeline', everyone, 'read'),
+
+  listNotifications: route('GET', '/v1/me/notifications', 'list-notifications', everyone, 'read'),
+  readNotification: route(
+    'POST',
+    '/v1/me/notifications/{notificationId}/read',
+    'read-notification',
+    everyone,
+    'readwrite',
+  ),
+
   // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
   notFound: {
     method: 'ANY',

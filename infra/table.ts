@@ -31,11 +31,23 @@ export const serviceDeskTable = {
       partitionKey: { name: 'gsi1pk', type: 'S' },
       sortKey: { name: 'gsi1sk', type: 'S' },
     },
-    // Queue views: all tickets of a store.
+    // Queue views: all tickets of a store, in creation order (also serves created-date ranges).
     {
       indexName: 'gsi2',
       partitionKey: { name: 'gsi2pk', type: 'S' },
       sortKey: { name: 'gsi2sk', type: 'S' },
+    },
+    // Queue views: tickets by assignee, open ones first ("my open tickets").
+    {
+      indexName: 'gsi3',
+      partitionKey: { name: 'gsi3pk', type: 'S' },
+      sortKey: { name: 'gsi3sk', type: 'S' },
+    },
+    // Queue views: tickets by customer.
+    {
+      indexName: 'gsi4',
+      partitionKey: { name: 'gsi4pk', type: 'S' },
+      sortKey: { name: 'gsi4sk', type: 'S' },
     },
   ],
   timeToLiveAttribute: 'expiresAt',

@@ -6,5 +6,8 @@ import { createStaffMember } from '../../shared/staff/use-cases';
 export const handler = authenticatedRoute(
   httpRoutes.createStaff,
   { body: createStaffInput },
-  async ({ principal, body, now }) => ({ status: 201, body: await createStaffMember(principal, body, now) }),
+  async ({ principal, body, now, idempotency }) => ({
+    status: 201,
+    body: await createStaffMember(principal, body, now, idempotency),
+  }),
 );

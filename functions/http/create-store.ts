@@ -6,8 +6,8 @@ import { createStore } from '../../shared/stores/use-cases';
 export const handler = authenticatedRoute(
   httpRoutes.createStore,
   { body: createStoreInput },
-  async ({ principal, body, now }) => {
-    const store = await createStore(principal, body, now);
-    return { status: 201, body: store, headers: { location: `/v1/stores/${store.id}` } };
+  async ({ principal, body, now, idempotency }) => {
+    const store = await createStore(principal, body, now, idempotency);
+    return { status: 201, body: store };
   },
 );

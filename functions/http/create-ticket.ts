@@ -6,8 +6,8 @@ import { createTicket } from '../../shared/tickets/use-cases';
 export const handler = authenticatedRoute(
   httpRoutes.createTicket,
   { body: createTicketInput },
-  async ({ principal, body, now }) => {
-    const ticket = await createTicket(principal, body, now);
-    return { status: 201, body: ticket, headers: { location: `/v1/tickets/${ticket.id}` } };
-  },
+  async ({ principal, body, now, idempotency }) => ({
+    status: 201,
+    body: await createTicket(principal, body, now, idempotency),
+  }),
 );

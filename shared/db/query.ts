@@ -11,8 +11,10 @@ export interface PageQuery {
   readonly partitionValue: string;
   /** Restricts the sort key to a prefix, e.g. `STORE#`. */
   readonly sortKeyPrefix?: string;
+  /** Restricts the sort key to a closed range (e.g. ULID bounds of a time range); not with a prefix. */
+  readonly sortKeyBetween?: readonly [string, string];
   readonly limit: number;
-  readonly cursor: string | undefined;
+  readonly cursor?: string | undefined;
   readonly newestFirst?: boolean;
 }
 
@@ -27,16 +29,22 @@ export async function queryPage(query: PageQuery): Promise<Page<Record<string, u
     partition: { attribute: partitionKey, value: query.partitionValue },
     ...(query.sortKeyPrefix ? { sortKeyPrefix: { attribute: sortKey, prefix: query.sortKeyPrefix } } : {}),
   });
+  const sortCondition = query.sortKeyPrefix
+    ? { expression: ' AND begins_with(#sk, :prefix)', values: { ':prefix': query.sortKeyPrefix } }
+    : query.sortKeyBetween
+      ? {
+          expression: ' AND #sk BETWEEN :low AND :high',
+          values: { ':low': query.sortKeyBetween[0], ':high': query.sortKeyBetween[1] },
+        }
+      : undefined;
   const input: QueryCommandInput = {
     TableName: tableName,
     IndexName: query.indexName,
-    KeyConditionExpression: query.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-    ExpressionAttributeNames: query.sortKeyPrefix
+    KeyConditionExpression: `#pk = :pk${sortCondition?.expression ?? ''}`,
+    ExpressionAttributeNames: sortCondition
       ? { '#pk': partitionKey, '#sk': sortKey }
       : { '#pk': partitionKey },
-    ExpressionAttributeValues: query.sortKeyPrefix
-      ? { ':pk': query.partitionValue, ':prefix': query.sortKeyPrefix }
-      : { ':pk': query.partitionValue },
+    ExpressionAttributeValues: { ':pk': query.partitionValue, ...sortCondition?.values },
     Limit: query.limit,
     ScanIndexForward: !query.newestFirst,
     ExclusiveStartKey: exclusiveStartKey,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type {
@@ -8,6 +9,12 @@ import type {
 import type { ZodMiniType } from 'zod/mini';
 import type { HttpRoute } from '../../infra/routes';
 import { DomainError } from '../errors';
+import {
+  type IdempotencyClaim,
+  IdempotencyRaceLost,
+  type RememberedResponse,
+  rememberedResponse,
+} from '../idempotency/records';
 import { logger } from '../observability/logger';
 import { currentTime } from '../time/clock';
 import { assertRole, type Principal, principalFromClaims } from './principal';
@@ -35,6 +42,8 @@ export interface AuthenticatedRequest<B, Q, P> extends PublicRequest {
   readonly body: B;
   readonly query: Q;
   readonly params: P;
+  /** Present when a creating route was called with an Idempotency-Key; pass it to the create. */
+  readonly idempotency: IdempotencyClaim | undefined;
 }
 
 export const maxBodyBytes = 64 * 1024;
@@ -64,6 +73,28 @@ export function readJsonBody(event: Pick<HttpEvent, 'body' | 'isBase64Encoded' |
       { in: 'body', path: '', message: 'Not valid JSON.' },
     ]);
   }
+}
+
+const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** Reads the Idempotency-Key header of a creating request, if any. */
+function idempotencyClaim(routeName: string, event: HttpEvent, what: unknown): IdempotencyClaim | undefined {
+  const key = event.headers?.['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!idempotencyKeyPattern.test(key)) {
+    throw new DomainError('invalid_input', 'invalid_input', 'The Idempotency-Key header is malformed.', [
+      { in: 'header', path: 'idempotency-key', message: 'Use 1–128 letters, digits, or . _ : -' },
+    ]);
+  }
+  const fingerprint = createHash('sha256').update(JSON.stringify(what)).digest('base64url');
+  return { scope: routeName, key, fingerprint };
+}
+
+/** A created object's address: the collection it was posted to, plus its id. */
+function withLocation(result: HttpResult, event: HttpEvent): HttpResult {
+  const id = (result.body as { id?: unknown } | undefined)?.id;
+  if (result.status !== 201 || typeof id !== 'string' || result.headers?.location) return result;
+  return { ...result, headers: { ...result.headers, location: `${event.rawPath}/${id}` } };
 }
 
 function toResponse(result: HttpResult): HttpResponse {
@@ -96,9 +127,15 @@ function wrap(route: HttpRoute, run: (event: HttpEvent) => Promise<HttpResult>):
         route: `${route.method} ${route.path}`,
         apiRequestId: event.requestContext?.requestId,
       });
-      return toResponse(await run(event));
+      return toResponse(withLocation(await run(event), event));
     });
 }
+
+const replayed = (response: RememberedResponse): HttpResult => ({
+  status: response.status,
+  body: response.body,
+  headers: { 'idempotent-replayed': 'true' },
+});
 
 export function publicRoute(route: HttpRoute, run: (request: PublicRequest) => Promise<HttpResult>) {
   return wrap(route, (event) =>
@@ -115,15 +152,46 @@ export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
   schemas: { body?: ZodMiniType<B>; query?: ZodMiniType<Q>; params?: ZodMiniType<P> },
   run: (request: AuthenticatedRequest<B, Q, P>) => Promise<HttpResult>,
 ): HttpHandler {
+  const creates = route.method === 'POST' && route.idempotent === true;
   return wrap(route, async (event) => {
     const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
     logger.appendKeys({ tenantId: principal.tenantId, userId: principal.userId });
     assertRole(principal, route.roles);
+    const rawBody = schemas.body ? readJsonBody(event) : undefined;
     const parts = parseRequestParts({
-      body: schemas.body ? [schemas.body, readJsonBody(event)] : undefined,
+      body: schemas.body ? [schemas.body, rawBody] : undefined,
       query: schemas.query ? [schemas.query, event.queryStringParameters ?? {}] : undefined,
       params: schemas.params ? [schemas.params, event.pathParameters ?? {}] : undefined,
     });
-    return run({ ...parts, principal, now: currentTime(), requestId: event.requestContext?.requestId ?? '' });
+    const now = currentTime();
+    const idempotency = creates
+      ? idempotencyClaim(`${route.method} ${route.path}`, event, {
+          body: rawBody,
+          params: event.pathParameters,
+        })
+      : undefined;
+    if (idempotency) {
+      const first = await rememberedResponse(principal.tenantId, idempotency, now);
+      if (first) return replayed(first);
+    }
+    try {
+      return await run({
+        ...parts,
+        principal,
+        now,
+        idempotency,
+        requestId: event.requestContext?.requestId ?? '',
+      });
+    } catch (error) {
+      if (!(error instanceof IdempotencyRaceLost) || !idempotency) throw error;
+      const first = await rememberedResponse(principal.tenantId, idempotency, now);
+      if (!first)
+        throw new DomainError(
+          'conflict',
+          'idempotency_in_progress',
+          'A request with this key is in progress.',
+        );
+      return replayed(first);
+    }
   });
 }

@@ -1,15 +1,21 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { queryPage } from '../db/query';
-import { failedConditionIndex, withoutKeys } from '../db/transactions';
+import {
+  ConditionFailed,
+  type CreateRemembered,
+  type TransactionItem,
+  withoutKeys,
+  writeTransaction,
+} from '../db/transactions';
 import { conflict } from '../errors';
 import { staffKeys } from './keys';
 import type { StaffMember } from './schema';
 
 /** The member, a membership copy per store and, when linked, the identity reservation: all or nothing. */
-export async function insertStaffMember(tenantId: string, member: StaffMember): Promise<void> {
-  const reservation = member.userId
+export async function insertStaffMember(tenantId: string, member: StaffMember, remembered: CreateRemembered) {
+  const reservation: TransactionItem[] = member.userId
     ? [
         {
           Put: {
@@ -25,32 +31,33 @@ export async function insertStaffMember(tenantId: string, member: StaffMember): 
       ]
     : [];
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          ...reservation,
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...staffKeys.member(tenantId, member.id), entity: 'staff', ...member },
-              ConditionExpression: 'attribute_not_exists(pk)',
+    await writeTransaction(
+      tenantId,
+      [
+        ...reservation,
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...staffKeys.member(tenantId, member.id), entity: 'staff', ...member },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...member.storeIds.map((storeId) => ({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...staffKeys.storeMembership(tenantId, storeId, member.id),
+              entity: 'staff_membership',
+              ...member,
+              openTickets: 0,
             },
           },
-          ...member.storeIds.map((storeId) => ({
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...staffKeys.storeMembership(tenantId, storeId, member.id),
-                entity: 'staff_membership',
-                ...member,
-              },
-            },
-          })),
-        ],
-      }),
+        })),
+      ],
+      remembered,
     );
   } catch (error) {
-    if (reservation.length > 0 && failedConditionIndex(error) === 0) {
+    if (reservation.length > 0 && error instanceof ConditionFailed && error.index === 0) {
       throw conflict('staff_user_taken', 'Another staff member is already linked to this user.');
     }
     throw error;
@@ -74,4 +81,66 @@ export async function listStaffOfStore(
 ): Promise<Page<StaffMember>> {
   const page = await queryPage({ ...staffKeys.storeList(tenantId, storeId), limit, cursor });
   return { items: page.items.map((item) => withoutKeys<StaffMember>(item)), cursor: page.cursor };
+}
+
+/** A staff member as a member of one store, with the workload auto-dispatch balances on. */
+export interface StoreMembership extends StaffMember {
+  readonly openTickets: number;
+  readonly lastAssignedAt?: string;
+}
+
+const asMembership = (item: Record<string, unknown>): StoreMembership => {
+  const member = withoutKeys<StaffMember & { openTickets?: number; lastAssignedAt?: string }>(item);
+  return { ...member, openTickets: member.openTickets ?? 0 };
+};
+
+export async function findMembership(
+  tenantId: string,
+  storeId: string,
+  staffId: string,
+): Promise<StoreMembership | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: staffKeys.storeMembership(tenantId, storeId, staffId) }),
+  );
+  return Item ? asMembership(Item) : undefined;
+}
+
+/** Everyone in a store (a store has tens of staff, not thousands; capped for safety). */
+export async function listMemberships(tenantId: string, storeId: string): Promise<StoreMembership[]> {
+  const members: StoreMembership[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage({ ...staffKeys.storeList(tenantId, storeId), limit: 100, cursor });
+    members.push(...page.items.map(asMembership));
+    cursor = page.cursor ?? undefined;
+  } while (cursor && members.length < 1000);
+  return members;
+}
+
+/** The directory entry linked to a token subject, if any. */
+export async function staffIdForUser(tenantId: string, userId: string): Promise<string | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: staffKeys.userReservation(tenantId, userId) }),
+  );
+  return Item?.staffId as string | undefined;
+}
+
+/** Transaction item moving a member's open-ticket count; dispatch also stamps when they got one. */
+export function workloadWrite(
+  tenantId: string,
+  storeId: string,
+  change: { staffId: string; delta: number },
+  assignedAt: string | undefined,
+): TransactionItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: staffKeys.storeMembership(tenantId, storeId, change.staffId),
+      UpdateExpression: assignedAt
+        ? 'ADD openTickets :delta SET lastAssignedAt = :at'
+        : 'ADD openTickets :delta',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':delta': change.delta, ...(assignedAt ? { ':at': assignedAt } : {}) },
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { Page } from '../db/cursor';
 import { DomainError, forbidden, invalidInput } from '../errors';
 import { assertStoreAccess, type Principal } from '../http/principal';
+import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { findStores } from '../stores/repository';
 import { newStaffMember } from './model';
@@ -11,6 +12,7 @@ export async function createStaffMember(
   principal: Principal,
   input: CreateStaffInput,
   now: Date,
+  idempotency: IdempotencyClaim | undefined,
 ): Promise<StaffMember> {
   if (!input.roles.includes('admin') && input.storeIds.length === 0) {
     throw invalidInput([
@@ -31,7 +33,11 @@ export async function createStaffMember(
     throw new DomainError('rule_refused', 'store_not_found', 'Some stores do not exist.', unknown);
   }
   const member = newStaffMember(input, newId(now), now);
-  await insertStaffMember(principal.tenantId, member);
+  await insertStaffMember(principal.tenantId, member, {
+    claim: idempotency,
+    response: { status: 201, body: member },
+    now,
+  });
   return member;
 }
 

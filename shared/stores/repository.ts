@@ -1,45 +1,45 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  GetCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { queryPage } from '../db/query';
-import { failedConditionIndex, withoutKeys } from '../db/transactions';
+import { ConditionFailed, type CreateRemembered, withoutKeys, writeTransaction } from '../db/transactions';
 import { conflict } from '../errors';
 import { storeKeys } from './keys';
 import type { Store } from './schema';
 
-export async function insertStore(tenantId: string, store: Store): Promise<void> {
+export async function insertStore(
+  tenantId: string,
+  store: Store,
+  remembered: CreateRemembered,
+): Promise<void> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...storeKeys.codeReservation(tenantId, store.code),
-                entity: 'store_code',
-                storeId: store.id,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
+    await writeTransaction(
+      tenantId,
+      [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...storeKeys.codeReservation(tenantId, store.code),
+              entity: 'store_code',
+              storeId: store.id,
             },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...storeKeys.store(tenantId, store.id), entity: 'store', ...store },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...storeKeys.store(tenantId, store.id), entity: 'store', ...store },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-        ],
-      }),
+        },
+      ],
+      remembered,
     );
   } catch (error) {
-    if (failedConditionIndex(error) === 0) {
+    if (error instanceof ConditionFailed && error.index === 0) {
       throw conflict('store_code_taken', `Another store already uses the code ${store.code}.`);
     }
     throw error;
@@ -79,4 +79,23 @@ export async function listStores(
 ): Promise<Page<Store>> {
   const page = await queryPage({ ...storeKeys.listPartition(tenantId), limit, cursor });
   return { items: page.items.map((item) => withoutKeys<Store>(item)), cursor: page.cursor };
+}
+
+/** Replaces the store, conditioned on the version that was read. */
+export async function replaceStore(tenantId: string, readVersion: number, store: Store): Promise<void> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...storeKeys.store(tenantId, store.id), entity: 'store', ...store },
+        ConditionExpression: 'version = :read',
+        ExpressionAttributeValues: { ':read': readVersion },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw conflict('version_conflict', 'The store changed since it was read; read it again and retry.');
+    }
+    throw error;
+  }
 }

@@ -1,8 +1,13 @@
 import {
   _default,
+  array,
+  gte,
   type infer as Infer,
+  int,
+  maxLength,
   number,
   optional,
+  refine,
   regex,
   strictObject,
   string,
@@ -11,6 +16,9 @@ import {
   enum as zEnum,
 } from 'zod/mini';
 import { pageQueryFields, phone, text, timeZone, ulid } from '../schema/common';
+import { ticketType, ticketTypes } from '../tickets/schema';
+
+const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
 
 export const storeKinds = ['mall', 'supermarket', 'hotel', 'it_site', 'repair_center', 'other'] as const;
 
@@ -21,6 +29,12 @@ export const storeCode = string().check(
   regex(/^[A-Z0-9]{2,12}$/, 'Expected 2–12 letters or digits, e.g. SH01.'),
 );
 
+/** Ticket types that new tickets of this store get dispatched for automatically. */
+const autoDispatchTypes = array(ticketType).check(
+  maxLength(ticketTypes.length),
+  refine(distinct, 'Types must not repeat.'),
+);
+
 export const createStoreInput = strictObject({
   code: storeCode,
   name: text(1, 120),
@@ -28,10 +42,21 @@ export const createStoreInput = strictObject({
   timezone: _default(timeZone, 'Asia/Shanghai'),
   address: optional(text(1, 300)),
   phone: optional(phone),
+  autoDispatchTypes: _default(autoDispatchTypes, []),
 });
 export type CreateStoreInput = Infer<typeof createStoreInput>;
 
 export const storeIdParams = strictObject({ storeId: ulid });
+
+export const updateStoreInput = strictObject({
+  version: int().check(gte(1)),
+  name: optional(text(1, 120)),
+  timezone: optional(timeZone),
+  address: optional(text(1, 300)),
+  phone: optional(phone),
+  autoDispatchTypes: optional(autoDispatchTypes),
+});
+export type UpdateStoreInput = Infer<typeof updateStoreInput>;
 
 export const listStoresQuery = strictObject({ ...pageQueryFields });
 
@@ -44,6 +69,7 @@ export const store = strictObject({
   timezone: timeZone,
   address: optional(text(1, 300)),
   phone: optional(phone),
+  autoDispatchTypes: array(ticketType),
   createdAt: string(),
   updatedAt: string(),
   version: number(),

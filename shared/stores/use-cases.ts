@@ -1,14 +1,24 @@
 import type { Page } from '../db/cursor';
-import { notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { assertStoreAccess, type Principal } from '../http/principal';
+import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { newStore } from './model';
-import { findStore, findStores, insertStore, listStores } from './repository';
-import type { CreateStoreInput, Store } from './schema';
+import { findStore, findStores, insertStore, listStores, replaceStore } from './repository';
+import type { CreateStoreInput, Store, UpdateStoreInput } from './schema';
 
-export async function createStore(principal: Principal, input: CreateStoreInput, now: Date): Promise<Store> {
+export async function createStore(
+  principal: Principal,
+  input: CreateStoreInput,
+  now: Date,
+  idempotency: IdempotencyClaim | undefined,
+): Promise<Store> {
   const store = newStore(input, newId(now), now);
-  await insertStore(principal.tenantId, store);
+  await insertStore(principal.tenantId, store, {
+    claim: idempotency,
+    response: { status: 201, body: store },
+    now,
+  });
   return store;
 }
 
@@ -27,4 +37,15 @@ export async function listVisibleStores(
 ): Promise<Page<Store>> {
   if (principal.tenantWide) return listStores(principal.tenantId, query.limit, query.cursor);
   return { items: await findStores(principal.tenantId, principal.storeIds.slice(0, 100)), cursor: null };
+}
+
+export async function updateStore(principal: Principal, storeId: string, input: UpdateStoreInput, now: Date) {
+  const store = await getStore(principal, storeId);
+  if (store.version !== input.version) {
+    throw conflict('version_conflict', 'The store changed since it was read; read it again and retry.');
+  }
+  const { version, ...changes } = input;
+  const next: Store = { ...store, ...changes, updatedAt: now.toISOString(), version: store.version + 1 };
+  await replaceStore(principal.tenantId, store.version, next);
+  return next;
 }

@@ -1,16 +1,25 @@
 import { tenantPartition } from '../db/keys';
+import { isOpen } from './lifecycle';
+import type { Ticket } from './schema';
 
 /**
  * A ticket owns a partition: the ticket item (`TICKET`) and its timeline events (`EVENT#<ulid>`),
- * so the history reads in one Query. Queue views are index keys on the ticket item:
- * gsi1 = store + status, gsi2 = store; both sorted by the ticket id, i.e. by creation time.
+ * so the history reads in one Query. Queue views are sparse index keys on the ticket item, all
+ * sorted by the ticket id (a ULID, i.e. by creation time):
+ *   gsi1 store + status · gsi2 store · gsi3 assignee, open first · gsi4 customer
+ * The per-store-per-day number counter lives in the store partition.
  */
 const ticketPartition = (tenantId: string, ticketId: string) =>
   `${tenantPartition(tenantId)}#TICKET#${ticketId}`;
+const storePartition = (tenantId: string, storeId: string) => `${tenantPartition(tenantId)}#STORE#${storeId}`;
 const storeStatusPartition = (tenantId: string, storeId: string, status: string) =>
-  `${tenantPartition(tenantId)}#STORE#${storeId}#STATUS#${status}`;
+  `${storePartition(tenantId, storeId)}#STATUS#${status}`;
 const storeTicketsPartition = (tenantId: string, storeId: string) =>
-  `${tenantPartition(tenantId)}#STORE#${storeId}#TICKETS`;
+  `${storePartition(tenantId, storeId)}#TICKETS`;
+const assigneePartition = (tenantId: string, staffId: string) =>
+  `${tenantPartition(tenantId)}#ASSIGNEE#${staffId}`;
+const customerTicketsPartition = (tenantId: string, customerId: string) =>
+  `${tenantPartition(tenantId)}#CUSTOMER#${customerId}#TICKETS`;
 
 export const ticketKeys = {
   ticket: (tenantId: string, ticketId: string) => ({ pk: ticketPartition(tenantId, ticketId), sk: 'TICKET' }),
@@ -18,11 +27,28 @@ export const ticketKeys = {
     pk: ticketPartition(tenantId, ticketId),
     sk: `EVENT#${eventId}`,
   }),
-  queueViews: (tenantId: string, ticket: { id: string; storeId: string; status: string }) => ({
+  timeline: (tenantId: string, ticketId: string) => ({
+    partitionValue: ticketPartition(tenantId, ticketId),
+    sortKeyPrefix: 'EVENT#',
+  }),
+  numberCounter: (tenantId: string, storeId: string, day: string) => ({
+    pk: storePartition(tenantId, storeId),
+    sk: `TICKET_SEQ#${day}`,
+  }),
+  queueViews: (tenantId: string, ticket: Ticket) => ({
     gsi1pk: storeStatusPartition(tenantId, ticket.storeId, ticket.status),
     gsi1sk: ticket.id,
     gsi2pk: storeTicketsPartition(tenantId, ticket.storeId),
     gsi2sk: ticket.id,
+    ...(ticket.assigneeId
+      ? {
+          gsi3pk: assigneePartition(tenantId, ticket.assigneeId),
+          gsi3sk: `${isOpen(ticket.status) ? 'OPEN' : 'DONE'}#${ticket.id}`,
+        }
+      : {}),
+    ...(ticket.customerId
+      ? { gsi4pk: customerTicketsPartition(tenantId, ticket.customerId), gsi4sk: ticket.id }
+      : {}),
   }),
   byStoreAndStatus: (tenantId: string, storeId: string, status: string) => ({
     indexName: 'gsi1' as const,
@@ -31,5 +57,14 @@ export const ticketKeys = {
   byStore: (tenantId: string, storeId: string) => ({
     indexName: 'gsi2' as const,
     partitionValue: storeTicketsPartition(tenantId, storeId),
+  }),
+  byAssignee: (tenantId: string, staffId: string, openOnly: boolean) => ({
+    indexName: 'gsi3' as const,
+    partitionValue: assigneePartition(tenantId, staffId),
+    ...(openOnly ? { sortKeyPrefix: 'OPEN#' } : {}),
+  }),
+  byCustomer: (tenantId: string, customerId: string) => ({
+    indexName: 'gsi4' as const,
+    partitionValue: customerTicketsPartition(tenantId, customerId),
   }),
 };

@@ -1,29 +1,218 @@
+import { encodeTime } from 'ulidx';
+import { newCustomer } from '../customers/model';
+import {
+  customerWrites,
+  findCustomer,
+  findCustomerByPhone,
+  phoneReservationIndex,
+} from '../customers/repository';
+import type { Customer } from '../customers/schema';
+import { purchaseOfCustomer } from '../customers/use-cases';
 import type { Page } from '../db/cursor';
-import { invalidInput, notFound, ruleRefused } from '../errors';
-import { assertStoreAccess, type Principal } from '../http/principal';
+import type { TransactionItem } from '../db/transactions';
+import { conflict, DomainError, type FieldIssue, invalidInput, notFound, ruleRefused } from '../errors';
+import { assertStoreAccess, canActInStore, type Principal } from '../http/principal';
+import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
+import { type Notification, notificationWrite } from '../notifications/inbox';
+import { readTenantSettings } from '../settings/tenant-settings';
+import { findMembership, listMemberships, staffIdForUser, workloadWrite } from '../staff/repository';
 import { findStore } from '../stores/repository';
-import { openTicket } from './model';
-import { findTicket, insertTicket, listTicketsOfStore } from './repository';
-import type { CreateTicketInput, ListTicketsQuery, Ticket } from './schema';
+import type { Store } from '../stores/schema';
+import { canTake, chooseAssignee } from './dispatch';
+import { ticketKeys } from './keys';
+import {
+  type Assignee,
+  assignTicket,
+  commentOnTicket,
+  openTicket,
+  transitionTicket,
+  updateTicket,
+  workloadDelta,
+} from './model';
+import { localDay, ticketNumber } from './numbering';
+import {
+  appendTicketEvent,
+  findTicket,
+  insertTicket,
+  listTicketsInView,
+  listTimeline,
+  PrerequisiteFailed,
+  readTicketCounter,
+  saveTicketChange,
+  TicketNumberTaken,
+  type TicketView,
+} from './repository';
+import type {
+  AssignTicketInput,
+  CommentInput,
+  CreateTicketInput,
+  ListTicketsQuery,
+  Ticket,
+  TimelineEvent,
+  TransitionTicketInput,
+  UpdateTicketInput,
+} from './schema';
 
+const maxCreateAttempts = 100;
+
+const referenceMissing = (path: string, what: string): FieldIssue => ({
+  in: 'body',
+  path,
+  message: `No such ${what}.`,
+});
+
+/** Side effects of a ticket change: open-ticket counts and the new assignee's inbox. */
+function sideEffects(
+  tenantId: string,
+  before: Ticket | undefined,
+  after: Ticket,
+  now: Date,
+): TransactionItem[] {
+  const at = now.toISOString();
+  const workload = workloadDelta(before, after).map((change) =>
+    workloadWrite(tenantId, after.storeId, change, change.delta > 0 ? at : undefined),
+  );
+  const newlyAssigned =
+    after.assigneeId && after.assigneeId !== before?.assigneeId ? after.assigneeId : undefined;
+  const inbox: Notification[] = newlyAssigned
+    ? [
+        {
+          id: newId(now),
+          staffId: newlyAssigned,
+          kind: 'ticket_assigned',
+          ticketId: after.id,
+          ticketNumber: after.number,
+          subject: after.subject,
+          storeId: after.storeId,
+          at,
+        },
+      ]
+    : [];
+  return [...workload, ...inbox.map((entry) => notificationWrite(tenantId, entry))];
+}
+
+/** Who a ticket is about: an existing customer, one found by phone, or one registered now. */
+async function resolveCustomer(
+  tenantId: string,
+  input: CreateTicketInput,
+  now: Date,
+): Promise<{ customer: Customer | undefined; isNew: boolean }> {
+  if (input.customerId) {
+    const customer = await findCustomer(tenantId, input.customerId);
+    if (!customer) {
+      throw new DomainError('rule_refused', 'customer_not_found', 'Unknown customer.', [
+        referenceMissing('customerId', 'customer'),
+      ]);
+    }
+    return { customer, isNew: false };
+  }
+  if (!input.customer) return { customer: undefined, isNew: false };
+  const existing = await findCustomerByPhone(tenantId, input.customer.phone);
+  if (existing) return { customer: existing, isNew: false };
+  return { customer: newCustomer(input.customer, newId(now), now), isNew: true };
+}
+
+async function autoDispatchAssignee(tenantId: string, store: Store, input: CreateTicketInput) {
+  if (!store.autoDispatchTypes?.includes(input.type)) return undefined;
+  const members = await listMemberships(tenantId, store.id);
+  const chosen = chooseAssignee(
+    input.type,
+    members.map((member) => ({
+      staffId: member.id,
+      roles: member.roles,
+      openTickets: member.openTickets,
+      lastAssignedAt: member.lastAssignedAt,
+    })),
+  );
+  const member = chosen && members.find((candidate) => candidate.id === chosen.staffId);
+  return member ? { staffId: member.id, userId: member.userId } : undefined;
+}
+
+/**
+ * Opens a ticket: links or registers the customer, takes the next number of the store's local
+ * day, dispatches automatically where the store asks for it, and writes it all in one
+ * transaction. Lost races (the number, a customer registered meanwhile) are retried.
+ */
 export async function createTicket(
   principal: Principal,
   input: CreateTicketInput,
   now: Date,
+  idempotency: IdempotencyClaim | undefined,
 ): Promise<Ticket> {
   assertStoreAccess(principal, input.storeId);
-  if (!(await findStore(principal.tenantId, input.storeId))) {
-    throw ruleRefused('store_not_found', 'The ticket names a store that does not exist.');
+  const store = await findStore(principal.tenantId, input.storeId);
+  if (!store) {
+    throw new DomainError(
+      'rule_refused',
+      'store_not_found',
+      'The ticket names a store that does not exist.',
+      [referenceMissing('storeId', 'store')],
+    );
   }
-  const { ticket, created } = openTicket(
-    input,
-    { ticketId: newId(now), eventId: newId(now) },
-    principal.userId,
-    now,
+  const dispatchTo = await autoDispatchAssignee(principal.tenantId, store, input);
+  const day = localDay(now, store.timezone);
+  const { customer: _lookup, customerId: _id, ...fields } = input;
+
+  for (let attempt = 1; attempt <= maxCreateAttempts; attempt++) {
+    const { customer, isNew } = await resolveCustomer(principal.tenantId, input, now);
+    if (input.purchaseId) {
+      const purchase =
+        customer && !isNew && (await purchaseOfCustomer(principal.tenantId, customer.id, input.purchaseId));
+      if (!purchase) {
+        throw new DomainError(
+          'rule_refused',
+          'purchase_not_found',
+          'The purchase is not one of this customer’s.',
+          [referenceMissing('purchaseId', 'purchase of this customer')],
+        );
+      }
+    }
+    const previous = await readTicketCounter(principal.tenantId, store.id, day);
+    const opened = openTicket(
+      {
+        ...fields,
+        ...(customer ? { customerId: customer.id } : {}),
+        contact: input.contact ?? (customer ? { name: customer.name, phone: customer.phone } : undefined),
+      },
+      { ticketId: newId(now), eventId: newId(now), number: ticketNumber(store.code, day, previous + 1) },
+      principal.userId,
+      now,
+    );
+    const dispatched = dispatchTo
+      ? assignTicket(opened.ticket, dispatchTo, {
+          actorId: 'auto-dispatch',
+          eventId: newId(now),
+          now,
+          auto: true,
+        })
+      : undefined;
+    const ticket = dispatched?.ticket ?? opened.ticket;
+    try {
+      await insertTicket(
+        principal.tenantId,
+        {
+          ticket,
+          events: dispatched ? [opened.created, dispatched.event] : [opened.created],
+          counter: { storeId: store.id, day, previous },
+          before: isNew && customer ? customerWrites(principal.tenantId, customer) : [],
+          after: sideEffects(principal.tenantId, undefined, ticket, now),
+        },
+        { claim: idempotency, response: { status: 201, body: ticket }, now },
+      );
+      return ticket;
+    } catch (error) {
+      const lostRace =
+        error instanceof TicketNumberTaken ||
+        (error instanceof PrerequisiteFailed && error.index === phoneReservationIndex);
+      if (!lostRace) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(attempt, 10)));
+    }
+  }
+  throw conflict(
+    'ticket_number_contention',
+    'Too many tickets are being opened in this store at once; retry.',
   );
-  await insertTicket(principal.tenantId, ticket, created);
-  return ticket;
 }
 
 export async function getTicket(principal: Principal, ticketId: string): Promise<Ticket> {
@@ -33,18 +222,184 @@ export async function getTicket(principal: Principal, ticketId: string): Promise
   return ticket;
 }
 
-/** A store's queue. Callers with exactly one store may leave the store out. */
-export async function listTickets(principal: Principal, query: ListTicketsQuery): Promise<Page<Ticket>> {
-  const storeId = query.storeId ?? (principal.storeIds.length === 1 ? principal.storeIds[0] : undefined);
-  if (!storeId) {
-    throw invalidInput([{ in: 'query', path: 'storeId', message: 'Name the store whose tickets to list.' }]);
+const assertVersion = (ticket: Ticket, version: number | undefined) => {
+  if (version !== undefined && version !== ticket.version) {
+    throw conflict(
+      'version_conflict',
+      `The ticket is at version ${ticket.version}, not ${version}; read it again.`,
+    );
   }
-  assertStoreAccess(principal, storeId);
-  return listTicketsOfStore(principal.tenantId, {
-    storeId,
-    status: query.status,
-    limit: query.limit,
-    cursor: query.cursor,
-    newestFirst: query.order === 'newest',
+};
+
+/** Dispatch by hand: the assignee must work in the ticket's store in a role that can take its type. */
+export async function assignTicketTo(
+  principal: Principal,
+  ticketId: string,
+  input: AssignTicketInput,
+  now: Date,
+): Promise<Ticket> {
+  const ticket = await getTicket(principal, ticketId);
+  assertVersion(ticket, input.version);
+  const member = await findMembership(principal.tenantId, ticket.storeId, input.assigneeId);
+  if (!member) {
+    throw new DomainError(
+      'rule_refused',
+      'assignee_not_in_store',
+      'The assignee does not work in this store.',
+      [{ in: 'body', path: 'assigneeId', message: 'Not a staff member of the ticket’s store.' }],
+    );
+  }
+  if (!canTake(ticket.type, member.roles)) {
+    throw new DomainError(
+      'rule_refused',
+      'assignee_cannot_take',
+      `No role of the assignee takes ${ticket.type} tickets.`,
+      [{ in: 'body', path: 'assigneeId', message: `Cannot take ${ticket.type} tickets.` }],
+    );
+  }
+  const assignee: Assignee = { staffId: member.id, userId: member.userId };
+  const change = assignTicket(ticket, assignee, {
+    actorId: principal.userId,
+    eventId: newId(now),
+    now,
+    auto: false,
+    note: input.note,
   });
+  if (!change) return ticket;
+  await saveTicketChange(
+    principal.tenantId,
+    ticket,
+    change.ticket,
+    [change.event],
+    sideEffects(principal.tenantId, ticket, change.ticket, now),
+  );
+  return change.ticket;
+}
+
+export async function moveTicket(
+  principal: Principal,
+  ticketId: string,
+  input: TransitionTicketInput,
+  now: Date,
+): Promise<Ticket> {
+  const ticket = await getTicket(principal, ticketId);
+  assertVersion(ticket, input.version);
+  const reopening = ticket.status === 'resolved' && input.to === 'in_progress';
+  const { reopenWindowDays } = reopening
+    ? await readTenantSettings(principal.tenantId)
+    : { reopenWindowDays: 0 };
+  const change = transitionTicket(ticket, input, principal, { eventId: newId(now), now, reopenWindowDays });
+  await saveTicketChange(
+    principal.tenantId,
+    ticket,
+    change.ticket,
+    [change.event],
+    sideEffects(principal.tenantId, ticket, change.ticket, now),
+  );
+  return change.ticket;
+}
+
+export async function commentOn(
+  principal: Principal,
+  ticketId: string,
+  input: CommentInput,
+  now: Date,
+  idempotency: IdempotencyClaim | undefined,
+): Promise<TimelineEvent> {
+  const ticket = await getTicket(principal, ticketId);
+  const change = commentOnTicket(ticket, input, { actorId: principal.userId, eventId: newId(now), now });
+  const remembered = { claim: idempotency, response: { status: 201, body: change.event }, now };
+  if (change.ticket) {
+    await saveTicketChange(principal.tenantId, ticket, change.ticket, [change.event], [], remembered);
+  } else {
+    await appendTicketEvent(principal.tenantId, change.event, remembered);
+  }
+  return change.event;
+}
+
+export async function editTicket(
+  principal: Principal,
+  ticketId: string,
+  input: UpdateTicketInput,
+  now: Date,
+): Promise<Ticket> {
+  const ticket = await getTicket(principal, ticketId);
+  assertVersion(ticket, input.version);
+  const change = updateTicket(ticket, input, { actorId: principal.userId, eventId: newId(now), now });
+  if (!change) return ticket;
+  await saveTicketChange(principal.tenantId, ticket, change.ticket, [change.event]);
+  return change.ticket;
+}
+
+export async function ticketTimeline(
+  principal: Principal,
+  ticketId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<TimelineEvent>> {
+  await getTicket(principal, ticketId);
+  return listTimeline(principal.tenantId, ticketId, page);
+}
+
+/** ULID bounds of a creation-time range, so a range is a key condition on the id-sorted views. */
+function idRange(query: ListTicketsQuery): readonly [string, string] | undefined {
+  if (query.from === undefined && query.to === undefined) return undefined;
+  const bound = (value: string | undefined, path: 'from' | 'to', fallback: number) => {
+    if (value === undefined) return fallback;
+    const time = Date.parse(value);
+    if (Number.isNaN(time) || time < 0) {
+      throw invalidInput([
+        { in: 'query', path, message: 'Expected an ISO-8601 time, e.g. 2026-11-26T00:00:00+08:00.' },
+      ]);
+    }
+    return time;
+  };
+  const from = bound(query.from, 'from', 0);
+  const to = bound(query.to, 'to', 2 ** 48 - 1);
+  if (from > to) throw invalidInput([{ in: 'query', path: 'to', message: 'Must not be before from.' }]);
+  return [`${encodeTime(from, 10)}${'0'.repeat(16)}`, `${encodeTime(to, 10)}${'Z'.repeat(16)}`];
+}
+
+/**
+ * The queue views: by assignee ("my open tickets", `assigneeId=me`), by customer, or a store's
+ * queue by status and/or creation-time range. Each is one Query on a key or index.
+ */
+export async function listTickets(principal: Principal, query: ListTicketsQuery): Promise<Page<Ticket>> {
+  const page = { limit: query.limit, cursor: query.cursor, newestFirst: query.order === 'newest' };
+  const range = idRange(query);
+  let view: TicketView & { sortKeyBetween?: readonly [string, string] };
+  if (query.assigneeId) {
+    const staffId =
+      query.assigneeId === 'me'
+        ? await staffIdForUser(principal.tenantId, principal.userId)
+        : query.assigneeId;
+    if (!staffId) {
+      throw ruleRefused(
+        'not_in_directory',
+        'Your sign-in is not linked to a staff directory entry (staff userId).',
+      );
+    }
+    view = ticketKeys.byAssignee(principal.tenantId, staffId, query.open === 'true');
+  } else if (query.customerId) {
+    view = ticketKeys.byCustomer(principal.tenantId, query.customerId);
+  } else {
+    const storeId = query.storeId ?? (principal.storeIds.length === 1 ? principal.storeIds[0] : undefined);
+    if (!storeId) {
+      throw invalidInput([
+        { in: 'query', path: 'storeId', message: 'Name the store, an assignee or a customer.' },
+      ]);
+    }
+    assertStoreAccess(principal, storeId);
+    view = {
+      ...(query.status
+        ? ticketKeys.byStoreAndStatus(principal.tenantId, storeId, query.status)
+        : ticketKeys.byStore(principal.tenantId, storeId)),
+      ...(range ? { sortKeyBetween: range } : {}),
+    };
+  }
+  const result = await listTicketsInView(view, page);
+  // Assignee and customer views span stores: show staff only what their stores allow.
+  return {
+    items: result.items.filter((ticket) => canActInStore(principal, ticket.storeId)),
+    cursor: result.cursor,
+  };
 }

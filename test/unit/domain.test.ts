@@ -17,7 +17,12 @@ describe('opening a ticket', () => {
       channel: 'hotline',
       subject: '  七天无理由退货  ',
     });
-    const { ticket, created } = openTicket(input, { ticketId: 'T1', eventId: 'E1' }, 'clerk', now);
+    const { ticket, created } = openTicket(
+      input,
+      { ticketId: 'T1', eventId: 'E1', number: 'SH01-20261126-0001' },
+      'clerk',
+      now,
+    );
     expect(ticket).toMatchObject({
       id: 'T1',
       subject: '七天无理由退货',
@@ -33,6 +38,7 @@ describe('opening a ticket', () => {
       id: 'E1',
       ticketId: 'T1',
       kind: 'created',
+      number: 'SH01-20261126-0001',
       actorId: 'clerk',
       at: ticket.createdAt,
     });

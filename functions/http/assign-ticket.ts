@@ -1,0 +1,13 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { assignTicketInput, ticketIdParams } from '../../shared/tickets/schema';
+import { assignTicketTo } from '../../shared/tickets/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.assignTicket,
+  { params: ticketIdParams, body: assignTicketInput },
+  async ({ principal, params, body, now }) => ({
+    status: 200,
+    body: await assignTicketTo(principal, params.ticketId, body, now),
+  }),
+);

@@ -1,0 +1,13 @@
+import { httpRoutes } from '../../infra/routes';
+import { createPurchaseInput } from '../../shared/customers/schema';
+import { recordPurchase } from '../../shared/customers/use-cases';
+import { authenticatedRoute } from '../../shared/http/handler';
+
+export const handler = authenticatedRoute(
+  httpRoutes.createPurchase,
+  { body: createPurchaseInput },
+  async ({ principal, body, now, idempotency }) => ({
+    status: 201,
+    body: await recordPurchase(principal, body, now, idempotency),
+  }),
+);

@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { findCustomersQuery } from '../../shared/customers/schema';
+import { customersByPhone } from '../../shared/customers/use-cases';
+import { authenticatedRoute } from '../../shared/http/handler';
+
+export const handler = authenticatedRoute(
+  httpRoutes.findCustomers,
+  { query: findCustomersQuery },
+  async ({ principal, query }) => ({ status: 200, body: await customersByPhone(principal, query.phone) }),
+);

@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { customerIdParams } from '../../shared/customers/schema';
+import { getCustomer } from '../../shared/customers/use-cases';
+import { authenticatedRoute } from '../../shared/http/handler';
+
+export const handler = authenticatedRoute(
+  httpRoutes.getCustomer,
+  { params: customerIdParams },
+  async ({ principal, params }) => ({ status: 200, body: await getCustomer(principal, params.customerId) }),
+);

@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { listNotificationsQuery } from '../../shared/notifications/inbox';
+import { myNotifications } from '../../shared/notifications/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.listNotifications,
+  { query: listNotificationsQuery },
+  async ({ principal, query }) => ({ status: 200, body: await myNotifications(principal, query) }),
+);

@@ -1,0 +1,12 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { saveTenantSettings, tenantSettingsInput } from '../../shared/settings/tenant-settings';
+
+export const handler = authenticatedRoute(
+  httpRoutes.putSettings,
+  { body: tenantSettingsInput },
+  async ({ principal, body, now }) => ({
+    status: 200,
+    body: await saveTenantSettings(principal.tenantId, body, now),
+  }),
+);

@@ -1,0 +1,13 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { ticketIdParams, timelineQuery } from '../../shared/tickets/schema';
+import { ticketTimeline } from '../../shared/tickets/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.ticketTimeline,
+  { params: ticketIdParams, query: timelineQuery },
+  async ({ principal, params, query }) => ({
+    status: 200,
+    body: await ticketTimeline(principal, params.ticketId, query),
+  }),
+);

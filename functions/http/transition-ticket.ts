@@ -1,0 +1,13 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { ticketIdParams, transitionTicketInput } from '../../shared/tickets/schema';
+import { moveTicket } from '../../shared/tickets/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.transitionTicket,
+  { params: ticketIdParams, body: transitionTicketInput },
+  async ({ principal, params, body, now }) => ({
+    status: 200,
+    body: await moveTicket(principal, params.ticketId, body, now),
+  }),
+);

@@ -1,0 +1,13 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { storeIdParams, updateStoreInput } from '../../shared/stores/schema';
+import { updateStore } from '../../shared/stores/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.updateStore,
+  { params: storeIdParams, body: updateStoreInput },
+  async ({ principal, params, body, now }) => ({
+    status: 200,
+    body: await updateStore(principal, params.storeId, body, now),
+  }),
+);

@@ -1,0 +1,20 @@
+import type { CreateCustomerInput, CreatePurchaseInput, Customer, Purchase } from './schema';
+
+export function newCustomer(input: CreateCustomerInput, id: string, now: Date): Customer {
+  const at = now.toISOString();
+  return { ...input, id, createdAt: at, updatedAt: at, version: 1 };
+}
+
+export function newPurchase(input: CreatePurchaseInput, id: string, actorId: string, now: Date): Purchase {
+  const at = now.toISOString();
+  return {
+    ...input,
+    id,
+    totalAmount: input.items.reduce((sum, item) => sum + item.amount * item.quantity, 0),
+    status: 'active',
+    createdBy: actorId,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}

@@ -1,0 +1,103 @@
+import {
+  _default,
+  array,
+  gte,
+  type infer as Infer,
+  int,
+  lte,
+  maxLength,
+  minLength,
+  number,
+  optional,
+  pipe,
+  refine,
+  regex,
+  strictObject,
+  string,
+  transform,
+  enum as zEnum,
+} from 'zod/mini';
+import { pageQueryFields, phone, text, ulid } from '../schema/common';
+import { normalizePhone } from './phone';
+
+/** A phone as typed at the desk, stored and looked up in one normal form. */
+export const customerPhone = pipe(phone, transform(normalizePhone));
+
+export const createCustomerInput = strictObject({
+  name: optional(text(1, 80)),
+  phone: customerPhone,
+  memberId: optional(text(1, 64)),
+});
+export type CreateCustomerInput = Infer<typeof createCustomerInput>;
+
+export const findCustomersQuery = strictObject({ phone: customerPhone });
+export const customerIdParams = strictObject({ customerId: ulid });
+
+export const customer = strictObject({
+  id: ulid,
+  name: optional(string()),
+  phone: string(),
+  memberId: optional(string()),
+  createdAt: string(),
+  updatedAt: string(),
+  version: number(),
+});
+export type Customer = Infer<typeof customer>;
+
+const isoDate = string().check(
+  regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.'),
+  refine(
+    (date) =>
+      !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) &&
+      new Date(`${date}T00:00:00Z`).toISOString().startsWith(date),
+    'Not a calendar date.',
+  ),
+);
+
+/** Money in fen (minor units), as integers: no floating point near amounts. */
+const fen = int().check(gte(0), lte(100_000_000_00));
+
+export const purchaseItem = strictObject({
+  name: text(1, 120),
+  category: text(1, 60),
+  sku: optional(text(1, 64)),
+  quantity: _default(int().check(gte(1), lte(10_000)), 1),
+  amount: fen,
+  /** 保修期 in months from delivery (or purchase when nothing is delivered); 0 = none. */
+  warrantyMonths: _default(int().check(gte(0), lte(240)), 0),
+});
+
+export const createPurchaseInput = strictObject({
+  customerId: ulid,
+  storeId: ulid,
+  merchantId: optional(text(1, 64)),
+  orderNumber: optional(text(1, 64)),
+  currency: _default(zEnum(['CNY', 'HKD', 'USD', 'EUR']), 'CNY'),
+  items: array(purchaseItem).check(minLength(1), maxLength(100)),
+  purchasedOn: isoDate,
+  deliveredOn: optional(isoDate),
+});
+export type CreatePurchaseInput = Infer<typeof createPurchaseInput>;
+
+export const purchaseStatuses = ['active', 'cancelled', 'returned'] as const;
+
+export const purchase = strictObject({
+  id: ulid,
+  customerId: ulid,
+  storeId: ulid,
+  merchantId: optional(string()),
+  orderNumber: optional(string()),
+  currency: string(),
+  items: array(purchaseItem),
+  totalAmount: number(),
+  purchasedOn: string(),
+  deliveredOn: optional(string()),
+  status: zEnum(purchaseStatuses),
+  createdBy: string(),
+  createdAt: string(),
+  updatedAt: string(),
+  version: number(),
+});
+export type Purchase = Infer<typeof purchase>;
+
+export const listPurchasesQuery = strictObject({ ...pageQueryFields });

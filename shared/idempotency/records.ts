@@ -1,0 +1,83 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../db/client';
+import { tenantPartition } from '../db/keys';
+import { ruleRefused } from '../errors';
+
+/**
+ * Idempotency-Key support for creating POSTs. The record is written in the SAME transaction as
+ * the object it creates (item 0), so "created" and "remembered" cannot come apart, and two
+ * concurrent retries cannot both create: the loser's transaction fails on the record and it
+ * replays the winner's response. Keys are scoped by tenant and route; records live 24 h.
+ * (Powertools idempotency keeps its record in a separate write and keys it by function name,
+ * which would put every tenant in one key space; this keeps the table's tenant-first rule.)
+ */
+export interface IdempotencyClaim {
+  readonly scope: string;
+  readonly key: string;
+  /** Hash of what was asked, so the same key with a different request is refused, not replayed. */
+  readonly fingerprint: string;
+}
+
+export interface RememberedResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+const lifetimeSeconds = 24 * 60 * 60;
+
+const recordKey = (tenantId: string, claim: IdempotencyClaim) => ({
+  pk: `${tenantPartition(tenantId)}#IDEMPOTENCY#${claim.scope}#${claim.key}`,
+  sk: 'RESPONSE',
+});
+
+/** Thrown by a repository when its transaction lost the race for the idempotency record. */
+export class IdempotencyRaceLost extends Error {
+  constructor() {
+    super('another request with the same Idempotency-Key completed first');
+  }
+}
+
+/** The first response for this key, if one is remembered and still fresh. */
+export async function rememberedResponse(
+  tenantId: string,
+  claim: IdempotencyClaim,
+  now: Date,
+): Promise<RememberedResponse | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: recordKey(tenantId, claim), ConsistentRead: true }),
+  );
+  if (!Item || (Item.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return undefined;
+  if (Item.fingerprint !== claim.fingerprint) {
+    throw ruleRefused(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different request.',
+    );
+  }
+  return { status: Item.status as number, body: Item.body };
+}
+
+/** The transaction item that remembers a create; put it first in the transaction. */
+export function rememberResponseWrite(
+  tenantId: string,
+  claim: IdempotencyClaim,
+  response: RememberedResponse,
+  now: Date,
+) {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...recordKey(tenantId, claim),
+        entity: 'idempotency_record',
+        fingerprint: claim.fingerprint,
+        status: response.status,
+        body: response.body,
+        expiresAt: nowSeconds + lifetimeSeconds,
+      },
+      // An expired record that TTL has not swept yet does not block a new use of the key.
+      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+      ExpressionAttributeValues: { ':now': nowSeconds },
+    },
+  };
+}

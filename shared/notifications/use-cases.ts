@@ -1,0 +1,28 @@
+import type { Page } from '../db/cursor';
+import { ruleRefused } from '../errors';
+import type { Principal } from '../http/principal';
+import { staffIdForUser } from '../staff/repository';
+import { listInbox, markRead, type Notification } from './inbox';
+
+/** "Me" is the staff directory entry linked to the token's subject (staff `userId`). */
+async function myStaffId(principal: Principal): Promise<string> {
+  const staffId = await staffIdForUser(principal.tenantId, principal.userId);
+  if (!staffId) {
+    throw ruleRefused(
+      'not_in_directory',
+      'Your sign-in is not linked to a staff directory entry (staff userId).',
+    );
+  }
+  return staffId;
+}
+
+export async function myNotifications(
+  principal: Principal,
+  query: { limit: number; cursor?: string | undefined; unread?: 'true' | 'false' | undefined },
+): Promise<Page<Notification>> {
+  return listInbox(principal.tenantId, await myStaffId(principal), query);
+}
+
+export async function markMyNotificationRead(principal: Principal, notificationId: string, now: Date) {
+  return markRead(principal.tenantId, await myStaffId(principal), notificationId, now);
+}

@@ -1,0 +1,51 @@
+import type { StaffRole } from '../staff/roles';
+import type { TicketType } from './schema';
+
+/**
+ * Who can take which kind of ticket. Complaints go to complaint handlers (投诉处理专员),
+ * repairs and installs to technicians, IT requests to technicians; supervisors and managers can
+ * take anything. Assignment and auto-dispatch both read this one table.
+ */
+export const assignableRoles: Readonly<Record<TicketType, readonly StaffRole[]>> = {
+  inquiry: ['front_desk', 'complaint_handler', 'supervisor', 'manager'],
+  complaint: ['complaint_handler', 'supervisor', 'manager'],
+  return: ['front_desk', 'complaint_handler', 'supervisor', 'manager'],
+  exchange: ['front_desk', 'complaint_handler', 'supervisor', 'manager'],
+  repair: ['technician', 'supervisor', 'manager'],
+  installation: ['technician', 'supervisor', 'manager'],
+  compensation: ['complaint_handler', 'supervisor', 'manager'],
+  it_request: ['technician', 'supervisor', 'manager'],
+  other: ['front_desk', 'complaint_handler', 'technician', 'supervisor', 'manager'],
+};
+
+/** Roles that may hand tickets out (the desk dispatches, per the IT desk job description). */
+export const dispatcherRoles: readonly StaffRole[] = ['front_desk', 'supervisor', 'manager', 'admin'];
+
+export const canTake = (type: TicketType, roles: readonly StaffRole[]) =>
+  roles.some((role) => assignableRoles[type].includes(role));
+
+export interface DispatchCandidate {
+  readonly staffId: string;
+  readonly roles: readonly StaffRole[];
+  readonly openTickets: number;
+  /** ISO time of the last ticket handed to them by dispatch; undefined if never. */
+  readonly lastAssignedAt?: string | undefined;
+}
+
+/**
+ * Fewest open tickets wins; among equals, whoever was handed a ticket longest ago (never first),
+ * which makes ties go round robin. Staff id breaks the last tie so the choice is deterministic.
+ */
+export function chooseAssignee(
+  type: TicketType,
+  candidates: readonly DispatchCandidate[],
+): DispatchCandidate | undefined {
+  return candidates
+    .filter((candidate) => canTake(type, candidate.roles))
+    .sort(
+      (a, b) =>
+        a.openTickets - b.openTickets ||
+        (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? '') ||
+        a.staffId.localeCompare(b.staffId),
+    )[0];
+}
