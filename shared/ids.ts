@@ -1,10 +1,18 @@
 import { monotonicFactory } from 'ulidx';
 
-const nextUlid = monotonicFactory();
+let nextUlid = monotonicFactory();
+let lastTime = 0;
 
-/** ULIDs sort by creation time, so an id doubles as a chronological sort key. */
+/**
+ * ULIDs sort by creation time, so an id doubles as a chronological sort key (the queue views
+ * and created-time ranges rely on it). Within one millisecond they stay monotonic. If the clock
+ * moves back (the local clock can be set), start afresh so an id always carries its own time.
+ */
 export function newId(now: Date): string {
-  return nextUlid(now.getTime());
+  const time = now.getTime();
+  if (time < lastTime) nextUlid = monotonicFactory();
+  lastTime = time;
+  return nextUlid(time);
 }
 
 export const ulidPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;

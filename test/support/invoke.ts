@@ -32,6 +32,7 @@ export interface Invocation {
   readonly contentType?: string;
   readonly query?: Readonly<Record<string, string>>;
   readonly params?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface InvocationResult<T> {
@@ -69,7 +70,10 @@ export async function invoke<T = Record<string, unknown>>(
     method: route.method,
     path,
     rawQueryString: new URLSearchParams(invocation.query ?? {}).toString(),
-    headers: body === undefined ? {} : { 'content-type': invocation.contentType ?? 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': invocation.contentType ?? 'application/json' }),
+      ...invocation.headers,
+    },
     ...(body === undefined ? {} : { body }),
     routeKey: `${route.method} ${route.path}`,
     ...(invocation.params ? { pathParameters: invocation.params } : {}),
