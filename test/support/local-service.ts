@@ -94,7 +94,13 @@ export interface ApiClient {
   call<T = Record<string, unknown>>(
     method: string,
     path: string,
-    options?: { body?: unknown; rawBody?: string; token?: string | null; contentType?: string },
+    options?: {
+      body?: unknown;
+      rawBody?: string;
+      token?: string | null;
+      contentType?: string;
+      headers?: Record<string, string>;
+    },
   ): Promise<{ status: number; contentType: string; body: T }>;
   token(claims: { tenantId: string; userId: string; roles: string[]; storeIds?: string[] }): Promise<string>;
 }
@@ -103,7 +109,7 @@ export function apiClient(baseUrl: string): ApiClient {
   const client: ApiClient = {
     async call(method, path, options = {}) {
       const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...options.headers };
       if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       const response = await fetch(`${baseUrl}${path}`, {
