@@ -1,0 +1,92 @@
+import {
+  array,
+  gte,
+  type infer as Infer,
+  int,
+  maxLength,
+  number,
+  optional,
+  refine,
+  regex,
+  strictObject,
+  string,
+} from 'zod/mini';
+import { timeZone } from '../schema/common';
+
+const clockTime = string().check(regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Expected HH:MM, 00:00–24:00.'));
+const isoDate = string().check(regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.'));
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** One opening interval of a day, local wall time; `end` may be 24:00. */
+export const openingInterval = strictObject({ start: clockTime, end: clockTime }).check(
+  refine((interval) => minutesOf(interval.start) < minutesOf(interval.end), {
+    message: 'An interval must end after it starts.',
+    path: ['end'],
+  }),
+);
+
+const dayHours = array(openingInterval).check(
+  maxLength(6),
+  refine((intervals) => {
+    const sorted = [...intervals].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+    return sorted.every(
+      (interval, i) => i === 0 || minutesOf(sorted[i - 1]?.end ?? '00:00') <= minutesOf(interval.start),
+    );
+  }, 'Intervals of a day must not overlap.'),
+);
+
+/**
+ * A business calendar: the store's time zone, opening hours per weekday, holidays, and 调休
+ * make-up working days (a weekend date that is worked, with `makeUpDayHours`).
+ * 7×24 is a calendar too: every weekday 00:00–24:00.
+ */
+export const businessCalendarInput = strictObject({
+  timezone: timeZone,
+  weekly: strictObject({
+    mon: dayHours,
+    tue: dayHours,
+    wed: dayHours,
+    thu: dayHours,
+    fri: dayHours,
+    sat: dayHours,
+    sun: dayHours,
+  }),
+  holidays: optional(array(isoDate).check(maxLength(400))),
+  makeUpWorkingDays: optional(array(isoDate).check(maxLength(100))),
+  /** Hours of a make-up working day; defaults to Monday's. */
+  makeUpDayHours: optional(dayHours),
+  version: optional(int().check(gte(1))),
+});
+export type BusinessCalendarInput = Infer<typeof businessCalendarInput>;
+
+export const businessCalendar = strictObject({
+  timezone: string(),
+  weekly: businessCalendarInput.shape.weekly,
+  holidays: array(string()),
+  makeUpWorkingDays: array(string()),
+  makeUpDayHours: optional(dayHours),
+  /** Where it came from: the store's own, the tenant default, or the built-in 7×24. */
+  source: optional(string()),
+  updatedAt: optional(string()),
+  version: number(),
+});
+export type BusinessCalendar = Infer<typeof businessCalendar>;
+
+export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const allDay = [{ start: '00:00', end: '24:00' }];
+
+/** When nothing is configured: every minute counts (7×24), in the store's zone. */
+export function roundTheClock(timezone: string): BusinessCalendar {
+  return {
+    timezone,
+    weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    holidays: [],
+    makeUpWorkingDays: [],
+    source: 'default',
+    version: 0,
+  };
+}
+
+export { minutesOf };
