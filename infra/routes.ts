@@ -68,6 +68,19 @@ export const httpRoutes = {
   createStaff: route('POST', '/v1/staff', 'create-staff', ['manager', 'admin'], 'readwrite', 'jwt', true),
   listStaff: route('GET', '/v1/staff', 'list-staff', supervisorsUp, 'read'),
 
+  getStoreCalendar: route('GET', '/v1/stores/{storeId}/calendar', 'get-store-calendar', everyone, 'read'),
+  putStoreCalendar: route(
+    'PUT',
+    '/v1/stores/{storeId}/calendar',
+    'put-store-calendar',
+    ['manager', 'admin'],
+    'readwrite',
+  ),
+  getTenantCalendar: route('GET', '/v1/calendar', 'get-tenant-calendar', everyone, 'read'),
+  putTenantCalendar: route('PUT', '/v1/calendar', 'put-tenant-calendar', ['admin'], 'readwrite'),
+  getSlaPolicies: route('GET', '/v1/sla-policies', 'get-sla-policies', everyone, 'read'),
+  putSlaPolicies: route('PUT', '/v1/sla-policies', 'put-sla-policies', ['admin'], 'readwrite'),
+
   getSettings: route('GET', '/v1/settings', 'get-settings', everyone, 'read'),
   putSettings: route('PUT', '/v1/settings', 'put-settings', ['admin'], 'readwrite'),
 
@@ -142,3 +155,25 @@ export const scheduledFunctions = {
 
 export const timerQueues = ['escalation', 'revisit'] as const;
 export type TimerQueueName = (typeof timerQueues)[number];
+
+/** Consumers of the timer queues: CDK wires an SQS event source, the local driver calls them. */
+export interface QueueConsumer {
+  readonly queue: TimerQueueName;
+  readonly handler: string;
+  readonly batchSize: number;
+  readonly timeoutSeconds: number;
+  readonly tableAccess: 'read' | 'readwrite';
+}
+
+export const queueConsumers = {
+  escalationConsumer: {
+    queue: 'escalation',
+    handler: 'functions/queue/escalation.ts',
+    batchSize: 10,
+    timeoutSeconds: 10,
+    tableAccess: 'readwrite',
+  },
+} as const satisfies Record<string, QueueConsumer>;
+
+/** SQS settings both runtimes keep: visibility ≥ 6 × the longest consumer timeout, 5 receives to the DLQ. */
+export const timerQueueSettings = { visibilityTimeoutSeconds: 60, maxReceiveCount: 5 } as const;

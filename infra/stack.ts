@@ -298,7 +298,9 @@ export class ServiceDeskStack extends Stack {
         indexName: index.indexName,
         partitionKey: keyAttribute(index.partitionKey),
         sortKey: keyAttribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        ...('include' in index && index.include
+          ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.include] }
+          : { projectionType: dynamodb.ProjectionType.ALL }),
       });
     }
     return table;

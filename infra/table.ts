@@ -11,6 +11,8 @@ export interface IndexDefinition {
   readonly indexName: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey: KeyAttribute;
+  /** Non-key attributes copied into the index; absent means ALL. */
+  readonly include?: readonly string[];
 }
 
 export interface TableDefinition {
@@ -48,6 +50,14 @@ export const serviceDeskTable = {
       indexName: 'gsi4',
       partitionKey: { name: 'gsi4pk', type: 'S' },
       sortKey: { name: 'gsi4sk', type: 'S' },
+    },
+    // Due timers, sharded (`DUE#<n>` / `<due or lease time>#…`): the sweeper's only read. The one
+    // index that spans tenants, by design; request paths never read it.
+    {
+      indexName: 'due',
+      partitionKey: { name: 'duePk', type: 'S' },
+      sortKey: { name: 'dueSk', type: 'S' },
+      include: ['generation', 'queue', 'dueAt', 'dispatches'],
     },
   ],
   timeToLiveAttribute: 'expiresAt',

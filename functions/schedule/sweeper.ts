@@ -1,12 +1,12 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../../shared/observability/logger';
+import { currentTime } from '../../shared/time/clock';
+import { timerQueue } from '../../shared/timers/queue';
+import { type SweepResult, sweepDueTimers } from '../../shared/timers/sweeper';
 
-/**
- * NO-OP PLACEHOLDER. The timer sweeper (claim due timers, send them to their queues,
- * re-dispatch expired leases) arrives with the timers issue; until then the EventBridge rule
- * and permissions exist so the wiring is proven, and this only logs that it ran.
- */
-export const handler = async (event: ScheduledEvent): Promise<{ dispatched: number }> => {
-  logger.debug('sweeper tick (no-op until timers land)', { time: event.time });
-  return { dispatched: 0 };
+/** Every minute (EventBridge in AWS; an interval and every clock change locally). */
+export const handler = async (_event: ScheduledEvent): Promise<SweepResult> => {
+  const result = await sweepDueTimers(currentTime(), timerQueue());
+  if (result.dispatched > 0 || result.parked > 0) logger.info('sweep', { ...result });
+  return result;
 };

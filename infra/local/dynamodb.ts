@@ -132,7 +132,10 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
             { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
             { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection:
+            'include' in index && index.include
+              ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.include] }
+              : { ProjectionType: 'ALL' },
         })),
       }),
     );

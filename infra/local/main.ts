@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createProbe } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localTableName } from '../table';
 import { ensureTable, LocalRuntimeError, localAwsEnvironment, startDynamoDbLocal } from './dynamodb';
@@ -60,11 +60,24 @@ async function main(): Promise<void> {
   });
 
   const { createLocalServer } = await import('./server');
+  const { startTimerRuntime } = await import('./timer-runtime');
+  const clock = await import('../../shared/time/clock');
+  // The controllable clock survives restarts with the data, so simulated time does not jump back.
+  const clockFile = dataDir ? join(dataDir, 'clock.json') : undefined;
+  if (clockFile && existsSync(clockFile)) {
+    clock.setClockOffset((JSON.parse(readFileSync(clockFile, 'utf8')) as { offsetMs: number }).offsetMs);
+  }
+  const log = quiet ? undefined : (line: string) => console.log(line);
+  const timers = await startTimerRuntime({ repoRoot, ...(log ? { log } : {}) });
   const tokens = await localTokenAuthority(dataDir);
   server = createLocalServer({
     tokens,
     repoRoot,
-    log: quiet ? undefined : (line) => console.log(line),
+    afterClockChange: async () => {
+      if (clockFile) writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.clockOffset() }));
+      await timers.settle();
+    },
+    ...(log ? { log } : {}),
   });
   const listening = server;
   await new Promise<void>((ready, failed) => {

@@ -11,7 +11,6 @@ import {
   strictObject,
   string,
 } from 'zod/mini';
-import { timeZone } from '../schema/common';
 
 const clockTime = string().check(regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Expected HH:MM, 00:00–24:00.'));
 const isoDate = string().check(regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.'));
@@ -37,12 +36,12 @@ const dayHours = array(openingInterval).check(
 );
 
 /**
- * A business calendar: the store's time zone, opening hours per weekday, holidays, and 调休
- * make-up working days (a weekend date that is worked, with `makeUpDayHours`).
+ * A business calendar: opening hours per weekday, holidays, and 调休 make-up working days (a
+ * weekend date that is worked, with `makeUpDayHours`). Hours are local wall time in the store's
+ * own time zone, so one tenant default serves stores in several zones.
  * 7×24 is a calendar too: every weekday 00:00–24:00.
  */
 export const businessCalendarInput = strictObject({
-  timezone: timeZone,
   weekly: strictObject({
     mon: dayHours,
     tue: dayHours,

@@ -84,6 +84,8 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
     gsi3sk,
     gsi4pk,
     gsi4sk,
+    duePk,
+    dueSk,
     entity,
     expiresAt,
     ...fields

@@ -1,6 +1,15 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type infer as Infer, literal, optional, strictObject, string, union, enum as zEnum } from 'zod/mini';
+import {
+  type infer as Infer,
+  literal,
+  number,
+  optional,
+  strictObject,
+  string,
+  union,
+  enum as zEnum,
+} from 'zod/mini';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { tenantPartition } from '../db/keys';
@@ -14,17 +23,25 @@ import { pageQueryFields, ulid } from '../schema/common';
  * written in the same transaction as the change they announce. The SLA and revisit work adds
  * its own kinds.
  */
+const ticketNotice = {
+  id: ulid,
+  staffId: ulid,
+  ticketId: ulid,
+  ticketNumber: string(),
+  subject: string(),
+  storeId: ulid,
+  at: string(),
+  readAt: optional(string()),
+};
+
 export const notification = union([
+  strictObject({ ...ticketNotice, kind: literal('ticket_assigned') }),
   strictObject({
-    id: ulid,
-    staffId: ulid,
-    kind: literal('ticket_assigned'),
-    ticketId: ulid,
-    ticketNumber: string(),
-    subject: string(),
-    storeId: ulid,
-    at: string(),
-    readAt: optional(string()),
+    ...ticketNotice,
+    kind: zEnum(['sla_warning', 'sla_breached', 'sla_escalated']),
+    clock: zEnum(['first_response', 'resolution']),
+    dueAt: string(),
+    level: optional(number()),
   }),
 ]);
 export type Notification = Infer<typeof notification>;

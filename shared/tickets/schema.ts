@@ -19,37 +19,21 @@ import {
 } from 'zod/mini';
 import { customerPhone } from '../customers/schema';
 import { pageQueryFields, sortOrder, text, ulid } from '../schema/common';
+import { slaClocks, ticketSla } from '../sla/schema';
+import { ticketChannels, ticketPriority, ticketStatus, ticketType } from './vocabulary';
 
-export const ticketTypes = [
-  'inquiry',
-  'complaint',
-  'return',
-  'exchange',
-  'repair',
-  'installation',
-  'compensation',
-  'it_request',
-  'other',
-] as const;
-export type TicketType = (typeof ticketTypes)[number];
-export const ticketChannels = ['phone', 'hotline', 'walk_in', 'email', 'web', 'wechat', 'app'] as const;
-export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
-/** 未处理 = new/assigned, 处理中 = in_progress/pending_*, 已解决 = resolved/closed. */
-export const ticketStatuses = [
-  'new',
-  'assigned',
-  'in_progress',
-  'pending_customer',
-  'pending_third_party',
-  'resolved',
-  'closed',
-  'cancelled',
-] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
-
-export const ticketStatus = zEnum(ticketStatuses);
-export const ticketType = zEnum(ticketTypes);
-export const ticketPriority = zEnum(ticketPriorities);
+export {
+  type TicketPriority,
+  type TicketStatus,
+  type TicketType,
+  ticketChannels,
+  ticketPriorities,
+  ticketPriority,
+  ticketStatus,
+  ticketStatuses,
+  ticketType,
+  ticketTypes,
+} from './vocabulary';
 
 /** Who to call back, as told at the desk (kept on the ticket even when a customer record exists). */
 export const ticketContact = strictObject({
@@ -171,6 +155,8 @@ export const ticket = strictObject({
   closedAt: optional(string()),
   cancelledAt: optional(string()),
   reopenCount: number(),
+  /** Response and resolution promises, when an SLA policy matched. */
+  sla: optional(ticketSla),
   createdBy: string(),
   createdAt: string(),
   updatedAt: string(),
@@ -205,6 +191,14 @@ export const timelineEvent = union([
     body: string(),
     visibility: zEnum(['internal', 'public']),
     firstResponse: boolean(),
+  }),
+  strictObject({
+    ...eventBase,
+    kind: zEnum(['sla_warning', 'sla_breached', 'sla_escalated']),
+    clock: zEnum(slaClocks),
+    dueAt: string(),
+    level: optional(number()),
+    notified: array(ulid),
   }),
   strictObject({
     ...eventBase,

@@ -1,4 +1,5 @@
 import { encodeTime } from 'ulidx';
+import { resolveCalendar } from '../calendar/repository';
 import { newCustomer } from '../customers/model';
 import {
   customerWrites,
@@ -14,9 +15,10 @@ import { conflict, DomainError, type FieldIssue, invalidInput, notFound, ruleRef
 import { assertStoreAccess, canActInStore, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
-import { type Notification, notificationWrite } from '../notifications/inbox';
 import { readTenantSettings } from '../settings/tenant-settings';
-import { findMembership, listMemberships, staffIdForUser, workloadWrite } from '../staff/repository';
+import { startSla } from '../sla/clock';
+import { matchPolicy, readSlaPolicies } from '../sla/policies';
+import { findMembership, listMemberships, staffIdForUser } from '../staff/repository';
 import { findStore } from '../stores/repository';
 import type { Store } from '../stores/schema';
 import { canTake, chooseAssignee } from './dispatch';
@@ -28,7 +30,6 @@ import {
   openTicket,
   transitionTicket,
   updateTicket,
-  workloadDelta,
 } from './model';
 import { localDay, ticketNumber } from './numbering';
 import {
@@ -53,6 +54,8 @@ import type {
   TransitionTicketInput,
   UpdateTicketInput,
 } from './schema';
+import { sideEffects } from './side-effects';
+import { slaTimerWrites, trackSla } from './sla-tracking';
 
 const maxCreateAttempts = 100;
 
@@ -62,34 +65,26 @@ const referenceMissing = (path: string, what: string): FieldIssue => ({
   message: `No such ${what}.`,
 });
 
-/** Side effects of a ticket change: open-ticket counts and the new assignee's inbox. */
-function sideEffects(
+/**
+ * The SLA side of a ticket change: the clocks it moves and the timers that follow them.
+ * Tickets without an SLA cost nothing extra; others read their store's calendar.
+ */
+async function withSla(
   tenantId: string,
-  before: Ticket | undefined,
+  before: Ticket,
   after: Ticket,
   now: Date,
-): TransactionItem[] {
-  const at = now.toISOString();
-  const workload = workloadDelta(before, after).map((change) =>
-    workloadWrite(tenantId, after.storeId, change, change.delta > 0 ? at : undefined),
-  );
-  const newlyAssigned =
-    after.assigneeId && after.assigneeId !== before?.assigneeId ? after.assigneeId : undefined;
-  const inbox: Notification[] = newlyAssigned
-    ? [
-        {
-          id: newId(now),
-          staffId: newlyAssigned,
-          kind: 'ticket_assigned',
-          ticketId: after.id,
-          ticketNumber: after.number,
-          subject: after.subject,
-          storeId: after.storeId,
-          at,
-        },
-      ]
-    : [];
-  return [...workload, ...inbox.map((entry) => notificationWrite(tenantId, entry))];
+): Promise<{ ticket: Ticket; timers: TransactionItem[] }> {
+  if (!after.sla) return { ticket: after, timers: [] };
+  const store = await findStore(tenantId, after.storeId);
+  if (!store) return { ticket: after, timers: [] };
+  const retargets = before.type !== after.type || before.priority !== after.priority;
+  const [calendar, policies] = await Promise.all([
+    resolveCalendar(tenantId, store),
+    retargets ? readSlaPolicies(tenantId).then((set) => set.policies) : Promise.resolve(undefined),
+  ]);
+  const ticket = trackSla(before, after, { calendar, ...(policies ? { policies } : {}), now });
+  return { ticket, timers: slaTimerWrites(tenantId, before, ticket, calendar) };
 }
 
 /** Who a ticket is about: an existing customer, one found by phone, or one registered now. */
@@ -150,7 +145,17 @@ export async function createTicket(
       [referenceMissing('storeId', 'store')],
     );
   }
-  const dispatchTo = await autoDispatchAssignee(principal.tenantId, store, input);
+  const [dispatchTo, calendar, policySet] = await Promise.all([
+    autoDispatchAssignee(principal.tenantId, store, input),
+    resolveCalendar(principal.tenantId, store),
+    readSlaPolicies(principal.tenantId),
+  ]);
+  const policy = matchPolicy(policySet.policies, {
+    type: input.type,
+    priority: input.priority,
+    storeId: store.id,
+  });
+  const sla = policy ? startSla(policy, now, calendar) : undefined;
   const day = localDay(now, store.timezone);
   const { customer: _lookup, customerId: _id, ...fields } = input;
 
@@ -174,6 +179,7 @@ export async function createTicket(
         ...fields,
         ...(customer ? { customerId: customer.id } : {}),
         contact: input.contact ?? (customer ? { name: customer.name, phone: customer.phone } : undefined),
+        ...(sla ? { sla } : {}),
       },
       { ticketId: newId(now), eventId: newId(now), number: ticketNumber(store.code, day, previous + 1) },
       principal.userId,
@@ -196,7 +202,10 @@ export async function createTicket(
           events: dispatched ? [opened.created, dispatched.event] : [opened.created],
           counter: { storeId: store.id, day, previous },
           before: isNew && customer ? customerWrites(principal.tenantId, customer) : [],
-          after: sideEffects(principal.tenantId, undefined, ticket, now),
+          after: [
+            ...sideEffects(principal.tenantId, undefined, ticket, now),
+            ...slaTimerWrites(principal.tenantId, undefined, ticket, calendar),
+          ],
         },
         { claim: idempotency, response: { status: 201, body: ticket }, now },
       );
@@ -289,14 +298,15 @@ export async function moveTicket(
     ? await readTenantSettings(principal.tenantId)
     : { reopenWindowDays: 0 };
   const change = transitionTicket(ticket, input, principal, { eventId: newId(now), now, reopenWindowDays });
+  const tracked = await withSla(principal.tenantId, ticket, change.ticket, now);
   await saveTicketChange(
     principal.tenantId,
     ticket,
-    change.ticket,
+    tracked.ticket,
     [change.event],
-    sideEffects(principal.tenantId, ticket, change.ticket, now),
+    [...sideEffects(principal.tenantId, ticket, tracked.ticket, now), ...tracked.timers],
   );
-  return change.ticket;
+  return tracked.ticket;
 }
 
 export async function commentOn(
@@ -310,7 +320,15 @@ export async function commentOn(
   const change = commentOnTicket(ticket, input, { actorId: principal.userId, eventId: newId(now), now });
   const remembered = { claim: idempotency, response: { status: 201, body: change.event }, now };
   if (change.ticket) {
-    await saveTicketChange(principal.tenantId, ticket, change.ticket, [change.event], [], remembered);
+    const tracked = await withSla(principal.tenantId, ticket, change.ticket, now);
+    await saveTicketChange(
+      principal.tenantId,
+      ticket,
+      tracked.ticket,
+      [change.event],
+      tracked.timers,
+      remembered,
+    );
   } else {
     await appendTicketEvent(principal.tenantId, change.event, remembered);
   }
@@ -327,8 +345,9 @@ export async function editTicket(
   assertVersion(ticket, input.version);
   const change = updateTicket(ticket, input, { actorId: principal.userId, eventId: newId(now), now });
   if (!change) return ticket;
-  await saveTicketChange(principal.tenantId, ticket, change.ticket, [change.event]);
-  return change.ticket;
+  const tracked = await withSla(principal.tenantId, ticket, change.ticket, now);
+  await saveTicketChange(principal.tenantId, ticket, tracked.ticket, [change.event], tracked.timers);
+  return tracked.ticket;
 }
 
 export async function ticketTimeline(

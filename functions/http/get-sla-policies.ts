@@ -1,0 +1,8 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { readSlaPolicies } from '../../shared/sla/policies';
+
+export const handler = authenticatedRoute(httpRoutes.getSlaPolicies, {}, async ({ principal }) => ({
+  status: 200,
+  body: await readSlaPolicies(principal.tenantId),
+}));

@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { storeCalendar } from '../../shared/calendar/use-cases';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { storeIdParams } from '../../shared/stores/schema';
+
+export const handler = authenticatedRoute(
+  httpRoutes.getStoreCalendar,
+  { params: storeIdParams },
+  async ({ principal, params }) => ({ status: 200, body: await storeCalendar(principal, params.storeId) }),
+);

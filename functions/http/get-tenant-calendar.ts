@@ -1,0 +1,8 @@
+import { httpRoutes } from '../../infra/routes';
+import { tenantCalendar } from '../../shared/calendar/use-cases';
+import { authenticatedRoute } from '../../shared/http/handler';
+
+export const handler = authenticatedRoute(httpRoutes.getTenantCalendar, {}, async ({ principal }) => ({
+  status: 200,
+  body: await tenantCalendar(principal),
+}));

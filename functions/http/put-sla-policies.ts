@@ -1,0 +1,13 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { saveSlaPolicies } from '../../shared/sla/policies';
+import { slaPolicySetInput } from '../../shared/sla/schema';
+
+export const handler = authenticatedRoute(
+  httpRoutes.putSlaPolicies,
+  { body: slaPolicySetInput },
+  async ({ principal, body, now }) => ({
+    status: 200,
+    body: await saveSlaPolicies(principal.tenantId, body, now),
+  }),
+);

@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { businessCalendarInput } from '../../shared/calendar/schema';
+import { saveTenantCalendar } from '../../shared/calendar/use-cases';
+import { authenticatedRoute } from '../../shared/http/handler';
+
+export const handler = authenticatedRoute(
+  httpRoutes.putTenantCalendar,
+  { body: businessCalendarInput },
+  async ({ principal, body, now }) => ({ status: 200, body: await saveTenantCalendar(principal, body, now) }),
+);

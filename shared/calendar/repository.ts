@@ -1,0 +1,83 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../db/client';
+import { tenantPartition } from '../db/keys';
+import { conflict } from '../errors';
+import { type BusinessCalendar, type BusinessCalendarInput, roundTheClock } from './schema';
+
+/** A store's own calendar, else the tenant default, else 7×24; always in the store's time zone. */
+const calendarKey = (tenantId: string, storeId?: string) => ({
+  pk: storeId ? `${tenantPartition(tenantId)}#STORE#${storeId}` : tenantPartition(tenantId),
+  sk: 'CALENDAR',
+});
+
+type StoredCalendar = Omit<BusinessCalendar, 'timezone' | 'source'>;
+
+export async function resolveCalendar(
+  tenantId: string,
+  store: { id: string; timezone: string },
+): Promise<BusinessCalendar> {
+  const own = calendarKey(tenantId, store.id);
+  const fallback = calendarKey(tenantId);
+  const output = await documentClient.send(
+    new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [own, fallback] } } }),
+  );
+  const items = output.Responses?.[tableName] ?? [];
+  const found = items.find((item) => item.pk === own.pk) ?? items.find((item) => item.pk === fallback.pk);
+  if (!found) return roundTheClock(store.timezone);
+  const { pk, sk, entity, ...calendar } = found;
+  return {
+    ...(calendar as StoredCalendar),
+    timezone: store.timezone,
+    source: pk === own.pk ? 'store' : 'tenant',
+  };
+}
+
+export async function saveCalendar(
+  tenantId: string,
+  storeId: string | undefined,
+  input: BusinessCalendarInput,
+  now: Date,
+): Promise<StoredCalendar> {
+  const expected = input.version ?? 0;
+  const saved: StoredCalendar = {
+    weekly: input.weekly,
+    holidays: [...new Set(input.holidays ?? [])].sort(),
+    makeUpWorkingDays: [...new Set(input.makeUpWorkingDays ?? [])].sort(),
+    ...(input.makeUpDayHours ? { makeUpDayHours: input.makeUpDayHours } : {}),
+    updatedAt: now.toISOString(),
+    version: expected + 1,
+  };
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...calendarKey(tenantId, storeId), entity: 'calendar', ...saved },
+        ConditionExpression: expected === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+        ...(expected === 0 ? {} : { ExpressionAttributeValues: { ':expected': expected } }),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw conflict(
+        'version_conflict',
+        'The calendar changed since it was read (or exists already: send its version).',
+      );
+    }
+    throw error;
+  }
+  return saved;
+}
+
+/** The tenant default as stored, or 7×24 hours (zone-less: each store applies its own). */
+export async function readTenantCalendar(tenantId: string): Promise<StoredCalendar & { source: string }> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: calendarKey(tenantId) }),
+  );
+  if (!Item) {
+    const { timezone: _zone, ...hours } = roundTheClock('UTC');
+    return hours as StoredCalendar & { source: string };
+  }
+  const { pk, sk, entity, ...calendar } = Item;
+  return { ...(calendar as StoredCalendar), source: 'tenant' };
+}

@@ -1,0 +1,85 @@
+import {
+  _default,
+  array,
+  gte,
+  type infer as Infer,
+  int,
+  lte,
+  maxLength,
+  minLength,
+  nullable,
+  number,
+  optional,
+  strictObject,
+  string,
+  enum as zEnum,
+} from 'zod/mini';
+import { text, ulid } from '../schema/common';
+import { staffRoleSchema } from '../staff/roles';
+import { ticketPriority, ticketType } from '../tickets/vocabulary';
+
+/** One rung of the escalation ladder, counted in business minutes after the breach. */
+export const escalationStep = strictObject({
+  afterBreachMinutes: int().check(gte(0), lte(60 * 24 * 30)),
+  /** Everyone in the ticket's store with one of these roles is told. */
+  notifyRoles: array(staffRoleSchema).check(minLength(1), maxLength(6)),
+  /** Optionally hand the ticket to the least-loaded member of the store with this role. */
+  reassignToRole: optional(staffRoleSchema),
+});
+export type EscalationStep = Infer<typeof escalationStep>;
+
+const minutes = int().check(gte(1), lte(60 * 24 * 365));
+
+/** Matched by ticket type × priority (optionally store); the first policy that matches wins. */
+export const slaPolicy = strictObject({
+  name: text(1, 80),
+  match: _default(
+    strictObject({
+      types: optional(array(ticketType).check(minLength(1))),
+      priorities: optional(array(ticketPriority).check(minLength(1))),
+      storeIds: optional(array(ulid).check(minLength(1), maxLength(100))),
+    }),
+    {},
+  ),
+  firstResponseMinutes: minutes,
+  resolutionMinutes: minutes,
+  warningPercent: _default(int().check(gte(1), lte(100)), 80),
+  escalations: _default(array(escalationStep).check(maxLength(5)), []),
+});
+export type SlaPolicy = Infer<typeof slaPolicy>;
+
+export const slaPolicySetInput = strictObject({
+  policies: array(slaPolicy).check(minLength(1), maxLength(100)),
+  /** The version read; omit only when the tenant still runs on the defaults. */
+  version: optional(int().check(gte(1))),
+});
+export type SlaPolicySetInput = Infer<typeof slaPolicySetInput>;
+
+export const slaClocks = ['first_response', 'resolution'] as const;
+export type SlaClockName = (typeof slaClocks)[number];
+
+/** One promise on a ticket: when it is due and how it stands. */
+export const slaClock = strictObject({
+  targetMinutes: number(),
+  dueAt: string(),
+  state: zEnum(['pending', 'paused', 'met', 'breached']),
+  warnedAt: optional(string()),
+  breachedAt: optional(string()),
+  metAt: optional(string()),
+  /** Ladder rungs already climbed for this clock. */
+  escalationLevel: number(),
+});
+export type SlaClock = Infer<typeof slaClock>;
+
+/** The SLA a ticket carries: the policy it was matched to (a snapshot) and its two clocks. */
+export const ticketSla = strictObject({
+  policyName: string(),
+  warningPercent: number(),
+  escalations: array(escalationStep),
+  /** Business minutes spent waiting on the customer or a third party; they do not count. */
+  pausedMinutes: number(),
+  pausedAt: nullable(string()),
+  firstResponse: slaClock,
+  resolution: slaClock,
+});
+export type TicketSla = Infer<typeof ticketSla>;

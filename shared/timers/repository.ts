@@ -1,0 +1,131 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../db/client';
+import type { TransactionItem } from '../db/transactions';
+import { dueHorizon, duePartition, dueSortKey, shardOf } from './keys';
+import type { Timer } from './schema';
+
+/** Only if the timer is still the dispatched generation a consumer is working on. */
+const stillDispatched = (generation: number) => ({
+  ConditionExpression: 'generation = :generation AND #state = :dispatched',
+  ExpressionAttributeNames: { '#state': 'state' },
+  ExpressionAttributeValues: { ':generation': generation, ':dispatched': 'dispatched' },
+});
+
+/**
+ * Transaction item (re)scheduling a timer: a fresh generation, due at `dueAt`. A consumer passes
+ * the generation it fired, so a duplicate delivery cannot apply the same step twice.
+ */
+export function scheduleTimerWrite(
+  timer: Omit<Timer, 'state' | 'dispatches'>,
+  firedGeneration?: number,
+): TransactionItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...timer,
+        entity: 'timer',
+        state: 'scheduled',
+        dispatches: 0,
+        duePk: duePartition(shardOf(timer.pk, timer.sk)),
+        dueSk: dueSortKey(timer.dueAt, timer.pk, timer.sk),
+      },
+      ...(firedGeneration === undefined ? {} : stillDispatched(firedGeneration)),
+    },
+  };
+}
+
+/** Transaction item removing a timer that has nothing more to do (its effect is done). */
+export function dropTimerWrite(key: { pk: string; sk: string }, firedGeneration?: number): TransactionItem {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: key,
+      ...(firedGeneration === undefined ? {} : stillDispatched(firedGeneration)),
+    },
+  };
+}
+
+export async function findTimer(key: { pk: string; sk: string }): Promise<Timer | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+  );
+  return Item as Timer | undefined;
+}
+
+export interface DueEntry {
+  readonly pk: string;
+  readonly sk: string;
+  readonly dueSk: string;
+  readonly generation: number;
+  readonly queue: Timer['queue'];
+  readonly dueAt: string;
+  readonly dispatches: number;
+}
+
+/** Timers of one shard due (or whose lease ends) by `horizon`, oldest first. */
+export async function dueTimers(shard: number, horizon: string, limit: number): Promise<DueEntry[]> {
+  const { Items } = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'due',
+      KeyConditionExpression: 'duePk = :shard AND dueSk <= :horizon',
+      ExpressionAttributeValues: { ':shard': duePartition(shard), ':horizon': dueHorizon(horizon) },
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []) as DueEntry[];
+}
+
+/**
+ * Claims a due timer for dispatch: only if nobody changed or claimed it since it was read.
+ * The lease end becomes its due-index time, so if its effect is not done by then, the sweeper
+ * sees it again and re-dispatches it.
+ */
+export async function claimTimer(entry: DueEntry, leaseUntil: string): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: entry.pk, sk: entry.sk },
+        UpdateExpression: 'SET #state = :dispatched, dueSk = :lease, dispatches = dispatches + :one',
+        ConditionExpression: 'generation = :generation AND dueSk = :seen',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':dispatched': 'dispatched',
+          ':lease': dueSortKey(leaseUntil, entry.pk, entry.sk),
+          ':one': 1,
+          ':generation': entry.generation,
+          ':seen': entry.dueSk,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** Gives up on a timer that kept failing: it stays in the table, out of the due index, for an operator. */
+export async function parkFailedTimer(entry: DueEntry): Promise<void> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: entry.pk, sk: entry.sk },
+        UpdateExpression: 'SET #state = :failed REMOVE duePk, dueSk',
+        ConditionExpression: 'generation = :generation AND dueSk = :seen',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':failed': 'failed',
+          ':generation': entry.generation,
+          ':seen': entry.dueSk,
+        },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { gte, type infer as Infer, int, literal, strictObject, string, enum as zEnum } from 'zod/mini';
+import { timerQueues } from '../../infra/routes';
+
+/**
+ * A timer is an item in the table until its effect is done; the queue only carries it.
+ * One timer per (subject, purpose), e.g. per ticket and SLA clock, rewritten as it advances,
+ * so stale work never piles up. `generation` changes on every rewrite: a message for an older
+ * generation is stale and ends as a no-op.
+ */
+export const timerStates = ['scheduled', 'dispatched', 'failed'] as const;
+
+export interface Timer {
+  readonly pk: string;
+  readonly sk: string;
+  readonly tenantId: string;
+  readonly kind: 'sla';
+  readonly queue: (typeof timerQueues)[number];
+  readonly subjectId: string;
+  /** Which step of its work this is (for SLA: e.g. `breach@2026-11-30T01:50:00.000Z`). */
+  readonly stage: string;
+  readonly dueAt: string;
+  readonly generation: number;
+  readonly state: (typeof timerStates)[number];
+  readonly dispatches: number;
+}
+
+/** What travels through SQS: just enough to find the timer again. */
+export const timerMessage = strictObject({
+  kind: literal('sla'),
+  pk: string(),
+  sk: string(),
+  generation: int().check(gte(0)),
+});
+export type TimerMessage = Infer<typeof timerMessage>;
+
+export const timerQueueName = zEnum(timerQueues);
