@@ -75,6 +75,11 @@ export class LocalQueueDriver implements TimerQueuePort {
     this.invocationFailures.set(queue, count);
   }
 
+  /** Bodies waiting in a queue, visible or not (tests copy them to simulate duplicates). */
+  peek(queue: TimerQueueName): string[] {
+    return this.list(this.queues, queue).map((message) => message.body);
+  }
+
   depth(queue: TimerQueueName): number {
     return this.list(this.queues, queue).length;
   }

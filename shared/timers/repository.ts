@@ -62,7 +62,11 @@ export interface DueEntry {
   readonly queue: Timer['queue'];
   readonly dueAt: string;
   readonly dispatches: number;
+  readonly state: Timer['state'];
 }
+
+/** The time in a due-index sort key: the due time, or the lease end once dispatched. */
+export const indexTime = (entry: Pick<DueEntry, 'dueSk'>) => entry.dueSk.slice(0, entry.dueSk.indexOf('#'));
 
 /** Timers of one shard due (or whose lease ends) by `horizon`, oldest first. */
 export async function dueTimers(shard: number, horizon: string, limit: number): Promise<DueEntry[]> {

@@ -2,7 +2,7 @@ import { logger } from '../observability/logger';
 import { dueShards } from './keys';
 import type { TimerQueuePort } from './queue';
 import { maxDelaySeconds } from './queue';
-import { claimTimer, dueTimers, parkFailedTimer } from './repository';
+import { claimTimer, dueTimers, indexTime, parkFailedTimer } from './repository';
 
 export interface SweepOptions {
   /** Dispatch what is due within this window, with SQS's delay for the rest of the wait. */
@@ -41,6 +41,8 @@ export async function sweepDueTimers(
   await Promise.all(
     shards.map(async (shard) => {
       for (const entry of await dueTimers(shard, horizon, options.perShardLimit ?? 200)) {
+        // A dispatched timer comes back only once its lease is over; the look-ahead is for new work.
+        if (entry.state === 'dispatched' && indexTime(entry) > now.toISOString()) continue;
         if (entry.dispatches >= maxDispatches) {
           await parkFailedTimer(entry);
           logger.error('timer parked after repeated failures', {

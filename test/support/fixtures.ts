@@ -14,10 +14,11 @@ export interface DeskFixture {
     readonly tech2: StaffMember;
     readonly handler: StaffMember;
     readonly supervisor: StaffMember;
+    readonly manager: StaffMember;
     readonly elsewhere: StaffMember;
   };
   /** Callers whose token subject is linked to the staff entry of the same name. */
-  readonly as: Record<'desk' | 'tech' | 'tech2' | 'handler' | 'supervisor' | 'elsewhere', Caller>;
+  readonly as: Record<'desk' | 'tech' | 'tech2' | 'handler' | 'supervisor' | 'manager' | 'elsewhere', Caller>;
 }
 
 /** A tenant with two stores and a small team, each member linked to a token subject. */
@@ -37,6 +38,7 @@ export async function deskFixture(label: string, storeCode = 'SH01'): Promise<De
     tech2: { roles: ['technician'], storeId: store.id },
     handler: { roles: ['complaint_handler'], storeId: store.id },
     supervisor: { roles: ['supervisor'], storeId: store.id },
+    manager: { roles: ['manager'], storeId: store.id },
     elsewhere: { roles: ['technician'], storeId: otherStore.id },
   } as const;
   const staff = {} as Record<keyof typeof team, StaffMember>;
