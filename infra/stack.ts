@@ -14,6 +14,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -21,7 +22,14 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct, IConstruct } from 'constructs';
 import { staffRoles } from '../shared/staff/roles';
-import { type HttpRoute, httpRoutes, scheduledFunctions, timerQueues } from './routes';
+import {
+  type HttpRoute,
+  httpRoutes,
+  queueConsumers,
+  scheduledFunctions,
+  timerQueueSettings,
+  timerQueues,
+} from './routes';
 import { type KeyAttribute, serviceDeskTable } from './table';
 
 /** Repository root: handler paths in the route table are relative to it. */
@@ -157,9 +165,10 @@ export class ServiceDeskStack extends Stack {
       handler: string,
       tableAccess: TableAccess,
       environment: Record<string, string> = {},
+      timeoutSeconds = 10,
     ): nodejs.NodejsFunction => {
       const stem = constructStem(name);
-      const fn = this.createFunction(stem, handler, tableAccess, environment);
+      const fn = this.createFunction(stem, handler, tableAccess, environment, timeoutSeconds);
       functions.set(name, fn);
       Validations.of(fn).acknowledge(nagAcknowledgements.lambdaRuntime);
       if (tableAccess !== 'none' && fn.role) {
@@ -262,6 +271,15 @@ export class ServiceDeskStack extends Stack {
         targets: [new targets.LambdaFunction(fn, { maxEventAge: Duration.minutes(2), retryAttempts: 2 })],
       });
     }
+    // Consumers apply timer effects; a failed record alone returns to the queue.
+    for (const [name, consumer] of Object.entries(queueConsumers)) {
+      const queue = queues.get(consumer.queue);
+      if (!queue) throw new Error(`${name} consumes ${consumer.queue}, which is not a timer queue.`);
+      const fn = serviceFunction(name, consumer.handler, consumer.tableAccess, {}, consumer.timeoutSeconds);
+      fn.addEventSource(
+        new SqsEventSource(queue, { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
+      );
+    }
     this.functions = functions;
 
     alarmOnAny(
@@ -350,12 +368,21 @@ export class ServiceDeskStack extends Stack {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
+    const longestConsumer = Math.max(
+      0,
+      ...Object.values(queueConsumers)
+        .filter((consumer) => consumer.queue === name)
+        .map((consumer) => consumer.timeoutSeconds),
+    );
+    // AWS's rule for Lambda event sources: visibility at least 6× the consumer's timeout.
+    if (timerQueueSettings.visibilityTimeoutSeconds < 6 * longestConsumer) {
+      throw new Error(`${name}: visibility timeout must be at least 6 × ${longestConsumer} s.`);
+    }
     const queue = new sqs.Queue(this, `${stem}Queue`, {
-      // Consumers time out at 10 s; SQS wants the visibility timeout at 6× that at least.
-      visibilityTimeout: Duration.seconds(60),
+      visibilityTimeout: Duration.seconds(timerQueueSettings.visibilityTimeoutSeconds),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 5 },
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: timerQueueSettings.maxReceiveCount },
     });
     return { queue, deadLetterQueue };
   }
@@ -410,6 +437,7 @@ export class ServiceDeskStack extends Stack {
     handler: string,
     tableAccess: TableAccess,
     environment: Record<string, string>,
+    timeoutSeconds: number,
   ): nodejs.NodejsFunction {
     const logGroup = new logs.LogGroup(this, `${stem}Logs`, { retention: logs.RetentionDays.ONE_MONTH });
     // Own role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
@@ -423,7 +451,7 @@ export class ServiceDeskStack extends Stack {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(timeoutSeconds),
       role,
       logGroup,
       projectRoot: repoRoot,

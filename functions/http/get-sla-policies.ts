@@ -1,6 +1,6 @@
 import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/handler';
-import { readSlaPolicies } from '../../shared/sla/policies';
+import { readSlaPolicies } from '../../shared/sla/repository';
 
 export const handler = authenticatedRoute(httpRoutes.getSlaPolicies, {}, async ({ principal }) => ({
   status: 200,

@@ -1,6 +1,6 @@
 import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/handler';
-import { saveSlaPolicies } from '../../shared/sla/policies';
+import { saveSlaPolicies } from '../../shared/sla/repository';
 import { slaPolicySetInput } from '../../shared/sla/schema';
 
 export const handler = authenticatedRoute(

@@ -2,7 +2,13 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { type HttpRoute, httpRoutes, scheduledFunctions, timerQueues } from '../../infra/routes';
+import {
+  type HttpRoute,
+  httpRoutes,
+  queueConsumers,
+  scheduledFunctions,
+  timerQueues,
+} from '../../infra/routes';
 import { buildApp, type ServiceDeskStack } from '../../infra/stack';
 import { serviceDeskTable } from '../../infra/table';
 import { staffRoles } from '../../shared/staff/roles';
@@ -18,6 +24,7 @@ const oidc = { oidcIssuer: 'https://idp.example.com', oidcAudience: 'service-des
 
 const routes = Object.entries(httpRoutes) as [string, HttpRoute][];
 const scheduled = Object.entries(scheduledFunctions);
+const consumers = Object.entries(queueConsumers);
 const writeActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
@@ -109,13 +116,13 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
   it('creates one arm64 nodejs22.x function per route and per scheduled function', () => {
     const template = withUserPool.template();
     const functions = resourcesOfType(template, 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(routes.length + scheduled.length);
+    expect(functions).toHaveLength(routes.length + scheduled.length + consumers.length);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         MemorySize: 256,
-        Timeout: 10,
+        Timeout: expect.any(Number),
         Handler: 'index.handler',
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       });
@@ -198,7 +205,10 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
           { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
           { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection:
+          'include' in index && index.include
+            ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.include] }
+            : { ProjectionType: 'ALL' },
       })),
     );
     const keys = [
@@ -285,7 +295,7 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
       });
     }
-    expect(alarms).toHaveLength(timerQueues.length + 1 + routes.length + scheduled.length);
+    expect(alarms).toHaveLength(timerQueues.length + 1 + routes.length + scheduled.length + consumers.length);
   });
 
   it('runs each scheduled function on its EventBridge rate, with send rights on every timer queue', () => {
@@ -306,6 +316,28 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
     }
     expect(scheduledFunctions.sweeper.everyMinutes).toBe(1);
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
+  });
+
+  it('feeds each timer queue to its consumer with partial batch failures, visibility ≥ 6× its timeout', () => {
+    const template = withUserPool.template();
+    expect(consumers.length).toBeGreaterThan(0);
+    for (const [name, consumer] of consumers) {
+      const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
+      const queueId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(consumer.queue)}Queue`);
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: fnId },
+        EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+        BatchSize: consumer.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      const timeout = template.toJSON().Resources[fnId].Properties.Timeout as number;
+      const visibility = template.toJSON().Resources[queueId].Properties.VisibilityTimeout as number;
+      expect(timeout).toBe(consumer.timeoutSeconds);
+      expect(visibility).toBeGreaterThanOrEqual(6 * timeout);
+      expect(roleActions(template, name)).toEqual(
+        expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']),
+      );
+    }
   });
 
   it('grants each function exactly the table access its route-table entry states', () => {
