@@ -56,13 +56,21 @@ export async function sweepDueTimers(
         const due = Date.parse(entry.dueAt);
         const leaseUntil = new Date(Math.max(due, now.getTime()) + lease).toISOString();
         if (!(await claimTimer(entry, leaseUntil))) continue;
-        // If sending fails the lease brings the timer back; nothing is lost.
-        await queue.send(
-          entry.queue,
-          { kind: 'sla', pk: entry.pk, sk: entry.sk, generation: entry.generation },
-          (due - now.getTime()) / 1000,
-        );
-        dispatched++;
+        try {
+          await queue.send(
+            entry.queue,
+            { kind: 'sla', pk: entry.pk, sk: entry.sk, generation: entry.generation },
+            (due - now.getTime()) / 1000,
+          );
+          dispatched++;
+        } catch (error) {
+          // The claim stands and its lease brings the timer back; the other timers still go out.
+          logger.error('timer send failed; the lease will retry it', {
+            pk: entry.pk,
+            sk: entry.sk,
+            error: error as Error,
+          });
+        }
       }
     }),
   );

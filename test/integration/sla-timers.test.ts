@@ -287,3 +287,31 @@ describe('SLA timers', () => {
     ]);
   });
 });
+
+describe('sweeper', () => {
+  it('keeps dispatching the other timers when one send fails, and the failed one comes back after its lease', async () => {
+    const { sweepDueTimers } = await import('../../shared/timers/sweeper');
+    const desk = await itDesk('sla-send-failure');
+    setClock('2026-11-30T09:00:00+08:00');
+    const tickets = [await open(desk.as.desk, desk.store.id), await open(desk.as.desk, desk.store.id)];
+    setClock('2026-11-30T09:48:10+08:00');
+    const sent: string[] = [];
+    let failOnce = true;
+    const flaky = {
+      async send(_queue: 'escalation' | 'revisit', message: { pk: string }) {
+        if (failOnce && message.pk.endsWith(tickets[0]?.id ?? '')) {
+          failOnce = false;
+          throw new Error('SQS unavailable');
+        }
+        sent.push(message.pk);
+      },
+    };
+    await sweepDueTimers(new Date(Date.parse('2026-11-30T09:48:10+08:00')), flaky);
+    expect(sent.some((pk) => pk.endsWith(tickets[1]?.id ?? ''))).toBe(true);
+    expect(sent.some((pk) => pk.endsWith(tickets[0]?.id ?? ''))).toBe(false);
+    await sweepDueTimers(new Date(Date.parse('2026-11-30T09:50:00+08:00')), flaky);
+    expect(sent.filter((pk) => pk.endsWith(tickets[0]?.id ?? ''))).toEqual([]); // still leased
+    await sweepDueTimers(new Date(Date.parse('2026-11-30T09:54:30+08:00')), flaky);
+    expect(sent.filter((pk) => pk.endsWith(tickets[0]?.id ?? ''))).toHaveLength(1);
+  });
+});
