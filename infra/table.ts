@@ -57,7 +57,7 @@ export const serviceDeskTable = {
       indexName: 'due',
       partitionKey: { name: 'duePk', type: 'S' },
       sortKey: { name: 'dueSk', type: 'S' },
-      include: ['generation', 'queue', 'dueAt', 'dispatches', 'state'],
+      include: ['generation', 'queue', 'kind', 'dueAt', 'dispatches', 'state'],
     },
   ],
   timeToLiveAttribute: 'expiresAt',

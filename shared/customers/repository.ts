@@ -68,7 +68,13 @@ export async function findCustomerByPhone(tenantId: string, phone: string): Prom
   return Item ? findCustomer(tenantId, Item.customerId as string) : undefined;
 }
 
-export async function insertPurchase(tenantId: string, purchase: Purchase, remembered: CreateRemembered) {
+/** The purchase, and what rides along (its revisits and their timers), in one transaction. */
+export async function insertPurchase(
+  tenantId: string,
+  purchase: Purchase,
+  alongside: readonly TransactionItem[],
+  remembered: CreateRemembered,
+) {
   await writeTransaction(
     tenantId,
     [
@@ -91,9 +97,41 @@ export async function insertPurchase(tenantId: string, purchase: Purchase, remem
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      ...alongside,
     ],
     remembered,
   );
+}
+
+/** Replaces a purchase conditioned on the version read, with what rides along. */
+export async function savePurchaseChange(
+  tenantId: string,
+  before: Purchase,
+  after: Purchase,
+  alongside: readonly TransactionItem[],
+) {
+  try {
+    await writeTransaction(tenantId, [
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...customerKeys.purchase(tenantId, after.customerId, after.id),
+            entity: 'purchase',
+            ...after,
+          },
+          ConditionExpression: 'version = :read',
+          ExpressionAttributeValues: { ':read': before.version },
+        },
+      },
+      ...alongside,
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed) {
+      throw conflict('version_conflict', 'The purchase or one of its revisits changed meanwhile; retry.');
+    }
+    throw error;
+  }
 }
 
 export async function findPurchase(

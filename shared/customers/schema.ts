@@ -93,6 +93,7 @@ export const purchase = strictObject({
   purchasedOn: string(),
   deliveredOn: optional(string()),
   status: zEnum(purchaseStatuses),
+  statusReason: optional(string()),
   createdBy: string(),
   createdAt: string(),
   updatedAt: string(),

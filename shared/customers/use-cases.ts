@@ -1,9 +1,14 @@
 import type { Page } from '../db/cursor';
-import { DomainError, notFound, ruleRefused } from '../errors';
+import { conflict, DomainError, notFound, ruleRefused } from '../errors';
 import { assertStoreAccess, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
+import { cancelRevisit, isOpenRevisit } from '../revisits/model';
+import { allRevisitsOfCustomer, revisitWrites } from '../revisits/repository';
+import { revisitsForPurchase } from '../revisits/scheduling';
+import type { PurchaseStatusInput } from '../revisits/schema';
 import { findStore } from '../stores/repository';
+import type { Store } from '../stores/schema';
 import { newCustomer, newPurchase } from './model';
 import {
   findCustomer,
@@ -12,6 +17,7 @@ import {
   insertCustomer,
   insertPurchase,
   listPurchases,
+  savePurchaseChange,
 } from './repository';
 import type { CreateCustomerInput, CreatePurchaseInput, Customer, Purchase } from './schema';
 
@@ -68,12 +74,65 @@ export async function recordPurchase(
     throw ruleRefused('delivered_before_purchase', 'A purchase cannot be delivered before it was bought.');
   }
   const purchase = newPurchase(input, newId(now), principal.userId, now);
-  await insertPurchase(principal.tenantId, purchase, {
+  const planned = await revisitsForPurchase(
+    principal.tenantId,
+    purchase,
+    store as Store,
+    principal.userId,
+    now,
+  );
+  const recorded = {
+    ...purchase,
+    revisits: planned.revisits.map(({ id, kind, dueAt }) => ({ id, kind, dueAt })),
+  };
+  await insertPurchase(principal.tenantId, purchase, planned.writes, {
     claim: idempotency,
-    response: { status: 201, body: purchase },
+    response: { status: 201, body: recorded },
     now,
   });
-  return purchase;
+  return recorded;
+}
+
+/**
+ * A cancelled or fully returned purchase: its revisits still to do are cancelled with it, and
+ * their timers dropped, in the purchase's own transaction.
+ */
+export async function closePurchase(
+  principal: Principal,
+  customerId: string,
+  purchaseId: string,
+  input: PurchaseStatusInput,
+  now: Date,
+): Promise<Purchase> {
+  const purchase = await findPurchase(principal.tenantId, customerId, purchaseId);
+  if (!purchase) throw notFound('purchase');
+  assertStoreAccess(principal, purchase.storeId);
+  if (input.version !== undefined && input.version !== purchase.version) {
+    throw conflict('version_conflict', `The purchase is at version ${purchase.version}; read it again.`);
+  }
+  if (purchase.status !== 'active') {
+    throw conflict('purchase_closed', `The purchase is already ${purchase.status}.`);
+  }
+  const closed: Purchase = {
+    ...purchase,
+    status: input.status,
+    statusReason: input.reason,
+    updatedAt: now.toISOString(),
+    version: purchase.version + 1,
+  };
+  const pending = (await allRevisitsOfCustomer(principal.tenantId, customerId)).filter(
+    (revisit) =>
+      revisit.purchaseId === purchaseId && revisit.kind !== 'post_service' && isOpenRevisit(revisit),
+  );
+  const writes = pending.flatMap((revisit) =>
+    revisitWrites(
+      principal.tenantId,
+      cancelRevisit(revisit, `purchase ${input.status}`, { actorId: principal.userId, now }),
+      revisit,
+    ),
+  );
+  await savePurchaseChange(principal.tenantId, purchase, closed, writes);
+  return closed;
 }
 
 export async function purchasesOf(

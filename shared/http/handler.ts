@@ -9,12 +9,7 @@ import type {
 import type { ZodMiniType } from 'zod/mini';
 import type { HttpRoute } from '../../infra/routes';
 import { DomainError } from '../errors';
-import {
-  type IdempotencyClaim,
-  IdempotencyRaceLost,
-  type RememberedResponse,
-  rememberedResponse,
-} from '../idempotency/records';
+import { type IdempotencyClaim, once, type RememberedResponse } from '../idempotency/records';
 import { logger } from '../observability/logger';
 import { currentTime } from '../time/clock';
 import { assertRole, type Principal, principalFromClaims } from './principal';
@@ -170,28 +165,19 @@ export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
           params: event.pathParameters,
         })
       : undefined;
-    if (idempotency) {
-      const first = await rememberedResponse(principal.tenantId, idempotency, now);
-      if (first) return replayed(first);
-    }
-    try {
-      return await run({
-        ...parts,
-        principal,
-        now,
-        idempotency,
-        requestId: event.requestContext?.requestId ?? '',
-      });
-    } catch (error) {
-      if (!(error instanceof IdempotencyRaceLost) || !idempotency) throw error;
-      const first = await rememberedResponse(principal.tenantId, idempotency, now);
-      if (!first)
-        throw new DomainError(
-          'conflict',
-          'idempotency_in_progress',
-          'A request with this key is in progress.',
-        );
-      return replayed(first);
-    }
+    const request = {
+      ...parts,
+      principal,
+      now,
+      idempotency,
+      requestId: event.requestContext?.requestId ?? '',
+    };
+    if (!idempotency) return run(request);
+    let fresh: HttpResult | undefined;
+    const result = await once(principal.tenantId, idempotency, now, async () => {
+      fresh = await run(request);
+      return { status: fresh.status, body: fresh.body };
+    });
+    return result.replayed || !fresh ? replayed(result) : fresh;
   });
 }

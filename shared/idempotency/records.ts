@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import { tenantPartition } from '../db/keys';
-import { ruleRefused } from '../errors';
+import { conflict, ruleRefused } from '../errors';
 
 /**
  * Idempotency-Key support for creating POSTs. The record is written in the SAME transaction as
@@ -80,4 +80,26 @@ export function rememberResponseWrite(
       ExpressionAttributeValues: { ':now': nowSeconds },
     },
   };
+}
+
+/**
+ * Runs a create at most once per claim: replays the remembered response if there is one, and
+ * when a concurrent twin wins the race, returns the twin's response instead.
+ */
+export async function once(
+  tenantId: string,
+  claim: IdempotencyClaim,
+  now: Date,
+  create: () => Promise<RememberedResponse>,
+): Promise<RememberedResponse & { replayed: boolean }> {
+  const first = await rememberedResponse(tenantId, claim, now);
+  if (first) return { ...first, replayed: true };
+  try {
+    return { ...(await create()), replayed: false };
+  } catch (error) {
+    if (!(error instanceof IdempotencyRaceLost)) throw error;
+    const winner = await rememberedResponse(tenantId, claim, now);
+    if (!winner) throw conflict('idempotency_in_progress', 'A request with this key is in progress.');
+    return { ...winner, replayed: true };
+  }
 }

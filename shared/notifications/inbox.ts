@@ -37,6 +37,18 @@ const ticketNotice = {
 export const notification = union([
   strictObject({ ...ticketNotice, kind: literal('ticket_assigned') }),
   strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('revisit_due'),
+    revisitId: ulid,
+    revisitKind: string(),
+    customerId: ulid,
+    storeId: ulid,
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
+  strictObject({
     ...ticketNotice,
     kind: zEnum(['sla_warning', 'sla_breached', 'sla_escalated']),
     clock: zEnum(['first_response', 'resolution']),

@@ -155,6 +155,10 @@ export const ticket = strictObject({
   closedAt: optional(string()),
   cancelledAt: optional(string()),
   reopenCount: number(),
+  /** The revisit whose low score opened this ticket. */
+  revisitId: optional(ulid),
+  /** The 回访 scheduled when this ticket was resolved. */
+  postServiceRevisitId: optional(ulid),
   /** Response and resolution promises, when an SLA policy matched. */
   sla: optional(ticketSla),
   createdBy: string(),
@@ -200,6 +204,7 @@ export const timelineEvent = union([
     level: optional(number()),
     notified: array(ulid),
   }),
+  strictObject({ ...eventBase, kind: literal('linked'), revisitId: ulid }),
   strictObject({
     ...eventBase,
     kind: literal('updated'),

@@ -15,6 +15,7 @@ import { conflict, DomainError, type FieldIssue, invalidInput, notFound, ruleRef
 import { assertStoreAccess, canActInStore, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
+import { revisitAfterService } from '../revisits/scheduling';
 import { readTenantSettings } from '../settings/tenant-settings';
 import { startSla } from '../sla/clock';
 import { matchPolicy } from '../sla/policies';
@@ -135,6 +136,7 @@ export async function createTicket(
   input: CreateTicketInput,
   now: Date,
   idempotency: IdempotencyClaim | undefined,
+  origin?: { revisitId: string },
 ): Promise<Ticket> {
   assertStoreAccess(principal, input.storeId);
   const store = await findStore(principal.tenantId, input.storeId);
@@ -181,6 +183,7 @@ export async function createTicket(
         ...(customer ? { customerId: customer.id } : {}),
         contact: input.contact ?? (customer ? { name: customer.name, phone: customer.phone } : undefined),
         ...(sla ? { sla } : {}),
+        ...(origin ? { revisitId: origin.revisitId } : {}),
       },
       { ticketId: newId(now), eventId: newId(now), number: ticketNumber(store.code, day, previous + 1) },
       principal.userId,
@@ -200,7 +203,22 @@ export async function createTicket(
         principal.tenantId,
         {
           ticket,
-          events: dispatched ? [opened.created, dispatched.event] : [opened.created],
+          events: [
+            opened.created,
+            ...(origin
+              ? [
+                  {
+                    id: newId(now),
+                    ticketId: ticket.id,
+                    kind: 'linked' as const,
+                    revisitId: origin.revisitId,
+                    actorId: principal.userId,
+                    at: now.toISOString(),
+                  },
+                ]
+              : []),
+            ...(dispatched ? [dispatched.event] : []),
+          ],
           counter: { storeId: store.id, day, previous },
           before: isNew && customer ? customerWrites(principal.tenantId, customer) : [],
           after: [
@@ -300,14 +318,27 @@ export async function moveTicket(
     : { reopenWindowDays: 0 };
   const change = transitionTicket(ticket, input, principal, { eventId: newId(now), now, reopenWindowDays });
   const tracked = await withSla(principal.tenantId, ticket, change.ticket, now);
+  const followUp = input.to === 'resolved' ? await serviceRevisit(principal, tracked.ticket, now) : undefined;
+  const moved = followUp
+    ? { ...tracked.ticket, postServiceRevisitId: followUp.revisits[0]?.id }
+    : tracked.ticket;
   await saveTicketChange(
     principal.tenantId,
     ticket,
-    tracked.ticket,
+    moved,
     [change.event],
-    [...sideEffects(principal.tenantId, ticket, tracked.ticket, now), ...tracked.timers],
+    [...sideEffects(principal.tenantId, ticket, moved, now), ...tracked.timers, ...(followUp?.writes ?? [])],
   );
-  return tracked.ticket;
+  return moved;
+}
+
+/** Resolving a service ticket of a known customer schedules its 回访 in the same transaction. */
+async function serviceRevisit(principal: Principal, ticket: Ticket, now: Date) {
+  if (!ticket.customerId || ticket.postServiceRevisitId) return undefined;
+  const store = await findStore(principal.tenantId, ticket.storeId);
+  if (!store) return undefined;
+  const calendar = await resolveCalendar(principal.tenantId, store);
+  return revisitAfterService(principal.tenantId, ticket, calendar, principal.userId, now);
 }
 
 export async function commentOn(

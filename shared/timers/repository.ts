@@ -60,6 +60,7 @@ export interface DueEntry {
   readonly dueSk: string;
   readonly generation: number;
   readonly queue: Timer['queue'];
+  readonly kind: Timer['kind'];
   readonly dueAt: string;
   readonly dispatches: number;
   readonly state: Timer['state'];

@@ -1,4 +1,4 @@
-import { gte, type infer as Infer, int, literal, strictObject, string, enum as zEnum } from 'zod/mini';
+import { gte, type infer as Infer, int, strictObject, string, enum as zEnum } from 'zod/mini';
 import { timerQueues } from '../../infra/routes';
 
 /**
@@ -13,7 +13,7 @@ export interface Timer {
   readonly pk: string;
   readonly sk: string;
   readonly tenantId: string;
-  readonly kind: 'sla';
+  readonly kind: TimerKind;
   readonly queue: (typeof timerQueues)[number];
   readonly subjectId: string;
   /** Which step of its work this is (for SLA: e.g. `breach@2026-11-30T01:50:00.000Z`). */
@@ -24,9 +24,12 @@ export interface Timer {
   readonly dispatches: number;
 }
 
+export const timerKinds = ['sla', 'revisit'] as const;
+export type TimerKind = (typeof timerKinds)[number];
+
 /** What travels through SQS: just enough to find the timer again. */
 export const timerMessage = strictObject({
-  kind: literal('sla'),
+  kind: zEnum(timerKinds),
   pk: string(),
   sk: string(),
   generation: int().check(gte(0)),

@@ -59,7 +59,7 @@ export async function sweepDueTimers(
         try {
           await queue.send(
             entry.queue,
-            { kind: 'sla', pk: entry.pk, sk: entry.sk, generation: entry.generation },
+            { kind: entry.kind, pk: entry.pk, sk: entry.sk, generation: entry.generation },
             (due - now.getTime()) / 1000,
           );
           dispatched++;

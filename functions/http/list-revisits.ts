@@ -1,0 +1,10 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/handler';
+import { listRevisitsQuery } from '../../shared/revisits/schema';
+import { revisitQueue } from '../../shared/revisits/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.listRevisits,
+  { query: listRevisitsQuery },
+  async ({ principal, query }) => ({ status: 200, body: await revisitQueue(principal, query) }),
+);

@@ -1,0 +1,182 @@
+import {
+  _default,
+  array,
+  boolean,
+  gte,
+  type infer as Infer,
+  int,
+  lte,
+  maxLength,
+  minLength,
+  nullable,
+  number,
+  optional,
+  refine,
+  strictObject,
+  string,
+  enum as zEnum,
+} from 'zod/mini';
+import { pageQueryFields, text, ulid } from '../schema/common';
+import { ticketType } from '../tickets/vocabulary';
+
+export const revisitKinds = ['post_sale', 'warranty_expiry', 'post_service', 'periodic', 'manual'] as const;
+export type RevisitKind = (typeof revisitKinds)[number];
+export const revisitStatuses = ['scheduled', 'due', 'done', 'failed', 'cancelled'] as const;
+export type RevisitStatus = (typeof revisitStatuses)[number];
+export const openRevisitStatuses: readonly RevisitStatus[] = ['scheduled', 'due'];
+
+/** Attempts before an unreachable customer's revisit is given up (the repair centre's practice). */
+export const maxRevisitAttempts = 3;
+
+/** Per tenant; defaults from the seeds: 7 days after delivery, 30 days before warranty ends, 5 working days after a service. */
+export const revisitRulesInput = strictObject({
+  postSale: _default(
+    strictObject({
+      enabled: _default(boolean(), true),
+      daysAfterDelivery: _default(int().check(gte(0), lte(365)), 7),
+    }),
+    { enabled: true, daysAfterDelivery: 7 },
+  ),
+  warrantyExpiry: _default(
+    strictObject({
+      enabled: _default(boolean(), true),
+      daysBeforeEnd: _default(int().check(gte(1), lte(365)), 30),
+    }),
+    { enabled: true, daysBeforeEnd: 30 },
+  ),
+  postService: _default(
+    strictObject({
+      enabled: _default(boolean(), true),
+      workingDaysAfterResolution: _default(int().check(gte(1), lte(60)), 5),
+      ticketTypes: _default(array(ticketType).check(minLength(1)), [
+        'repair',
+        'installation',
+        'complaint',
+        'return',
+        'exchange',
+        'compensation',
+        'it_request',
+      ]),
+    }),
+    {
+      enabled: true,
+      workingDaysAfterResolution: 5,
+      ticketTypes: [
+        'repair',
+        'installation',
+        'complaint',
+        'return',
+        'exchange',
+        'compensation',
+        'it_request',
+      ],
+    },
+  ),
+  periodic: _default(
+    strictObject({
+      enabled: _default(boolean(), false),
+      everyMonths: _default(int().check(gte(1), lte(60)), 6),
+    }),
+    { enabled: false, everyMonths: 6 },
+  ),
+  version: optional(int().check(gte(1))),
+});
+export type RevisitRulesInput = Infer<typeof revisitRulesInput>;
+export type RevisitRules = Omit<RevisitRulesInput, 'version'> & { version: number; updatedAt?: string };
+
+export const attemptOutcomes = ['reached', 'unreachable', 'refused'] as const;
+
+export const attemptInput = strictObject({
+  outcome: zEnum(attemptOutcomes),
+  /** 满意度 1–5, when the customer was reached. */
+  satisfaction: optional(int().check(gte(1), lte(5))),
+  comment: optional(text(1, 2000)),
+}).check(
+  refine((input) => input.satisfaction === undefined || input.outcome === 'reached', {
+    message: 'A satisfaction score needs a customer who was reached.',
+    path: ['satisfaction'],
+  }),
+);
+export type AttemptInput = Infer<typeof attemptInput>;
+
+export const manualRevisitInput = strictObject({
+  customerId: ulid,
+  storeId: ulid,
+  /** 上门拜访 (home visit) or a call. */
+  purpose: _default(zEnum(['call', 'home_visit']), 'call'),
+  dueAt: string(),
+  assigneeId: optional(ulid),
+  purchaseId: optional(ulid),
+  ticketId: optional(ulid),
+  note: optional(text(1, 1000)),
+});
+export type ManualRevisitInput = Infer<typeof manualRevisitInput>;
+
+export const assignRevisitInput = strictObject({ assigneeId: ulid, version: optional(int().check(gte(1))) });
+
+export const purchaseStatusInput = strictObject({
+  status: zEnum(['cancelled', 'returned']),
+  reason: text(1, 1000),
+  version: optional(int().check(gte(1))),
+});
+export type PurchaseStatusInput = Infer<typeof purchaseStatusInput>;
+
+export const revisitIdParams = strictObject({ revisitId: ulid });
+export const purchaseParams = strictObject({ customerId: ulid, purchaseId: ulid });
+
+export const listRevisitsQuery = strictObject({
+  ...pageQueryFields,
+  storeId: optional(ulid),
+  status: _default(zEnum(revisitStatuses), 'due'),
+});
+export type ListRevisitsQuery = Infer<typeof listRevisitsQuery>;
+
+const attempt = strictObject({
+  at: string(),
+  by: string(),
+  outcome: zEnum(attemptOutcomes),
+  satisfaction: optional(number()),
+  comment: optional(string()),
+});
+
+/** The revisit's own history: a handful of lines, kept on the item. */
+const historyEntry = strictObject({
+  at: string(),
+  by: string(),
+  what: zEnum([
+    'scheduled',
+    'assigned',
+    'due',
+    'attempt',
+    'rescheduled',
+    'follow_up_opened',
+    'done',
+    'failed',
+    'cancelled',
+  ]),
+  ticketId: optional(ulid),
+  detail: optional(string()),
+});
+export type RevisitHistoryEntry = Infer<typeof historyEntry>;
+
+export const revisit = strictObject({
+  id: ulid,
+  customerId: ulid,
+  storeId: ulid,
+  kind: zEnum(revisitKinds),
+  purpose: zEnum(['call', 'home_visit']),
+  purchaseId: optional(ulid),
+  ticketId: optional(ulid),
+  note: optional(string()),
+  dueAt: string(),
+  status: zEnum(revisitStatuses),
+  assigneeId: nullable(ulid),
+  attempts: array(attempt),
+  satisfaction: optional(number()),
+  followUpTicketId: optional(ulid),
+  history: array(historyEntry).check(maxLength(50)),
+  createdAt: string(),
+  updatedAt: string(),
+  version: number(),
+});
+export type Revisit = Infer<typeof revisit>;
