@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { type BusinessCalendar, roundTheClock } from '../../shared/calendar/schema';
+import { recordAttempt } from '../../shared/revisits/model';
+import {
+  addToDay,
+  defaultRevisitRules,
+  openingOn,
+  planPostService,
+  planPurchaseRevisits,
+} from '../../shared/revisits/planning';
+import type { Revisit } from '../../shared/revisits/schema';
+
+const mallHours = [{ start: '10:00', end: '22:00' }];
+const mall: BusinessCalendar = {
+  ...roundTheClock('Asia/Shanghai'),
+  weekly: {
+    mon: mallHours,
+    tue: mallHours,
+    wed: mallHours,
+    thu: mallHours,
+    fri: mallHours,
+    sat: mallHours,
+    sun: mallHours,
+  },
+  holidays: ['2026-12-09'],
+};
+const weekdays = [{ start: '09:00', end: '18:00' }];
+const repairCentre: BusinessCalendar = {
+  ...roundTheClock('Asia/Shanghai'),
+  weekly: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays, sat: [], sun: [] },
+  holidays: ['2026-12-07'],
+};
+const iso = (value: string) => new Date(value).toISOString();
+
+describe('revisit planning', () => {
+  it('adds days and months to dates, clamping months to their end', () => {
+    expect(addToDay('2026-11-22', { days: 7 })).toBe('2026-11-29');
+    expect(addToDay('2026-01-31', { months: 1 })).toBe('2026-02-28');
+    expect(addToDay('2026-11-22', { months: 12, days: -30 })).toBe('2027-10-23');
+  });
+
+  it('is due at the store’s opening on the day, or the next opening when closed', () => {
+    expect(openingOn(mall, '2026-11-29').toISOString()).toBe(iso('2026-11-29T10:00:00+08:00'));
+    expect(openingOn(mall, '2026-12-09').toISOString()).toBe(iso('2026-12-10T10:00:00+08:00'));
+  });
+
+  it('plans post-sale at delivery + 7 days and warranty revisits 30 days before each warranty end', () => {
+    const planned = planPurchaseRevisits(
+      {
+        purchasedOn: '2026-11-20',
+        deliveredOn: '2026-11-22',
+        items: [
+          { name: '沙发', category: 'furniture', quantity: 1, amount: 100, warrantyMonths: 36 },
+          { name: '茶几', category: 'furniture', quantity: 1, amount: 100, warrantyMonths: 12 },
+          { name: '靠垫', category: 'textile', quantity: 2, amount: 100, warrantyMonths: 0 },
+          { name: '边几', category: 'furniture', quantity: 1, amount: 100, warrantyMonths: 12 },
+        ],
+      },
+      defaultRevisitRules,
+      mall,
+      new Date('2026-11-22T12:00:00+08:00'),
+    );
+    expect(planned.map((revisit) => `${revisit.kind}@${revisit.dueAt.toISOString()}`)).toEqual([
+      `post_sale@${iso('2026-11-29T10:00:00+08:00')}`,
+      `warranty_expiry@${iso('2027-10-23T10:00:00+08:00')}`,
+      `warranty_expiry@${iso('2029-10-23T10:00:00+08:00')}`,
+    ]);
+  });
+
+  it('adds periodic revisits while under warranty when switched on, and none already past', () => {
+    const rules = { ...defaultRevisitRules, periodic: { enabled: true, everyMonths: 6 } };
+    const planned = planPurchaseRevisits(
+      {
+        purchasedOn: '2026-11-22',
+        items: [{ name: '电脑', category: 'pc', quantity: 1, amount: 1, warrantyMonths: 24 }],
+      },
+      rules,
+      mall,
+      new Date('2026-11-22T12:00:00+08:00'),
+    );
+    expect(planned.map((revisit) => revisit.kind)).toEqual([
+      'post_sale',
+      'periodic',
+      'periodic',
+      'periodic',
+      'warranty_expiry',
+    ]);
+    const late = planPurchaseRevisits(
+      {
+        purchasedOn: '2020-01-01',
+        items: [{ name: '旧电视', category: 'tv', quantity: 1, amount: 1, warrantyMonths: 12 }],
+      },
+      defaultRevisitRules,
+      mall,
+      new Date('2026-11-22T12:00:00+08:00'),
+    );
+    expect(late.map((revisit) => revisit.kind)).toEqual(['post_sale']);
+    expect(late[0]?.dueAt.toISOString()).toBe(iso('2026-11-22T12:00:00+08:00'));
+  });
+
+  it('plans a post-service revisit five working days after resolution, skipping weekend and holiday', () => {
+    // Resolved Wednesday 2 Dec; Sat/Sun and Monday 7 Dec (holiday) do not count: 3,4,8,9,10 → Thursday 10 Dec.
+    expect(
+      planPostService(defaultRevisitRules, repairCentre, new Date('2026-12-02T15:00:00+08:00')).toISOString(),
+    ).toBe(iso('2026-12-10T09:00:00+08:00'));
+  });
+});
+
+describe('revisit attempts', () => {
+  const revisit: Revisit = {
+    id: '01M8CFFT6Y7X6KEP96DAQR4VCV',
+    customerId: '01M8CFFT6Y7X6KEP96DAQR4VCW',
+    storeId: '01M8CFFSPPM7KHC0J6FQ7N11K4',
+    kind: 'post_sale',
+    purpose: 'call',
+    dueAt: iso('2026-12-04T09:00:00+08:00'),
+    status: 'due',
+    assigneeId: null,
+    attempts: [],
+    history: [],
+    createdAt: iso('2026-11-27T09:00:00+08:00'),
+    updatedAt: iso('2026-11-27T09:00:00+08:00'),
+    version: 2,
+  };
+  const context = (at: string) => ({ actorId: 'desk', now: new Date(at), calendar: repairCentre });
+
+  it('retries an unreachable customer on the next working day, and fails on the third try', () => {
+    const first = recordAttempt(revisit, { outcome: 'unreachable' }, context('2026-12-04T16:00:00+08:00'));
+    expect(first.revisit).toMatchObject({ status: 'scheduled', dueAt: iso('2026-12-08T09:00:00+08:00') }); // Fri → Tue (Mon is a holiday)
+    const second = recordAttempt(
+      { ...first.revisit, status: 'due' },
+      { outcome: 'unreachable' },
+      context('2026-12-08T10:00:00+08:00'),
+    );
+    expect(second.revisit.status).toBe('scheduled');
+    const third = recordAttempt(
+      { ...second.revisit, status: 'due' },
+      { outcome: 'unreachable' },
+      context('2026-12-09T10:00:00+08:00'),
+    );
+    expect(third.revisit.status).toBe('failed');
+    expect(third.revisit.attempts).toHaveLength(3);
+  });
+
+  it('closes on reaching the customer, asking for a follow-up only at 1–2', () => {
+    expect(
+      recordAttempt(revisit, { outcome: 'reached', satisfaction: 5 }, context('2026-12-04T10:00:00+08:00')),
+    ).toMatchObject({
+      revisit: { status: 'done', satisfaction: 5 },
+      followUpNeeded: false,
+    });
+    expect(
+      recordAttempt(revisit, { outcome: 'reached', satisfaction: 2 }, context('2026-12-04T10:00:00+08:00'))
+        .followUpNeeded,
+    ).toBe(true);
+    expect(
+      recordAttempt(revisit, { outcome: 'refused' }, context('2026-12-04T10:00:00+08:00')).revisit.status,
+    ).toBe('done');
+    expect(() =>
+      recordAttempt(
+        { ...revisit, status: 'done' },
+        { outcome: 'reached' },
+        context('2026-12-04T10:00:00+08:00'),
+      ),
+    ).toThrow('takes no more changes');
+  });
+});
