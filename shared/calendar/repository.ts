@@ -1,8 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import { tenantPartition } from '../db/keys';
-import { conflict } from '../errors';
+import { putVersioned } from '../db/versioned';
 import { type BusinessCalendar, type BusinessCalendarInput, roundTheClock } from './schema';
 
 /** A store's own calendar, else the tenant default, else 7×24; always in the store's time zone. */
@@ -48,24 +47,7 @@ export async function saveCalendar(
     updatedAt: now.toISOString(),
     version: expected + 1,
   };
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...calendarKey(tenantId, storeId), entity: 'calendar', ...saved },
-        ConditionExpression: expected === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-        ...(expected === 0 ? {} : { ExpressionAttributeValues: { ':expected': expected } }),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw conflict(
-        'version_conflict',
-        'The calendar changed since it was read (or exists already: send its version).',
-      );
-    }
-    throw error;
-  }
+  await putVersioned(calendarKey(tenantId, storeId), 'calendar', saved, expected, 'calendar');
   return saved;
 }
 

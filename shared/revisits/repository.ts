@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { queryPage } from '../db/query';
@@ -10,6 +9,7 @@ import {
   withoutKeys,
   writeTransaction,
 } from '../db/transactions';
+import { putVersioned } from '../db/versioned';
 import { conflict } from '../errors';
 import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
 import { revisitKeys } from './keys';
@@ -136,20 +136,6 @@ export async function saveRevisitRules(
   const expected = input.version ?? 0;
   const { version, ...rules } = input;
   const saved: RevisitRules = { ...rules, version: expected + 1, updatedAt: now.toISOString() };
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...revisitKeys.rules(tenantId), entity: 'revisit_rules', ...saved },
-        ConditionExpression: expected === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-        ...(expected === 0 ? {} : { ExpressionAttributeValues: { ':expected': expected } }),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw conflict('version_conflict', 'The revisit rules changed since they were read; read them again.');
-    }
-    throw error;
-  }
+  await putVersioned(revisitKeys.rules(tenantId), 'revisit_rules', saved, expected, 'revisit rules');
   return saved;
 }

@@ -2,7 +2,7 @@ import { writeTransaction } from '../db/transactions';
 import { newId } from '../ids';
 import { type Notification, notificationWrite } from '../notifications/inbox';
 import { listMemberships } from '../staff/repository';
-import { dropTimerWrite, findTimer } from '../timers/repository';
+import { dropTimerWrite, findTimer, unlessAlreadyDone } from '../timers/repository';
 import type { TimerMessage } from '../timers/schema';
 import { markDue } from './model';
 import { findRevisit, revisitWrites } from './repository';
@@ -21,7 +21,9 @@ export async function fireRevisitTimer(
   if (!timer || timer.generation !== message.generation || timer.state !== 'dispatched') return 'stale';
   const revisit = await findRevisit(timer.tenantId, timer.subjectId);
   if (revisit?.status !== 'scheduled' || revisit.dueAt !== timer.dueAt) {
-    await guarded(() => writeTransaction(timer.tenantId, [dropTimerWrite(key, timer.generation)]));
+    await unlessAlreadyDone(message, () =>
+      writeTransaction(timer.tenantId, [dropTimerWrite(key, timer.generation)]),
+    );
     return 'stale';
   }
   const due = markDue(revisit, now);
@@ -42,24 +44,11 @@ export async function fireRevisitTimer(
     dueAt: revisit.dueAt,
     at,
   }));
-  const applied = await guarded(() =>
+  const applied = await unlessAlreadyDone(message, () =>
     writeTransaction(timer.tenantId, [
       ...revisitWrites(timer.tenantId, due, revisit, timer.generation),
       ...notices.map((notice) => notificationWrite(timer.tenantId, notice)),
     ]),
   );
   return applied ? 'applied' : 'duplicate';
-
-  /** True when written; false when another delivery got there first. */
-  async function guarded(write: () => Promise<void>): Promise<boolean> {
-    try {
-      await write();
-      return true;
-    } catch (error) {
-      const current = await findTimer(key);
-      if (!current || current.generation !== message.generation || current.state !== 'dispatched')
-        return false;
-      throw error;
-    }
-  }
 }

@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   _default,
   gte,
@@ -13,7 +12,7 @@ import {
 } from 'zod/mini';
 import { documentClient, tableName } from '../db/client';
 import { tenantPartition } from '../db/keys';
-import { conflict } from '../errors';
+import { putVersioned } from '../db/versioned';
 
 /** Tenant-wide settings; absent means the defaults. */
 export const tenantSettingsInput = strictObject({
@@ -59,20 +58,6 @@ export async function saveTenantSettings(
     updatedAt: now.toISOString(),
     version: expected + 1,
   };
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...settingsKey(tenantId), entity: 'tenant_settings', ...saved },
-        ConditionExpression: expected === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-        ...(expected === 0 ? {} : { ExpressionAttributeValues: { ':expected': expected } }),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw conflict('version_conflict', 'The settings changed since you read them; read them again.');
-    }
-    throw error;
-  }
+  await putVersioned(settingsKey(tenantId), 'tenant_settings', saved, expected, 'settings');
   return saved;
 }

@@ -1,8 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import { tenantPartition } from '../db/keys';
-import { conflict } from '../errors';
+import { putVersioned } from '../db/versioned';
 import { defaultSlaPolicies, type SlaPolicySet } from './policies';
 import type { SlaPolicy, SlaPolicySetInput } from './schema';
 
@@ -27,20 +26,6 @@ export async function saveSlaPolicies(
 ): Promise<SlaPolicySet> {
   const expected = input.version ?? 0;
   const saved = { policies: input.policies, version: expected + 1, updatedAt: now.toISOString() };
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...policiesKey(tenantId), entity: 'sla_policies', ...saved },
-        ConditionExpression: expected === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-        ...(expected === 0 ? {} : { ExpressionAttributeValues: { ':expected': expected } }),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw conflict('version_conflict', 'The SLA policies changed since they were read; read them again.');
-    }
-    throw error;
-  }
+  await putVersioned(policiesKey(tenantId), 'sla_policies', saved, expected, 'SLA policies');
   return saved;
 }

@@ -6,7 +6,7 @@ import { applyStage, clockOf, stageKey } from '../sla/clock';
 import { type SlaClockName, slaClocks } from '../sla/schema';
 import { listMemberships, type StoreMembership } from '../staff/repository';
 import { findStore } from '../stores/repository';
-import { dropTimerWrite, findTimer, scheduleTimerWrite } from '../timers/repository';
+import { dropTimerWrite, findTimer, scheduleTimerWrite, unlessAlreadyDone } from '../timers/repository';
 import type { TimerMessage } from '../timers/schema';
 import { assignTicket } from './model';
 import { findTicket, saveTicketChange } from './repository';
@@ -44,7 +44,9 @@ export async function fireSlaTimer(message: TimerMessage, now: Date): Promise<Fi
   const store = ticket ? await findStore(timer.tenantId, ticket.storeId) : undefined;
   if (!clock || !ticket?.sla || !store) {
     // Nothing left to time: the ticket or its store is gone, or the timer is not an SLA clock.
-    await saveOrDuplicate(() => writeTransaction(timer.tenantId, [dropTimerWrite(key, timer.generation)]));
+    await unlessAlreadyDone(message, () =>
+      writeTransaction(timer.tenantId, [dropTimerWrite(key, timer.generation)]),
+    );
     return 'stale';
   }
   const calendar = await resolveCalendar(timer.tenantId, store);
@@ -132,7 +134,7 @@ export async function fireSlaTimer(message: TimerMessage, now: Date): Promise<Fi
         timer.generation,
       )
     : dropTimerWrite(key, timer.generation);
-  const applied = await saveOrDuplicate(() =>
+  const applied = await unlessAlreadyDone(message, () =>
     saveTicketChange(timer.tenantId, ticket, next, events, [
       ...sideEffects(timer.tenantId, ticket, next, now),
       ...notices.map((notice) => notificationWrite(timer.tenantId, notice)),
@@ -140,17 +142,4 @@ export async function fireSlaTimer(message: TimerMessage, now: Date): Promise<Fi
     ]),
   );
   return applied ? 'applied' : 'duplicate';
-
-  /** True when written; false when another delivery of the same step got there first. */
-  async function saveOrDuplicate(write: () => Promise<void>): Promise<boolean> {
-    try {
-      await write();
-      return true;
-    } catch (error) {
-      const current = await findTimer(key);
-      if (!current || current.generation !== message.generation || current.state !== 'dispatched')
-        return false;
-      throw error;
-    }
-  }
 }

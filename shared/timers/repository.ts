@@ -134,3 +134,21 @@ export async function parkFailedTimer(entry: DueEntry): Promise<void> {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
 }
+
+/**
+ * Runs a consumer's write for one timer step. If it fails because another delivery of the same
+ * step already completed it (the timer moved on), that is a duplicate: report false, not an error.
+ */
+export async function unlessAlreadyDone(
+  message: { pk: string; sk: string; generation: number },
+  write: () => Promise<void>,
+): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    const current = await findTimer({ pk: message.pk, sk: message.sk });
+    if (!current || current.generation !== message.generation || current.state !== 'dispatched') return false;
+    throw error;
+  }
+}
