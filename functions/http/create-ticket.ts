@@ -1,5 +1,5 @@
 import { httpRoutes } from '../../infra/routes';
-import { authenticatedRoute } from '../../shared/http/handler';
+import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { createTicketInput } from '../../shared/tickets/schema';
 import { createTicket } from '../../shared/tickets/use-cases';
 

@@ -1,7 +1,7 @@
 import { httpRoutes } from '../../infra/routes';
 import { customerIdParams } from '../../shared/customers/schema';
 import { getCustomer } from '../../shared/customers/use-cases';
-import { authenticatedRoute } from '../../shared/http/handler';
+import { authenticatedRoute } from '../../shared/http/authenticated-route';
 
 export const handler = authenticatedRoute(
   httpRoutes.getCustomer,

@@ -1,5 +1,5 @@
 import { httpRoutes } from '../../infra/routes';
-import { authenticatedRoute } from '../../shared/http/handler';
+import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { listStaffQuery } from '../../shared/staff/schema';
 import { listStaff } from '../../shared/staff/use-cases';
 

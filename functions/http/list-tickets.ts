@@ -1,5 +1,5 @@
 import { httpRoutes } from '../../infra/routes';
-import { authenticatedRoute } from '../../shared/http/handler';
+import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { listTicketsQuery } from '../../shared/tickets/schema';
 import { listTickets } from '../../shared/tickets/use-cases';
 

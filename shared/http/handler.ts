@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type {
@@ -6,15 +5,11 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { ZodMiniType } from 'zod/mini';
 import type { HttpRoute } from '../../infra/routes';
 import { DomainError } from '../errors';
-import { type IdempotencyClaim, once, type RememberedResponse } from '../idempotency/records';
 import { logger } from '../observability/logger';
 import { currentTime } from '../time/clock';
-import { assertRole, type Principal, principalFromClaims } from './principal';
 import { problemFromError, problemResponse } from './problem';
-import { parseRequestParts } from './validation';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -30,15 +25,6 @@ export interface HttpResult {
 export interface PublicRequest {
   readonly now: Date;
   readonly requestId: string;
-}
-
-export interface AuthenticatedRequest<B, Q, P> extends PublicRequest {
-  readonly principal: Principal;
-  readonly body: B;
-  readonly query: Q;
-  readonly params: P;
-  /** Present when a creating route was called with an Idempotency-Key; pass it to the create. */
-  readonly idempotency: IdempotencyClaim | undefined;
 }
 
 export const maxBodyBytes = 64 * 1024;
@@ -70,21 +56,6 @@ export function readJsonBody(event: Pick<HttpEvent, 'body' | 'isBase64Encoded' |
   }
 }
 
-const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
-
-/** Reads the Idempotency-Key header of a creating request, if any. */
-function idempotencyClaim(routeName: string, event: HttpEvent, what: unknown): IdempotencyClaim | undefined {
-  const key = event.headers?.['idempotency-key'];
-  if (key === undefined) return undefined;
-  if (!idempotencyKeyPattern.test(key)) {
-    throw new DomainError('invalid_input', 'invalid_input', 'The Idempotency-Key header is malformed.', [
-      { in: 'header', path: 'idempotency-key', message: 'Use 1–128 letters, digits, or . _ : -' },
-    ]);
-  }
-  const fingerprint = createHash('sha256').update(JSON.stringify(what)).digest('base64url');
-  return { scope: routeName, key, fingerprint };
-}
-
 /** A created object's address: the collection it was posted to, plus its id. */
 function withLocation(result: HttpResult, event: HttpEvent): HttpResult {
   const id = (result.body as { id?: unknown } | undefined)?.id;
@@ -113,7 +84,7 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
   };
 }
 
-function wrap(route: HttpRoute, run: (event: HttpEvent) => Promise<HttpResult>): HttpHandler {
+export function wrap(route: HttpRoute, run: (event: HttpEvent) => Promise<HttpResult>): HttpHandler {
   return middy<HttpEvent, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemResponses())
@@ -126,58 +97,8 @@ function wrap(route: HttpRoute, run: (event: HttpEvent) => Promise<HttpResult>):
     });
 }
 
-const replayed = (response: RememberedResponse): HttpResult => ({
-  status: response.status,
-  body: response.body,
-  headers: { 'idempotent-replayed': 'true' },
-});
-
 export function publicRoute(route: HttpRoute, run: (request: PublicRequest) => Promise<HttpResult>) {
   return wrap(route, (event) =>
     run({ now: currentTime(), requestId: event.requestContext?.requestId ?? '' }),
   );
-}
-
-/**
- * A route behind the JWT authorizer: claims → principal, role check from the route table,
- * then body, query and path parameters validated together so one 400 names every bad field.
- */
-export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
-  route: HttpRoute,
-  schemas: { body?: ZodMiniType<B>; query?: ZodMiniType<Q>; params?: ZodMiniType<P> },
-  run: (request: AuthenticatedRequest<B, Q, P>) => Promise<HttpResult>,
-): HttpHandler {
-  const creates = route.method === 'POST' && route.idempotent === true;
-  return wrap(route, async (event) => {
-    const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
-    logger.appendKeys({ tenantId: principal.tenantId, userId: principal.userId });
-    assertRole(principal, route.roles);
-    const rawBody = schemas.body ? readJsonBody(event) : undefined;
-    const parts = parseRequestParts({
-      body: schemas.body ? [schemas.body, rawBody] : undefined,
-      query: schemas.query ? [schemas.query, event.queryStringParameters ?? {}] : undefined,
-      params: schemas.params ? [schemas.params, event.pathParameters ?? {}] : undefined,
-    });
-    const now = currentTime();
-    const idempotency = creates
-      ? idempotencyClaim(`${route.method} ${route.path}`, event, {
-          body: rawBody,
-          params: event.pathParameters,
-        })
-      : undefined;
-    const request = {
-      ...parts,
-      principal,
-      now,
-      idempotency,
-      requestId: event.requestContext?.requestId ?? '',
-    };
-    if (!idempotency) return run(request);
-    let fresh: HttpResult | undefined;
-    const result = await once(principal.tenantId, idempotency, now, async () => {
-      fresh = await run(request);
-      return { status: fresh.status, body: fresh.body };
-    });
-    return result.replayed || !fresh ? replayed(result) : fresh;
-  });
 }

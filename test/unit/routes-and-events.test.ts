@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,28 @@ describe('API Gateway v2 events', () => {
     expect(event.isBase64Encoded).toBe(true);
     expect(Buffer.from(event.body ?? '', 'base64')).toEqual(Buffer.from([0, 1, 2, 255]));
     expect('authorizer' in event.requestContext).toBe(false);
+  });
+});
+
+describe('functions without a table', () => {
+  it('start without TABLE_NAME, as their Lambda gets none', () => {
+    const tableless = Object.values(httpRoutes).filter((route) => route.tableAccess === 'none');
+    expect(tableless.length).toBeGreaterThan(0);
+    for (const route of tableless) {
+      const { TABLE_NAME: _dropped, ...environment } = process.env;
+      const loaded = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--input-type=module',
+          '-e',
+          `await import(${JSON.stringify(resolve(root, route.handler))});`,
+        ],
+        { cwd: root, env: environment, encoding: 'utf8', timeout: 30_000 },
+      );
+      expect(loaded.stderr, route.handler).not.toContain('TABLE_NAME');
+      expect(loaded.status, `${route.handler}: ${loaded.stderr}`).toBe(0);
+    }
   });
 });
