@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildHttpEvent, buildLambdaContext, flattenClaims } from '../infra/local/events';
+import { type HttpRouteName, httpRoutes, scheduledFunctions } from '../infra/routes';
+import type { HttpEvent } from '../shared/http/handler';
+import { currentTime } from '../shared/time/clock';
+import type { HttpCall, MeasuredOperation, Target } from './operations';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+
+/**
+ * The API Gateway (payload 2.0) event for a call, built by the same helpers the local server and
+ * test/support/invoke.ts use, claims flattened as the JWT authorizer flattens them.
+ */
+export function httpEvent(routeName: HttpRouteName, call: HttpCall): HttpEvent {
+  const route = httpRoutes[routeName];
+  const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+  const path =
+    route.path === '$default'
+      ? '/v1/no-such-path'
+      : Object.entries(call.params ?? {}).reduce<string>(
+          (result, [name, value]) => result.replace(`{${name}}`, encodeURIComponent(value)),
+          route.path,
+        );
+  const method = route.method === 'ANY' ? 'GET' : route.method;
+  const { caller } = call;
+  return buildHttpEvent({
+    method,
+    path,
+    rawQueryString: new URLSearchParams(call.query ?? {}).toString(),
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...call.headers,
+    },
+    ...(body === undefined ? {} : { body }),
+    routeKey: route.path === '$default' ? '$default' : `${route.method} ${route.path}`,
+    ...(call.params ? { pathParameters: call.params } : {}),
+    ...(caller
+      ? {
+          claims: flattenClaims({
+            sub: caller.userId,
+            tenant_id: caller.tenantId,
+            roles: caller.roles,
+            store_ids: caller.storeIds ?? [],
+          }),
+        }
+      : {}),
+    now: currentTime(),
+  });
+}
+
+/** The event a function receives for the i-th request of an operation. */
+export function eventFor(op: MeasuredOperation, request: unknown): unknown {
+  return op.target.kind === 'http' ? httpEvent(op.target.route, request as HttpCall) : request;
+}
+
+export function handlerModule(target: Target): string {
+  if (target.kind === 'http') return httpRoutes[target.route].handler;
+  if (target.kind === 'scheduled') return scheduledFunctions[target.name].handler;
+  return 'bench/baseline/get-item.ts';
+}
+
+export function functionName(target: Target): string {
+  if (target.kind === 'http') return target.route;
+  if (target.kind === 'scheduled') return target.name;
+  return 'baseline';
+}
+
+type AnyHandler = (event: unknown, context: unknown) => Promise<unknown>;
+const loaded = new Map<string, Promise<AnyHandler>>();
+
+/** Calls the operation's handler module in this process (source, not the bundle). */
+export async function invokeInProcess(target: Target, event: unknown): Promise<unknown> {
+  const file = handlerModule(target);
+  let handler = loaded.get(file);
+  if (!handler) {
+    const url = pathToFileURL(resolve(repoRoot, file)).href;
+    handler = import(/* @vite-ignore */ url).then((module: { handler: AnyHandler }) => module.handler);
+    loaded.set(file, handler);
+  }
+  return (await handler)(event, buildLambdaContext(`bench-${functionName(target)}`));
+}
+
+export function statusOf(response: unknown): number | undefined {
+  return typeof response === 'object' && response && 'statusCode' in response
+    ? Number((response as { statusCode: unknown }).statusCode)
+    : undefined;
+}

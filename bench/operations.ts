@@ -1,0 +1,864 @@
+import { randomUUID } from 'node:crypto';
+import type { ScheduledEvent } from 'aws-lambda';
+import { type HttpMethod, type HttpRouteName, httpRoutes, type scheduledFunctions } from '../infra/routes';
+import type { StaffRole } from '../shared/staff/roles';
+
+/**
+ * THE table of benchmarked operations. One entry per operation: what it is, which function runs
+ * it (by route-table name), how to set it up, and the request of its i-th invocation. Every
+ * measurement (cold init, warm CPU, capacity units, the cost model) reads this table; adding an
+ * operation is adding an entry here (and its capacity budget in bench/capacity-budget.json).
+ *
+ * Operations that do not exist yet are listed as `pending`: the results name them as
+ * "not yet implemented" and never carry a number for them.
+ */
+
+export type Measure =
+  /** Fresh `node` process: load the bundle, serve one invocation (bench/cold-init.ts). */
+  | 'cold'
+  /** CPU and wall time per warm invocation, ≥ 1,000 invocations (bench/cpu.ts). */
+  | 'cpu'
+  /** Read/write capacity units of one invocation, checked against the budget (bench/capacity.ts). */
+  | 'capacity'
+  /** Warm wall time only (fewer invocations than `cpu`), for the cost model. */
+  | 'duration';
+
+export interface Caller {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly roles: readonly StaffRole[];
+  readonly storeIds?: readonly string[];
+}
+
+/** One HTTP request, as a client would send it (the bench turns it into an API Gateway event). */
+export interface HttpCall {
+  readonly caller?: Caller;
+  readonly body?: unknown;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What an operation's setup may do: call route handlers in process, as a client would. */
+export interface SetupTools {
+  call<T = Record<string, unknown>>(
+    route: HttpRouteName,
+    call: HttpCall,
+  ): Promise<{ status: number; body: T }>;
+  /** A tenant id no other operation uses. */
+  tenant(label: string): string;
+  /** Writes one raw item (only the GetItem baseline needs this; operations set up through the API). */
+  putItem(item: Record<string, unknown>): Promise<void>;
+}
+
+export type Target =
+  | { readonly kind: 'http'; readonly route: HttpRouteName }
+  | { readonly kind: 'scheduled'; readonly name: keyof typeof scheduledFunctions }
+  | { readonly kind: 'baseline' };
+
+/** The request for invocation `i` (0, 1, 2…); creates must make each one unique. */
+export type RequestFor = (i: number) => HttpCall | ScheduledEvent | BaselineEvent;
+
+export interface BaselineEvent {
+  readonly pathParameters: { readonly id: string };
+}
+
+export interface MeasuredOperation {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'measured';
+  readonly target: Target;
+  readonly measures: readonly Measure[];
+  /** The status code a successful invocation answers with (HTTP only). */
+  readonly expectStatus?: number;
+  /** Sets up state for `count` invocations (0 … count − 1) and returns the request of each. */
+  prepare(tools: SetupTools, count: number): Promise<RequestFor>;
+}
+
+export interface PendingOperation {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'not yet implemented';
+  readonly measures: readonly Measure[];
+  /**
+   * Where it will be served (per DESIGN.md §5), so the results can say when the route appears;
+   * or, for work no route starts, the files whose arrival means the entry can be written.
+   */
+  readonly expected:
+    | { readonly method: HttpMethod; readonly path: string }
+    | { readonly note: string; readonly files: readonly string[] };
+}
+
+export type BenchOperation = MeasuredOperation | PendingOperation;
+
+const admin = (tenantId: string): Caller => ({ tenantId, userId: `admin-${tenantId}`, roles: ['admin'] });
+const pad = (i: number) => String(i).padStart(5, '0');
+
+/** A realistic complaint: Chinese subject and description, contact with a phone number. */
+export const complaintBody = (storeId: string) => ({
+  storeId,
+  type: 'complaint',
+  channel: 'walk_in',
+  priority: 'normal',
+  subject: '沙发送货后发现划痕',
+  description: '客户于上周六收到沙发，拆封后发现右侧扶手有两道明显划痕，要求上门查看并更换。',
+  contact: { name: '王女士', phone: '13800138000' },
+});
+
+async function created<T = { id: string }>(
+  tools: SetupTools,
+  route: HttpRouteName,
+  call: HttpCall,
+): Promise<T> {
+  const result = await tools.call<T>(route, call);
+  if (result.status !== 201) {
+    throw new Error(`setup: ${route} answered ${result.status}: ${JSON.stringify(result.body)}`);
+  }
+  return result.body;
+}
+
+async function ok<T = Record<string, unknown>>(
+  tools: SetupTools,
+  route: HttpRouteName,
+  call: HttpCall,
+): Promise<T> {
+  const result = await tools.call<T>(route, call);
+  if (result.status !== 200) {
+    throw new Error(`setup: ${route} answered ${result.status}: ${JSON.stringify(result.body)}`);
+  }
+  return result.body;
+}
+
+/** A tenant with one store and a small team, each member linked to the token subject of the same name. */
+interface Desk {
+  readonly tenantId: string;
+  readonly storeId: string;
+  readonly admin: Caller;
+  readonly staffIds: Record<TeamMember, string>;
+  readonly as: Record<TeamMember, Caller>;
+}
+type TeamMember = 'desk' | 'handler' | 'handler2' | 'supervisor';
+const team: Record<TeamMember, StaffRole> = {
+  desk: 'front_desk',
+  handler: 'complaint_handler',
+  handler2: 'complaint_handler',
+  supervisor: 'supervisor',
+};
+
+async function desk(tools: SetupTools, label: string, withTeam = true): Promise<Desk> {
+  const tenantId = tools.tenant(label);
+  const boss = admin(tenantId);
+  const { id: storeId } = await created(tools, 'createStore', {
+    caller: boss,
+    body: { code: 'SH01', name: '上海一店', kind: 'mall', timezone: 'Asia/Shanghai' },
+  });
+  const staffIds = {} as Record<TeamMember, string>;
+  const as = {} as Record<TeamMember, Caller>;
+  for (const [name, role] of Object.entries(withTeam ? team : {}) as [TeamMember, StaffRole][]) {
+    const userId = `${name}-${tenantId}`;
+    staffIds[name] = (
+      await created(tools, 'createStaff', {
+        caller: boss,
+        body: { name, roles: [role], storeIds: [storeId], userId },
+      })
+    ).id;
+    as[name] = { tenantId, userId, roles: [role], storeIds: [storeId] };
+  }
+  return { tenantId, storeId, admin: boss, staffIds, as };
+}
+
+type Ticket = { id: string; version: number };
+
+async function openTickets(tools: SetupTools, d: Desk, count: number): Promise<Ticket[]> {
+  const tickets: Ticket[] = [];
+  for (let i = 0; i < count; i++) {
+    tickets.push(
+      await created<Ticket>(tools, 'createTicket', { caller: d.as.desk, body: complaintBody(d.storeId) }),
+    );
+  }
+  return tickets;
+}
+
+async function assigned(tools: SetupTools, d: Desk, ticket: Ticket): Promise<Ticket> {
+  return ok<Ticket>(tools, 'assignTicket', {
+    caller: d.as.supervisor,
+    params: { ticketId: ticket.id },
+    body: { assigneeId: d.staffIds.handler },
+  });
+}
+
+async function started(tools: SetupTools, d: Desk, ticket: Ticket): Promise<Ticket> {
+  return ok<Ticket>(tools, 'transitionTicket', {
+    caller: d.as.handler,
+    params: { ticketId: ticket.id },
+    body: { to: 'in_progress' },
+  });
+}
+
+const at = <T>(list: readonly T[], i: number): T => {
+  const item = list[i];
+  if (item === undefined) throw new Error(`request ${i} asked for, only ${list.length} prepared`);
+  return item;
+};
+
+const frontDesk = (tenantId: string, storeId: string): Caller => ({
+  tenantId,
+  userId: 'clerk-1',
+  roles: ['front_desk'],
+  storeIds: [storeId],
+});
+
+/** Mall hours with the 2026 National Day holidays and a 调休 Saturday; invocation i saves version i. */
+const calendar = (i: number) => {
+  const day = [{ start: '10:00', end: '22:00' }];
+  return {
+    weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+    holidays: ['2026-10-01', '2026-10-02', '2026-10-03'],
+    makeUpWorkingDays: ['2026-10-10'],
+    ...(i > 0 ? { version: i } : {}),
+  };
+};
+
+const http = (route: HttpRouteName) => ({ kind: 'http', route }) as const;
+
+export const operations: readonly BenchOperation[] = [
+  {
+    id: 'baseline',
+    title: 'baseline: one GetItem, bare DynamoDB client',
+    status: 'measured',
+    target: { kind: 'baseline' },
+    measures: ['cold', 'cpu'],
+    expectStatus: 200,
+    async prepare(tools) {
+      await tools.putItem({ pk: 'BASELINE#1', sk: 'BASELINE', payload: 'x'.repeat(600) });
+      return () => ({ pathParameters: { id: '1' } });
+    },
+  },
+  {
+    id: 'createStore',
+    title: 'create store',
+    status: 'measured',
+    target: http('createStore'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 201,
+    async prepare(tools) {
+      const tenantId = tools.tenant('bench-stores');
+      return (i) => ({
+        caller: admin(tenantId),
+        body: { code: `S${pad(i)}`, name: `门店 ${pad(i)}`, kind: 'mall', timezone: 'Asia/Shanghai' },
+      });
+    },
+  },
+  {
+    id: 'listStores',
+    title: 'list stores',
+    status: 'measured',
+    target: http('listStores'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-list-stores', false);
+      return () => ({ caller: d.admin, query: {} });
+    },
+  },
+  {
+    id: 'getStore',
+    title: 'get store',
+    status: 'measured',
+    target: http('getStore'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-get-store', false);
+      return () => ({ caller: d.admin, params: { storeId: d.storeId } });
+    },
+  },
+  {
+    id: 'updateStore',
+    title: 'update store',
+    status: 'measured',
+    target: http('updateStore'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-update-store', false);
+      // Optimistic locking: invocation i updates version i + 1.
+      return (i) => ({
+        caller: d.admin,
+        params: { storeId: d.storeId },
+        body: { version: i + 1, name: `上海一店 ${pad(i)}` },
+      });
+    },
+  },
+  {
+    id: 'createStaff',
+    title: 'create staff member',
+    status: 'measured',
+    target: http('createStaff'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 201,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-staff', false);
+      return (i) => ({
+        caller: d.admin,
+        body: {
+          name: `技术员 ${pad(i)}`,
+          roles: ['technician'],
+          storeIds: [d.storeId],
+          userId: `tech-${pad(i)}`,
+        },
+      });
+    },
+  },
+  {
+    id: 'listStaff',
+    title: 'list staff of a store',
+    status: 'measured',
+    target: http('listStaff'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-list-staff');
+      return () => ({ caller: d.admin, query: { storeId: d.storeId } });
+    },
+  },
+  {
+    id: 'getStoreCalendar',
+    title: 'get store calendar',
+    status: 'measured',
+    target: http('getStoreCalendar'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-get-calendar', false);
+      return () => ({ caller: d.admin, params: { storeId: d.storeId } });
+    },
+  },
+  {
+    id: 'putStoreCalendar',
+    title: 'save store calendar',
+    status: 'measured',
+    target: http('putStoreCalendar'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-put-calendar', false);
+      return (i) => ({ caller: d.admin, params: { storeId: d.storeId }, body: calendar(i) });
+    },
+  },
+  {
+    id: 'getTenantCalendar',
+    title: 'get tenant calendar',
+    status: 'measured',
+    target: http('getTenantCalendar'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const tenantId = tools.tenant('bench-get-tenant-calendar');
+      return () => ({ caller: admin(tenantId) });
+    },
+  },
+  {
+    id: 'putTenantCalendar',
+    title: 'save tenant calendar',
+    status: 'measured',
+    target: http('putTenantCalendar'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const tenantId = tools.tenant('bench-put-tenant-calendar');
+      return (i) => ({ caller: admin(tenantId), body: calendar(i) });
+    },
+  },
+  {
+    id: 'getSlaPolicies',
+    title: 'get SLA policies',
+    status: 'measured',
+    target: http('getSlaPolicies'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const tenantId = tools.tenant('bench-get-sla');
+      return () => ({ caller: admin(tenantId) });
+    },
+  },
+  {
+    id: 'putSlaPolicies',
+    title: 'save SLA policies',
+    status: 'measured',
+    target: http('putSlaPolicies'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const tenantId = tools.tenant('bench-put-sla');
+      return (i) => ({
+        caller: admin(tenantId),
+        body: {
+          policies: [
+            {
+              name: '投诉',
+              match: { types: ['complaint'] },
+              firstResponseMinutes: 30,
+              resolutionMinutes: 480,
+              escalations: [{ afterBreachMinutes: 0, notifyRoles: ['supervisor'] }],
+            },
+          ],
+          ...(i > 0 ? { version: i } : {}),
+        },
+      });
+    },
+  },
+  {
+    id: 'getSettings',
+    title: 'get tenant settings',
+    status: 'measured',
+    target: http('getSettings'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const tenantId = tools.tenant('bench-get-settings');
+      return () => ({ caller: admin(tenantId) });
+    },
+  },
+  {
+    id: 'putSettings',
+    title: 'save tenant settings',
+    status: 'measured',
+    target: http('putSettings'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const tenantId = tools.tenant('bench-put-settings');
+      return (i) => ({
+        caller: admin(tenantId),
+        body: { reopenWindowDays: 7, ...(i > 0 ? { version: i } : {}) },
+      });
+    },
+  },
+  {
+    id: 'createCustomer',
+    title: 'register customer',
+    status: 'measured',
+    target: http('createCustomer'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 201,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-customers', false);
+      return (i) => ({
+        caller: d.admin,
+        body: { name: '李先生', phone: `139${String(i).padStart(8, '0')}` },
+      });
+    },
+  },
+  {
+    id: 'findCustomers',
+    title: 'find customer by phone',
+    status: 'measured',
+    target: http('findCustomers'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-find-customers', false);
+      await created(tools, 'createCustomer', {
+        caller: d.admin,
+        body: { name: '李先生', phone: '13900000001' },
+      });
+      return () => ({ caller: d.admin, query: { phone: '13900000001' } });
+    },
+  },
+  {
+    id: 'getCustomer',
+    title: 'get customer',
+    status: 'measured',
+    target: http('getCustomer'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-get-customer', false);
+      const { id } = await created(tools, 'createCustomer', {
+        caller: d.admin,
+        body: { name: '李先生', phone: '13900000001' },
+      });
+      return () => ({ caller: d.admin, params: { customerId: id } });
+    },
+  },
+  {
+    id: 'createPurchase',
+    title: 'record purchase (with its timers)',
+    status: 'measured',
+    target: http('createPurchase'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 201,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-purchases', false);
+      const { id: customerId } = await created(tools, 'createCustomer', {
+        caller: d.admin,
+        body: { name: '李先生', phone: '13900000001' },
+      });
+      // Bought three days ago, delivered yesterday: the post-sale revisit and the warranty are ahead.
+      const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+      return (i) => ({
+        caller: d.admin,
+        body: {
+          customerId,
+          storeId: d.storeId,
+          orderNumber: `PO-${pad(i)}`,
+          items: [{ name: '三人位布艺沙发', category: 'furniture', amount: 459900, warrantyMonths: 36 }],
+          purchasedOn: daysAgo(3),
+          deliveredOn: daysAgo(1),
+        },
+      });
+    },
+  },
+  {
+    id: 'listCustomerPurchases',
+    title: 'list purchases of a customer',
+    status: 'measured',
+    target: http('listCustomerPurchases'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-list-purchases', false);
+      const { id: customerId } = await created(tools, 'createCustomer', {
+        caller: d.admin,
+        body: { name: '李先生', phone: '13900000001' },
+      });
+      return () => ({ caller: d.admin, params: { customerId } });
+    },
+  },
+  {
+    id: 'createTicket',
+    title: 'create ticket',
+    status: 'measured',
+    target: http('createTicket'),
+    measures: ['cold', 'cpu', 'capacity'],
+    expectStatus: 201,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-create-ticket', false);
+      const caller = frontDesk(d.tenantId, d.storeId);
+      return () => ({ caller, body: complaintBody(d.storeId) });
+    },
+  },
+  {
+    id: 'createTicketIdempotent',
+    title: 'create ticket with an Idempotency-Key',
+    status: 'measured',
+    target: http('createTicket'),
+    measures: ['capacity'],
+    expectStatus: 201,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-create-ticket-key', false);
+      const caller = frontDesk(d.tenantId, d.storeId);
+      return (i) => ({
+        caller,
+        body: complaintBody(d.storeId),
+        headers: { 'idempotency-key': `bench-${pad(i)}` },
+      });
+    },
+  },
+  {
+    id: 'createTicketNewCustomer',
+    title: 'create ticket, registering the customer by phone',
+    status: 'measured',
+    target: http('createTicket'),
+    measures: ['capacity'],
+    expectStatus: 201,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-create-ticket-customer', false);
+      const caller = frontDesk(d.tenantId, d.storeId);
+      return (i) => {
+        const { contact: _contact, ...body } = complaintBody(d.storeId);
+        return {
+          caller,
+          body: { ...body, customer: { phone: `137${String(i).padStart(8, '0')}`, name: '王女士' } },
+        };
+      };
+    },
+  },
+  {
+    id: 'getTicket',
+    title: 'get ticket',
+    status: 'measured',
+    target: http('getTicket'),
+    measures: ['cold', 'cpu', 'capacity'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-get-ticket', false);
+      const caller = frontDesk(d.tenantId, d.storeId);
+      const ticket = await created(tools, 'createTicket', { caller, body: complaintBody(d.storeId) });
+      return () => ({ caller, params: { ticketId: ticket.id } });
+    },
+  },
+  {
+    id: 'listTickets',
+    title: 'list tickets (page of 25)',
+    status: 'measured',
+    target: http('listTickets'),
+    measures: ['cold', 'cpu', 'capacity'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-list-tickets', false);
+      const caller = frontDesk(d.tenantId, d.storeId);
+      for (let i = 0; i < 30; i++)
+        await created(tools, 'createTicket', { caller, body: complaintBody(d.storeId) });
+      return () => ({ caller, query: { storeId: d.storeId, status: 'new', limit: '25' } });
+    },
+  },
+  {
+    id: 'updateTicket',
+    title: 'edit ticket',
+    status: 'measured',
+    target: http('updateTicket'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-update-ticket');
+      const ticket = at(await openTickets(tools, d, 1), 0);
+      const ticketId = ticket.id;
+      return (i) => ({
+        caller: d.as.desk,
+        params: { ticketId },
+        body: { version: i + 1, priority: i % 2 === 0 ? 'high' : 'normal' },
+      });
+    },
+  },
+  {
+    id: 'assignTicket',
+    title: 'assign ticket (new → assigned)',
+    status: 'measured',
+    target: http('assignTicket'),
+    measures: ['cold', 'capacity', 'duration'],
+    expectStatus: 200,
+    async prepare(tools, count) {
+      const d = await desk(tools, 'bench-assign');
+      const tickets = await openTickets(tools, d, count);
+      return (i) => ({
+        caller: d.as.supervisor,
+        params: { ticketId: at(tickets, i).id },
+        body: { assigneeId: d.staffIds.handler },
+      });
+    },
+  },
+  {
+    id: 'transitionTicket',
+    title: 'transition ticket (in_progress ⇄ pending_customer)',
+    status: 'measured',
+    target: http('transitionTicket'),
+    measures: ['cold', 'cpu', 'capacity'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-transition');
+      const ticket = at(await openTickets(tools, d, 1), 0);
+      const ticketId = (await started(tools, d, await assigned(tools, d, ticket))).id;
+      // The assignee toggles one ticket between working and waiting for the customer.
+      return (i) => ({
+        caller: d.as.handler,
+        params: { ticketId },
+        body:
+          i % 2 === 0 ? { to: 'pending_customer', reason: '等待客户提供购买凭证' } : { to: 'in_progress' },
+      });
+    },
+  },
+  {
+    id: 'startTicket',
+    title: 'transition: start work (assigned → in_progress)',
+    status: 'measured',
+    target: http('transitionTicket'),
+    measures: ['capacity', 'duration'],
+    expectStatus: 200,
+    async prepare(tools, count) {
+      const d = await desk(tools, 'bench-start');
+      const tickets: Ticket[] = [];
+      for (const ticket of await openTickets(tools, d, count)) tickets.push(await assigned(tools, d, ticket));
+      return (i) => ({
+        caller: d.as.handler,
+        params: { ticketId: at(tickets, i).id },
+        body: { to: 'in_progress' },
+      });
+    },
+  },
+  {
+    id: 'resolveTicket',
+    title: 'transition: resolve (in_progress → resolved)',
+    status: 'measured',
+    target: http('transitionTicket'),
+    measures: ['capacity', 'duration'],
+    expectStatus: 200,
+    async prepare(tools, count) {
+      const d = await desk(tools, 'bench-resolve');
+      const tickets: Ticket[] = [];
+      for (const ticket of await openTickets(tools, d, count)) {
+        tickets.push(await started(tools, d, await assigned(tools, d, ticket)));
+      }
+      return (i) => ({
+        caller: d.as.handler,
+        params: { ticketId: at(tickets, i).id },
+        body: { to: 'resolved', resolution: '上门检查后更换扶手面料，客户确认满意。' },
+      });
+    },
+  },
+  {
+    id: 'commentOnTicket',
+    title: 'comment on ticket (internal note)',
+    status: 'measured',
+    target: http('commentOnTicket'),
+    measures: ['cold', 'cpu', 'capacity'],
+    expectStatus: 201,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-comment');
+      const ticket = at(await openTickets(tools, d, 1), 0);
+      const ticketId = (await assigned(tools, d, ticket)).id;
+      return () => ({
+        caller: d.as.handler,
+        params: { ticketId },
+        body: { body: '已联系客户，约定周三下午上门查看。', visibility: 'internal' },
+      });
+    },
+  },
+  {
+    id: 'ticketTimeline',
+    title: 'ticket timeline',
+    status: 'measured',
+    target: http('ticketTimeline'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-timeline');
+      const ticket = at(await openTickets(tools, d, 1), 0);
+      const ticketId = (await started(tools, d, await assigned(tools, d, ticket))).id;
+      return () => ({ caller: d.as.handler, params: { ticketId } });
+    },
+  },
+  {
+    id: 'listNotifications',
+    title: 'my notifications',
+    status: 'measured',
+    target: http('listNotifications'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-notifications');
+      const ticket = at(await openTickets(tools, d, 1), 0);
+      await assigned(tools, d, ticket);
+      return () => ({ caller: d.as.handler, query: {} });
+    },
+  },
+  {
+    id: 'readNotification',
+    title: 'mark notification read',
+    status: 'measured',
+    target: http('readNotification'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare(tools) {
+      const d = await desk(tools, 'bench-read-notification');
+      const ticket = at(await openTickets(tools, d, 1), 0);
+      await assigned(tools, d, ticket);
+      const inbox = await ok<{ items: { id: string }[] }>(tools, 'listNotifications', {
+        caller: d.as.handler,
+      });
+      const notificationId = at(inbox.items, 0).id;
+      return () => ({ caller: d.as.handler, params: { notificationId } });
+    },
+  },
+  {
+    id: 'health',
+    title: 'health',
+    status: 'measured',
+    target: http('health'),
+    measures: ['cold'],
+    expectStatus: 200,
+    async prepare() {
+      return () => ({});
+    },
+  },
+  {
+    id: 'notFound',
+    title: 'unmatched route ($default)',
+    status: 'measured',
+    target: http('notFound'),
+    measures: ['cold'],
+    expectStatus: 404,
+    async prepare() {
+      return () => ({});
+    },
+  },
+  {
+    id: 'sweeper',
+    title: 'timer sweeper tick',
+    status: 'measured',
+    target: { kind: 'scheduled', name: 'sweeper' },
+    measures: ['cold'],
+    async prepare() {
+      return () => scheduledEvent(new Date());
+    },
+  },
+  {
+    id: 'revisitAttempt',
+    title: 'revisit attempt',
+    status: 'not yet implemented',
+    measures: ['cold', 'capacity'],
+    expected: { method: 'POST', path: '/v1/revisits/{revisitId}/attempts' },
+  },
+  {
+    id: 'timerDispatch',
+    title: 'one timer dispatched and completed',
+    status: 'not yet implemented',
+    measures: ['capacity'],
+    expected: {
+      note: 'the sweeper claims a due timer and sends it to its queue, the consumer completes it',
+      files: ['shared/timers/sweeper.ts', 'functions/queue/escalation.ts'],
+    },
+  },
+];
+
+export const measured = (measure: Measure) =>
+  operations.filter(
+    (op): op is MeasuredOperation => op.status === 'measured' && op.measures.includes(measure),
+  );
+
+export const pending = (measure?: Measure) =>
+  operations.filter(
+    (op): op is PendingOperation =>
+      op.status === 'not yet implemented' && (measure === undefined || op.measures.includes(measure)),
+  );
+
+/** For a pending operation: the route-table entry serving its path, once someone adds it. */
+export function routeNowServing(op: PendingOperation): HttpRouteName | undefined {
+  if (!('method' in op.expected)) return undefined;
+  const { method, path } = op.expected;
+  const normalise = (p: string) => p.replace(/\{\w+\}/g, '{}');
+  return (Object.keys(httpRoutes) as HttpRouteName[]).find((name) => {
+    const route = httpRoutes[name];
+    return route.method === method && normalise(route.path) === normalise(path);
+  });
+}
+
+/**
+ * A ticket's typical life for the cost model (the issue's definition). Counts are per ticket;
+ * `undefined` means the count itself is not known until the feature exists.
+ */
+export const typicalLife: readonly { readonly operation: string; readonly count: number | undefined }[] = [
+  { operation: 'createTicket', count: 1 },
+  { operation: 'assignTicket', count: 1 },
+  { operation: 'startTicket', count: 1 },
+  { operation: 'resolveTicket', count: 1 },
+  { operation: 'commentOnTicket', count: 2 },
+  { operation: 'revisitAttempt', count: 1 },
+  // Its timers (revisit due, SLA warnings and escalations): how many a life schedules is decided by the timers work.
+  { operation: 'timerDispatch', count: undefined },
+];
+
+export function scheduledEvent(now: Date): ScheduledEvent {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: now.toISOString(),
+    region: 'local',
+    resources: ['arn:aws:events:local:000000000000:rule/sweeper'],
+    detail: {},
+  };
+}
