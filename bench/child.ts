@@ -42,7 +42,14 @@ export function lambdaEnvironment(target: Target, dynamoEndpoint: string, tableN
       : target.kind === 'scheduled'
         ? scheduledFunctions[target.name].tableAccess
         : 'read';
-  const name = target.kind === 'http' ? target.route : target.kind === 'scheduled' ? target.name : 'baseline';
+  const name =
+    target.kind === 'http' || target.kind === 'flow'
+      ? target.kind === 'http'
+        ? target.route
+        : target.name
+      : target.kind === 'scheduled'
+        ? target.name
+        : 'baseline';
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     ...localAwsEnvironment,

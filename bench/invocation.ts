@@ -57,12 +57,15 @@ export function eventFor(op: MeasuredOperation, request: unknown): unknown {
 export function handlerModule(target: Target): string {
   if (target.kind === 'http') return httpRoutes[target.route].handler;
   if (target.kind === 'scheduled') return scheduledFunctions[target.name].handler;
+  if (target.kind === 'flow')
+    throw new Error(`${target.name} is a flow: it has no handler module of its own`);
   return 'bench/baseline/get-item.ts';
 }
 
 export function functionName(target: Target): string {
   if (target.kind === 'http') return target.route;
   if (target.kind === 'scheduled') return target.name;
+  if (target.kind === 'flow') return target.name;
   return 'baseline';
 }
 
@@ -71,6 +74,7 @@ const loaded = new Map<string, Promise<AnyHandler>>();
 
 /** Calls the operation's handler module in this process (source, not the bundle). */
 export async function invokeInProcess(target: Target, event: unknown): Promise<unknown> {
+  if (target.kind === 'flow') return target.run(event);
   const file = handlerModule(target);
   let handler = loaded.get(file);
   if (!handler) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { type HttpMethod, type HttpRouteName, httpRoutes, type scheduledFunctions } from '../infra/routes';
 import type { StaffRole } from '../shared/staff/roles';
+import type { DueEntry } from '../shared/timers/repository';
 
 /**
  * THE table of benchmarked operations. One entry per operation: what it is, which function runs
@@ -54,7 +55,12 @@ export interface SetupTools {
 export type Target =
   | { readonly kind: 'http'; readonly route: HttpRouteName }
   | { readonly kind: 'scheduled'; readonly name: keyof typeof scheduledFunctions }
-  | { readonly kind: 'baseline' };
+  | { readonly kind: 'baseline' }
+  /**
+   * Work that no single request starts (a timer's claim and completion): the request is passed to
+   * `run` in process. Capacity only: there is no one bundle whose start or CPU it would measure.
+   */
+  | { readonly kind: 'flow'; readonly name: string; readonly run: (request: unknown) => Promise<unknown> };
 
 /** The request for invocation `i` (0, 1, 2…); creates must make each one unique. */
 export type RequestFor = (i: number) => HttpCall | ScheduledEvent | BaselineEvent;
@@ -795,22 +801,85 @@ export const operations: readonly BenchOperation[] = [
   },
   {
     id: 'revisitAttempt',
-    title: 'revisit attempt',
-    status: 'not yet implemented',
-    measures: ['cold', 'capacity'],
-    expected: { method: 'POST', path: '/v1/revisits/{revisitId}/attempts' },
+    title: 'revisit attempt (reached, satisfied)',
+    status: 'measured',
+    target: http('recordRevisitAttempt'),
+    measures: ['cold', 'capacity', 'duration'],
+    expectStatus: 201,
+    async prepare(tools, count) {
+      const d = await desk(tools, 'bench-revisit');
+      const revisits = await bookedRevisits(tools, d, count, new Date(Date.now() - 60_000));
+      return (i) => ({
+        caller: d.as.desk,
+        params: { revisitId: at(revisits, i) },
+        body: { outcome: 'reached', satisfaction: 5, comment: '客户对送货和安装都很满意。' },
+      });
+    },
   },
   {
     id: 'timerDispatch',
-    title: 'one timer dispatched and completed',
-    status: 'not yet implemented',
+    title: 'one timer dispatched and completed (a revisit coming due)',
+    status: 'measured',
+    target: {
+      kind: 'flow',
+      name: 'timerDispatch',
+      // The sweeper's claim of one due timer, then the revisit consumer applying it: what a
+      // timer costs beyond its scheduling (which the operation that caused it already pays).
+      async run(request) {
+        const { claimTimer } = await import('../shared/timers/repository');
+        const { fireRevisitTimer } = await import('../shared/revisits/timers');
+        const { entry, now } = request as { entry: DueEntry; now: Date };
+        const leaseUntil = new Date(now.getTime() + 6 * 60_000).toISOString();
+        if (!(await claimTimer(entry, leaseUntil)))
+          throw new Error('timerDispatch: the timer could not be claimed');
+        const message = {
+          kind: 'revisit' as const,
+          pk: entry.pk,
+          sk: entry.sk,
+          generation: entry.generation,
+        };
+        const outcome = await fireRevisitTimer(message, now);
+        if (outcome !== 'applied') throw new Error(`timerDispatch: the consumer said ${outcome}`);
+        return outcome;
+      },
+    },
     measures: ['capacity'],
-    expected: {
-      note: 'the sweeper claims a due timer and sends it to its queue, the consumer completes it',
-      files: ['shared/timers/sweeper.ts', 'functions/queue/escalation.ts'],
+    async prepare(tools, count) {
+      const d = await desk(tools, 'bench-timers');
+      const dueAt = new Date(Date.now() + 60 * 60_000);
+      const revisits = await bookedRevisits(tools, d, count, dueAt);
+      const { findTimer } = await import('../shared/timers/repository');
+      const { revisitKeys } = await import('../shared/revisits/keys');
+      const entries: DueEntry[] = [];
+      for (const revisitId of revisits) {
+        // The timer as the sweeper's due-index read sees it (the item carries the same attributes).
+        const timer = (await findTimer(revisitKeys.timer(d.tenantId, revisitId))) as DueEntry | undefined;
+        if (!timer) throw new Error('setup: a booked revisit has no timer');
+        entries.push(timer);
+      }
+      // Not an HTTP call nor a scheduled event: the flow's own request (see Target 'flow').
+      return (i) =>
+        ({ entry: at(entries, i), now: new Date(dueAt.getTime() + 1000) }) as unknown as ScheduledEvent;
     },
   },
 ];
+
+/** Manual revisits in the desk's store, due at `dueAt` (in the past: already due; ahead: timed). */
+async function bookedRevisits(tools: SetupTools, d: Desk, count: number, dueAt: Date): Promise<string[]> {
+  const { id: customerId } = await created(tools, 'createCustomer', {
+    caller: d.admin,
+    body: { name: '陈女士', phone: `1370000${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` },
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const revisit = await created(tools, 'createRevisit', {
+      caller: d.as.desk,
+      body: { customerId, storeId: d.storeId, dueAt: dueAt.toISOString(), note: `回访 ${i}` },
+    });
+    ids.push(revisit.id);
+  }
+  return ids;
+}
 
 export const measured = (measure: Measure) =>
   operations.filter(
@@ -845,8 +914,9 @@ export const typicalLife: readonly { readonly operation: string; readonly count:
   { operation: 'resolveTicket', count: 1 },
   { operation: 'commentOnTicket', count: 2 },
   { operation: 'revisitAttempt', count: 1 },
-  // Its timers (revisit due, SLA warnings and escalations): how many a life schedules is decided by the timers work.
-  { operation: 'timerDispatch', count: undefined },
+  // Timers that fire in a typical life: its revisit coming due. SLA clocks met in time are
+  // scheduled and dropped inside the ticket's own transactions, already counted above.
+  { operation: 'timerDispatch', count: 1 },
 ];
 
 export function scheduledEvent(now: Date): ScheduledEvent {

@@ -202,6 +202,15 @@ async function main(): Promise<void> {
       const op = operations.find((candidate) => candidate.id === operation);
       const title = op?.title ?? operation;
       if (op?.status !== 'measured') return { operation, title, count, missing: 'not yet implemented' };
+      if (op.target.kind === 'flow') {
+        return {
+          operation,
+          title,
+          count,
+          missing:
+            'queue work (sweeper + SQS + consumer): its DynamoDB units are in §4, the rest is priced in docs/scheduling.md',
+        };
+      }
       const c = capacity?.find((entry) => entry.operation === operation);
       const d = cpu?.find((entry) => entry.operation === operation);
       if (!c || !d) return { operation, title, count, missing: 'measurement failed in this run' };
