@@ -468,7 +468,7 @@ export class ServiceDeskStack extends Stack {
         sourceMap: true,
         format: nodejs.OutputFormat.ESM,
         target: 'node22',
-                mainFields: ['module', 'main'],
+        mainFields: ['module', 'main'],
         // Bundle the AWS SDK rather than take the runtime's: measured by `npm run bench`, a bundled
         // SDK starts ~30 ms faster (one minified file instead of many CommonJS modules to load), and
         // it pins the SDK version the tests ran with. The price is bundle bytes, reported there.
