@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryPage } from '../db/query';
+import { queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -150,10 +150,9 @@ export async function listPurchases(
   customerId: string,
   query: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Purchase>> {
-  const page = await queryPage({
+  return queryEntities<Purchase>({
     ...customerKeys.purchases(tenantId, customerId),
     ...query,
     newestFirst: true,
   });
-  return { items: page.items.map((item) => withoutKeys<Purchase>(item)), cursor: page.cursor };
 }

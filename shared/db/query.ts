@@ -2,6 +2,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { serviceDeskTable } from '../../infra/table';
 import { documentClient, tableName } from './client';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { withoutKeys } from './transactions';
 
 const tableKeys = [serviceDeskTable.partitionKey.name, serviceDeskTable.sortKey.name];
 
@@ -51,4 +52,10 @@ export async function queryPage(query: PageQuery): Promise<Page<Record<string, u
   };
   const output = await documentClient.send(new QueryCommand(input));
   return { items: output.Items ?? [], cursor: encodeCursor(output.LastEvaluatedKey) };
+}
+
+/** A page of entities: the Query above, with the storage keys stripped from each item. */
+export async function queryEntities<T>(query: PageQuery): Promise<Page<T>> {
+  const page = await queryPage(query);
+  return { items: page.items.map((item) => withoutKeys<T>(item)), cursor: page.cursor };
 }

@@ -13,7 +13,7 @@ import {
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { tenantPartition } from '../db/keys';
-import { queryPage } from '../db/query';
+import { queryEntities } from '../db/query';
 import { type TransactionItem, withoutKeys } from '../db/transactions';
 import { notFound } from '../errors';
 import { pageQueryFields, ulid } from '../schema/common';
@@ -87,19 +87,16 @@ export async function listInbox(
   staffId: string,
   query: { limit: number; cursor?: string | undefined; unread?: 'true' | 'false' | undefined },
 ): Promise<Page<Notification>> {
-  const page = await queryPage({
+  const page = await queryEntities<Notification>({
     partitionValue: inboxPartition(tenantId, staffId),
     sortKeyPrefix: 'N#',
     limit: query.limit,
     cursor: query.cursor,
     newestFirst: true,
   });
-  const items = page.items.map((item) => withoutKeys<Notification>(item));
   // A filter after the read: an inbox page is small, and unread is the common case.
-  return {
-    items: query.unread === 'true' ? items.filter((item) => !item.readAt) : items,
-    cursor: page.cursor,
-  };
+  const items = query.unread === 'true' ? page.items.filter((item) => !item.readAt) : page.items;
+  return { items, cursor: page.cursor };
 }
 
 export async function markRead(tenantId: string, staffId: string, notificationId: string, now: Date) {

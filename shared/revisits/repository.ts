@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryPage } from '../db/query';
+import { queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -100,8 +100,7 @@ export async function listRevisitsInView(
   view: ReturnType<typeof revisitKeys.byStoreAndStatus> | ReturnType<typeof revisitKeys.byCustomer>,
   page: { limit: number; cursor?: string | undefined; newestFirst?: boolean },
 ): Promise<Page<Revisit>> {
-  const result = await queryPage({ ...view, ...page });
-  return { items: result.items.map((item) => withoutKeys<Revisit>(item)), cursor: result.cursor };
+  return queryEntities<Revisit>({ ...view, ...page });
 }
 
 /** All of a customer's revisits (a handful per purchase), e.g. to cancel a returned purchase's. */

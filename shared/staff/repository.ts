@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryPage } from '../db/query';
+import { queryEntities, queryPage } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -69,8 +69,7 @@ export async function listStaffOfTenant(
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<StaffMember>> {
-  const page = await queryPage({ ...staffKeys.tenantList(tenantId), limit, cursor });
-  return { items: page.items.map((item) => withoutKeys<StaffMember>(item)), cursor: page.cursor };
+  return queryEntities<StaffMember>({ ...staffKeys.tenantList(tenantId), limit, cursor });
 }
 
 export async function listStaffOfStore(
@@ -79,8 +78,7 @@ export async function listStaffOfStore(
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<StaffMember>> {
-  const page = await queryPage({ ...staffKeys.storeList(tenantId, storeId), limit, cursor });
-  return { items: page.items.map((item) => withoutKeys<StaffMember>(item)), cursor: page.cursor };
+  return queryEntities<StaffMember>({ ...staffKeys.storeList(tenantId, storeId), limit, cursor });
 }
 
 /** A staff member as a member of one store, with the workload auto-dispatch balances on. */

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryPage } from '../db/query';
+import { queryEntities } from '../db/query';
 import { ConditionFailed, type CreateRemembered, withoutKeys, writeTransaction } from '../db/transactions';
 import { conflict } from '../errors';
 import { storeKeys } from './keys';
@@ -77,8 +77,7 @@ export async function listStores(
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<Store>> {
-  const page = await queryPage({ ...storeKeys.listPartition(tenantId), limit, cursor });
-  return { items: page.items.map((item) => withoutKeys<Store>(item)), cursor: page.cursor };
+  return queryEntities<Store>({ ...storeKeys.listPartition(tenantId), limit, cursor });
 }
 
 /** Replaces the store, conditioned on the version that was read. */

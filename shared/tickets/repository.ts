@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryPage } from '../db/query';
+import { queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -187,8 +187,7 @@ export async function listTicketsInView(
   view: TicketView & { sortKeyBetween?: readonly [string, string] },
   page: { limit: number; cursor?: string | undefined; newestFirst: boolean },
 ): Promise<Page<Ticket>> {
-  const result = await queryPage({ ...view, ...page });
-  return { items: result.items.map((item) => withoutKeys<Ticket>(item)), cursor: result.cursor };
+  return queryEntities<Ticket>({ ...view, ...page });
 }
 
 export async function listTimeline(
@@ -196,6 +195,5 @@ export async function listTimeline(
   ticketId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<TimelineEvent>> {
-  const result = await queryPage({ ...ticketKeys.timeline(tenantId, ticketId), ...page });
-  return { items: result.items.map((item) => withoutKeys<TimelineEvent>(item)), cursor: result.cursor };
+  return queryEntities<TimelineEvent>({ ...ticketKeys.timeline(tenantId, ticketId), ...page });
 }
