@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildHttpEvent, buildLambdaContext, flattenClaims } from '../infra/local/events';
+import { buildLambdaContext, routeEvent } from '../infra/local/events';
 import { type HttpRouteName, httpRoutes, scheduledFunctions } from '../infra/routes';
 import type { HttpEvent } from '../shared/http/handler';
 import { currentTime } from '../shared/time/clock';
@@ -13,40 +13,17 @@ const repoRoot = resolve(import.meta.dirname, '..');
  * test/support/invoke.ts use, claims flattened as the JWT authorizer flattens them.
  */
 export function httpEvent(routeName: HttpRouteName, call: HttpCall): HttpEvent {
-  const route = httpRoutes[routeName];
-  const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-  const path =
-    route.path === '$default'
-      ? '/v1/no-such-path'
-      : Object.entries(call.params ?? {}).reduce<string>(
-          (result, [name, value]) => result.replace(`{${name}}`, encodeURIComponent(value)),
-          route.path,
-        );
-  const method = route.method === 'ANY' ? 'GET' : route.method;
-  const { caller } = call;
-  return buildHttpEvent({
-    method,
-    path,
-    rawQueryString: new URLSearchParams(call.query ?? {}).toString(),
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...call.headers,
+  return routeEvent(
+    httpRoutes[routeName],
+    {
+      ...(call.caller ? { caller: call.caller } : {}),
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      ...(call.query ? { query: call.query } : {}),
+      ...(call.params ? { params: call.params } : {}),
+      ...(call.headers ? { headers: call.headers } : {}),
     },
-    ...(body === undefined ? {} : { body }),
-    routeKey: route.path === '$default' ? '$default' : `${route.method} ${route.path}`,
-    ...(call.params ? { pathParameters: call.params } : {}),
-    ...(caller
-      ? {
-          claims: flattenClaims({
-            sub: caller.userId,
-            tenant_id: caller.tenantId,
-            roles: caller.roles,
-            store_ids: caller.storeIds ?? [],
-          }),
-        }
-      : {}),
-    now: currentTime(),
-  });
+    currentTime(),
+  );
 }
 
 /** The event a function receives for the i-th request of an operation. */

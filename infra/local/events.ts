@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent } from '../../shared/http/handler';
+import type { HttpRoute } from '../routes';
 
 /**
  * API Gateway's JWT authorizer hands claims to Lambda as strings; arrays become `[a b c]`.
@@ -108,4 +109,55 @@ export function buildLambdaContext(functionName: string, timeoutMs = 10_000): Co
     fail: () => undefined,
     succeed: () => undefined,
   };
+}
+
+/** A call to a route of the route table, as a client makes it (tests and the bench build these). */
+export interface RouteCall {
+  readonly caller?: {
+    readonly tenantId: string;
+    readonly userId: string;
+    readonly roles: readonly string[];
+    readonly storeIds?: readonly string[];
+  };
+  /** The raw body text. */
+  readonly body?: string;
+  readonly contentType?: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The event API Gateway would build for that call, claims flattened as its JWT authorizer does. */
+export function routeEvent(route: HttpRoute, call: RouteCall, now: Date): HttpEvent {
+  const path =
+    route.path === '$default'
+      ? '/v1/no-such-path'
+      : Object.entries(call.params ?? {}).reduce<string>(
+          (result, [name, value]) => result.replace(`{${name}}`, encodeURIComponent(value)),
+          route.path,
+        );
+  const { caller, body } = call;
+  return buildHttpEvent({
+    method: route.method === 'ANY' ? 'GET' : route.method,
+    path,
+    rawQueryString: new URLSearchParams(call.query ?? {}).toString(),
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': call.contentType ?? 'application/json' }),
+      ...call.headers,
+    },
+    ...(body === undefined ? {} : { body }),
+    routeKey: route.path === '$default' ? '$default' : `${route.method} ${route.path}`,
+    ...(call.params ? { pathParameters: call.params } : {}),
+    ...(caller
+      ? {
+          claims: flattenClaims({
+            sub: caller.userId,
+            tenant_id: caller.tenantId,
+            roles: caller.roles,
+            store_ids: caller.storeIds ?? [],
+          }),
+        }
+      : {}),
+    now,
+  });
 }

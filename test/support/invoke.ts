@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildHttpEvent, buildLambdaContext, flattenClaims } from '../../infra/local/events';
+import { buildLambdaContext, routeEvent } from '../../infra/local/events';
 import { type HttpRouteName, httpRoutes } from '../../infra/routes';
 import type { HttpHandler } from '../../shared/http/handler';
 import type { Problem } from '../../shared/http/problem';
@@ -59,36 +59,20 @@ export async function invoke<T = Record<string, unknown>>(
     modules.set(route.handler, loaded);
   }
   const handler = await loaded;
-  const { caller } = invocation;
   const body =
     invocation.rawBody ?? (invocation.body === undefined ? undefined : JSON.stringify(invocation.body));
-  const path = Object.entries(invocation.params ?? {}).reduce<string>(
-    (result, [name, value]) => result.replace(`{${name}}`, encodeURIComponent(value)),
-    route.path,
-  );
-  const event = buildHttpEvent({
-    method: route.method,
-    path,
-    rawQueryString: new URLSearchParams(invocation.query ?? {}).toString(),
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': invocation.contentType ?? 'application/json' }),
-      ...invocation.headers,
+  const event = routeEvent(
+    route,
+    {
+      ...(invocation.caller ? { caller: invocation.caller } : {}),
+      ...(body === undefined ? {} : { body }),
+      ...(invocation.contentType ? { contentType: invocation.contentType } : {}),
+      ...(invocation.query ? { query: invocation.query } : {}),
+      ...(invocation.params ? { params: invocation.params } : {}),
+      ...(invocation.headers ? { headers: invocation.headers } : {}),
     },
-    ...(body === undefined ? {} : { body }),
-    routeKey: `${route.method} ${route.path}`,
-    ...(invocation.params ? { pathParameters: invocation.params } : {}),
-    ...(caller
-      ? {
-          claims: flattenClaims({
-            sub: caller.userId,
-            tenant_id: caller.tenantId,
-            roles: caller.roles,
-            store_ids: caller.storeIds ?? [],
-          }),
-        }
-      : {}),
-    now: currentTime(),
-  });
+    currentTime(),
+  );
   const response = await handler(event, buildLambdaContext(`test-${routeName}`));
   const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k, String(v)]));
   return {
