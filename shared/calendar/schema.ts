@@ -11,9 +11,9 @@ import {
   strictObject,
   string,
 } from 'zod/mini';
+import { isoDate } from '../schema/common';
 
 const clockTime = string().check(regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Expected HH:MM, 00:00–24:00.'));
-const isoDate = string().check(regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.'));
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 

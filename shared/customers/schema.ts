@@ -10,14 +10,12 @@ import {
   number,
   optional,
   pipe,
-  refine,
-  regex,
   strictObject,
   string,
   transform,
   enum as zEnum,
 } from 'zod/mini';
-import { pageQueryFields, phone, text, ulid } from '../schema/common';
+import { isoDate, pageQueryFields, phone, text, ulid } from '../schema/common';
 import { normalizePhone } from './phone';
 
 /** A phone as typed at the desk, stored and looked up in one normal form. */
@@ -43,16 +41,6 @@ export const customer = strictObject({
   version: number(),
 });
 export type Customer = Infer<typeof customer>;
-
-const isoDate = string().check(
-  regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.'),
-  refine(
-    (date) =>
-      !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) &&
-      new Date(`${date}T00:00:00Z`).toISOString().startsWith(date),
-    'Not a calendar date.',
-  ),
-);
 
 /** Money in fen (minor units), as integers: no floating point near amounts. */
 const fen = int().check(gte(0), lte(100_000_000_00));

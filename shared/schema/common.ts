@@ -20,6 +20,17 @@ import { ulidPattern } from '../ids';
 /** Trimmed text with length bounds counted after trimming. */
 export const text = (min: number, max: number) => string().check(trim(), minLength(min), maxLength(max));
 
+/** A calendar date as YYYY-MM-DD that exists (no 2026-02-30, no month 13). */
+export const isoDate = string().check(
+  regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.'),
+  refine(
+    (date) =>
+      !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) &&
+      new Date(`${date}T00:00:00Z`).toISOString().startsWith(date),
+    'Not a calendar date.',
+  ),
+);
+
 export const ulid = string().check(regex(ulidPattern, 'Expected an id (26-character ULID).'));
 
 export const timeZone = string().check(
