@@ -74,6 +74,8 @@ export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
     const now = currentTime();
     const idempotency = creates
       ? idempotencyClaim(`${route.method} ${route.path}`, event, {
+          // Who asked is part of what was asked: another user's retry with the same key is refused.
+          userId: principal.userId,
           body: rawBody,
           params: event.pathParameters,
         })

@@ -371,6 +371,13 @@ describe('ticket lifecycle', () => {
     });
     expect(reused.status).toBe(422);
     expect(problem(reused).code).toBe('idempotency_key_reused');
+    const otherUser = await invoke('createTicket', {
+      caller: fresh.as.supervisor,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(otherUser.status).toBe(422);
+    expect(problem(otherUser).code).toBe('idempotency_key_reused');
     const malformed = await invoke('createTicket', {
       caller: fresh.as.desk,
       body,
