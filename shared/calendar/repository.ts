@@ -12,24 +12,39 @@ const calendarKey = (tenantId: string, storeId?: string) => ({
 
 type StoredCalendar = Omit<BusinessCalendar, 'timezone' | 'source'>;
 
-export async function resolveCalendar(
+/** The two keys a store's calendar may be found under: its own, then the tenant default. */
+export const calendarKeys = (tenantId: string, storeId: string) => [
+  calendarKey(tenantId, storeId),
+  calendarKey(tenantId),
+];
+
+/** The calendar that applies, from whatever of `calendarKeys` was found (pure). */
+export function calendarFrom(
+  items: readonly Record<string, unknown>[],
   tenantId: string,
   store: { id: string; timezone: string },
-): Promise<BusinessCalendar> {
-  const own = calendarKey(tenantId, store.id);
-  const fallback = calendarKey(tenantId);
-  const output = await documentClient.send(
-    new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [own, fallback] } } }),
-  );
-  const items = output.Responses?.[tableName] ?? [];
-  const found = items.find((item) => item.pk === own.pk) ?? items.find((item) => item.pk === fallback.pk);
+): BusinessCalendar {
+  const [own, fallback] = calendarKeys(tenantId, store.id);
+  const found =
+    items.find((item) => item.pk === own?.pk && item.sk === 'CALENDAR') ??
+    items.find((item) => item.pk === fallback?.pk && item.sk === 'CALENDAR');
   if (!found) return roundTheClock(store.timezone);
   const { pk, sk, entity, ...calendar } = found;
   return {
     ...(calendar as StoredCalendar),
     timezone: store.timezone,
-    source: pk === own.pk ? 'store' : 'tenant',
+    source: pk === own?.pk ? 'store' : 'tenant',
   };
+}
+
+export async function resolveCalendar(
+  tenantId: string,
+  store: { id: string; timezone: string },
+): Promise<BusinessCalendar> {
+  const output = await documentClient.send(
+    new BatchGetCommand({ RequestItems: { [tableName]: { Keys: calendarKeys(tenantId, store.id) } } }),
+  );
+  return calendarFrom(output.Responses?.[tableName] ?? [], tenantId, store);
 }
 
 export async function saveCalendar(

@@ -5,18 +5,24 @@ import { putVersioned } from '../db/versioned';
 import { defaultSlaPolicies, type SlaPolicySet } from './policies';
 import type { SlaPolicy, SlaPolicySetInput } from './schema';
 
-const policiesKey = (tenantId: string) => ({ pk: tenantPartition(tenantId), sk: 'SLA_POLICIES' });
+export const slaPoliciesKey = (tenantId: string) => ({ pk: tenantPartition(tenantId), sk: 'SLA_POLICIES' });
+const policiesKey = slaPoliciesKey;
+
+/** The tenant's policies from their item, or the defaults when it has none (pure). */
+export function slaPoliciesFrom(item: Record<string, unknown> | undefined): SlaPolicySet {
+  if (!item) return { policies: defaultSlaPolicies, version: 0 };
+  return {
+    policies: item.policies as SlaPolicy[],
+    version: item.version as number,
+    updatedAt: item.updatedAt as string,
+  };
+}
 
 export async function readSlaPolicies(tenantId: string): Promise<SlaPolicySet> {
   const { Item } = await documentClient.send(
     new GetCommand({ TableName: tableName, Key: policiesKey(tenantId) }),
   );
-  if (!Item) return { policies: defaultSlaPolicies, version: 0 };
-  return {
-    policies: Item.policies as SlaPolicy[],
-    version: Item.version as number,
-    updatedAt: Item.updatedAt as string,
-  };
+  return slaPoliciesFrom(Item);
 }
 
 export async function saveSlaPolicies(

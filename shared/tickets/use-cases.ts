@@ -1,5 +1,6 @@
 import { encodeTime } from 'ulidx';
 import { resolveCalendar } from '../calendar/repository';
+import type { BusinessCalendar } from '../calendar/schema';
 import { newCustomer } from '../customers/model';
 import {
   customerWrites,
@@ -41,6 +42,7 @@ import {
   listTicketsInView,
   listTimeline,
   PrerequisiteFailed,
+  readOpeningContext,
   readTicketCounter,
   saveTicketChange,
   TicketNumberTaken,
@@ -76,7 +78,7 @@ async function withSla(
   before: Ticket,
   after: Ticket,
   now: Date,
-): Promise<{ ticket: Ticket; timers: TransactionItem[] }> {
+): Promise<{ ticket: Ticket; timers: TransactionItem[]; calendar?: BusinessCalendar }> {
   if (!after.sla) return { ticket: after, timers: [] };
   const store = await findStore(tenantId, after.storeId);
   if (!store) return { ticket: after, timers: [] };
@@ -86,7 +88,7 @@ async function withSla(
     retargets ? readSlaPolicies(tenantId).then((set) => set.policies) : Promise.resolve(undefined),
   ]);
   const ticket = trackSla(before, after, { calendar, ...(policies ? { policies } : {}), now });
-  return { ticket, timers: slaTimerWrites(tenantId, before, ticket, calendar) };
+  return { ticket, timers: slaTimerWrites(tenantId, before, ticket, calendar), calendar };
 }
 
 /** Who a ticket is about: an existing customer, one found by phone, or one registered now. */
@@ -148,18 +150,13 @@ export async function createTicket(
       [referenceMissing('storeId', 'store')],
     );
   }
-  const [dispatchTo, calendar, policySet] = await Promise.all([
-    autoDispatchAssignee(principal.tenantId, store, input),
-    resolveCalendar(principal.tenantId, store),
-    readSlaPolicies(principal.tenantId),
-  ]);
-  const policy = matchPolicy(policySet.policies, {
-    type: input.type,
-    priority: input.priority,
-    storeId: store.id,
-  });
-  const sla = policy ? startSla(policy, now, calendar) : undefined;
   const day = localDay(now, store.timezone);
+  const [dispatchTo, { calendar, policies, counter }] = await Promise.all([
+    autoDispatchAssignee(principal.tenantId, store, input),
+    readOpeningContext(principal.tenantId, store, day),
+  ]);
+  const policy = matchPolicy(policies, { type: input.type, priority: input.priority, storeId: store.id });
+  const sla = policy ? startSla(policy, now, calendar) : undefined;
   const { customer: _lookup, customerId: _id, ...fields } = input;
 
   for (let attempt = 1; attempt <= maxCreateAttempts; attempt++) {
@@ -176,7 +173,8 @@ export async function createTicket(
         );
       }
     }
-    const previous = await readTicketCounter(principal.tenantId, store.id, day);
+    // First try: the count read with the context; after a lost race, a consistent read.
+    const previous = attempt === 1 ? counter : await readTicketCounter(principal.tenantId, store.id, day);
     const opened = openTicket(
       {
         ...fields,
@@ -318,7 +316,10 @@ export async function moveTicket(
     : { reopenWindowDays: 0 };
   const change = transitionTicket(ticket, input, principal, { eventId: newId(now), now, reopenWindowDays });
   const tracked = await withSla(principal.tenantId, ticket, change.ticket, now);
-  const followUp = input.to === 'resolved' ? await serviceRevisit(principal, tracked.ticket, now) : undefined;
+  const followUp =
+    input.to === 'resolved'
+      ? await serviceRevisit(principal, tracked.ticket, now, tracked.calendar)
+      : undefined;
   const moved = followUp
     ? { ...tracked.ticket, postServiceRevisitId: followUp.revisits[0]?.id }
     : tracked.ticket;
@@ -333,11 +334,14 @@ export async function moveTicket(
 }
 
 /** Resolving a service ticket of a known customer schedules its 回访 in the same transaction. */
-async function serviceRevisit(principal: Principal, ticket: Ticket, now: Date) {
+async function serviceRevisit(principal: Principal, ticket: Ticket, now: Date, known?: BusinessCalendar) {
   if (!ticket.customerId || ticket.postServiceRevisitId) return undefined;
-  const store = await findStore(principal.tenantId, ticket.storeId);
-  if (!store) return undefined;
-  const calendar = await resolveCalendar(principal.tenantId, store);
+  let calendar = known;
+  if (!calendar) {
+    const store = await findStore(principal.tenantId, ticket.storeId);
+    if (!store) return undefined;
+    calendar = await resolveCalendar(principal.tenantId, store);
+  }
   return revisitAfterService(principal.tenantId, ticket, calendar, principal.userId, now);
 }
 
