@@ -57,9 +57,6 @@ export function openIntervals(calendar: BusinessCalendar, date: LocalDate): [num
     .filter(([start, end]) => end > start);
 }
 
-export const isWorkingDay = (calendar: BusinessCalendar, date: LocalDate) =>
-  openIntervals(calendar, date).length > 0;
-
 /** The instant `minutes` business minutes after `from` (from itself if 0 and open, else the next opening). */
 export function addBusinessMinutes(calendar: BusinessCalendar, from: Date, minutes: number): Date {
   let remaining = Math.max(0, minutes) * minuteMs;

@@ -1,6 +1,7 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import { tenantPartition } from '../db/keys';
+import { getItems } from '../db/query';
 import { putVersioned } from '../db/versioned';
 import { type BusinessCalendar, type BusinessCalendarInput, roundTheClock } from './schema';
 
@@ -41,10 +42,7 @@ export async function resolveCalendar(
   tenantId: string,
   store: { id: string; timezone: string },
 ): Promise<BusinessCalendar> {
-  const output = await documentClient.send(
-    new BatchGetCommand({ RequestItems: { [tableName]: { Keys: calendarKeys(tenantId, store.id) } } }),
-  );
-  return calendarFrom(output.Responses?.[tableName] ?? [], tenantId, store);
+  return calendarFrom(await getItems(calendarKeys(tenantId, store.id)), tenantId, store);
 }
 
 export async function saveCalendar(

@@ -1,4 +1,9 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { serviceDeskTable } from '../../infra/table';
 import { documentClient, tableName } from './client';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
@@ -58,4 +63,37 @@ export async function queryPage(query: PageQuery): Promise<Page<Record<string, u
 export async function queryEntities<T>(query: PageQuery): Promise<Page<T>> {
   const page = await queryPage(query);
   return { items: page.items.map((item) => withoutKeys<T>(item)), cursor: page.cursor };
+}
+
+/**
+ * Items by key (up to 100) in one BatchGetItem; keys DynamoDB leaves unprocessed under
+ * throttling are asked for again. Absent items are simply missing from the result.
+ */
+export async function getItems(keys: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let pending: Record<string, unknown>[] | undefined = [...keys];
+  for (let round = 0; pending && pending.length > 0 && round < 5; round++) {
+    const output: BatchGetCommandOutput = await documentClient.send(
+      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }),
+    );
+    items.push(...(output.Responses?.[tableName] ?? []));
+    pending = output.UnprocessedKeys?.[tableName]?.Keys;
+  }
+  if (pending && pending.length > 0) throw new Error('DynamoDB kept keys unprocessed; retry the request');
+  return items;
+}
+
+/** Every item of a small partition (a store's staff, a customer's revisits), up to `max`. */
+export async function queryAll(
+  query: Omit<PageQuery, 'cursor' | 'limit'>,
+  max: number,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage({ ...query, limit: 100, cursor });
+    items.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor && items.length < max);
+  return items;
 }

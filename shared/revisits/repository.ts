@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryEntities } from '../db/query';
+import { queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -105,17 +105,8 @@ export async function listRevisitsInView(
 
 /** All of a customer's revisits (a handful per purchase), e.g. to cancel a returned purchase's. */
 export async function allRevisitsOfCustomer(tenantId: string, customerId: string): Promise<Revisit[]> {
-  const revisits: Revisit[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listRevisitsInView(revisitKeys.byCustomer(tenantId, customerId), {
-      limit: 100,
-      cursor,
-    });
-    revisits.push(...page.items);
-    cursor = page.cursor ?? undefined;
-  } while (cursor && revisits.length < 2000);
-  return revisits;
+  const items = await queryAll(revisitKeys.byCustomer(tenantId, customerId), 2000);
+  return items.map((item) => withoutKeys<Revisit>(item));
 }
 
 export async function readRevisitRules(tenantId: string): Promise<RevisitRules> {

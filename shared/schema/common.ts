@@ -10,7 +10,6 @@ import {
   pipe,
   refine,
   regex,
-  strictObject,
   string,
   trim,
   enum as zEnum,
@@ -55,5 +54,3 @@ export const pageQueryFields = {
 };
 
 export const sortOrder = _default(zEnum(['newest', 'oldest']), 'newest');
-
-export const idParam = (name: string) => strictObject({ [name]: ulid });

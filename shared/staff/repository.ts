@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryEntities, queryPage } from '../db/query';
+import { queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -105,14 +105,8 @@ export async function findMembership(
 
 /** Everyone in a store (a store has tens of staff, not thousands; capped for safety). */
 export async function listMemberships(tenantId: string, storeId: string): Promise<StoreMembership[]> {
-  const members: StoreMembership[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await queryPage({ ...staffKeys.storeList(tenantId, storeId), limit: 100, cursor });
-    members.push(...page.items.map(asMembership));
-    cursor = page.cursor ?? undefined;
-  } while (cursor && members.length < 1000);
-  return members;
+  const items = await queryAll(staffKeys.storeList(tenantId, storeId), 1000);
+  return items.map(asMembership);
 }
 
 /** The directory entry linked to a token subject, if any. */

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryEntities } from '../db/query';
+import { getItems, queryEntities } from '../db/query';
 import { ConditionFailed, type CreateRemembered, withoutKeys, writeTransaction } from '../db/transactions';
 import { conflict } from '../errors';
 import { storeKeys } from './keys';
@@ -58,17 +58,8 @@ export async function findStores(tenantId: string, storeIds: readonly string[]):
   const unique = [...new Set(storeIds)];
   if (unique.length === 0) return [];
   if (unique.length > 100) throw new Error('findStores takes at most 100 ids');
-  const found: Store[] = [];
-  let keys: Record<string, unknown>[] | undefined = unique.map((id) => storeKeys.store(tenantId, id));
-  // BatchGet may return unprocessed keys under throttling; fetch them again.
-  for (let round = 0; keys && keys.length > 0 && round < 5; round++) {
-    const output: BatchGetCommandOutput = await documentClient.send(
-      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
-    );
-    found.push(...(output.Responses?.[tableName] ?? []).map((item) => withoutKeys<Store>(item)));
-    keys = output.UnprocessedKeys?.[tableName]?.Keys;
-  }
-  if (keys && keys.length > 0) throw new Error('DynamoDB kept keys unprocessed; retry the request');
+  const items = await getItems(unique.map((id) => storeKeys.store(tenantId, id)));
+  const found = items.map((item) => withoutKeys<Store>(item));
   return found.sort((a, b) => a.code.localeCompare(b.code));
 }
 

@@ -1,9 +1,9 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { calendarFrom, calendarKeys } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/schema';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryEntities } from '../db/query';
+import { getItems, queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -116,21 +116,7 @@ export async function readOpeningContext(
 ): Promise<OpeningContext> {
   const counterKey = ticketKeys.numberCounter(tenantId, store.id, day);
   const policiesKey = slaPoliciesKey(tenantId);
-  let keys: Record<string, unknown>[] | undefined = [
-    ...calendarKeys(tenantId, store.id),
-    policiesKey,
-    counterKey,
-  ];
-  const items: Record<string, unknown>[] = [];
-  // BatchGet may leave keys unprocessed under throttling; ask again for those.
-  for (let round = 0; keys && keys.length > 0 && round < 5; round++) {
-    const output: BatchGetCommandOutput = await documentClient.send(
-      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
-    );
-    items.push(...(output.Responses?.[tableName] ?? []));
-    keys = output.UnprocessedKeys?.[tableName]?.Keys;
-  }
-  if (keys && keys.length > 0) throw new Error('DynamoDB kept keys unprocessed; retry the request');
+  const items = await getItems([...calendarKeys(tenantId, store.id), policiesKey, counterKey]);
   const find = (key: { pk: string; sk: string }) =>
     items.find((item) => item.pk === key.pk && item.sk === key.sk);
   return {

@@ -1,5 +1,5 @@
 import { gte, type infer as Infer, int, strictObject, string, enum as zEnum } from 'zod/mini';
-import { timerQueues } from '../../infra/routes';
+import type { timerQueues } from '../../infra/routes';
 
 /**
  * A timer is an item in the table until its effect is done; the queue only carries it.
@@ -35,5 +35,3 @@ export const timerMessage = strictObject({
   generation: int().check(gte(0)),
 });
 export type TimerMessage = Infer<typeof timerMessage>;
-
-export const timerQueueName = zEnum(timerQueues);
