@@ -1,4 +1,4 @@
-import type { StaffRole } from '../shared/staff/roles';
+import { type StaffRole, staffRoles } from '../shared/staff/roles';
 import { dispatcherRoles } from '../shared/tickets/dispatch';
 
 /**
@@ -48,14 +48,7 @@ function route(
 
 const supervisorsUp: readonly StaffRole[] = ['supervisor', 'manager', 'admin'];
 
-const everyone: readonly StaffRole[] = [
-  'front_desk',
-  'complaint_handler',
-  'technician',
-  'supervisor',
-  'manager',
-  'admin',
-];
+const everyone: readonly StaffRole[] = staffRoles;
 
 export const httpRoutes = {
   health: route('GET', '/v1/health', 'health', [], 'none', 'none'),

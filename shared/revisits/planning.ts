@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addBusinessMinutes, addWorkingDays } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/schema';
 import type { Purchase } from '../customers/schema';
-import type { RevisitKind, RevisitRules } from './schema';
+import { type RevisitKind, type RevisitRules, revisitRulesInput } from './schema';
 
 /**
  * When revisits fall due. Pure: rules, calendar and `now` in, due times out. A revisit is due at
@@ -84,14 +84,5 @@ export function planPostService(rules: RevisitRules, calendar: BusinessCalendar,
   return addWorkingDays(calendar, resolvedAt, rules.postService.workingDaysAfterResolution);
 }
 
-export const defaultRevisitRules: RevisitRules = {
-  postSale: { enabled: true, daysAfterDelivery: 7 },
-  warrantyExpiry: { enabled: true, daysBeforeEnd: 30 },
-  postService: {
-    enabled: true,
-    workingDaysAfterResolution: 5,
-    ticketTypes: ['repair', 'installation', 'complaint', 'return', 'exchange', 'compensation', 'it_request'],
-  },
-  periodic: { enabled: false, everyMonths: 6 },
-  version: 0,
-};
+/** What a tenant runs on before saving rules: the schema's own defaults. */
+export const defaultRevisitRules: RevisitRules = { ...revisitRulesInput.parse({}), version: 0 };

@@ -11,6 +11,7 @@ import {
   nullable,
   number,
   optional,
+  prefault,
   refine,
   strictObject,
   string,
@@ -30,21 +31,22 @@ export const maxRevisitAttempts = 3;
 
 /** Per tenant; defaults from the seeds: 7 days after delivery, 30 days before warranty ends, 5 working days after a service. */
 export const revisitRulesInput = strictObject({
-  postSale: _default(
+  // prefault: an absent section is parsed from `{}`, so each default is stated once, on its field.
+  postSale: prefault(
     strictObject({
       enabled: _default(boolean(), true),
       daysAfterDelivery: _default(int().check(gte(0), lte(365)), 7),
     }),
-    { enabled: true, daysAfterDelivery: 7 },
+    {},
   ),
-  warrantyExpiry: _default(
+  warrantyExpiry: prefault(
     strictObject({
       enabled: _default(boolean(), true),
       daysBeforeEnd: _default(int().check(gte(1), lte(365)), 30),
     }),
-    { enabled: true, daysBeforeEnd: 30 },
+    {},
   ),
-  postService: _default(
+  postService: prefault(
     strictObject({
       enabled: _default(boolean(), true),
       workingDaysAfterResolution: _default(int().check(gte(1), lte(60)), 5),
@@ -58,26 +60,14 @@ export const revisitRulesInput = strictObject({
         'it_request',
       ]),
     }),
-    {
-      enabled: true,
-      workingDaysAfterResolution: 5,
-      ticketTypes: [
-        'repair',
-        'installation',
-        'complaint',
-        'return',
-        'exchange',
-        'compensation',
-        'it_request',
-      ],
-    },
+    {},
   ),
-  periodic: _default(
+  periodic: prefault(
     strictObject({
       enabled: _default(boolean(), false),
       everyMonths: _default(int().check(gte(1), lte(60)), 6),
     }),
-    { enabled: false, everyMonths: 6 },
+    {},
   ),
   version: optional(int().check(gte(1))),
 });
