@@ -72,6 +72,12 @@ export async function localTokenAuthority(dataDir: string | undefined): Promise<
         algorithms: [algorithm],
         currentDate: now,
       });
+      // Flattened to `[a b]` for the handlers, an element holding a space would read as two
+      // roles; no identity provider we support issues one, so such a token is refused here.
+      const listClaims = [payload.roles, payload.store_ids];
+      if (listClaims.some((list) => Array.isArray(list) && list.some((item) => /\s/.test(String(item))))) {
+        throw new Error('a list claim element holds white space');
+      }
       return payload;
     },
   };

@@ -18,10 +18,13 @@ const tenantIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const storeIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
- * API Gateway flattens array claims to `[a b c]`; Cognito custom attributes are plain strings
- * (we accept comma- or space-separated); a hand-built token may carry a JSON array string.
+ * A list claim as it reaches the handler. API Gateway's JWT authorizer flattens a JSON array to
+ * `[a b c]`: elements joined by single spaces inside brackets. A real array (in-process callers) is
+ * taken element by element and never split. A hand-built token may carry a JSON array string.
+ * A plain string is one element; `separators` lets a Cognito custom attribute (`custom:store_ids`)
+ * hold several, comma-separated.
  */
-export function claimList(value: Claims[string]): string[] {
+export function claimList(value: Claims[string], separators: RegExp | undefined = undefined): string[] {
   if (value === undefined) return [];
   if (Array.isArray(value)) return value.map(String);
   const text = String(value).trim();
@@ -32,12 +35,35 @@ export function claimList(value: Claims[string]): string[] {
     } catch {
       // not JSON: API Gateway's `[a b c]` form
     }
-    return splitList(text.slice(1, -1));
+    const inner = text.slice(1, -1);
+    return inner === '' ? [] : inner.split(' ');
   }
-  return splitList(text);
+  if (text === '') return [];
+  return separators ? text.split(separators).filter((part) => part.length > 0) : [text];
 }
 
-const splitList = (text: string) => text.split(/[\s,]+/).filter((part) => part.length > 0);
+const knownRoles = new Set<string>(staffRoles);
+const isStaffRole = (role: string): role is StaffRole => knownRoles.has(role);
+
+/**
+ * Roles exactly as the token names them. An element that is not one of our roles (a typo, a
+ * group of another application, `"front_desk admin"` as one element) refuses the whole token:
+ * guessing what was meant could grant more than the issuer gave.
+ */
+function rolesFromClaim(value: Claims[string]): StaffRole[] {
+  const named = claimList(value);
+  const unknown = named.filter((role) => !isStaffRole(role));
+  if (unknown.length > 0) {
+    throw forbidden(
+      'role_unknown',
+      `The token names roles this service does not know (${unknown
+        .slice(0, 3)
+        .map((role) => JSON.stringify(role.slice(0, 40)))
+        .join(', ')}); roles are ${staffRoles.join(', ')}.`,
+    );
+  }
+  return named.filter(isStaffRole);
+}
 
 /**
  * Maps token claims to a principal. Accepts our own claim names and the Cognito ones
@@ -51,11 +77,8 @@ export function principalFromClaims(claims: Claims | undefined): Principal {
   if (!tenantIdPattern.test(tenantId)) {
     throw forbidden('tenant_claim_missing', 'The token does not name a valid tenant.');
   }
-  const known = new Set<string>(staffRoles);
-  const roles = claimList(claims.roles ?? claims['cognito:groups']).filter((role): role is StaffRole =>
-    known.has(role),
-  );
-  const storeIds = claimList(claims.store_ids ?? claims['custom:store_ids']).filter((id) =>
+  const roles = rolesFromClaim(claims.roles ?? claims['cognito:groups']);
+  const storeIds = claimList(claims.store_ids ?? claims['custom:store_ids'], /[\s,]+/).filter((id) =>
     storeIdPattern.test(id),
   );
   return {

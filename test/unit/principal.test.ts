@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { flattenClaims } from '../../infra/local/events';
 import { DomainError } from '../../shared/errors';
-import { assertRole, canActInStore, claimList, principalFromClaims } from '../../shared/http/principal';
+import {
+  assertRole,
+  type Claims,
+  canActInStore,
+  claimList,
+  principalFromClaims,
+} from '../../shared/http/principal';
 
 const storeA = '01M8CFFSPPM7KHC0J6FQ7N11K4';
 const storeB = '01M8CFFT6Y7X6KEP96DAQR4VCV';
@@ -34,19 +40,43 @@ describe('claims → principal', () => {
     expect(principal).toMatchObject({ tenantId: 'acme', roles: ['manager'], storeIds: [storeA, storeB] });
   });
 
-  it('accepts JSON array strings and drops unknown roles and malformed store ids', () => {
+  it('accepts JSON array strings and drops malformed store ids', () => {
     expect(claimList('["a","b"]')).toEqual(['a', 'b']);
     expect(claimList('[]')).toEqual([]);
     expect(claimList(undefined)).toEqual([]);
     const principal = principalFromClaims({
       sub: 'u',
       tenant_id: 't',
-      roles: '[root admin]',
+      roles: '[supervisor admin]',
       store_ids: '[x ../y]',
     });
-    expect(principal.roles).toEqual(['admin']);
+    expect(principal.roles).toEqual(['supervisor', 'admin']);
     expect(principal.storeIds).toEqual([]);
     expect(principal.tenantWide).toBe(true);
+  });
+
+  it('never splits inside an element and refuses any role it does not know (403)', () => {
+    const refusal = (roles: Claims[string]) => {
+      try {
+        principalFromClaims({ sub: 'u', tenant_id: 't', roles });
+        return 'accepted';
+      } catch (error) {
+        return `${(error as DomainError).kind}:${(error as DomainError).code}`;
+      }
+    };
+    // One element holding two names is not two roles, in whatever form it arrives.
+    expect(refusal(['front_desk admin'])).toBe('forbidden:role_unknown');
+    expect(refusal(['front_desk,admin'])).toBe('forbidden:role_unknown');
+    expect(refusal('front_desk admin')).toBe('forbidden:role_unknown');
+    expect(refusal('front_desk,admin')).toBe('forbidden:role_unknown');
+    expect(refusal('[front_desk,admin]')).toBe('forbidden:role_unknown');
+    expect(refusal('[root admin]')).toBe('forbidden:role_unknown');
+    expect(refusal('["front_desk admin"]')).toBe('forbidden:role_unknown');
+    // API Gateway's flattened form splits on its single spaces only.
+    expect(refusal('[front_desk  admin]')).toBe('forbidden:role_unknown');
+    expect(refusal('[front_desk admin]')).toBe('accepted');
+    expect(refusal(['front_desk', 'admin'])).toBe('accepted');
+    expect(refusal('admin')).toBe('accepted');
   });
 
   it('refuses missing subjects (401) and missing or malformed tenants (403)', () => {
