@@ -1,6 +1,6 @@
 import type { Page } from '../db/cursor';
 import { conflict, DomainError, notFound, ruleRefused } from '../errors';
-import { assertStoreAccess, type Principal } from '../http/principal';
+import { assertStoreAccess, inStoreScope, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { cancelRevisit, isOpenRevisit } from '../revisits/model';
@@ -24,7 +24,7 @@ import type { CreateCustomerInput, CreatePurchaseInput, Customer, Purchase } fro
 /**
  * Customers belong to the tenant, not a store: a chain's customer is served at any of its
  * stores, so every staff member of the tenant may find them. Purchases are recorded by staff of
- * the store that sold.
+ * the store that sold, and shown to that store's staff only (`inStoreScope`).
  */
 export async function registerCustomer(
   principal: Principal,
@@ -141,7 +141,7 @@ export async function purchasesOf(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Purchase>> {
   await getCustomer(principal, customerId);
-  return listPurchases(principal.tenantId, customerId, query);
+  return inStoreScope(principal, await listPurchases(principal.tenantId, customerId, query));
 }
 
 /** For tickets: the purchase a ticket is about must be this customer's. */

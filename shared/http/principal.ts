@@ -100,6 +100,18 @@ export function canActInStore(principal: Principal, storeId: string): boolean {
   return principal.tenantWide || principal.storeIds.includes(storeId);
 }
 
+/**
+ * The one rule for customer-linked data across stores: a customer belongs to the tenant, but what
+ * happened at a store (purchases, tickets, revisits) is shown only to that store's staff and to
+ * tenant-wide staff. Lists that span stores keep just the caller's part of each page.
+ */
+export function inStoreScope<T extends { readonly storeId: string }>(
+  principal: Principal,
+  page: { readonly items: readonly T[]; readonly cursor: string | null },
+): { items: T[]; cursor: string | null } {
+  return { items: page.items.filter((item) => canActInStore(principal, item.storeId)), cursor: page.cursor };
+}
+
 export function assertStoreAccess(principal: Principal, storeId: string): void {
   if (!canActInStore(principal, storeId)) {
     throw forbidden('store_out_of_scope', 'The store is outside your scope.');

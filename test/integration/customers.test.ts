@@ -93,6 +93,38 @@ describe('customers and purchases', () => {
     expect(list.body.items.map((purchase) => purchase.id)).toEqual([second.body.id, first.body.id]);
   });
 
+  it('shows a customer to every store but their purchases only to the store that sold and to admins', async () => {
+    const customer = (
+      await invoke<Customer>('createCustomer', { caller: desk.as.desk, body: { phone: '13700000009' } })
+    ).body;
+    const sale = (storeId: string) => ({
+      customerId: customer.id,
+      storeId,
+      items: [{ name: '台灯', category: 'lighting', amount: 19_900 }],
+      purchasedOn: '2026-11-20',
+    });
+    const here = await invoke<Purchase>('createPurchase', {
+      caller: desk.as.desk,
+      body: sale(desk.store.id),
+    });
+    const there = await invoke<Purchase>('createPurchase', {
+      caller: desk.admin,
+      body: sale(desk.otherStore.id),
+    });
+    expect([here.status, there.status]).toEqual([201, 201]);
+    const seenBy = async (caller: typeof desk.admin) =>
+      (
+        await invoke<Page<Purchase>>('listCustomerPurchases', { caller, params: { customerId: customer.id } })
+      ).body.items.map((purchase) => purchase.id);
+    expect(await seenBy(desk.as.desk)).toEqual([here.body.id]);
+    expect(await seenBy(desk.as.elsewhere)).toEqual([there.body.id]);
+    expect(await seenBy(desk.admin)).toEqual([there.body.id, here.body.id]);
+    expect(
+      (await invoke('getCustomer', { caller: desk.as.elsewhere, params: { customerId: customer.id } }))
+        .status,
+    ).toBe(200);
+  });
+
   it('refuses purchases outside the store scope, for unknown customers, or delivered before sold', async () => {
     const customer = (
       await invoke<Customer>('createCustomer', { caller: desk.as.desk, body: { phone: '13700000003' } })
