@@ -60,6 +60,7 @@ export const httpRoutes = {
 
   createStaff: route('POST', '/v1/staff', 'create-staff', ['manager', 'admin'], 'readwrite', 'jwt', true),
   listStaff: route('GET', '/v1/staff', 'list-staff', supervisorsUp, 'read'),
+  updateStaff: route('PATCH', '/v1/staff/{staffId}', 'update-staff', ['manager', 'admin'], 'readwrite'),
 
   getStoreCalendar: route('GET', '/v1/stores/{storeId}/calendar', 'get-store-calendar', everyone, 'read'),
   putStoreCalendar: route(

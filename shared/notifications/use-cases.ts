@@ -1,6 +1,6 @@
 import type { Page } from '../db/cursor';
-import { ruleRefused } from '../errors';
 import type { Principal } from '../http/principal';
+import { notInDirectory } from '../staff/linking';
 import { staffIdForUser } from '../staff/repository';
 import { listInbox, markRead, type Notification } from './inbox';
 
@@ -8,10 +8,7 @@ import { listInbox, markRead, type Notification } from './inbox';
 async function myStaffId(principal: Principal): Promise<string> {
   const staffId = await staffIdForUser(principal.tenantId, principal.userId);
   if (!staffId) {
-    throw ruleRefused(
-      'not_in_directory',
-      'Your sign-in is not linked to a staff directory entry (staff userId).',
-    );
+    throw notInDirectory(principal.userId);
   }
   return staffId;
 }

@@ -81,6 +81,74 @@ export async function listStaffOfStore(
   return queryEntities<StaffMember>({ ...staffKeys.storeList(tenantId, storeId), limit, cursor });
 }
 
+export async function findStaffMember(tenantId: string, staffId: string): Promise<StaffMember | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: staffKeys.member(tenantId, staffId), ConsistentRead: true }),
+  );
+  return Item ? withoutKeys<StaffMember>(Item) : undefined;
+}
+
+/**
+ * Saves an edited member (conditioned on the version read) and its membership copies, whose
+ * workload counters stay as they are; a newly linked sign-in takes its reservation in the same
+ * transaction, so one sub is never linked to two members.
+ */
+export async function saveStaffChange(tenantId: string, before: StaffMember, after: StaffMember) {
+  const linking = after.userId !== undefined && before.userId === undefined;
+  const reservation: TransactionItem[] = linking
+    ? [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...staffKeys.userReservation(tenantId, after.userId as string),
+              entity: 'staff_user',
+              staffId: after.id,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]
+    : [];
+  const { id: _id, roles: _roles, storeIds: _stores, createdAt: _created, ...copied } = after;
+  const names = Object.keys(copied);
+  try {
+    await writeTransaction(tenantId, [
+      ...reservation,
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...staffKeys.member(tenantId, after.id), entity: 'staff', ...after },
+          ConditionExpression: 'version = :read',
+          ExpressionAttributeValues: { ':read': before.version },
+        },
+      },
+      ...after.storeIds.map(
+        (storeId): TransactionItem => ({
+          Update: {
+            TableName: tableName,
+            Key: staffKeys.storeMembership(tenantId, storeId, after.id),
+            UpdateExpression: `SET ${names.map((_, index) => `#f${index} = :f${index}`).join(', ')}`,
+            ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#f${index}`, name])),
+            ExpressionAttributeValues: Object.fromEntries(
+              names.map((name, index) => [`:f${index}`, copied[name as keyof typeof copied]]),
+            ),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        }),
+      ),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 0 && linking) {
+      throw conflict('staff_user_taken', 'Another staff member is already linked to this user.');
+    }
+    if (error instanceof ConditionFailed && error.index === reservation.length) {
+      throw conflict('version_conflict', 'The staff member changed since it was read; read it again.');
+    }
+    throw error;
+  }
+}
+
 /** A staff member as a member of one store, with the workload auto-dispatch balances on. */
 export interface StoreMembership extends StaffMember {
   readonly openTickets: number;

@@ -1,12 +1,18 @@
 import type { Page } from '../db/cursor';
-import { DomainError, forbidden, invalidInput } from '../errors';
+import { conflict, DomainError, forbidden, invalidInput, notFound } from '../errors';
 import { assertStoreAccess, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { findStores } from '../stores/repository';
 import { newStaffMember } from './model';
-import { insertStaffMember, listStaffOfStore, listStaffOfTenant } from './repository';
-import type { CreateStaffInput, StaffMember } from './schema';
+import {
+  findStaffMember,
+  insertStaffMember,
+  listStaffOfStore,
+  listStaffOfTenant,
+  saveStaffChange,
+} from './repository';
+import type { CreateStaffInput, StaffMember, UpdateStaffInput } from './schema';
 
 export async function createStaffMember(
   principal: Principal,
@@ -39,6 +45,38 @@ export async function createStaffMember(
     now,
   });
   return member;
+}
+
+/** Edits name and contact, or links the sign-in of someone added before they had one. */
+export async function updateStaff(
+  principal: Principal,
+  staffId: string,
+  input: UpdateStaffInput,
+  now: Date,
+): Promise<StaffMember> {
+  const member = await findStaffMember(principal.tenantId, staffId);
+  if (!member) throw notFound('staff member');
+  if (!principal.tenantWide) {
+    if (member.roles.includes('admin'))
+      throw forbidden('role_grant_refused', 'Only an admin can edit an admin.');
+    for (const storeId of member.storeIds) assertStoreAccess(principal, storeId);
+  }
+  if (member.version !== input.version) {
+    throw conflict('version_conflict', `The staff member is at version ${member.version}; read it again.`);
+  }
+  if (input.userId !== undefined && member.userId !== undefined && input.userId !== member.userId) {
+    // Tickets and inboxes keep the subject they were given; moving it would orphan them.
+    throw conflict('staff_already_linked', 'This staff member is linked to another sign-in already.');
+  }
+  const { version: _read, ...changes } = input;
+  const next: StaffMember = {
+    ...member,
+    ...changes,
+    updatedAt: now.toISOString(),
+    version: member.version + 1,
+  };
+  await saveStaffChange(principal.tenantId, member, next);
+  return next;
 }
 
 export async function listStaff(

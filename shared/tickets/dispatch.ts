@@ -26,6 +26,8 @@ export const canTake = (type: TicketType, roles: readonly StaffRole[]) =>
 
 export interface DispatchCandidate {
   readonly staffId: string;
+  /** The linked sign-in; a member without one could never act on what they are given. */
+  readonly userId?: string | undefined;
   readonly roles: readonly StaffRole[];
   readonly openTickets: number;
   /** ISO time of the last ticket handed to them by dispatch; undefined if never. */
@@ -41,7 +43,7 @@ export function chooseAssignee(
   candidates: readonly DispatchCandidate[],
 ): DispatchCandidate | undefined {
   return candidates
-    .filter((candidate) => canTake(type, candidate.roles))
+    .filter((candidate) => candidate.userId !== undefined && canTake(type, candidate.roles))
     .sort(
       (a, b) =>
         a.openTickets - b.openTickets ||

@@ -69,7 +69,10 @@ export async function fireSlaTimer(message: TimerMessage, now: Date): Promise<Fi
   if (effect.reassignToRole) {
     const role = effect.reassignToRole;
     const target = leastLoaded(
-      members.filter((member) => member.roles.includes(role) && member.id !== ticket.assigneeId),
+      members.filter(
+        (member) =>
+          member.roles.includes(role) && member.userId !== undefined && member.id !== ticket.assigneeId,
+      ),
     );
     const reassigned =
       target &&

@@ -12,7 +12,7 @@ import type { Customer } from '../customers/schema';
 import { purchaseOfCustomer } from '../customers/use-cases';
 import type { Page } from '../db/cursor';
 import type { TransactionItem } from '../db/transactions';
-import { conflict, DomainError, type FieldIssue, invalidInput, notFound, ruleRefused } from '../errors';
+import { conflict, DomainError, type FieldIssue, invalidInput, notFound } from '../errors';
 import { assertStoreAccess, canActInStore, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
@@ -21,6 +21,7 @@ import { readTenantSettings } from '../settings/tenant-settings';
 import { startSla } from '../sla/clock';
 import { matchPolicy } from '../sla/policies';
 import { readSlaPolicies } from '../sla/repository';
+import { assigneeNotLinked, notInDirectory } from '../staff/linking';
 import { findMembership, listMemberships, staffIdForUser } from '../staff/repository';
 import { findStore } from '../stores/repository';
 import type { Store } from '../stores/schema';
@@ -119,6 +120,7 @@ async function autoDispatchAssignee(tenantId: string, store: Store, input: Creat
     input.type,
     members.map((member) => ({
       staffId: member.id,
+      userId: member.userId,
       roles: member.roles,
       openTickets: member.openTickets,
       lastAssignedAt: member.lastAssignedAt,
@@ -275,6 +277,7 @@ export async function assignTicketTo(
       [{ in: 'body', path: 'assigneeId', message: 'Not a staff member of the ticket’s store.' }],
     );
   }
+  if (member.userId === undefined) throw assigneeNotLinked(member.id);
   if (!canTake(ticket.type, member.roles)) {
     throw new DomainError(
       'rule_refused',
@@ -428,10 +431,7 @@ export async function listTickets(principal: Principal, query: ListTicketsQuery)
         ? await staffIdForUser(principal.tenantId, principal.userId)
         : query.assigneeId;
     if (!staffId) {
-      throw ruleRefused(
-        'not_in_directory',
-        'Your sign-in is not linked to a staff directory entry (staff userId).',
-      );
+      throw notInDirectory(principal.userId);
     }
     view = ticketKeys.byAssignee(principal.tenantId, staffId, query.open === 'true');
   } else if (query.customerId) {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/db/cursor';
 import type { StaffMember } from '../../shared/staff/schema';
 import type { Store } from '../../shared/stores/schema';
+import type { Ticket } from '../../shared/tickets/schema';
 import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../support/invoke';
 import { itemsOfTenant } from '../support/table';
 
@@ -113,5 +114,104 @@ describe('staff', () => {
       query: { storeId: storeA.id },
     });
     expect(stranger.body.items).toEqual([]);
+  });
+
+  it('hands nothing to a member without a sign-in, says how to link one, and links it once (updateStaff)', async () => {
+    const unlinked = (
+      await invoke<StaffMember>('createStaff', {
+        caller: admin(tenant),
+        body: { name: '新来的', roles: ['complaint_handler'], storeIds: [storeA.id] },
+      })
+    ).body;
+    const ticket = await invoke<Ticket>('createTicket', {
+      caller: admin(tenant),
+      body: { storeId: storeA.id, type: 'complaint', channel: 'phone', subject: '投诉' },
+    });
+    expect(ticket.status).toBe(201);
+    const refused = await invoke('assignTicket', {
+      caller: admin(tenant),
+      params: { ticketId: ticket.body.id },
+      body: { assigneeId: unlinked.id },
+    });
+    expect(refused.status).toBe(422);
+    expect(problem(refused).code).toBe('assignee_not_linked');
+    expect(problem(refused).detail).toContain(`PATCH /v1/staff/${unlinked.id}`);
+    expect(badFields(refused)).toEqual(['body.assigneeId']);
+
+    // The person signs in before anyone linked them: the refusal names the fix.
+    const newcomer: Caller = {
+      tenantId: tenant,
+      userId: 'sub-new',
+      roles: ['complaint_handler'],
+      storeIds: [storeA.id],
+    };
+    const inbox = await invoke('listNotifications', { caller: newcomer });
+    expect(inbox.status).toBe(422);
+    expect(problem(inbox).code).toBe('not_in_directory');
+    expect(problem(inbox).detail).toContain('PATCH /v1/staff/{staffId}');
+
+    const stale = await invoke('updateStaff', {
+      caller: manager,
+      params: { staffId: unlinked.id },
+      body: { userId: 'sub-new', version: 7 },
+    });
+    expect(stale.status).toBe(409);
+    const outsider: Caller = { tenantId: tenant, userId: 'mgr-b', roles: ['manager'], storeIds: [storeB.id] };
+    expect(
+      (
+        await invoke('updateStaff', {
+          caller: outsider,
+          params: { staffId: unlinked.id },
+          body: { userId: 'sub-new', version: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    const linked = await invoke<StaffMember>('updateStaff', {
+      caller: manager,
+      params: { staffId: unlinked.id },
+      body: { userId: 'sub-new', version: 1 },
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ userId: 'sub-new', version: 2, name: '新来的' });
+
+    const assigned = await invoke<Ticket>('assignTicket', {
+      caller: admin(tenant),
+      params: { ticketId: ticket.body.id },
+      body: { assigneeId: unlinked.id },
+    });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ assigneeId: unlinked.id, assigneeUserId: 'sub-new' });
+    expect((await invoke('listNotifications', { caller: newcomer })).status).toBe(200);
+    // The membership copy the store's list reads carries the link and keeps its workload.
+    const roster = await invoke<Page<StaffMember & { openTickets: number }>>('listStaff', {
+      caller: manager,
+      query: { storeId: storeA.id },
+    });
+    expect(roster.body.items.find((member) => member.id === unlinked.id)).toMatchObject({
+      userId: 'sub-new',
+      version: 2,
+    });
+
+    // A link is made once; another member cannot take the same sign-in either.
+    const relink = await invoke('updateStaff', {
+      caller: manager,
+      params: { staffId: unlinked.id },
+      body: { userId: 'sub-other', version: 2 },
+    });
+    expect(relink.status).toBe(409);
+    expect(problem(relink).code).toBe('staff_already_linked');
+    const other = (
+      await invoke<StaffMember>('createStaff', {
+        caller: manager,
+        body: { name: '另一位', roles: ['front_desk'], storeIds: [storeA.id] },
+      })
+    ).body;
+    const taken = await invoke('updateStaff', {
+      caller: manager,
+      params: { staffId: other.id },
+      body: { userId: 'sub-new', version: 1 },
+    });
+    expect(taken.status).toBe(409);
+    expect(problem(taken).code).toBe('staff_user_taken');
   });
 });

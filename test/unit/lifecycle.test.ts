@@ -231,15 +231,22 @@ describe('ticket changes', () => {
 describe('dispatch', () => {
   const tech = (staffId: string, openTickets: number, lastAssignedAt?: string) => ({
     staffId,
+    userId: `sub-${staffId}`,
     roles: ['technician'] as StaffRole[],
     openTickets,
     lastAssignedAt,
   });
 
   it('picks the eligible person with the fewest open tickets', () => {
-    const desk = { staffId: 'D', roles: ['front_desk'] as StaffRole[], openTickets: 0 };
+    const desk = { staffId: 'D', userId: 'sub-D', roles: ['front_desk'] as StaffRole[], openTickets: 0 };
     expect(chooseAssignee('repair', [tech('A', 3), tech('B', 1), desk])?.staffId).toBe('B');
     expect(chooseAssignee('complaint', [tech('A', 0)])).toBeUndefined();
+  });
+
+  it('passes over members without a linked sign-in, who could not act on the ticket', () => {
+    const unlinked = { ...tech('U', 0), userId: undefined };
+    expect(chooseAssignee('repair', [tech('A', 3), unlinked])?.staffId).toBe('A');
+    expect(chooseAssignee('repair', [unlinked])).toBeUndefined();
   });
 
   it('breaks ties round robin: whoever got a ticket longest ago, never-assigned first', () => {

@@ -1,0 +1,13 @@
+import { httpRoutes } from '../../infra/routes';
+import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { staffIdParams, updateStaffInput } from '../../shared/staff/schema';
+import { updateStaff } from '../../shared/staff/use-cases';
+
+export const handler = authenticatedRoute(
+  httpRoutes.updateStaff,
+  { params: staffIdParams, body: updateStaffInput },
+  async ({ principal, params, body, now }) => ({
+    status: 200,
+    body: await updateStaff(principal, params.staffId, body, now),
+  }),
+);
