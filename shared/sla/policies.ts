@@ -1,10 +1,7 @@
 import type { Ticket } from '../tickets/schema';
-import type { SlaPolicy } from './schema';
+import { type SlaPolicy, standardLadder } from './schema';
 
-const ladder: SlaPolicy['escalations'] = [
-  { afterBreachMinutes: 0, notifyRoles: ['supervisor'] },
-  { afterBreachMinutes: 120, notifyRoles: ['manager'] },
-];
+const ladder = [...standardLadder];
 
 /**
  * What a new tenant runs on: response and resolution targets by priority, in business minutes

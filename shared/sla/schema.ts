@@ -28,6 +28,15 @@ export const escalationStep = strictObject({
 });
 export type EscalationStep = Infer<typeof escalationStep>;
 
+/**
+ * The standard ladder: at the breach the store's supervisors, two business hours later its
+ * managers. A policy that leaves `escalations` out gets it; `[]` asks for no ladder at all.
+ */
+export const standardLadder: readonly EscalationStep[] = [
+  { afterBreachMinutes: 0, notifyRoles: ['supervisor'] },
+  { afterBreachMinutes: 120, notifyRoles: ['manager'] },
+];
+
 const minutes = int().check(gte(1), lte(60 * 24 * 365));
 
 /** Matched by ticket type × priority (optionally store); the first policy that matches wins. */
@@ -44,7 +53,7 @@ export const slaPolicy = strictObject({
   firstResponseMinutes: minutes,
   resolutionMinutes: minutes,
   warningPercent: _default(int().check(gte(1), lte(100)), 80),
-  escalations: _default(array(escalationStep).check(maxLength(5)), []),
+  escalations: _default(array(escalationStep).check(maxLength(5)), () => [...standardLadder]),
 });
 export type SlaPolicy = Infer<typeof slaPolicy>;
 

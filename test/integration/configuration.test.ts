@@ -179,4 +179,31 @@ describe('tenant configuration: calendars, SLA policies, settings, stores', () =
       409,
     );
   });
+
+  it('gives a policy that leaves out escalations the standard ladder, and none for an explicit []', async () => {
+    const fresh = admin(freshTenant('config'));
+    const saved = await invoke<{ policies: { name: string; escalations: unknown[] }[] }>('putSlaPolicies', {
+      caller: fresh,
+      body: {
+        policies: [
+          { name: 'ladder', firstResponseMinutes: 5, resolutionMinutes: 10 },
+          { name: 'quiet', firstResponseMinutes: 5, resolutionMinutes: 10, escalations: [] },
+        ],
+      },
+    });
+    expect(saved.status).toBe(200);
+    const read = await invoke<{ policies: { name: string; escalations: unknown[] }[] }>('getSlaPolicies', {
+      caller: fresh,
+    });
+    expect(read.body.policies.map((policy) => [policy.name, policy.escalations])).toEqual([
+      [
+        'ladder',
+        [
+          { afterBreachMinutes: 0, notifyRoles: ['supervisor'] },
+          { afterBreachMinutes: 120, notifyRoles: ['manager'] },
+        ],
+      ],
+      ['quiet', []],
+    ]);
+  });
 });
