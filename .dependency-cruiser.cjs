@@ -7,7 +7,8 @@ module.exports = {
   forbidden: [
     {
       name: 'nothing-imports-infra',
-      comment: 'infra/ holds CDK and the local runtime; Lambda code reads the route table and table from shared/.',
+      comment:
+        'infra/ holds CDK and the local runtime; Lambda code reads the route table and table from shared/.',
       severity: 'error',
       from: { path: '^(shared|functions)/' },
       to: { path: '^infra/' },

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { httpRoutes, scheduledFunctions } from '../infra/routes';
+import { httpRoutes } from '../shared/http/routes';
+import { scheduledFunctions } from '../shared/timers/functions';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 export const tmpRoot = join(repoRoot, 'bench/results/tmp');

@@ -1,6 +1,6 @@
 import { type ConsumedCapacity, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { serviceDeskTable } from '../infra/table';
 import { documentClient } from '../shared/db/client';
+import { serviceDeskTable } from '../shared/db/table';
 import type { CapacityFigures } from './capacity-budget';
 import { eventFor, invokeInProcess, statusOf } from './invocation';
 import { type Item, totalUnits, type UnitsByPart, writeUnits } from './item-size';

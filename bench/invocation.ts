@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildLambdaContext, routeEvent } from '../infra/local/events';
-import { type HttpRouteName, httpRoutes, scheduledFunctions } from '../infra/routes';
 import type { HttpEvent } from '../shared/http/handler';
+import { type HttpRouteName, httpRoutes } from '../shared/http/routes';
 import { currentTime } from '../shared/time/clock';
+import { scheduledFunctions } from '../shared/timers/functions';
 import type { HttpCall, MeasuredOperation, Target } from './operations';
 
 const repoRoot = resolve(import.meta.dirname, '..');

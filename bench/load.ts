@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { localAwsEnvironment } from '../infra/local/dynamodb';
-import { localTableName } from '../infra/table';
+import { localTableName } from '../shared/db/table';
 import { apiClient, freePort, startLocalService } from '../test/support/local-service';
 import { median, percentile } from './child';
 import { complaintBody } from './operations';

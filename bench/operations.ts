@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import { type HttpMethod, type HttpRouteName, httpRoutes, type scheduledFunctions } from '../infra/routes';
-import type { StaffRole } from '../shared/staff/roles';
+import type { StaffRole } from '../shared/access/roles';
+import { type HttpMethod, type HttpRouteName, httpRoutes } from '../shared/http/routes';
+import type { scheduledFunctions } from '../shared/timers/functions';
 import type { DueEntry } from '../shared/timers/repository';
 
 /**

@@ -21,16 +21,15 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct, IConstruct } from 'constructs';
-import { staffRoles } from '../shared/staff/roles';
+import { staffRoles } from '../shared/access/roles';
+import { type KeyAttribute, serviceDeskTable } from '../shared/db/table';
+import { type HttpRoute, httpRoutes } from '../shared/http/routes';
 import {
-  type HttpRoute,
-  httpRoutes,
   queueConsumers,
   scheduledFunctions,
   timerQueueSettings,
   timerQueues,
-} from './routes';
-import { type KeyAttribute, serviceDeskTable } from './table';
+} from '../shared/timers/functions';
 
 /** Repository root: handler paths in the route table are relative to it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

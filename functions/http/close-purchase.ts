@@ -1,6 +1,6 @@
-import { httpRoutes } from '../../infra/routes';
 import { closePurchase } from '../../shared/customers/use-cases';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { purchaseParams, purchaseStatusInput } from '../../shared/revisits/schema';
 
 export const handler = authenticatedRoute(

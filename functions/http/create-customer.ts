@@ -1,7 +1,7 @@
-import { httpRoutes } from '../../infra/routes';
 import { createCustomerInput } from '../../shared/customers/schema';
 import { registerCustomer } from '../../shared/customers/use-cases';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 
 export const handler = authenticatedRoute(
   httpRoutes.createCustomer,

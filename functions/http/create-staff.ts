@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { createStaffInput } from '../../shared/staff/schema';
 import { createStaffMember } from '../../shared/staff/use-cases';
 

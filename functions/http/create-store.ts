@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { createStoreInput } from '../../shared/stores/schema';
 import { createStore } from '../../shared/stores/use-cases';
 

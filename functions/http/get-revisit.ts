@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { revisitIdParams } from '../../shared/revisits/schema';
 import { getRevisit } from '../../shared/revisits/use-cases';
 

@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { readSlaPolicies } from '../../shared/sla/repository';
 
 export const handler = authenticatedRoute(httpRoutes.getSlaPolicies, {}, async ({ principal }) => ({

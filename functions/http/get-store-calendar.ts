@@ -1,6 +1,6 @@
-import { httpRoutes } from '../../infra/routes';
 import { storeCalendar } from '../../shared/calendar/use-cases';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { storeIdParams } from '../../shared/stores/schema';
 
 export const handler = authenticatedRoute(

@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { storeIdParams } from '../../shared/stores/schema';
 import { getStore } from '../../shared/stores/use-cases';
 

@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { ticketIdParams } from '../../shared/tickets/schema';
 import { getTicket } from '../../shared/tickets/use-cases';
 

@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { publicRoute } from '../../shared/http/handler';
+import { httpRoutes } from '../../shared/http/routes';
 
 export const handler = publicRoute(httpRoutes.health, async ({ now }) => ({
   status: 200,

@@ -1,6 +1,6 @@
-import { httpRoutes } from '../../infra/routes';
 import { customerIdParams, listPurchasesQuery } from '../../shared/customers/schema';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { customerRevisits } from '../../shared/revisits/use-cases';
 
 export const handler = authenticatedRoute(

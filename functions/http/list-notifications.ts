@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { listNotificationsQuery } from '../../shared/notifications/inbox';
 import { myNotifications } from '../../shared/notifications/use-cases';
 

@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { listRevisitsQuery } from '../../shared/revisits/schema';
 import { revisitQueue } from '../../shared/revisits/use-cases';
 

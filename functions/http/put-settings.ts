@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { saveTenantSettings, tenantSettingsInput } from '../../shared/settings/tenant-settings';
 
 export const handler = authenticatedRoute(

@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { saveSlaPolicies } from '../../shared/sla/repository';
 import { slaPolicySetInput } from '../../shared/sla/schema';
 

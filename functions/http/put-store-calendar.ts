@@ -1,7 +1,7 @@
-import { httpRoutes } from '../../infra/routes';
 import { businessCalendarInput } from '../../shared/calendar/schema';
 import { saveStoreCalendar } from '../../shared/calendar/use-cases';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { storeIdParams } from '../../shared/stores/schema';
 
 export const handler = authenticatedRoute(

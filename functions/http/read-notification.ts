@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { notificationIdParams } from '../../shared/notifications/inbox';
 import { markMyNotificationRead } from '../../shared/notifications/use-cases';
 

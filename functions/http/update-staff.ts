@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { staffIdParams, updateStaffInput } from '../../shared/staff/schema';
 import { updateStaff } from '../../shared/staff/use-cases';
 

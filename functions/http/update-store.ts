@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { storeIdParams, updateStoreInput } from '../../shared/stores/schema';
 import { updateStore } from '../../shared/stores/use-cases';
 

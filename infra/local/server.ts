@@ -6,9 +6,9 @@ import { DomainError } from '../../shared/errors';
 import type { HttpHandler, HttpResponse } from '../../shared/http/handler';
 import { readJsonBody } from '../../shared/http/handler';
 import { problemFromError, problemResponse } from '../../shared/http/problem';
+import { type HttpRoute, type HttpRouteName, httpRoutes } from '../../shared/http/routes';
 import { parseRequestParts } from '../../shared/http/validation';
 import { clockOffset, currentTime, setClockOffset } from '../../shared/time/clock';
-import { type HttpRoute, type HttpRouteName, httpRoutes } from '../routes';
 import { buildHttpEvent, buildLambdaContext, flattenClaims } from './events';
 import { type LocalTokenAuthority, localTokenRequest } from './tokens';
 

@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ScheduledEvent } from 'aws-lambda';
 import { currentTime } from '../../shared/time/clock';
+import { queueConsumers, scheduledFunctions, type TimerQueueName } from '../../shared/timers/functions';
 import { registerTimerQueue } from '../../shared/timers/queue';
 import type { SweepResult } from '../../shared/timers/sweeper';
-import { queueConsumers, scheduledFunctions, type TimerQueueName } from '../routes';
 import { buildLambdaContext } from './events';
 import { LocalQueueDriver, type QueueConsumerHandler } from './queue-driver';
 

@@ -20,8 +20,8 @@ import {
   strictObject,
   string,
 } from 'zod/mini';
+import { staffRoleSchema } from '../../shared/access/roles';
 import { ulid } from '../../shared/schema/common';
-import { staffRoleSchema } from '../../shared/staff/roles';
 
 export const localIssuer = 'service-desk-local';
 export const localAudience = 'service-desk-local';

@@ -1,4 +1,4 @@
-import type { Principal } from '../http/principal';
+import type { Principal } from '../access/principal';
 import { getStore } from '../stores/use-cases';
 import { readTenantCalendar, resolveCalendar, saveCalendar } from './repository';
 import type { BusinessCalendarInput } from './schema';

@@ -1,6 +1,6 @@
+import { assertStoreAccess, inStoreScope, type Principal } from '../access/principal';
 import type { Page } from '../db/cursor';
 import { conflict, DomainError, notFound, ruleRefused } from '../errors';
-import { assertStoreAccess, inStoreScope, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { cancelRevisit, isOpenRevisit } from '../revisits/model';

@@ -4,9 +4,9 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { serviceDeskTable } from '../../infra/table';
 import { documentClient, tableName } from './client';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { serviceDeskTable } from './table';
 import { withoutKeys } from './transactions';
 
 const tableKeys = [serviceDeskTable.partitionKey.name, serviceDeskTable.sortKey.name];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ZodMiniType } from 'zod/mini';
-import type { HttpRoute } from '../../infra/routes';
+import { assertRole, type Principal, principalFromClaims } from '../access/principal';
 import { DomainError } from '../errors';
 import { type IdempotencyClaim, once, type RememberedResponse } from '../idempotency/records';
 import { logger } from '../observability/logger';
@@ -13,7 +13,7 @@ import {
   readJsonBody,
   wrap,
 } from './handler';
-import { assertRole, type Principal, principalFromClaims } from './principal';
+import type { HttpRoute } from './routes';
 import { parseRequestParts } from './validation';
 
 /*

@@ -5,11 +5,11 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { HttpRoute } from '../../infra/routes';
 import { DomainError } from '../errors';
 import { logger } from '../observability/logger';
 import { currentTime } from '../time/clock';
 import { problemFromError, problemResponse } from './problem';
+import type { HttpRoute } from './routes';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;

@@ -1,5 +1,5 @@
+import type { Principal } from '../access/principal';
 import type { Page } from '../db/cursor';
-import type { Principal } from '../http/principal';
 import { notInDirectory } from '../staff/linking';
 import { staffIdForUser } from '../staff/repository';
 import { listInbox, markRead, type Notification } from './inbox';

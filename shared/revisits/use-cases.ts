@@ -1,8 +1,8 @@
+import { assertStoreAccess, canActInStore, type Principal } from '../access/principal';
 import { resolveCalendar } from '../calendar/repository';
 import { findCustomer, findPurchase } from '../customers/repository';
 import type { Page } from '../db/cursor';
 import { DomainError, invalidInput, notFound } from '../errors';
-import { assertStoreAccess, canActInStore, type Principal } from '../http/principal';
 import { type IdempotencyClaim, once } from '../idempotency/records';
 import { newId } from '../ids';
 import { findMembership } from '../staff/repository';

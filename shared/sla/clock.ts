@@ -1,6 +1,6 @@
+import type { StaffRole } from '../access/roles';
 import { addBusinessMinutes, businessMinutesBetween } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/schema';
-import type { StaffRole } from '../staff/roles';
 import type { SlaClock, SlaClockName, SlaPolicy, TicketSla } from './schema';
 
 /**

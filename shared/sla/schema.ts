@@ -14,8 +14,8 @@ import {
   string,
   enum as zEnum,
 } from 'zod/mini';
+import { staffRoleSchema } from '../access/roles';
 import { text, ulid } from '../schema/common';
-import { staffRoleSchema } from '../staff/roles';
 import { ticketPriority, ticketType } from '../tickets/vocabulary';
 
 /** One rung of the escalation ladder, counted in business minutes after the breach. */

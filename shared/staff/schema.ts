@@ -13,8 +13,8 @@ import {
   string,
   trim,
 } from 'zod/mini';
+import { staffRoleSchema } from '../access/roles';
 import { pageQueryFields, phone, text, ulid } from '../schema/common';
-import { staffRoleSchema } from './roles';
 
 const subject = string().check(trim(), minLength(1), maxLength(128));
 

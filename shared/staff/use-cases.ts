@@ -1,6 +1,6 @@
+import { assertStoreAccess, type Principal } from '../access/principal';
 import type { Page } from '../db/cursor';
 import { conflict, DomainError, forbidden, invalidInput, notFound } from '../errors';
-import { assertStoreAccess, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { findStores } from '../stores/repository';

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../staff/roles';
+import type { StaffRole } from '../access/roles';
 import type { TicketType } from './schema';
 
 /**
@@ -17,9 +17,6 @@ export const assignableRoles: Readonly<Record<TicketType, readonly StaffRole[]>>
   it_request: ['technician', 'supervisor', 'manager'],
   other: ['front_desk', 'complaint_handler', 'technician', 'supervisor', 'manager'],
 };
-
-/** Roles that may hand tickets out (the desk dispatches, per the IT desk job description). */
-export const dispatcherRoles: readonly StaffRole[] = ['front_desk', 'supervisor', 'manager', 'admin'];
 
 export const canTake = (type: TicketType, roles: readonly StaffRole[]) =>
   roles.some((role) => assignableRoles[type].includes(role));

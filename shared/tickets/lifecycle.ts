@@ -1,4 +1,4 @@
-import type { StaffRole } from '../staff/roles';
+import type { StaffRole } from '../access/roles';
 import type { TicketStatus } from './schema';
 
 /**

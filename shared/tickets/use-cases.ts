@@ -1,4 +1,5 @@
 import { encodeTime } from 'ulidx';
+import { assertStoreAccess, canActInStore, type Principal } from '../access/principal';
 import { resolveCalendar } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/schema';
 import { newCustomer } from '../customers/model';
@@ -13,7 +14,6 @@ import { purchaseOfCustomer } from '../customers/use-cases';
 import type { Page } from '../db/cursor';
 import type { TransactionItem } from '../db/transactions';
 import { conflict, DomainError, type FieldIssue, invalidInput, notFound } from '../errors';
-import { assertStoreAccess, canActInStore, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { revisitAfterService } from '../revisits/scheduling';

@@ -1,5 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { TimerQueueName } from '../../infra/routes';
+import type { TimerQueueName } from '../timers/functions';
 import type { TimerMessage } from './schema';
 
 /** Where timer work is sent: SQS in AWS, the in-process driver locally. Same semantics. */

@@ -1,5 +1,5 @@
 import { gte, type infer as Infer, int, strictObject, string, enum as zEnum } from 'zod/mini';
-import type { timerQueues } from '../../infra/routes';
+import type { timerQueues } from '../timers/functions';
 
 /**
  * A timer is an item in the table until its effect is done; the queue only carries it.

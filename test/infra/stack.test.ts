@@ -2,16 +2,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import {
-  type HttpRoute,
-  httpRoutes,
-  queueConsumers,
-  scheduledFunctions,
-  timerQueues,
-} from '../../infra/routes';
 import { buildApp, type ServiceDeskStack } from '../../infra/stack';
-import { serviceDeskTable } from '../../infra/table';
-import { staffRoles } from '../../shared/staff/roles';
+import { staffRoles } from '../../shared/access/roles';
+import { serviceDeskTable } from '../../shared/db/table';
+import { type HttpRoute, httpRoutes } from '../../shared/http/routes';
+import { queueConsumers, scheduledFunctions, timerQueues } from '../../shared/timers/functions';
 
 /**
  * Synthesizes the stack from the route table and table definition and checks the template

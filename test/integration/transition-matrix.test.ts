@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type StaffRole, staffRoles } from '../../shared/staff/roles';
+import { type StaffRole, staffRoles } from '../../shared/access/roles';
 import { judgeTransition } from '../../shared/tickets/lifecycle';
 import type { Ticket, TicketStatus } from '../../shared/tickets/schema';
 import { transitionTargets } from '../../shared/tickets/schema';

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildLambdaContext, routeEvent } from '../../infra/local/events';
-import { type HttpRouteName, httpRoutes } from '../../infra/routes';
+import type { StaffRole } from '../../shared/access/roles';
 import type { HttpHandler } from '../../shared/http/handler';
 import type { Problem } from '../../shared/http/problem';
-import type { StaffRole } from '../../shared/staff/roles';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
 import { currentTime } from '../../shared/time/clock';
 
 export interface Caller {

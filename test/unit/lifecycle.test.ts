@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type StaffRole, staffRoles } from '../../shared/access/roles';
 import type { DomainError } from '../../shared/errors';
-import { type StaffRole, staffRoles } from '../../shared/staff/roles';
 import { chooseAssignee } from '../../shared/tickets/dispatch';
 import { judgeTransition, type TransitionTarget } from '../../shared/tickets/lifecycle';
 import { commentOnTicket, transitionTicket, updateTicket, workloadDelta } from '../../shared/tickets/model';

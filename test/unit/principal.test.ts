@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { flattenClaims } from '../../infra/local/events';
-import { DomainError } from '../../shared/errors';
 import {
   assertRole,
   type Claims,
   canActInStore,
   claimList,
   principalFromClaims,
-} from '../../shared/http/principal';
+} from '../../shared/access/principal';
+import { DomainError } from '../../shared/errors';
 
 const storeA = '01M8CFFSPPM7KHC0J6FQ7N11K4';
 const storeB = '01M8CFFT6Y7X6KEP96DAQR4VCV';

@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildHttpEvent } from '../../infra/local/events';
-import { httpRoutes, scheduledFunctions } from '../../infra/routes';
-import { serviceDeskTable } from '../../infra/table';
-import { staffRoles } from '../../shared/staff/roles';
+import { staffRoles } from '../../shared/access/roles';
+import { serviceDeskTable } from '../../shared/db/table';
+import { httpRoutes } from '../../shared/http/routes';
+import { scheduledFunctions } from '../../shared/timers/functions';
 
 const root = resolve(import.meta.dirname, '../..');
 

@@ -1,5 +1,5 @@
 import { DomainError, forbidden } from '../errors';
-import { type StaffRole, staffRoles } from '../staff/roles';
+import { type StaffRole, staffRoles } from './roles';
 
 /** Who is calling: the one shape every use case sees, whatever identity provider issued the token. */
 export interface Principal {

@@ -1,5 +1,5 @@
-import { type StaffRole, staffRoles } from '../shared/staff/roles';
-import { dispatcherRoles } from '../shared/tickets/dispatch';
+import { dispatcherRoles, type StaffRole, staffRoles, supervisorsUp } from '../access/roles';
+import type { TableAccess } from '../db/table';
 
 /**
  * The one route table. CDK creates one Lambda and one HTTP API route per entry; the local
@@ -20,7 +20,7 @@ export interface HttpRoute {
   /** Roles allowed to call the route; a caller needs at least one. Empty for public routes. */
   readonly roles: readonly StaffRole[];
   /** The least table access the handler needs; CDK grants exactly this. */
-  readonly tableAccess: 'none' | 'read' | 'readwrite';
+  readonly tableAccess: TableAccess;
   /** A creating POST that honours the Idempotency-Key header. */
   readonly idempotent?: boolean;
 }
@@ -31,7 +31,7 @@ function route(
   path: string,
   handler: string,
   roles: readonly StaffRole[],
-  tableAccess: HttpRoute['tableAccess'],
+  tableAccess: TableAccess,
   auth: HttpRoute['auth'] = 'jwt',
   idempotent = false,
 ): HttpRoute {
@@ -45,8 +45,6 @@ function route(
     ...(idempotent ? { idempotent } : {}),
   };
 }
-
-const supervisorsUp: readonly StaffRole[] = ['supervisor', 'manager', 'admin'];
 
 const everyone: readonly StaffRole[] = staffRoles;
 
@@ -171,46 +169,3 @@ export const httpRoutes = {
 } as const satisfies Record<string, HttpRoute>;
 
 export type HttpRouteName = keyof typeof httpRoutes;
-
-/** Work that no HTTP request starts: timers and queue consumers. */
-export interface ScheduledFunction {
-  readonly handler: string;
-  readonly everyMinutes: number;
-  readonly tableAccess: 'none' | 'read' | 'readwrite';
-}
-
-export const scheduledFunctions = {
-  sweeper: { handler: 'functions/schedule/sweeper.ts', everyMinutes: 1, tableAccess: 'readwrite' },
-} as const satisfies Record<string, ScheduledFunction>;
-
-export const timerQueues = ['escalation', 'revisit'] as const;
-export type TimerQueueName = (typeof timerQueues)[number];
-
-/** Consumers of the timer queues: CDK wires an SQS event source, the local driver calls them. */
-export interface QueueConsumer {
-  readonly queue: TimerQueueName;
-  readonly handler: string;
-  readonly batchSize: number;
-  readonly timeoutSeconds: number;
-  readonly tableAccess: 'read' | 'readwrite';
-}
-
-export const queueConsumers = {
-  escalationConsumer: {
-    queue: 'escalation',
-    handler: 'functions/queue/escalation.ts',
-    batchSize: 10,
-    timeoutSeconds: 10,
-    tableAccess: 'readwrite',
-  },
-  revisitConsumer: {
-    queue: 'revisit',
-    handler: 'functions/queue/revisit.ts',
-    batchSize: 10,
-    timeoutSeconds: 10,
-    tableAccess: 'readwrite',
-  },
-} as const satisfies Record<string, QueueConsumer>;
-
-/** SQS settings both runtimes keep: visibility ≥ 6 × the longest consumer timeout, 5 receives to the DLQ. */
-export const timerQueueSettings = { visibilityTimeoutSeconds: 60, maxReceiveCount: 5 } as const;

@@ -2,6 +2,9 @@
  * The one table definition. CDK builds the DynamoDB table from it and the local runtime
  * issues CreateTable from it, so the two cannot drift. Pure data: safe to import in Lambda code.
  */
+/** The least table access a function needs; CDK grants exactly this. */
+export type TableAccess = 'none' | 'read' | 'readwrite';
+
 export interface KeyAttribute {
   readonly name: string;
   readonly type: 'S' | 'N';

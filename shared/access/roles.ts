@@ -11,3 +11,8 @@ export const staffRoles = [
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 export const staffRoleSchema = zEnum(staffRoles);
+
+/** Roles that may hand work out (the desk dispatches, per the IT desk job description). */
+export const dispatcherRoles: readonly StaffRole[] = ['front_desk', 'supervisor', 'manager', 'admin'];
+
+export const supervisorsUp: readonly StaffRole[] = ['supervisor', 'manager', 'admin'];
