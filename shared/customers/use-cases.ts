@@ -1,7 +1,7 @@
 import { assertStoreAccess, inStoreScope, type Principal } from '../access/principal';
 import type { Page } from '../db/cursor';
+import type { IdempotencyClaim } from '../db/idempotency';
 import { conflict, DomainError, notFound, ruleRefused } from '../errors';
-import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { cancelRevisit, isOpenRevisit } from '../revisits/model';
 import { allRevisitsOfCustomer, revisitWrites } from '../revisits/repository';

@@ -1,12 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './client';
 import {
   type IdempotencyClaim,
   IdempotencyRaceLost,
   type RememberedResponse,
   rememberResponseWrite,
-} from '../idempotency/records';
-import { documentClient } from './client';
+} from './idempotency';
 
 export type TransactionItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

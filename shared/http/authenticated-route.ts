@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ZodMiniType } from 'zod/mini';
 import { assertRole, type Principal, principalFromClaims } from '../access/principal';
+import { type IdempotencyClaim, once, type RememberedResponse } from '../db/idempotency';
 import { DomainError } from '../errors';
-import { type IdempotencyClaim, once, type RememberedResponse } from '../idempotency/records';
 import { logger } from '../observability/logger';
 import { currentTime } from '../time/clock';
 import {

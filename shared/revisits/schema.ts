@@ -18,7 +18,7 @@ import {
   enum as zEnum,
 } from 'zod/mini';
 import { pageQueryFields, text, ulid } from '../schema/common';
-import { ticketType } from '../tickets/vocabulary';
+import { ticketType } from '../schema/ticket-vocabulary';
 
 export const revisitKinds = ['post_sale', 'warranty_expiry', 'post_service', 'periodic', 'manual'] as const;
 export type RevisitKind = (typeof revisitKinds)[number];

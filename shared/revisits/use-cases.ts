@@ -2,8 +2,8 @@ import { assertStoreAccess, canActInStore, type Principal } from '../access/prin
 import { resolveCalendar } from '../calendar/repository';
 import { findCustomer, findPurchase } from '../customers/repository';
 import type { Page } from '../db/cursor';
+import { type IdempotencyClaim, once } from '../db/idempotency';
 import { DomainError, invalidInput, notFound } from '../errors';
-import { type IdempotencyClaim, once } from '../idempotency/records';
 import { newId } from '../ids';
 import { findMembership } from '../staff/repository';
 import { findStore } from '../stores/repository';

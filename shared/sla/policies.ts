@@ -1,4 +1,4 @@
-import type { Ticket } from '../tickets/schema';
+import type { TicketPriority, TicketType } from '../schema/ticket-vocabulary';
 import { type SlaPolicy, standardLadder } from './schema';
 
 const ladder = [...standardLadder];
@@ -51,7 +51,7 @@ export interface SlaPolicySet {
 /** The first policy whose every stated condition holds; undefined when none does (no SLA). */
 export function matchPolicy(
   policies: readonly SlaPolicy[],
-  ticket: Pick<Ticket, 'type' | 'priority' | 'storeId'>,
+  ticket: { type: TicketType; priority: TicketPriority; storeId: string },
 ): SlaPolicy | undefined {
   return policies.find(
     ({ match }) =>

@@ -16,7 +16,7 @@ import {
 } from 'zod/mini';
 import { staffRoleSchema } from '../access/roles';
 import { text, ulid } from '../schema/common';
-import { ticketPriority, ticketType } from '../tickets/vocabulary';
+import { ticketPriority, ticketType } from '../schema/ticket-vocabulary';
 
 /** One rung of the escalation ladder, counted in business minutes after the breach. */
 export const escalationStep = strictObject({

@@ -1,7 +1,7 @@
 import { assertStoreAccess, type Principal } from '../access/principal';
 import type { Page } from '../db/cursor';
+import type { IdempotencyClaim } from '../db/idempotency';
 import { conflict, DomainError, forbidden, invalidInput, notFound } from '../errors';
-import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { findStores } from '../stores/repository';
 import { newStaffMember } from './model';

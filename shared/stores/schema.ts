@@ -16,7 +16,7 @@ import {
   enum as zEnum,
 } from 'zod/mini';
 import { pageQueryFields, phone, text, timeZone, ulid } from '../schema/common';
-import { ticketType, ticketTypes } from '../tickets/vocabulary';
+import { ticketType, ticketTypes } from '../schema/ticket-vocabulary';
 
 const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
 

@@ -1,7 +1,7 @@
 import { assertStoreAccess, type Principal } from '../access/principal';
 import type { Page } from '../db/cursor';
+import type { IdempotencyClaim } from '../db/idempotency';
 import { conflict, notFound } from '../errors';
-import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { newStore } from './model';
 import { findStore, findStores, insertStore, listStores, replaceStore } from './repository';

@@ -19,8 +19,8 @@ import {
 } from 'zod/mini';
 import { customerPhone } from '../customers/schema';
 import { pageQueryFields, sortOrder, text, ulid } from '../schema/common';
+import { ticketChannels, ticketPriority, ticketStatus, ticketType } from '../schema/ticket-vocabulary';
 import { slaClocks, ticketSla } from '../sla/schema';
-import { ticketChannels, ticketPriority, ticketStatus, ticketType } from './vocabulary';
 
 export {
   type TicketPriority,
@@ -33,7 +33,7 @@ export {
   ticketStatuses,
   ticketType,
   ticketTypes,
-} from './vocabulary';
+} from '../schema/ticket-vocabulary';
 
 /** Who to call back, as told at the desk (kept on the ticket even when a customer record exists). */
 export const ticketContact = strictObject({

@@ -12,9 +12,9 @@ import {
 import type { Customer } from '../customers/schema';
 import { purchaseOfCustomer } from '../customers/use-cases';
 import type { Page } from '../db/cursor';
+import type { IdempotencyClaim } from '../db/idempotency';
 import type { TransactionItem } from '../db/transactions';
 import { conflict, DomainError, type FieldIssue, invalidInput, notFound } from '../errors';
-import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
 import { revisitAfterService } from '../revisits/scheduling';
 import { readTenantSettings } from '../settings/tenant-settings';

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../db/client';
-import { tenantPartition } from '../db/keys';
 import { conflict, ruleRefused } from '../errors';
+import { documentClient, tableName } from './client';
+import { tenantPartition } from './keys';
 
 /**
  * Idempotency-Key support for creating POSTs. The record is written in the SAME transaction as
