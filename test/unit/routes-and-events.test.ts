@@ -101,5 +101,6 @@ describe('functions without a table', () => {
       expect(loaded.stderr, route.handler).not.toContain('TABLE_NAME');
       expect(loaded.status, `${route.handler}: ${loaded.stderr}`).toBe(0);
     }
-  });
+    // Each child compiles TypeScript from scratch: seconds on a busy 2-core machine.
+  }, 120_000);
 });
