@@ -34,9 +34,6 @@ export async function bookRevisit(
   idempotency: IdempotencyClaim | undefined,
 ): Promise<Revisit> {
   assertStoreAccess(principal, input.storeId);
-  const dueAt = Date.parse(input.dueAt);
-  if (Number.isNaN(dueAt))
-    throw invalidInput([{ in: 'body', path: 'dueAt', message: 'Expected an ISO-8601 time.' }]);
   const [store, customer, purchase, assignee] = await Promise.all([
     findStore(principal.tenantId, input.storeId),
     findCustomer(principal.tenantId, input.customerId),
@@ -53,7 +50,8 @@ export async function bookRevisit(
     storeId: store.id,
     kind: 'manual',
     purpose: input.purpose,
-    dueAt: new Date(dueAt),
+    // The schema admits only real instants in 2000–2100, so this Date is valid.
+    dueAt: new Date(input.dueAt),
     purchaseId: input.purchaseId,
     ticketId: input.ticketId,
     assigneeId: input.assigneeId,
@@ -78,6 +76,8 @@ export async function revisitQueue(principal: Principal, query: ListRevisitsQuer
   return listRevisitsInView(revisitKeys.byStoreAndStatus(principal.tenantId, storeId, query.status), {
     limit: query.limit,
     cursor: query.cursor,
+    list: 'revisits',
+    filters: { storeId, status: query.status },
   });
 }
 
@@ -91,6 +91,8 @@ export async function customerRevisits(
   const result = await listRevisitsInView(revisitKeys.byCustomer(principal.tenantId, customerId), {
     ...page,
     newestFirst: true,
+    list: 'customer-revisits',
+    filters: { customerId },
   });
   return {
     items: result.items.filter((revisit) => canActInStore(principal, revisit.storeId)),
