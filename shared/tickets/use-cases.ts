@@ -395,6 +395,9 @@ export async function ticketTimeline(
   return listTimeline(principal.tenantId, ticketId, page);
 }
 
+/** The largest time a ULID holds (year 10889); an open-ended range runs to it. */
+const maxUlidTime = 2 ** 48 - 1;
+
 /**
  * ULID bounds of a creation-time range, so a range is a key condition on the id-sorted views.
  * `from`/`to` passed the strict instant schema (2000–2100), so both fit the ULID's 48-bit time.
@@ -406,9 +409,6 @@ function idRange(query: ListTicketsQuery): readonly [string, string] | undefined
   if (from > to) throw invalidInput([{ in: 'query', path: 'to', message: 'Must not be before from.' }]);
   return [`${encodeTime(from, 10)}${'0'.repeat(16)}`, `${encodeTime(to, 10)}${'Z'.repeat(16)}`];
 }
-
-/** The largest time a ULID holds (year 10889); an open-ended range runs to it. */
-const maxUlidTime = 2 ** 48 - 1;
 
 /**
  * The queue views: by assignee ("my open tickets", `assigneeId=me`), by customer, or a store's
