@@ -30,6 +30,7 @@ import {
   timerQueueSettings,
   timerQueues,
 } from '../shared/timers/functions';
+import { timerParkedLogMessage } from '../shared/timers/schema';
 
 /** Repository root: handler paths in the route table are relative to it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -270,6 +271,21 @@ export class ServiceDeskStack extends Stack {
         targets: [new targets.LambdaFunction(fn, { maxEventAge: Duration.minutes(2), retryAttempts: 2 })],
       });
     }
+    // A timer the sweeper parks (it kept failing, or cannot be swept at all) needs an operator.
+    const sweeper = functions.get('sweeper');
+    if (!sweeper) throw new Error('The sweeper is a scheduled function.');
+    const parkedTimers = new logs.MetricFilter(this, 'TimerParkedMetricFilter', {
+      logGroup: sweeper.logGroup,
+      metricNamespace: 'ServiceDesk',
+      metricName: 'TimersParked',
+      filterPattern: logs.FilterPattern.stringValue('$.message', '=', timerParkedLogMessage),
+      metricValue: '1',
+    });
+    alarmOnAny(
+      'TimerParkedAlarm',
+      'The sweeper parked a timer as failed (see its failureReason and the sweeper log); its effect will not happen by itself.',
+      parkedTimers.metric({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+    );
     // Consumers apply timer effects; a failed record alone returns to the queue.
     for (const [name, consumer] of Object.entries(queueConsumers)) {
       const queue = queues.get(consumer.queue);

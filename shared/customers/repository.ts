@@ -154,5 +154,7 @@ export async function listPurchases(
     ...customerKeys.purchases(tenantId, customerId),
     ...query,
     newestFirst: true,
+    list: 'customer-purchases',
+    filters: { customerId },
   });
 }

@@ -5,13 +5,19 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client';
-import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { type CursorScope, decodeCursor, encodeCursor, type Page } from './cursor';
 import { serviceDeskTable } from './table';
 import { withoutKeys } from './transactions';
 
 const tableKeys = [serviceDeskTable.partitionKey.name, serviceDeskTable.sortKey.name];
 
 export interface PageQuery {
+  /**
+   * Which list this is (e.g. `tickets`) and the caller's filters as asked: with the key
+   * condition and order below they make the description a cursor is bound to.
+   */
+  readonly list?: string;
+  readonly filters?: Readonly<Record<string, unknown>>;
   /** Omit for the table itself. */
   readonly indexName?: (typeof serviceDeskTable.globalSecondaryIndexes)[number]['indexName'];
   readonly partitionValue: string;
@@ -24,17 +30,27 @@ export interface PageQuery {
   readonly newestFirst?: boolean;
 }
 
-/** One page of a key-condition Query (never a Scan), with a cursor bound to this partition. */
+/** One page of a key-condition Query (never a Scan), with a cursor bound to this exact query. */
 export async function queryPage(query: PageQuery): Promise<Page<Record<string, unknown>>> {
   const index = serviceDeskTable.globalSecondaryIndexes.find((gsi) => gsi.indexName === query.indexName);
   const partitionKey = index ? index.partitionKey.name : serviceDeskTable.partitionKey.name;
   const sortKey = index ? index.sortKey.name : serviceDeskTable.sortKey.name;
   const keyAttributes = index ? [...tableKeys, partitionKey, sortKey] : tableKeys;
-  const exclusiveStartKey = decodeCursor(query.cursor, {
+  const scope: CursorScope = {
+    query: {
+      list: query.list,
+      filters: query.filters,
+      index: query.indexName,
+      partition: query.partitionValue,
+      sortKeyPrefix: query.sortKeyPrefix,
+      sortKeyBetween: query.sortKeyBetween,
+      newestFirst: query.newestFirst === true,
+    },
     keyAttributes,
     partition: { attribute: partitionKey, value: query.partitionValue },
-    ...(query.sortKeyPrefix ? { sortKeyPrefix: { attribute: sortKey, prefix: query.sortKeyPrefix } } : {}),
-  });
+    sortKey: { attribute: sortKey, prefix: query.sortKeyPrefix, between: query.sortKeyBetween },
+  };
+  const exclusiveStartKey = decodeCursor(query.cursor, scope);
   const sortCondition = query.sortKeyPrefix
     ? { expression: ' AND begins_with(#sk, :prefix)', values: { ':prefix': query.sortKeyPrefix } }
     : query.sortKeyBetween
@@ -56,7 +72,7 @@ export async function queryPage(query: PageQuery): Promise<Page<Record<string, u
     ExclusiveStartKey: exclusiveStartKey,
   };
   const output = await documentClient.send(new QueryCommand(input));
-  return { items: output.Items ?? [], cursor: encodeCursor(output.LastEvaluatedKey) };
+  return { items: output.Items ?? [], cursor: encodeCursor(output.LastEvaluatedKey, scope) };
 }
 
 /** A page of entities: the Query above, with the storage keys stripped from each item. */

@@ -90,6 +90,8 @@ export async function listInbox(
   const page = await queryEntities<Notification>({
     partitionValue: inboxPartition(tenantId, staffId),
     sortKeyPrefix: 'N#',
+    list: 'notifications',
+    filters: { unread: query.unread },
     limit: query.limit,
     cursor: query.cursor,
     newestFirst: true,

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { queryAll, queryEntities } from '../db/query';
+import { type PageQuery, queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -98,7 +98,7 @@ export async function findRevisit(tenantId: string, revisitId: string): Promise<
 
 export async function listRevisitsInView(
   view: ReturnType<typeof revisitKeys.byStoreAndStatus> | ReturnType<typeof revisitKeys.byCustomer>,
-  page: { limit: number; cursor?: string | undefined; newestFirst?: boolean },
+  page: Pick<PageQuery, 'limit' | 'cursor' | 'newestFirst' | 'list' | 'filters'>,
 ): Promise<Page<Revisit>> {
   return queryEntities<Revisit>({ ...view, ...page });
 }

@@ -17,7 +17,7 @@ import {
   string,
   enum as zEnum,
 } from 'zod/mini';
-import { pageQueryFields, text, ulid } from '../schema/common';
+import { instant, pageQueryFields, text, ulid } from '../schema/common';
 import { ticketType } from '../schema/ticket-vocabulary';
 
 export const revisitKinds = ['post_sale', 'warranty_expiry', 'post_service', 'periodic', 'manual'] as const;
@@ -94,7 +94,7 @@ export const manualRevisitInput = strictObject({
   storeId: ulid,
   /** 上门拜访 (home visit) or a call. */
   purpose: _default(zEnum(['call', 'home_visit']), 'call'),
-  dueAt: string(),
+  dueAt: instant,
   assigneeId: optional(ulid),
   purchaseId: optional(ulid),
   ticketId: optional(ulid),

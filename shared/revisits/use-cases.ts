@@ -7,6 +7,7 @@ import { DomainError, invalidInput, notFound } from '../errors';
 import { newId } from '../ids';
 import { findMembership } from '../staff/repository';
 import { findStore } from '../stores/repository';
+import { findTicket } from '../tickets/repository';
 import type { Ticket } from '../tickets/schema';
 import { createTicket } from '../tickets/use-cases';
 import { revisitKeys } from './keys';
@@ -34,26 +35,35 @@ export async function bookRevisit(
   idempotency: IdempotencyClaim | undefined,
 ): Promise<Revisit> {
   assertStoreAccess(principal, input.storeId);
-  const dueAt = Date.parse(input.dueAt);
-  if (Number.isNaN(dueAt))
-    throw invalidInput([{ in: 'body', path: 'dueAt', message: 'Expected an ISO-8601 time.' }]);
-  const [store, customer, purchase, assignee] = await Promise.all([
+  const [store, customer, purchase, assignee, ticket] = await Promise.all([
     findStore(principal.tenantId, input.storeId),
     findCustomer(principal.tenantId, input.customerId),
     input.purchaseId ? findPurchase(principal.tenantId, input.customerId, input.purchaseId) : undefined,
     input.assigneeId ? findMembership(principal.tenantId, input.storeId, input.assigneeId) : undefined,
+    input.ticketId ? findTicket(principal.tenantId, input.ticketId) : undefined,
   ]);
   if (!store) throw missing('storeId', 'store');
   if (!customer) throw missing('customerId', 'customer');
-  if (input.purchaseId && !purchase) throw missing('purchaseId', 'purchase');
+  // Every link must lead somewhere the caller may see: this tenant, their stores, this customer.
+  // What lies outside their stores answers as absent, so its existence is not told either.
+  if (input.purchaseId && !(purchase && canActInStore(principal, purchase.storeId))) {
+    throw missing('purchaseId', 'purchase');
+  }
   if (input.assigneeId && !assignee) throw missing('assigneeId', 'assignee');
+  if (
+    input.ticketId &&
+    !(ticket && ticket.customerId === customer.id && canActInStore(principal, ticket.storeId))
+  ) {
+    throw missing('ticketId', 'ticket');
+  }
   const revisit = newRevisit({
     id: newId(now),
     customerId: customer.id,
     storeId: store.id,
     kind: 'manual',
     purpose: input.purpose,
-    dueAt: new Date(dueAt),
+    // The schema admits only real instants in 2000–2100, so this Date is valid.
+    dueAt: new Date(input.dueAt),
     purchaseId: input.purchaseId,
     ticketId: input.ticketId,
     assigneeId: input.assigneeId,
@@ -78,6 +88,8 @@ export async function revisitQueue(principal: Principal, query: ListRevisitsQuer
   return listRevisitsInView(revisitKeys.byStoreAndStatus(principal.tenantId, storeId, query.status), {
     limit: query.limit,
     cursor: query.cursor,
+    list: 'revisits',
+    filters: { storeId, status: query.status },
   });
 }
 
@@ -91,6 +103,8 @@ export async function customerRevisits(
   const result = await listRevisitsInView(revisitKeys.byCustomer(principal.tenantId, customerId), {
     ...page,
     newestFirst: true,
+    list: 'customer-revisits',
+    filters: { customerId },
   });
   return {
     items: result.items.filter((revisit) => canActInStore(principal, revisit.storeId)),

@@ -68,7 +68,7 @@ export async function listStores(
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<Store>> {
-  return queryEntities<Store>({ ...storeKeys.listPartition(tenantId), limit, cursor });
+  return queryEntities<Store>({ ...storeKeys.listPartition(tenantId), limit, cursor, list: 'stores' });
 }
 
 /** Replaces the store, conditioned on the version that was read. */

@@ -3,7 +3,7 @@ import { calendarFrom, calendarKeys } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/schema';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { getItems, queryEntities } from '../db/query';
+import { getItems, type PageQuery, queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -217,7 +217,7 @@ export type TicketView =
 
 export async function listTicketsInView(
   view: TicketView & { sortKeyBetween?: readonly [string, string] },
-  page: { limit: number; cursor?: string | undefined; newestFirst: boolean },
+  page: Pick<PageQuery, 'limit' | 'cursor' | 'newestFirst' | 'list' | 'filters'>,
 ): Promise<Page<Ticket>> {
   return queryEntities<Ticket>({ ...view, ...page });
 }

@@ -18,7 +18,7 @@ import {
   enum as zEnum,
 } from 'zod/mini';
 import { customerPhone } from '../customers/schema';
-import { pageQueryFields, sortOrder, text, ulid } from '../schema/common';
+import { instant, pageQueryFields, sortOrder, text, ulid } from '../schema/common';
 import { ticketChannels, ticketPriority, ticketStatus, ticketType } from '../schema/ticket-vocabulary';
 import { slaClocks, ticketSla } from '../sla/schema';
 
@@ -125,8 +125,9 @@ export const listTicketsQuery = strictObject({
   /** With assigneeId: only tickets still open (the default), or all. */
   open: _default(zEnum(['true', 'false']), 'true'),
   customerId: optional(ulid),
-  from: optional(string()),
-  to: optional(string()),
+  /** Creation-time range of a store's queue, both ends inclusive. */
+  from: optional(instant),
+  to: optional(instant),
   order: sortOrder,
 });
 export type ListTicketsQuery = Infer<typeof listTicketsQuery>;

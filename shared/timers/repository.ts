@@ -69,8 +69,13 @@ export interface DueEntry {
 /** The time in a due-index sort key: the due time, or the lease end once dispatched. */
 export const indexTime = (entry: Pick<DueEntry, 'dueSk'>) => entry.dueSk.slice(0, entry.dueSk.indexOf('#'));
 
+/** A due-index entry as read: its keys are sure (they index it), the rest is to be checked. */
+export type DueRow = { readonly pk: string; readonly sk: string; readonly dueSk: string } & Readonly<
+  Record<string, unknown>
+>;
+
 /** Timers of one shard due (or whose lease ends) by `horizon`, oldest first. */
-export async function dueTimers(shard: number, horizon: string, limit: number): Promise<DueEntry[]> {
+export async function dueTimers(shard: number, horizon: string, limit: number): Promise<DueRow[]> {
   const { Items } = await documentClient.send(
     new QueryCommand({
       TableName: tableName,
@@ -80,7 +85,7 @@ export async function dueTimers(shard: number, horizon: string, limit: number): 
       Limit: limit,
     }),
   );
-  return (Items ?? []) as DueEntry[];
+  return (Items ?? []) as DueRow[];
 }
 
 /**
@@ -113,20 +118,26 @@ export async function claimTimer(entry: DueEntry, leaseUntil: string): Promise<b
   }
 }
 
-/** Gives up on a timer that kept failing: it stays in the table, out of the due index, for an operator. */
-export async function parkFailedTimer(entry: DueEntry): Promise<void> {
+/**
+ * Gives up on a timer that kept failing or cannot be swept at all: it stays in the table, out
+ * of the due index, as `failed` with the reason, for an operator. Only if nobody moved it since
+ * it was read (its index entry is unchanged, and so is its generation when it has one).
+ */
+export async function parkFailedTimer(entry: DueRow, reason: string): Promise<void> {
+  const sameGeneration = typeof entry.generation === 'number';
   try {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
         Key: { pk: entry.pk, sk: entry.sk },
-        UpdateExpression: 'SET #state = :failed REMOVE duePk, dueSk',
-        ConditionExpression: 'generation = :generation AND dueSk = :seen',
+        UpdateExpression: 'SET #state = :failed, failureReason = :reason REMOVE duePk, dueSk',
+        ConditionExpression: sameGeneration ? 'generation = :generation AND dueSk = :seen' : 'dueSk = :seen',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
           ':failed': 'failed',
-          ':generation': entry.generation,
+          ':reason': reason,
           ':seen': entry.dueSk,
+          ...(sameGeneration ? { ':generation': entry.generation } : {}),
         },
       }),
     );

@@ -1,5 +1,15 @@
-import { gte, type infer as Infer, int, strictObject, string, enum as zEnum } from 'zod/mini';
-import type { timerQueues } from '../timers/functions';
+import {
+  gte,
+  type infer as Infer,
+  int,
+  minLength,
+  object,
+  strictObject,
+  string,
+  enum as zEnum,
+} from 'zod/mini';
+import { instant } from '../schema/common';
+import { timerQueues } from './functions';
 
 /**
  * A timer is an item in the table until its effect is done; the queue only carries it.
@@ -22,6 +32,8 @@ export interface Timer {
   readonly generation: number;
   readonly state: (typeof timerStates)[number];
   readonly dispatches: number;
+  /** Why a `failed` timer was parked, for the operator who looks at it. */
+  readonly failureReason?: string;
 }
 
 export const timerKinds = ['sla', 'revisit'] as const;
@@ -35,3 +47,26 @@ export const timerMessage = strictObject({
   generation: int().check(gte(0)),
 });
 export type TimerMessage = Infer<typeof timerMessage>;
+
+/**
+ * What the sweeper needs of a due-index entry before it may act on it. Items written before
+ * the strict time schema (or by hand) may hold anything: an entry that fails this is parked,
+ * never allowed to stop its shard. Not strict: the item carries more attributes.
+ */
+export const dueEntry = object({
+  pk: string().check(minLength(1)),
+  sk: string().check(minLength(1)),
+  dueSk: string().check(minLength(1)),
+  generation: int().check(gte(0)),
+  queue: zEnum(timerQueues),
+  kind: zEnum(timerKinds),
+  dueAt: instant,
+  dispatches: int().check(gte(0)),
+  state: zEnum(timerStates),
+});
+
+/**
+ * The one log line of a parked timer; infra/stack.ts counts it with a metric filter on the
+ * sweeper's log group and alarms on the first.
+ */
+export const timerParkedLogMessage = 'timer parked';

@@ -7,6 +7,7 @@ import { staffRoles } from '../../shared/access/roles';
 import { serviceDeskTable } from '../../shared/db/table';
 import { type HttpRoute, httpRoutes } from '../../shared/http/routes';
 import { queueConsumers, scheduledFunctions, timerQueues } from '../../shared/timers/functions';
+import { timerParkedLogMessage } from '../../shared/timers/schema';
 
 /**
  * Synthesizes the stack from the route table and table definition and checks the template
@@ -290,7 +291,32 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
       });
     }
-    expect(alarms).toHaveLength(timerQueues.length + 1 + routes.length + scheduled.length + consumers.length);
+    expect(alarms).toHaveLength(
+      timerQueues.length + 1 + routes.length + scheduled.length + consumers.length + 1,
+    );
+  });
+
+  it('alarms on the first timer the sweeper parks, counted from its log line', () => {
+    const template = withUserPool.template();
+    const sweeperLogs = logicalIdOf(template, 'AWS::Logs::LogGroup', 'SweeperLogs');
+    const filters = resourcesOfType(template, 'AWS::Logs::MetricFilter');
+    expect(filters).toHaveLength(1);
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: sweeperLogs },
+      FilterPattern: `{ $.message = "${timerParkedLogMessage}" }`,
+      MetricTransformations: [
+        { MetricNamespace: 'ServiceDesk', MetricName: 'TimersParked', MetricValue: '1' },
+      ],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'ServiceDesk',
+      MetricName: 'TimersParked',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
   });
 
   it('runs each scheduled function on its EventBridge rate, with send rights on every timer queue', () => {

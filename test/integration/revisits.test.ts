@@ -176,7 +176,7 @@ describe('revisits', () => {
           caller: quiet,
           body: { customerId: 'x', storeId: desk.store.id, dueAt: 'soon', purpose: 'party', extra: 1 },
         }),
-        ['body.customerId', 'body.extra', 'body.purpose'],
+        ['body.customerId', 'body.dueAt', 'body.extra', 'body.purpose'],
       ],
       [
         invoke('recordRevisitAttempt', {
@@ -236,5 +236,122 @@ describe('revisits', () => {
     });
     expect(unknownCustomer.status).toBe(422);
     expect(problem(unknownCustomer).code).toBe('customer_not_found');
+  });
+
+  it('takes only real times for dueAt: no impossible day, bare number, far future or missing offset', async () => {
+    const quiet = await deskFixture('revisit-times');
+    const someone = (
+      await invoke<Customer>('createCustomer', { caller: quiet.as.desk, body: { phone: '13600000009' } })
+    ).body;
+    const before = (await itemsOfTenant(quiet.tenant)).length;
+    for (const dueAt of [
+      '2026-02-30',
+      '2026-02-30T10:00:00+08:00',
+      '0',
+      '+275760-09-13T00:00:00.000Z',
+      '2026-12-20T10:00:00',
+      '2026-12-20T24:00:00+08:00',
+      '2101-01-01T00:00:00Z',
+    ]) {
+      const refused = await invoke('createRevisit', {
+        caller: quiet.as.desk,
+        body: { customerId: someone.id, storeId: quiet.store.id, dueAt },
+      });
+      expect(refused.status, dueAt).toBe(400);
+      expect(badFields(refused), dueAt).toEqual(['body.dueAt']);
+    }
+    expect(await itemsOfTenant(quiet.tenant)).toHaveLength(before);
+    const leapDay = await invoke<Revisit>('createRevisit', {
+      caller: quiet.as.desk,
+      body: { customerId: someone.id, storeId: quiet.store.id, dueAt: '2028-02-29T10:00:00+08:00' },
+    });
+    expect(leapDay.status).toBe(201);
+    expect(leapDay.body.dueAt).toBe('2028-02-29T02:00:00.000Z');
+  });
+
+  it('links only a ticket and purchase that exist in the caller’s tenant and stores, of this customer (422 naming the field)', async () => {
+    const linked = await deskFixture('revisit-links');
+    const [someone, someoneElse] = (await Promise.all(
+      ['13600000011', '13600000012'].map(
+        async (phone) =>
+          (
+            await invoke<Customer>('createCustomer', { caller: linked.admin, body: { phone } })
+          ).body,
+      ),
+    )) as [Customer, Customer];
+    const ticketIn = async (storeId: string, customerId: string) => {
+      const created = await invoke<Ticket>('createTicket', {
+        caller: linked.admin,
+        body: { storeId, type: 'repair', channel: 'phone', subject: '洗衣机漏水', customerId },
+      });
+      expect(created.status).toBe(201);
+      return created.body.id;
+    };
+    const purchaseIn = async (storeId: string) => {
+      const created = await invoke<{ id: string }>('createPurchase', {
+        caller: linked.admin,
+        body: {
+          customerId: someone.id,
+          storeId,
+          purchasedOn: '2026-11-01',
+          items: [{ name: '洗衣机', category: '家电', amount: 299900 }],
+        },
+      });
+      expect(created.status).toBe(201);
+      return created.body.id;
+    };
+    const ownTicket = await ticketIn(linked.store.id, someone.id);
+    const otherStoreTicket = await ticketIn(linked.otherStore.id, someone.id);
+    const otherCustomerTicket = await ticketIn(linked.store.id, someoneElse.id);
+    const ownPurchase = await purchaseIn(linked.store.id);
+    const otherStorePurchase = await purchaseIn(linked.otherStore.id);
+    // Another tenant's ticket: a real id, just not this tenant's.
+    const foreignDesk = await deskFixture('revisit-links-foreign');
+    const foreignCustomer = (
+      await invoke<Customer>('createCustomer', { caller: foreignDesk.admin, body: { phone: '13600000011' } })
+    ).body;
+    const foreignTicket = (
+      await invoke<Ticket>('createTicket', {
+        caller: foreignDesk.admin,
+        body: {
+          storeId: foreignDesk.store.id,
+          type: 'repair',
+          channel: 'phone',
+          subject: '洗衣机漏水',
+          customerId: foreignCustomer.id,
+        },
+      })
+    ).body.id;
+
+    const book = (link: Record<string, string>) =>
+      invoke<Revisit>('createRevisit', {
+        caller: linked.as.desk,
+        body: {
+          customerId: someone.id,
+          storeId: linked.store.id,
+          dueAt: '2026-12-20T10:00:00+08:00',
+          ...link,
+        },
+      });
+    const revisitsStored = async () =>
+      (await itemsOfTenant(linked.tenant)).filter((item) => item.entity === 'revisit').length;
+    const before = await revisitsStored();
+    for (const [what, link, field] of [
+      ['no such ticket', { ticketId: '01JDQ00000000000000000000T' }, 'ticketId'],
+      ['another tenant’s ticket', { ticketId: foreignTicket }, 'ticketId'],
+      ['a ticket of a store outside the caller’s scope', { ticketId: otherStoreTicket }, 'ticketId'],
+      ['another customer’s ticket', { ticketId: otherCustomerTicket }, 'ticketId'],
+      ['a purchase of a store outside the caller’s scope', { purchaseId: otherStorePurchase }, 'purchaseId'],
+      ['no such purchase', { purchaseId: '01JDQ00000000000000000000P' }, 'purchaseId'],
+    ] as const) {
+      const refused = await book(link);
+      expect(refused.status, what).toBe(422);
+      expect(badFields(refused), what).toEqual([`body.${field}`]);
+    }
+    expect(await revisitsStored()).toBe(before);
+
+    const booked = await book({ ticketId: ownTicket, purchaseId: ownPurchase });
+    expect(booked.status).toBe(201);
+    expect(booked.body).toMatchObject({ ticketId: ownTicket, purchaseId: ownPurchase });
   });
 });

@@ -490,7 +490,7 @@ describe('ticket lifecycle', () => {
       caller: fresh.as.desk,
       query: { from: 'yesterday', to: '2020-01-01' },
     });
-    expect(badFields(badRange)).toEqual(['query.from']);
+    expect(badFields(badRange)).toEqual(['query.from', 'query.to']);
     const byStatus = await invoke<Page<Ticket>>('listTickets', {
       caller: fresh.as.desk,
       query: { status: 'resolved' },
