@@ -1,3 +1,4 @@
+import { openFollowUpComplaint } from '../../shared/flows/follow-up-complaint';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 import { attemptInput, revisitIdParams } from '../../shared/revisits/schema';
@@ -8,6 +9,13 @@ export const handler = authenticatedRoute(
   { params: revisitIdParams, body: attemptInput },
   async ({ principal, params, body, now, idempotency }) => ({
     status: 201,
-    body: await recordRevisitAttempt(principal, params.revisitId, body, now, idempotency),
+    body: await recordRevisitAttempt(
+      principal,
+      params.revisitId,
+      body,
+      now,
+      idempotency,
+      openFollowUpComplaint,
+    ),
   }),
 );

@@ -1,3 +1,4 @@
+import { ticketReactions } from '../../shared/flows/revisit-scheduling';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 import { ticketIdParams, transitionTicketInput } from '../../shared/tickets/schema';
@@ -8,6 +9,6 @@ export const handler = authenticatedRoute(
   { params: ticketIdParams, body: transitionTicketInput },
   async ({ principal, params, body, now }) => ({
     status: 200,
-    body: await moveTicket(principal, params.ticketId, body, now),
+    body: await moveTicket(principal, params.ticketId, body, now, ticketReactions),
   }),
 );

@@ -90,3 +90,12 @@ export const purchase = strictObject({
 export type Purchase = Infer<typeof purchase>;
 
 export const listPurchasesQuery = strictObject({ ...pageQueryFields });
+
+export const purchaseStatusInput = strictObject({
+  status: zEnum(['cancelled', 'returned']),
+  reason: text(1, 1000),
+  version: optional(int().check(gte(1))),
+});
+export type PurchaseStatusInput = Infer<typeof purchaseStatusInput>;
+
+export const purchaseParams = strictObject({ customerId: ulid, purchaseId: ulid });

@@ -1,12 +1,9 @@
 import { assertStoreAccess, inStoreScope, type Principal } from '../access/principal';
 import type { Page } from '../db/cursor';
 import type { IdempotencyClaim } from '../db/idempotency';
+import type { TransactionItem } from '../db/transactions';
 import { conflict, DomainError, notFound, ruleRefused } from '../errors';
 import { newId } from '../ids';
-import { cancelRevisit, isOpenRevisit } from '../revisits/model';
-import { allRevisitsOfCustomer, revisitWrites } from '../revisits/repository';
-import { revisitsForPurchase } from '../revisits/scheduling';
-import type { PurchaseStatusInput } from '../revisits/schema';
 import { findStore } from '../stores/repository';
 import type { Store } from '../stores/schema';
 import { newCustomer, newPurchase } from './model';
@@ -19,7 +16,13 @@ import {
   listPurchases,
   savePurchaseChange,
 } from './repository';
-import type { CreateCustomerInput, CreatePurchaseInput, Customer, Purchase } from './schema';
+import type {
+  CreateCustomerInput,
+  CreatePurchaseInput,
+  Customer,
+  Purchase,
+  PurchaseStatusInput,
+} from './schema';
 
 /**
  * Customers belong to the tenant, not a store: a chain's customer is served at any of its
@@ -53,11 +56,38 @@ export async function customersByPhone(principal: Principal, phone: string): Pro
   return { items: customer ? [customer] : [], cursor: null };
 }
 
+/**
+ * What other areas do when a purchase is recorded or closed (its revisits), supplied by
+ * shared/flows/ so that customers never import them.
+ */
+export interface PurchaseReactions {
+  /** Writes that land with a recorded purchase, and what the caller is told of them. */
+  readonly recorded: (
+    tenantId: string,
+    purchase: Purchase,
+    store: Store,
+    actorId: string,
+    now: Date,
+  ) => Promise<{
+    readonly writes: readonly TransactionItem[];
+    readonly revisits: readonly { id: string; kind: string; dueAt: string }[];
+  }>;
+  /** Writes that land with a purchase that was cancelled or returned. */
+  readonly closed: (
+    tenantId: string,
+    purchase: Purchase,
+    reason: string,
+    actorId: string,
+    now: Date,
+  ) => Promise<readonly TransactionItem[]>;
+}
+
 export async function recordPurchase(
   principal: Principal,
   input: CreatePurchaseInput,
   now: Date,
   idempotency: IdempotencyClaim | undefined,
+  reactions: PurchaseReactions,
 ): Promise<Purchase> {
   assertStoreAccess(principal, input.storeId);
   const [store, customer] = await Promise.all([
@@ -74,17 +104,14 @@ export async function recordPurchase(
     throw ruleRefused('delivered_before_purchase', 'A purchase cannot be delivered before it was bought.');
   }
   const purchase = newPurchase(input, newId(now), principal.userId, now);
-  const planned = await revisitsForPurchase(
+  const planned = await reactions.recorded(
     principal.tenantId,
     purchase,
     store as Store,
     principal.userId,
     now,
   );
-  const recorded = {
-    ...purchase,
-    revisits: planned.revisits.map(({ id, kind, dueAt }) => ({ id, kind, dueAt })),
-  };
+  const recorded = { ...purchase, revisits: planned.revisits };
   await insertPurchase(principal.tenantId, purchase, planned.writes, {
     claim: idempotency,
     response: { status: 201, body: recorded },
@@ -103,6 +130,7 @@ export async function closePurchase(
   purchaseId: string,
   input: PurchaseStatusInput,
   now: Date,
+  reactions: PurchaseReactions,
 ): Promise<Purchase> {
   const purchase = await findPurchase(principal.tenantId, customerId, purchaseId);
   if (!purchase) throw notFound('purchase');
@@ -120,16 +148,12 @@ export async function closePurchase(
     updatedAt: now.toISOString(),
     version: purchase.version + 1,
   };
-  const pending = (await allRevisitsOfCustomer(principal.tenantId, customerId)).filter(
-    (revisit) =>
-      revisit.purchaseId === purchaseId && revisit.kind !== 'post_service' && isOpenRevisit(revisit),
-  );
-  const writes = pending.flatMap((revisit) =>
-    revisitWrites(
-      principal.tenantId,
-      cancelRevisit(revisit, `purchase ${input.status}`, { actorId: principal.userId, now }),
-      revisit,
-    ),
+  const writes = await reactions.closed(
+    principal.tenantId,
+    purchase,
+    `purchase ${input.status}`,
+    principal.userId,
+    now,
   );
   await savePurchaseChange(principal.tenantId, purchase, closed, writes);
   return closed;

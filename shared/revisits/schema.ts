@@ -104,15 +104,7 @@ export type ManualRevisitInput = Infer<typeof manualRevisitInput>;
 
 export const assignRevisitInput = strictObject({ assigneeId: ulid, version: optional(int().check(gte(1))) });
 
-export const purchaseStatusInput = strictObject({
-  status: zEnum(['cancelled', 'returned']),
-  reason: text(1, 1000),
-  version: optional(int().check(gte(1))),
-});
-export type PurchaseStatusInput = Infer<typeof purchaseStatusInput>;
-
 export const revisitIdParams = strictObject({ revisitId: ulid });
-export const purchaseParams = strictObject({ customerId: ulid, purchaseId: ulid });
 
 export const listRevisitsQuery = strictObject({
   ...pageQueryFields,

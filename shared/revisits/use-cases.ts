@@ -8,8 +8,6 @@ import { newId } from '../ids';
 import { findMembership } from '../staff/repository';
 import { findStore } from '../stores/repository';
 import { findTicket } from '../tickets/repository';
-import type { Ticket } from '../tickets/schema';
-import { createTicket } from '../tickets/use-cases';
 import { revisitKeys } from './keys';
 import { assignRevisit, linkFollowUp, newRevisit, recordAttempt } from './model';
 import { findRevisit, listRevisitsInView, revisitWrites, saveRevisits } from './repository';
@@ -135,6 +133,18 @@ export async function assignRevisitTo(
 }
 
 /**
+ * Opens the complaint that follows an unhappy revisit, under `claim` so it exists once. Supplied
+ * by shared/flows/, so that revisits never import tickets.
+ */
+export type OpenFollowUp = (
+  principal: Principal,
+  revisit: Revisit,
+  attempt: AttemptInput,
+  now: Date,
+  claim: IdempotencyClaim,
+) => Promise<{ readonly id: string }>;
+
+/**
  * Records one attempt. A score of 1–2 opens a high-priority complaint linked both ways. The
  * complaint is created first, keyed by the revisit (so it exists once however often this is
  * retried), then the attempt and the link land together with the request's idempotency record.
@@ -145,6 +155,7 @@ export async function recordRevisitAttempt(
   input: AttemptInput,
   now: Date,
   idempotency: IdempotencyClaim | undefined,
+  openFollowUp: OpenFollowUp,
 ): Promise<Revisit> {
   const revisit = await getRevisit(principal, revisitId);
   const store = await findStore(principal.tenantId, revisit.storeId);
@@ -156,24 +167,9 @@ export async function recordRevisitAttempt(
     const claim = { scope: 'revisit-follow-up', key: revisit.id, fingerprint: revisit.id };
     const complaint = await once(principal.tenantId, claim, now, async () => ({
       status: 201,
-      body: await createTicket(
-        principal,
-        {
-          storeId: revisit.storeId,
-          type: 'complaint',
-          channel: 'phone',
-          priority: 'high',
-          subject: `回访不满意（${input.satisfaction} 分）`,
-          description: input.comment ?? '',
-          customerId: revisit.customerId,
-          ...(revisit.purchaseId ? { purchaseId: revisit.purchaseId } : {}),
-        },
-        now,
-        claim,
-        { revisitId: revisit.id },
-      ),
+      body: await openFollowUp(principal, revisit, input, now, claim),
     }));
-    after = linkFollowUp(after, (complaint.body as Ticket).id, { actorId: principal.userId, now });
+    after = linkFollowUp(after, (complaint.body as { id: string }).id, { actorId: principal.userId, now });
   }
   await saveRevisits(principal.tenantId, revisitWrites(principal.tenantId, after, revisit), {
     claim: idempotency,

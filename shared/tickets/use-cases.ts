@@ -16,7 +16,6 @@ import type { IdempotencyClaim } from '../db/idempotency';
 import type { TransactionItem } from '../db/transactions';
 import { conflict, DomainError, type FieldIssue, invalidInput, notFound } from '../errors';
 import { newId } from '../ids';
-import { revisitAfterService } from '../revisits/scheduling';
 import { readTenantSettings } from '../settings/tenant-settings';
 import { startSla } from '../sla/clock';
 import { matchPolicy } from '../sla/policies';
@@ -305,11 +304,29 @@ export async function assignTicketTo(
   return change.ticket;
 }
 
+/**
+ * What another area does when a ticket changes, supplied by shared/flows/ so that tickets never
+ * import the areas that react to them.
+ */
+export interface TicketReactions {
+  /** Writes that land with a resolution: the post-service revisit it books, if any. */
+  readonly resolved: (
+    tenantId: string,
+    ticket: Ticket,
+    calendar: BusinessCalendar,
+    actorId: string,
+    now: Date,
+  ) => Promise<
+    { readonly postServiceRevisitId: string; readonly writes: readonly TransactionItem[] } | undefined
+  >;
+}
+
 export async function moveTicket(
   principal: Principal,
   ticketId: string,
   input: TransitionTicketInput,
   now: Date,
+  reactions: TicketReactions,
 ): Promise<Ticket> {
   const ticket = await getTicket(principal, ticketId);
   assertVersion(ticket, input.version);
@@ -321,10 +338,10 @@ export async function moveTicket(
   const tracked = await withSla(principal.tenantId, ticket, change.ticket, now);
   const followUp =
     input.to === 'resolved'
-      ? await serviceRevisit(principal, tracked.ticket, now, tracked.calendar)
+      ? await serviceRevisit(principal, tracked.ticket, now, reactions, tracked.calendar)
       : undefined;
   const moved = followUp
-    ? { ...tracked.ticket, postServiceRevisitId: followUp.revisits[0]?.id }
+    ? { ...tracked.ticket, postServiceRevisitId: followUp.postServiceRevisitId }
     : tracked.ticket;
   await saveTicketChange(
     principal.tenantId,
@@ -337,7 +354,13 @@ export async function moveTicket(
 }
 
 /** Resolving a service ticket of a known customer schedules its 回访 in the same transaction. */
-async function serviceRevisit(principal: Principal, ticket: Ticket, now: Date, known?: BusinessCalendar) {
+async function serviceRevisit(
+  principal: Principal,
+  ticket: Ticket,
+  now: Date,
+  reactions: TicketReactions,
+  known?: BusinessCalendar,
+) {
   if (!ticket.customerId || ticket.postServiceRevisitId) return undefined;
   let calendar = known;
   if (!calendar) {
@@ -345,7 +368,7 @@ async function serviceRevisit(principal: Principal, ticket: Ticket, now: Date, k
     if (!store) return undefined;
     calendar = await resolveCalendar(principal.tenantId, store);
   }
-  return revisitAfterService(principal.tenantId, ticket, calendar, principal.userId, now);
+  return reactions.resolved(principal.tenantId, ticket, calendar, principal.userId, now);
 }
 
 export async function commentOn(

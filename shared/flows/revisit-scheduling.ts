@@ -1,14 +1,21 @@
+/*
+ * Revisits follow from what happens elsewhere: a recorded purchase books its post-sale and
+ * warranty revisits, a closed one cancels those still to do, a resolved service ticket books its
+ * post-service revisit. Here, not in customers/ or tickets/, so those areas never import revisits.
+ */
 import { resolveCalendar } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/schema';
 import type { Purchase } from '../customers/schema';
+import type { PurchaseReactions } from '../customers/use-cases';
 import type { TransactionItem } from '../db/transactions';
 import { newId } from '../ids';
+import { cancelRevisit, isOpenRevisit, newRevisit } from '../revisits/model';
+import { planPostService, planPurchaseRevisits } from '../revisits/planning';
+import { allRevisitsOfCustomer, readRevisitRules, revisitWrites } from '../revisits/repository';
+import type { Revisit } from '../revisits/schema';
 import type { Store } from '../stores/schema';
 import type { Ticket } from '../tickets/schema';
-import { newRevisit } from './model';
-import { planPostService, planPurchaseRevisits } from './planning';
-import { readRevisitRules, revisitWrites } from './repository';
-import type { Revisit } from './schema';
+import type { TicketReactions } from '../tickets/use-cases';
 
 export interface ScheduledRevisits {
   readonly revisits: readonly Revisit[];
@@ -48,7 +55,7 @@ export async function revisitAfterService(
   calendar: BusinessCalendar,
   actorId: string,
   now: Date,
-): Promise<ScheduledRevisits | undefined> {
+): Promise<{ postServiceRevisitId: string; writes: readonly TransactionItem[] } | undefined> {
   if (!ticket.customerId || ticket.postServiceRevisitId) return undefined;
   const rules = await readRevisitRules(tenantId);
   if (!rules.postService.enabled || !rules.postService.ticketTypes.includes(ticket.type)) return undefined;
@@ -64,5 +71,37 @@ export async function revisitAfterService(
     actorId,
     now,
   });
-  return { revisits: [revisit], writes: revisitWrites(tenantId, revisit) };
+  return { postServiceRevisitId: revisit.id, writes: revisitWrites(tenantId, revisit) };
 }
+
+/** What a resolved ticket sets off, for `transitionTicket`. */
+export const ticketReactions: TicketReactions = { resolved: revisitAfterService };
+
+/** A cancelled or returned purchase's revisits still to do are cancelled with it. */
+export async function cancelPurchaseRevisits(
+  tenantId: string,
+  purchase: Purchase,
+  reason: string,
+  actorId: string,
+  now: Date,
+): Promise<TransactionItem[]> {
+  const pending = (await allRevisitsOfCustomer(tenantId, purchase.customerId)).filter(
+    (revisit) =>
+      revisit.purchaseId === purchase.id && revisit.kind !== 'post_service' && isOpenRevisit(revisit),
+  );
+  return pending.flatMap((revisit) =>
+    revisitWrites(tenantId, cancelRevisit(revisit, reason, { actorId, now }), revisit),
+  );
+}
+
+/** What recording and closing a purchase set off, for `createPurchase` and `closePurchase`. */
+export const purchaseReactions: PurchaseReactions = {
+  recorded: async (tenantId, purchase, store, actorId, now) => {
+    const planned = await revisitsForPurchase(tenantId, purchase, store, actorId, now);
+    return {
+      writes: planned.writes,
+      revisits: planned.revisits.map(({ id, kind, dueAt }) => ({ id, kind, dueAt })),
+    };
+  },
+  closed: cancelPurchaseRevisits,
+};
