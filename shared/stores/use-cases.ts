@@ -1,5 +1,5 @@
 import type { Page } from '../db/cursor';
-import { conflict, notFound } from '../errors';
+import { conflict, invalidInput, notFound } from '../errors';
 import { assertStoreAccess, type Principal } from '../http/principal';
 import type { IdempotencyClaim } from '../idempotency/records';
 import { newId } from '../ids';
@@ -36,6 +36,13 @@ export async function listVisibleStores(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Store>> {
   if (principal.tenantWide) return listStores(principal.tenantId, query.limit, query.cursor);
+  // Their list is one page and hands out no cursor, so any cursor sent back is not from it.
+  if (query.cursor !== undefined) {
+    throw invalidInput(
+      [{ in: 'query', path: 'cursor', message: 'Not a cursor from this list.' }],
+      'The cursor does not belong to this list.',
+    );
+  }
   return { items: await findStores(principal.tenantId, principal.storeIds.slice(0, 100)), cursor: null };
 }
 
