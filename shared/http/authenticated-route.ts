@@ -55,13 +55,22 @@ const replayed = (response: RememberedResponse): HttpResult => ({
  * A route behind the JWT authorizer: claims → principal, role check from the route table,
  * then body, query and path parameters validated together so one 400 names every bad field.
  */
+export interface RouteSchemas<B = unknown, Q = unknown, P = unknown> {
+  readonly body?: ZodMiniType<B>;
+  readonly query?: ZodMiniType<Q>;
+  readonly params?: ZodMiniType<P>;
+}
+
+/** The handler, carrying the schemas it validates with, so tests can generate inputs from them. */
+export type AuthenticatedHandler = HttpHandler & { readonly schemas: RouteSchemas };
+
 export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
   route: HttpRoute,
-  schemas: { body?: ZodMiniType<B>; query?: ZodMiniType<Q>; params?: ZodMiniType<P> },
+  schemas: RouteSchemas<B, Q, P>,
   run: (request: AuthenticatedRequest<B, Q, P>) => Promise<HttpResult>,
-): HttpHandler {
+): AuthenticatedHandler {
   const creates = route.method === 'POST' && route.idempotent === true;
-  return wrap(route, async (event) => {
+  const handler = wrap(route, async (event) => {
     const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
     logger.appendKeys({ tenantId: principal.tenantId, userId: principal.userId });
     assertRole(principal, route.roles);
@@ -95,4 +104,5 @@ export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
     });
     return result.replayed || !fresh ? replayed(result) : fresh;
   });
+  return Object.assign(handler, { schemas: schemas as RouteSchemas });
 }

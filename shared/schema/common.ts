@@ -1,6 +1,5 @@
 import {
   _default,
-  coerce,
   gte,
   int,
   lte,
@@ -11,6 +10,7 @@ import {
   refine,
   regex,
   string,
+  transform,
   trim,
   enum as zEnum,
 } from 'zod/mini';
@@ -110,7 +110,14 @@ function isTimeZone(zone: string): boolean {
 export const phone = string().check(trim(), regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Expected a phone number.'));
 
 export const pageQueryFields = {
-  limit: _default(pipe(coerce.number(), int().check(gte(1), lte(100))), 25),
+  // Decimal digits only: `Number()` alone would also take '0x10', '1e1' and ' 5'.
+  limit: _default(
+    pipe(
+      pipe(string().check(regex(/^[0-9]{1,3}$/, 'Expected a whole number 1–100.')), transform(Number)),
+      int().check(gte(1), lte(100)),
+    ),
+    25,
+  ),
   cursor: optional(string().check(minLength(1), maxLength(2048))),
 };
 

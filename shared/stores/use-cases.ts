@@ -1,7 +1,7 @@
 import { assertStoreAccess, type Principal } from '../access/principal';
 import type { Page } from '../db/cursor';
 import type { IdempotencyClaim } from '../db/idempotency';
-import { conflict, notFound } from '../errors';
+import { conflict, invalidInput, notFound } from '../errors';
 import { newId } from '../ids';
 import { newStore } from './model';
 import { findStore, findStores, insertStore, listStores, replaceStore } from './repository';
@@ -36,6 +36,13 @@ export async function listVisibleStores(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Store>> {
   if (principal.tenantWide) return listStores(principal.tenantId, query.limit, query.cursor);
+  // Their list is one page and hands out no cursor, so any cursor sent back is not from it.
+  if (query.cursor !== undefined) {
+    throw invalidInput(
+      [{ in: 'query', path: 'cursor', message: 'Not a cursor from this list.' }],
+      'The cursor does not belong to this list.',
+    );
+  }
   return { items: await findStores(principal.tenantId, principal.storeIds.slice(0, 100)), cursor: null };
 }
 

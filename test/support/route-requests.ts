@@ -1,0 +1,451 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Page } from '../../shared/db/cursor';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import type { Notification } from '../../shared/notifications/inbox';
+import type { Revisit } from '../../shared/revisits/schema';
+import type { Ticket } from '../../shared/tickets/schema';
+import { type DeskFixture, deskFixture } from './fixtures';
+import { type Caller, type Invocation, invoke } from './invoke';
+
+/**
+ * One valid request per route of the route table, built on a small world of objects, so the
+ * generated fuzz test has a base to mutate and the access matrix a request to aim at other
+ * tenants, stores and roles. A route missing here fails both tests.
+ */
+
+export interface World extends DeskFixture {
+  readonly customer: { id: string; phone: string };
+  /** Objects of `store` (the callers' store) and of `otherStore`. */
+  readonly tickets: readonly Ticket[];
+  readonly otherStoreTicket: Ticket;
+  readonly purchaseIds: readonly string[];
+  readonly otherStorePurchaseId: string;
+  readonly revisits: readonly Revisit[];
+  readonly otherStoreRevisit: Revisit;
+}
+
+export interface RouteRequest extends Invocation {
+  readonly caller: Caller;
+}
+
+let serial = 0;
+const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}${randomUUID().slice(0, 4)}`;
+const randomPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+
+async function ok<T>(routeName: HttpRouteName, invocation: Invocation): Promise<T> {
+  const result = await invoke<T>(routeName, invocation);
+  expect(result.status, `${routeName}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
+  return result.body;
+}
+
+const dayAfterTomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
+
+export async function newTicket(world: DeskFixture, storeId = world.store.id): Promise<Ticket> {
+  return ok<Ticket>('createTicket', {
+    caller: world.admin,
+    body: { storeId, type: 'repair', channel: 'walk_in', subject: `fridge ${unique()}` },
+  });
+}
+
+export async function newRevisit(
+  world: DeskFixture & { customer: { id: string } },
+  storeId = world.store.id,
+) {
+  return ok<Revisit>('createRevisit', {
+    caller: world.admin,
+    body: { customerId: world.customer.id, storeId, dueAt: dayAfterTomorrow(), note: 'call back' },
+  });
+}
+
+export async function newPurchase(
+  world: DeskFixture & { customer: { id: string } },
+  storeId = world.store.id,
+) {
+  const purchase = await ok<{ id: string }>('createPurchase', {
+    caller: world.admin,
+    body: {
+      customerId: world.customer.id,
+      storeId,
+      items: [{ name: 'Fridge', category: 'appliance', amount: 399_900, warrantyMonths: 12 }],
+      purchasedOn: '2026-11-01',
+      deliveredOn: '2026-11-02',
+    },
+  });
+  return purchase.id;
+}
+
+/** A tenant with two stores, a team, a customer, and two of each object in the team's store. */
+export async function buildWorld(label: string): Promise<World> {
+  const desk = await deskFixture(label);
+  const phone = randomPhone();
+  const created = await ok<{ id: string }>('createCustomer', {
+    caller: desk.as.desk,
+    body: { phone, name: 'Li Lei' },
+  });
+  const base = { ...desk, customer: { id: created.id, phone } };
+  const tickets = [await newTicket(base), await newTicket(base)];
+  // Two assignments: the technician's inbox has two entries (a page boundary to cursor over).
+  for (const ticket of tickets) {
+    await ok('assignTicket', {
+      caller: desk.as.supervisor,
+      params: { ticketId: ticket.id },
+      body: { assigneeId: desk.staff.tech.id },
+    });
+  }
+  return {
+    ...base,
+    tickets,
+    otherStoreTicket: await newTicket(base, desk.otherStore.id),
+    purchaseIds: [await newPurchase(base), await newPurchase(base)],
+    otherStorePurchaseId: await newPurchase(base, desk.otherStore.id),
+    revisits: [await newRevisit(base), await newRevisit(base)],
+    otherStoreRevisit: await newRevisit(base, desk.otherStore.id),
+  };
+}
+
+const calendar = (version?: number) => ({
+  weekly: {
+    mon: [{ start: '09:00', end: '18:00' }],
+    tue: [{ start: '09:00', end: '18:00' }],
+    wed: [{ start: '09:00', end: '18:00' }],
+    thu: [{ start: '09:00', end: '18:00' }],
+    fri: [{ start: '09:00', end: '18:00' }],
+    sat: [],
+    sun: [],
+  },
+  holidays: ['2027-01-01'],
+  makeUpWorkingDays: ['2027-02-06'],
+  ...(version ? { version } : {}),
+});
+
+/** The version to send when replacing a configuration document (none while on the defaults). */
+async function versionOf(routeName: HttpRouteName, invocation: Invocation): Promise<number | undefined> {
+  const current = await ok<{ version: number }>(routeName, invocation);
+  return current.version > 0 ? current.version : undefined;
+}
+
+/** Where the route's object lives, for the access matrix. */
+export type StoreScope =
+  /** Addressed by store (path object or body/query storeId): 403 store_out_of_scope elsewhere. */
+  | 'store'
+  /** A list spanning stores: other stores' items are left out. */
+  | 'filtered'
+  /** Tenant-level data, or admin-only (admins are tenant-wide), or the caller's own inbox. */
+  | { readonly notStoreScoped: string };
+
+export interface RouteCase {
+  /** Builds a fresh valid request (creating whatever objects it needs). */
+  readonly valid: (world: World) => Promise<RouteRequest>;
+  readonly scope: StoreScope;
+  /** Body/query fields holding times or dates: the fuzz test sends bad dates there. */
+  readonly times?: readonly string[];
+}
+
+const customerParams = (world: World) => ({ customerId: world.customer.id });
+
+export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, RouteCase> = {
+  createStore: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: { code: `Z${unique().slice(-8)}`.toUpperCase(), name: 'Pop-up' },
+    }),
+    scope: { notStoreScoped: 'admin only; admins are tenant-wide' },
+  },
+  listStores: {
+    valid: async (world) => ({ caller: world.as.desk, query: {} }),
+    scope: 'filtered',
+  },
+  getStore: {
+    valid: async (world) => ({ caller: world.as.desk, params: { storeId: world.store.id } }),
+    scope: 'store',
+  },
+  updateStore: {
+    valid: async (world) => {
+      const store = await ok<{ version: number }>('getStore', {
+        caller: world.admin,
+        params: { storeId: world.store.id },
+      });
+      return {
+        caller: world.as.manager,
+        params: { storeId: world.store.id },
+        body: { version: store.version, address: `Lane ${unique()}` },
+      };
+    },
+    scope: 'store',
+  },
+  createStaff: {
+    valid: async (world) => ({
+      caller: world.as.manager,
+      body: { name: 'Wang Fang', roles: ['technician'], storeIds: [world.store.id], userId: `u-${unique()}` },
+    }),
+    scope: 'store',
+  },
+  listStaff: {
+    valid: async (world) => ({ caller: world.as.supervisor, query: { storeId: world.store.id } }),
+    scope: 'store',
+  },
+  updateStaff: {
+    valid: async (world) => {
+      const member = await ok<{ id: string; version: number }>('createStaff', {
+        caller: world.admin,
+        body: { name: 'Li Na', roles: ['front_desk'], storeIds: [world.store.id] },
+      });
+      return {
+        caller: world.as.manager,
+        params: { staffId: member.id },
+        body: { userId: `u-${unique()}`, version: member.version },
+      };
+    },
+    scope: 'store',
+  },
+  getStoreCalendar: {
+    valid: async (world) => ({ caller: world.as.desk, params: { storeId: world.store.id } }),
+    scope: 'store',
+  },
+  putStoreCalendar: {
+    valid: async (world) => {
+      const params = { storeId: world.store.id };
+      const current = await ok<{ version: number; source?: string }>('getStoreCalendar', {
+        caller: world.admin,
+        params,
+      });
+      const version = current.source === 'store' && current.version > 0 ? current.version : undefined;
+      return { caller: world.as.manager, params, body: calendar(version) };
+    },
+    scope: 'store',
+    times: ['holidays.0', 'makeUpWorkingDays.0'],
+  },
+  getTenantCalendar: {
+    valid: async (world) => ({ caller: world.as.desk }),
+    scope: { notStoreScoped: 'the tenant default calendar' },
+  },
+  putTenantCalendar: {
+    valid: async (world) => {
+      const current = await ok<{ version: number; source?: string }>('getTenantCalendar', {
+        caller: world.admin,
+      });
+      const version = current.source === 'tenant' && current.version > 0 ? current.version : undefined;
+      return { caller: world.admin, body: calendar(version) };
+    },
+    scope: { notStoreScoped: 'admin only; the tenant default calendar' },
+    times: ['holidays.0', 'makeUpWorkingDays.0'],
+  },
+  getSlaPolicies: {
+    valid: async (world) => ({ caller: world.as.desk }),
+    scope: { notStoreScoped: 'tenant policies' },
+  },
+  putSlaPolicies: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: {
+        policies: [
+          {
+            name: 'All tickets',
+            firstResponseMinutes: 60,
+            resolutionMinutes: 1440,
+            escalations: [{ afterBreachMinutes: 0, notifyRoles: ['supervisor'] }],
+          },
+        ],
+        version: await versionOf('getSlaPolicies', { caller: world.admin }),
+      },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant policies' },
+  },
+  getSettings: {
+    valid: async (world) => ({ caller: world.as.desk }),
+    scope: { notStoreScoped: 'tenant settings' },
+  },
+  putSettings: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: { reopenWindowDays: 7, version: await versionOf('getSettings', { caller: world.admin }) },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant settings' },
+  },
+  createCustomer: {
+    valid: async (world) => ({ caller: world.as.desk, body: { phone: randomPhone(), name: 'Han Meimei' } }),
+    scope: { notStoreScoped: 'customers are tenant-wide (README: customer records span stores)' },
+  },
+  findCustomers: {
+    valid: async (world) => ({ caller: world.as.desk, query: { phone: world.customer.phone } }),
+    scope: { notStoreScoped: 'customers are tenant-wide' },
+  },
+  getCustomer: {
+    valid: async (world) => ({ caller: world.as.desk, params: customerParams(world) }),
+    scope: { notStoreScoped: 'customers are tenant-wide' },
+  },
+  listCustomerPurchases: {
+    valid: async (world) => ({ caller: world.as.desk, params: customerParams(world), query: {} }),
+    scope: 'filtered',
+  },
+  createPurchase: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        customerId: world.customer.id,
+        storeId: world.store.id,
+        items: [{ name: 'Washer', category: 'appliance', amount: 259_900, warrantyMonths: 24 }],
+        purchasedOn: '2026-11-03',
+        deliveredOn: '2026-11-04',
+      },
+    }),
+    scope: 'store',
+    times: ['purchasedOn', 'deliveredOn'],
+  },
+  closePurchase: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { customerId: world.customer.id, purchaseId: await newPurchase(world) },
+      body: { status: 'returned', reason: 'Did not fit' },
+    }),
+    scope: 'store',
+  },
+  listCustomerRevisits: {
+    valid: async (world) => ({ caller: world.as.desk, params: customerParams(world), query: {} }),
+    scope: 'filtered',
+  },
+  getRevisitRules: {
+    valid: async (world) => ({ caller: world.as.desk }),
+    scope: { notStoreScoped: 'tenant rules' },
+  },
+  putRevisitRules: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: {
+        postSale: { daysAfterDelivery: 7 },
+        version: await versionOf('getRevisitRules', { caller: world.admin }),
+      },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant rules' },
+  },
+  createRevisit: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        customerId: world.customer.id,
+        storeId: world.store.id,
+        dueAt: dayAfterTomorrow(),
+        ticketId: world.tickets[0]?.id,
+        note: 'Ask about the repair',
+      },
+    }),
+    scope: 'store',
+    times: ['dueAt'],
+  },
+  listRevisits: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      query: { storeId: world.store.id, status: 'scheduled' },
+    }),
+    scope: 'store',
+  },
+  getRevisit: {
+    valid: async (world) => ({ caller: world.as.desk, params: { revisitId: world.revisits[0]?.id ?? '' } }),
+    scope: 'store',
+  },
+  assignRevisit: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { revisitId: (await newRevisit(world)).id },
+      body: { assigneeId: world.staff.tech.id },
+    }),
+    scope: 'store',
+  },
+  recordRevisitAttempt: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { revisitId: (await newRevisit(world)).id },
+      body: { outcome: 'unreachable', comment: 'No answer' },
+    }),
+    scope: 'store',
+  },
+  createTicket: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        type: 'repair',
+        channel: 'phone',
+        subject: 'Washer leaks',
+        customerId: world.customer.id,
+        purchaseId: world.purchaseIds[0],
+        contact: { name: 'Li Lei', phone: world.customer.phone },
+      },
+    }),
+    scope: 'store',
+  },
+  listTickets: {
+    valid: async (world) => ({ caller: world.as.desk, query: { storeId: world.store.id } }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  getTicket: {
+    valid: async (world) => ({ caller: world.as.desk, params: { ticketId: world.tickets[0]?.id ?? '' } }),
+    scope: 'store',
+  },
+  updateTicket: {
+    valid: async (world) => {
+      const ticket = await newTicket(world);
+      return {
+        caller: world.as.desk,
+        params: { ticketId: ticket.id },
+        body: { version: ticket.version, priority: 'high' },
+      };
+    },
+    scope: 'store',
+  },
+  assignTicket: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { ticketId: (await newTicket(world)).id },
+      body: { assigneeId: world.staff.tech2.id },
+    }),
+    scope: 'store',
+  },
+  transitionTicket: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      params: { ticketId: (await newTicket(world)).id },
+      body: { to: 'cancelled', reason: 'Opened twice' },
+    }),
+    scope: 'store',
+  },
+  commentOnTicket: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { ticketId: world.tickets[0]?.id ?? '' },
+      body: { body: 'Customer called again', visibility: 'internal' },
+    }),
+    scope: 'store',
+  },
+  ticketTimeline: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { ticketId: world.tickets[0]?.id ?? '' },
+      query: {},
+    }),
+    scope: 'store',
+  },
+  listNotifications: {
+    valid: async (world) => ({ caller: world.as.tech, query: {} }),
+    scope: { notStoreScoped: "the caller's own inbox" },
+  },
+  readNotification: {
+    valid: async (world) => {
+      const inbox = await ok<Page<Notification>>('listNotifications', { caller: world.as.tech });
+      return { caller: world.as.tech, params: { notificationId: inbox.items[0]?.id ?? '' } };
+    },
+    scope: { notStoreScoped: "the caller's own inbox" },
+  },
+};
+
+/** Public routes, listed with why they have no request to vary. */
+export const publicRoutes: Record<'health' | 'notFound', string> = {
+  health: 'takes no input at all (no body, query or parameters are read)',
+  notFound: 'answers every request with a 404 problem; the fuzz test checks that for random requests',
+};
+
+export const jwtRouteNames = (Object.keys(httpRoutes) as HttpRouteName[]).filter(
+  (name) => httpRoutes[name].auth === 'jwt',
+) as (keyof typeof routeCases)[];
