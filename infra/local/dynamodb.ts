@@ -78,7 +78,8 @@ export async function startDynamoDbLocal(options: {
       String(options.port),
       '-sharedDb',
     ],
-    { stdio: 'pipe' },
+    // Its working directory gets DynamoDB Local's metadata file: keep it out of the repository.
+    { cwd: dir, stdio: 'pipe' },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
