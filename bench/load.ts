@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
-import { localAwsEnvironment } from '../infra/local/dynamodb';
+import { dynamoDbLocalHeap, localAwsEnvironment } from '../infra/local/dynamodb';
 import { localTableName } from '../shared/db/table';
 import { apiClient, freePort, startLocalService } from '../test/support/local-service';
 import { median, percentile } from './child';
@@ -32,6 +33,32 @@ export interface LoadResult {
   readonly raw: RawTransactResult;
   /** Our create-ticket rate ÷ the raw TransactWriteItems rate. */
   readonly createFractionOfRaw: number;
+  /** Creates only, at the same concurrency: spread over all stores, then all into one store. */
+  readonly createsSpread: CreateRate;
+  readonly createsOneStore: CreateRate;
+  /** One-store rate ÷ spread rate (target ≥ 0.7: one busy store is not serialised). */
+  readonly oneStoreRatio: number;
+  /** Resident memory after the load, when the platform tells (Linux `ps`). */
+  readonly memory?: ServiceMemory;
+}
+
+export interface CreateRate {
+  readonly stores: number;
+  readonly createsPerSecond: number;
+  readonly requests: number;
+  readonly latencyP50Ms: number;
+  readonly latencyP99Ms: number;
+  /** Connection errors + timeouts + non-2xx answers. */
+  readonly errors: number;
+  readonly statusCounts: Readonly<Record<string, number>>;
+}
+
+export interface ServiceMemory {
+  /** The local service's Node process (handlers, queue driver, sweeper). */
+  readonly serviceRssMb: number;
+  /** DynamoDB Local's Java process, and the heap cap it was started with. */
+  readonly dynamoDbLocalRssMb: number;
+  readonly dynamoDbLocalHeap: string;
 }
 
 export interface RawTransactResult {
@@ -130,6 +157,47 @@ export async function measureLoad(options: {
       durationSeconds: options.durationSeconds,
     });
     const createsPerSecond = creates / seconds;
+
+    // Same run, same service: create-only load spread over every store, then into one store.
+    const createOnly = async (stores: readonly string[]): Promise<CreateRate> => {
+      let at = 0;
+      const counts: Record<string, number> = {};
+      const rate = await autocannon({
+        url: service.url,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        requests: [
+          {
+            method: 'POST',
+            path: '/v1/tickets',
+            headers,
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify(complaintBody(stores[at++ % stores.length] as string)),
+            }),
+            onResponse: (status) => {
+              counts[status] = (counts[status] ?? 0) + 1;
+            },
+          },
+        ],
+      });
+      const elapsed = (rate.finish.getTime() - rate.start.getTime()) / 1000;
+      return {
+        stores: stores.length,
+        createsPerSecond: (counts[201] ?? 0) / elapsed,
+        requests: rate.requests.total,
+        latencyP50Ms: rate.latency.p50,
+        latencyP99Ms: rate.latency.p99,
+        errors: rate.errors + rate.timeouts + rate.non2xx,
+        statusCounts: counts,
+      };
+    };
+    options.log(`  creates only: ${options.connections} connections over ${storeIds.length} stores`);
+    const createsSpread = await createOnly(storeIds);
+    options.log(`  creates only: ${options.connections} connections into one store`);
+    const createsOneStore = await createOnly([storeIds[0] as string]);
+    const memory = residentMemory(service.process.pid);
+
     return {
       connections: options.connections,
       durationSeconds: seconds,
@@ -147,6 +215,10 @@ export async function measureLoad(options: {
       listsPerSecond: lists / seconds,
       raw,
       createFractionOfRaw: createsPerSecond / raw.transactionsPerSecond,
+      createsSpread,
+      createsOneStore,
+      oneStoreRatio: createsOneStore.createsPerSecond / createsSpread.createsPerSecond,
+      ...(memory ? { memory } : {}),
     };
   } finally {
     await service.stop();
@@ -176,7 +248,7 @@ function freshTransaction(template: readonly Record<string, unknown>[], n: numbe
     if (copy.Put) {
       const item = copy.Put.Item as Record<string, unknown>;
       copy.Put.Item = { ...item, pk: fresh(item.pk) };
-      // A condition on an earlier value (the day's number counter) cannot hold for a fresh key.
+      // Any condition on an earlier value cannot hold for a fresh key.
       if (copy.Put.ConditionExpression) {
         copy.Put.ConditionExpression = 'attribute_not_exists(pk)';
         delete copy.Put.ExpressionAttributeValues;
@@ -233,4 +305,30 @@ async function rawTransactWrites(options: {
     latencyP50Ms: median(latencies),
     latencyP99Ms: percentile(latencies, 99),
   };
+}
+
+/**
+ * Resident set sizes of the service's Node process and of its DynamoDB Local (the Java child it
+ * started), from `ps`; undefined where `ps` has no `--ppid` (not Linux).
+ */
+function residentMemory(servicePid: number | undefined): ServiceMemory | undefined {
+  if (servicePid === undefined) return undefined;
+  try {
+    const rssKb = (args: string[]) =>
+      execFileSync('ps', ['-o', 'rss=,comm=', ...args], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter(([, command]) => command !== undefined);
+    const [service] = rssKb(['-p', String(servicePid)]);
+    const java = rssKb(['--ppid', String(servicePid)]).find(([, command]) => command === 'java');
+    if (!service || !java) return undefined;
+    return {
+      serviceRssMb: Number(service[0]) / 1024,
+      dynamoDbLocalRssMb: Number(java[0]) / 1024,
+      dynamoDbLocalHeap: dynamoDbLocalHeap,
+    };
+  } catch {
+    return undefined;
+  }
 }

@@ -84,7 +84,12 @@ export interface Verdicts {
   readonly worstCpu?: { name: string; medianMs: number; ok: boolean };
   readonly capacity?: { within: number; total: number; ok: boolean };
   readonly loadErrors?: { errors: number; ok: boolean };
+  /** One-store create rate ÷ spread create rate, both at the same concurrency with 0 errors. */
+  readonly oneStoreCreates?: { ratio: number; errors: number; ok: boolean };
 }
+
+/** One busy store must not be serialised: its create rate vs the same load over 16 stores. */
+export const oneStoreRatioTarget = 0.7;
 
 /** The summary verdicts, in the deployed SDK mode. */
 export function verdicts(results: BenchResults): Verdicts {
@@ -138,6 +143,15 @@ export function verdicts(results: BenchResults): Verdicts {
   if (results.load) {
     const errors = results.load.errors + results.load.non2xx;
     out.loadErrors = { errors, ok: errors === 0 };
+    const { createsSpread, createsOneStore, oneStoreRatio } = results.load;
+    if (createsSpread && createsOneStore) {
+      const createErrors = createsSpread.errors + createsOneStore.errors;
+      out.oneStoreCreates = {
+        ratio: oneStoreRatio,
+        errors: createErrors,
+        ok: createErrors === 0 && oneStoreRatio >= oneStoreRatioTarget,
+      };
+    }
   }
   return out as Verdicts;
 }
@@ -209,6 +223,22 @@ export function summaryTable(results: BenchResults): string {
       `${l.createsPerSecond.toFixed(0)}/s ÷ ${l.raw.transactionsPerSecond.toFixed(0)}/s = ${(l.createFractionOfRaw * 100).toFixed(0)} %`,
       '—',
     ]);
+    if (l.createsSpread && l.createsOneStore) {
+      rows.push([
+        `5 · creates into one store ÷ over ${l.createsSpread.stores} stores, ${l.connections} connections`,
+        `≥ ${oneStoreRatioTarget}, 0 errors`,
+        `${l.createsOneStore.createsPerSecond.toFixed(0)}/s ÷ ${l.createsSpread.createsPerSecond.toFixed(0)}/s = ${l.oneStoreRatio.toFixed(2)}, ${l.createsSpread.errors + l.createsOneStore.errors} errors`,
+        verdict(v.oneStoreCreates?.ok),
+      ]);
+    }
+    if (l.memory) {
+      rows.push([
+        '5 · resident memory after the load',
+        '(reported)',
+        `service ${l.memory.serviceRssMb.toFixed(0)} MB, DynamoDB Local ${l.memory.dynamoDbLocalRssMb.toFixed(0)} MB (heap cap ${l.memory.dynamoDbLocalHeap})`,
+        '—',
+      ]);
+    }
   }
   if (results.cost) {
     const c = results.cost;
@@ -452,8 +482,8 @@ export function markdown(results: BenchResults): string {
         `${l.connections} connections, ${l.durationSeconds.toFixed(1)} s after a warm-up, ${l.mix}, over ${l.stores} stores of one tenant. ` +
         'Then, against the same DynamoDB Local and at the same concurrency, the create-ticket transaction itself (captured from a real create, fresh keys each time). ' +
         'Everything (load generator, Node service, Java DynamoDB Local) shares this machine’s cores. ' +
-        'Creates in one store take the day’s next number from one counter item (gap-free numbering), so concurrent creates in the same store ' +
-        'conflict and retry: the create rate depends on how many stores share the load.',
+        'Creates in one store reserve the day’s next number with one atomic ADD on its counter item (no read, no transaction), so they do not ' +
+        'conflict: the last rows compare create-only load into one store with the same load over every store, in the same run.',
       '',
     );
     out.push(
@@ -475,6 +505,28 @@ export function markdown(results: BenchResults): string {
             `${l.raw.transactionsPerSecond.toFixed(0)} (p50 ${ms(l.raw.latencyP50Ms, 1)}, p99 ${ms(l.raw.latencyP99Ms, 1)}, ${l.raw.errors} errors)`,
           ],
           ['create rate ÷ raw rate', `${(l.createFractionOfRaw * 100).toFixed(0)} %`],
+          ...(l.createsSpread && l.createsOneStore
+            ? [l.createsSpread, l.createsOneStore].map((rate) => [
+                `creates only, ${rate.stores === 1 ? 'one store' : `over ${rate.stores} stores`}`,
+                `${rate.createsPerSecond.toFixed(0)}/s (p50 ${ms(rate.latencyP50Ms, 0)}, p99 ${ms(rate.latencyP99Ms, 0)}, ${rate.errors} errors; ${Object.entries(
+                  rate.statusCounts,
+                )
+                  .map(([status, n]) => `${status}: ${n}`)
+                  .join(', ')})`,
+              ])
+            : []),
+          ...(l.createsSpread && l.createsOneStore
+            ? [['one store ÷ spread', `${l.oneStoreRatio.toFixed(2)} (target ≥ ${oneStoreRatioTarget})`]]
+            : []),
+          ...(l.memory
+            ? [
+                ['resident memory after the load: service (Node)', `${l.memory.serviceRssMb.toFixed(0)} MB`],
+                [
+                  'resident memory after the load: DynamoDB Local (Java)',
+                  `${l.memory.dynamoDbLocalRssMb.toFixed(0)} MB (heap cap -Xmx${l.memory.dynamoDbLocalHeap})`,
+                ],
+              ]
+            : []),
         ],
       ),
       '',

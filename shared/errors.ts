@@ -10,7 +10,9 @@ export type ErrorKind =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'rule_refused';
+  | 'rule_refused'
+  /** Could not be done in time (contention, the deadline): nothing was written; retry later. */
+  | 'unavailable';
 
 export interface FieldIssue {
   /** Where the bad value came from. */
@@ -44,3 +46,7 @@ export const forbidden = (code: string, detail: string) => new DomainError('forb
 export const conflict = (code: string, detail: string) => new DomainError('conflict', code, detail);
 
 export const ruleRefused = (code: string, detail: string) => new DomainError('rule_refused', code, detail);
+
+/** Nothing was written and a retry after a moment should succeed (answered 503 with Retry-After). */
+export const unavailable = (code: 'contention' | 'deadline', detail: string) =>
+  new DomainError('unavailable', code, detail);

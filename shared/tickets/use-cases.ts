@@ -12,10 +12,12 @@ import {
 import type { Customer } from '../customers/schema';
 import { purchaseOfCustomer } from '../customers/use-cases';
 import type { Page } from '../db/cursor';
+import { assertTimeLeft, isCutOff } from '../db/deadline';
 import type { IdempotencyClaim } from '../db/idempotency';
 import type { TransactionItem } from '../db/transactions';
-import { conflict, DomainError, type FieldIssue, invalidInput, notFound } from '../errors';
+import { conflict, DomainError, type FieldIssue, invalidInput, notFound, unavailable } from '../errors';
 import { newId } from '../ids';
+import { logger } from '../observability/logger';
 import { readTenantSettings } from '../settings/tenant-settings';
 import { startSla } from '../sla/clock';
 import { matchPolicy } from '../sla/policies';
@@ -42,11 +44,12 @@ import {
   listTicketsInView,
   listTimeline,
   PrerequisiteFailed,
+  type ReservedNumber,
   readOpeningContext,
-  readTicketCounter,
+  reserveTicketNumber,
   saveTicketChange,
-  TicketNumberTaken,
   type TicketView,
+  voidTicketNumber,
 } from './repository';
 import type {
   AssignTicketInput,
@@ -61,7 +64,8 @@ import type {
 import { sideEffects } from './side-effects';
 import { slaTimerWrites, trackSla } from './sla-tracking';
 
-const maxCreateAttempts = 100;
+/** Lost races left once numbers are reserved atomically: a customer registered by a twin meanwhile. */
+const maxCreateAttempts = 5;
 
 const referenceMissing = (path: string, what: string): FieldIssue => ({
   in: 'body',
@@ -130,9 +134,10 @@ async function autoDispatchAssignee(tenantId: string, store: Store, input: Creat
 }
 
 /**
- * Opens a ticket: links or registers the customer, takes the next number of the store's local
- * day, dispatches automatically where the store asks for it, and writes it all in one
- * transaction. Lost races (the number, a customer registered meanwhile) are retried.
+ * Opens a ticket: links or registers the customer, reserves the next number of the store's
+ * local day, dispatches automatically where the store asks for it, and writes it all in one
+ * transaction. A lost race (a customer registered meanwhile) is retried with the same number.
+ * A create that fails after reserving its number leaves that number void in the register.
  */
 export async function createTicket(
   principal: Principal,
@@ -142,8 +147,8 @@ export async function createTicket(
   origin?: { revisitId: string },
 ): Promise<Ticket> {
   assertStoreAccess(principal, input.storeId);
-  const store = await findStore(principal.tenantId, input.storeId);
-  if (!store) {
+  const context = await readOpeningContext(principal.tenantId, input.storeId);
+  if (!context) {
     throw new DomainError(
       'rule_refused',
       'store_not_found',
@@ -151,95 +156,137 @@ export async function createTicket(
       [referenceMissing('storeId', 'store')],
     );
   }
+  const { store, calendar, policies } = context;
   const day = localDay(now, store.timezone);
-  const [dispatchTo, { calendar, policies, counter }] = await Promise.all([
-    autoDispatchAssignee(principal.tenantId, store, input),
-    readOpeningContext(principal.tenantId, store, day),
-  ]);
+  const dispatchTo = await autoDispatchAssignee(principal.tenantId, store, input);
   const policy = matchPolicy(policies, { type: input.type, priority: input.priority, storeId: store.id });
   const sla = policy ? startSla(policy, now, calendar) : undefined;
   const { customer: _lookup, customerId: _id, ...fields } = input;
 
-  for (let attempt = 1; attempt <= maxCreateAttempts; attempt++) {
-    const { customer, isNew } = await resolveCustomer(principal.tenantId, input, now);
-    if (input.purchaseId) {
-      const purchase =
-        customer && !isNew && (await purchaseOfCustomer(principal.tenantId, customer.id, input.purchaseId));
-      if (!purchase) {
-        throw new DomainError(
-          'rule_refused',
-          'purchase_not_found',
-          'The purchase is not one of this customer’s.',
-          [referenceMissing('purchaseId', 'purchase of this customer')],
+  // Reserved only once the references check out, so bad input leaves no void behind.
+  let reserved: ReservedNumber | undefined;
+  let attempted: Ticket | undefined;
+  try {
+    for (let attempt = 1; attempt <= maxCreateAttempts; attempt++) {
+      const { customer, isNew } = await resolveCustomer(principal.tenantId, input, now);
+      if (input.purchaseId) {
+        const purchase =
+          customer && !isNew && (await purchaseOfCustomer(principal.tenantId, customer.id, input.purchaseId));
+        if (!purchase) {
+          throw new DomainError(
+            'rule_refused',
+            'purchase_not_found',
+            'The purchase is not one of this customer’s.',
+            [referenceMissing('purchaseId', 'purchase of this customer')],
+          );
+        }
+      }
+      assertTimeLeft();
+      reserved ??= await reserveTicketNumber(principal.tenantId, store.id, day);
+      const opened = openTicket(
+        {
+          ...fields,
+          ...(customer ? { customerId: customer.id } : {}),
+          contact: input.contact ?? (customer ? { name: customer.name, phone: customer.phone } : undefined),
+          ...(sla ? { sla } : {}),
+          ...(origin ? { revisitId: origin.revisitId } : {}),
+        },
+        {
+          ticketId: newId(now),
+          eventId: newId(now),
+          number: ticketNumber(store.code, day, reserved.sequence),
+        },
+        principal.userId,
+        now,
+      );
+      const dispatched = dispatchTo
+        ? assignTicket(opened.ticket, dispatchTo, {
+            actorId: 'auto-dispatch',
+            eventId: newId(now),
+            now,
+            auto: true,
+          })
+        : undefined;
+      const ticket = dispatched?.ticket ?? opened.ticket;
+      attempted = ticket;
+      try {
+        await insertTicket(
+          principal.tenantId,
+          {
+            ticket,
+            events: [
+              opened.created,
+              ...(origin
+                ? [
+                    {
+                      id: newId(now),
+                      ticketId: ticket.id,
+                      kind: 'linked' as const,
+                      revisitId: origin.revisitId,
+                      actorId: principal.userId,
+                      at: now.toISOString(),
+                    },
+                  ]
+                : []),
+              ...(dispatched ? [dispatched.event] : []),
+            ],
+            number: reserved,
+            before: isNew && customer ? customerWrites(principal.tenantId, customer) : [],
+            after: [
+              ...sideEffects(principal.tenantId, undefined, ticket, now),
+              ...slaTimerWrites(principal.tenantId, undefined, ticket, calendar),
+            ],
+          },
+          { claim: idempotency, response: { status: 201, body: ticket }, now },
         );
+        return ticket;
+      } catch (error) {
+        const lostRace = error instanceof PrerequisiteFailed && error.index === phoneReservationIndex;
+        if (!lostRace) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
-    // First try: the count read with the context; after a lost race, a consistent read.
-    const previous = attempt === 1 ? counter : await readTicketCounter(principal.tenantId, store.id, day);
-    const opened = openTicket(
-      {
-        ...fields,
-        ...(customer ? { customerId: customer.id } : {}),
-        contact: input.contact ?? (customer ? { name: customer.name, phone: customer.phone } : undefined),
-        ...(sla ? { sla } : {}),
-        ...(origin ? { revisitId: origin.revisitId } : {}),
-      },
-      { ticketId: newId(now), eventId: newId(now), number: ticketNumber(store.code, day, previous + 1) },
-      principal.userId,
-      now,
+    throw unavailable(
+      'contention',
+      'The customer record kept changing under this create; nothing was written. Retry.',
     );
-    const dispatched = dispatchTo
-      ? assignTicket(opened.ticket, dispatchTo, {
-          actorId: 'auto-dispatch',
-          eventId: newId(now),
-          now,
-          auto: true,
-        })
-      : undefined;
-    const ticket = dispatched?.ticket ?? opened.ticket;
-    try {
-      await insertTicket(
-        principal.tenantId,
-        {
-          ticket,
-          events: [
-            opened.created,
-            ...(origin
-              ? [
-                  {
-                    id: newId(now),
-                    ticketId: ticket.id,
-                    kind: 'linked' as const,
-                    revisitId: origin.revisitId,
-                    actorId: principal.userId,
-                    at: now.toISOString(),
-                  },
-                ]
-              : []),
-            ...(dispatched ? [dispatched.event] : []),
-          ],
-          counter: { storeId: store.id, day, previous },
-          before: isNew && customer ? customerWrites(principal.tenantId, customer) : [],
-          after: [
-            ...sideEffects(principal.tenantId, undefined, ticket, now),
-            ...slaTimerWrites(principal.tenantId, undefined, ticket, calendar),
-          ],
-        },
-        { claim: idempotency, response: { status: 201, body: ticket }, now },
-      );
-      return ticket;
-    } catch (error) {
-      const lostRace =
-        error instanceof TicketNumberTaken ||
-        (error instanceof PrerequisiteFailed && error.index === phoneReservationIndex);
-      if (!lostRace) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(attempt, 10)));
-    }
+  } catch (error) {
+    if (!reserved) throw error;
+    return accountForNumber(principal.tenantId, reserved, attempted, error, now);
   }
-  throw conflict(
-    'ticket_number_contention',
-    'Too many tickets are being opened in this store at once; retry.',
-  );
+}
+
+/**
+ * The failure path of a create that holds a number: the number is voided, unless the ticket's
+ * transaction did land after all (an answer lost to a timeout), in which case that ticket is the
+ * answer. Either way the register accounts for the number and the caller's answer is the truth.
+ */
+async function accountForNumber(
+  tenantId: string,
+  number: ReservedNumber,
+  attempted: Ticket | undefined,
+  error: unknown,
+  now: Date,
+): Promise<Ticket> {
+  const reason =
+    error instanceof DomainError ? error.code : error instanceof Error ? error.name : 'create_failed';
+  let outcome: 'voided' | 'held';
+  try {
+    outcome = await voidTicketNumber(tenantId, number, reason, now);
+  } catch (voidFailed) {
+    // The register then shows a gap; docs/data-model.md says how a reader treats one.
+    logger.error('could not void a reserved ticket number', { number, voidFailed, error });
+    throw error;
+  }
+  if (outcome === 'held' && attempted) return attempted;
+  // Voided: the ticket can no longer land, so a cut-off create is a clean 503.
+  if (isCutOff(error)) {
+    throw unavailable(
+      'deadline',
+      'The service is busy and could not finish in time; nothing was written. Retry.',
+    );
+  }
+  throw error;
 }
 
 export async function getTicket(principal: Principal, ticketId: string): Promise<Ticket> {
