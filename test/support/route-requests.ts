@@ -326,7 +326,19 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
         customerId: world.customer.id,
         storeId: world.store.id,
         dueAt: dayAfterTomorrow(),
-        ticketId: world.tickets[0]?.id,
+        // A revisit may only link a ticket about its own customer.
+        ticketId: (
+          await ok<Ticket>('createTicket', {
+            caller: world.admin,
+            body: {
+              storeId: world.store.id,
+              type: 'repair',
+              channel: 'walk_in',
+              subject: `repair ${unique()}`,
+              customerId: world.customer.id,
+            },
+          })
+        ).id,
         note: 'Ask about the repair',
       },
     }),
