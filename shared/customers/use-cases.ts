@@ -38,7 +38,7 @@ export async function registerCustomer(
   const customer = newCustomer(input, newId(now), now);
   await insertCustomer(principal.tenantId, customer, {
     claim: idempotency,
-    response: { status: 201, body: customer },
+    response: { body: customer },
     now,
   });
   return customer;
@@ -114,7 +114,7 @@ export async function recordPurchase(
   const recorded = { ...purchase, revisits: planned.revisits };
   await insertPurchase(principal.tenantId, purchase, planned.writes, {
     claim: idempotency,
-    response: { status: 201, body: recorded },
+    response: { body: recorded },
     now,
   });
   return recorded;

@@ -18,8 +18,8 @@ export interface IdempotencyClaim {
   readonly fingerprint: string;
 }
 
+/** What a create answered: the object it created. The route supplies the HTTP status (201). */
 export interface RememberedResponse {
-  readonly status: number;
   readonly body: unknown;
 }
 
@@ -53,7 +53,7 @@ export async function rememberedResponse(
       'This Idempotency-Key was already used for a different request.',
     );
   }
-  return { status: Item.status as number, body: Item.body };
+  return { body: Item.body };
 }
 
 /** The transaction item that remembers a create; put it first in the transaction. */
@@ -71,7 +71,6 @@ export function rememberResponseWrite(
         ...recordKey(tenantId, claim),
         entity: 'idempotency_record',
         fingerprint: claim.fingerprint,
-        status: response.status,
         body: response.body,
         expiresAt: nowSeconds + lifetimeSeconds,
       },

@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client';
 import { type CursorScope, decodeCursor, encodeCursor, type Page } from './cursor';
+import { withoutKeys } from './entity';
 import { serviceDeskTable } from './table';
-import { withoutKeys } from './transactions';
 
 const tableKeys = [serviceDeskTable.partitionKey.name, serviceDeskTable.sortKey.name];
 

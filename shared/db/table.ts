@@ -30,29 +30,29 @@ export const serviceDeskTable = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   globalSecondaryIndexes: [
-    // Queue views: tickets by store and status.
+    // A store's work in one status, oldest or newest first: ticket queues, due revisits.
     {
-      indexName: 'gsi1',
-      partitionKey: { name: 'gsi1pk', type: 'S' },
-      sortKey: { name: 'gsi1sk', type: 'S' },
+      indexName: 'byStoreStatus',
+      partitionKey: { name: 'byStoreStatusPk', type: 'S' },
+      sortKey: { name: 'byStoreStatusSk', type: 'S' },
     },
-    // Queue views: all tickets of a store, in creation order (also serves created-date ranges).
+    // A store's tickets in creation order (ULID sort keys also serve created-time ranges).
     {
-      indexName: 'gsi2',
-      partitionKey: { name: 'gsi2pk', type: 'S' },
-      sortKey: { name: 'gsi2sk', type: 'S' },
+      indexName: 'byStore',
+      partitionKey: { name: 'byStorePk', type: 'S' },
+      sortKey: { name: 'byStoreSk', type: 'S' },
     },
-    // Queue views: tickets by assignee, open ones first ("my open tickets").
+    // An assignee's tickets, open ones apart ("my open tickets").
     {
-      indexName: 'gsi3',
-      partitionKey: { name: 'gsi3pk', type: 'S' },
-      sortKey: { name: 'gsi3sk', type: 'S' },
+      indexName: 'byAssignee',
+      partitionKey: { name: 'byAssigneePk', type: 'S' },
+      sortKey: { name: 'byAssigneeSk', type: 'S' },
     },
-    // Queue views: tickets by customer.
+    // A customer's tickets and revisits: their history with the chain.
     {
-      indexName: 'gsi4',
-      partitionKey: { name: 'gsi4pk', type: 'S' },
-      sortKey: { name: 'gsi4sk', type: 'S' },
+      indexName: 'byCustomer',
+      partitionKey: { name: 'byCustomerPk', type: 'S' },
+      sortKey: { name: 'byCustomerSk', type: 'S' },
     },
     // Due timers, sharded (`DUE#<n>` / `<due or lease time>#…`): the sweeper's only read. The one
     // index that spans tenants, by design; request paths never read it.

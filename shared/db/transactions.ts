@@ -93,25 +93,3 @@ export class ConditionFailed extends Error {
     super(`transaction condition failed on item ${index}`);
   }
 }
-
-/** Strips the storage keys so only the entity's own fields leave the repository. */
-export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const {
-    pk,
-    sk,
-    gsi1pk,
-    gsi1sk,
-    gsi2pk,
-    gsi2sk,
-    gsi3pk,
-    gsi3sk,
-    gsi4pk,
-    gsi4sk,
-    duePk,
-    dueSk,
-    entity,
-    expiresAt,
-    ...fields
-  } = item;
-  return fields as T;
-}

@@ -45,8 +45,9 @@ function idempotencyClaim(routeName: string, event: HttpEvent, what: unknown): I
   return { scope: routeName, key, fingerprint };
 }
 
+/** A creating route answers 201; its replays answer the same. */
 const replayed = (response: RememberedResponse): HttpResult => ({
-  status: response.status,
+  status: 201,
   body: response.body,
   headers: { 'idempotent-replayed': 'true' },
 });
@@ -100,7 +101,7 @@ export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
     let fresh: HttpResult | undefined;
     const result = await once(principal.tenantId, idempotency, now, async () => {
       fresh = await run(request);
-      return { status: fresh.status, body: fresh.body };
+      return { body: fresh.body };
     });
     return result.replayed || !fresh ? replayed(result) : fresh;
   });

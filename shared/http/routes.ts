@@ -21,7 +21,7 @@ export interface HttpRoute {
   readonly roles: readonly StaffRole[];
   /** The least table access the handler needs; CDK grants exactly this. */
   readonly tableAccess: TableAccess;
-  /** A creating POST that honours the Idempotency-Key header. */
+  /** A creating POST that honours the Idempotency-Key header; it answers 201, and so do its replays. */
   readonly idempotent?: boolean;
 }
 

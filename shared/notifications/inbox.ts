@@ -12,9 +12,10 @@ import {
 } from 'zod/mini';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
+import { withoutKeys } from '../db/entity';
 import { tenantPartition } from '../db/keys';
 import { queryEntities } from '../db/query';
-import { type TransactionItem, withoutKeys } from '../db/transactions';
+import type { TransactionItem } from '../db/transactions';
 import { notFound } from '../errors';
 import { pageQueryFields, ulid } from '../schema/common';
 

@@ -4,8 +4,8 @@ import type { Revisit } from './schema';
 
 /**
  * A revisit is one item, `T#<t>#REVISIT#<id>` / `REVISIT`, with two views as index keys,
- * sorted by due time: gsi1 = a store's revisits in one status (the work queue, oldest due
- * first), gsi4 = a customer's revisits (the customer's history). Its timer is the revisit's own.
+ * sorted by due time: byStoreStatus = a store's revisits in one status (the work queue, oldest due
+ * first), byCustomer = a customer's revisits (the customer's history). Its timer is the revisit's own.
  */
 const storeQueue = (tenantId: string, storeId: string, status: string) =>
   `${tenantPartition(tenantId)}#STORE#${storeId}#REVISITS#${status}`;
@@ -18,17 +18,17 @@ export const revisitKeys = {
     sk: 'REVISIT',
   }),
   views: (tenantId: string, revisit: Revisit) => ({
-    gsi1pk: storeQueue(tenantId, revisit.storeId, revisit.status),
-    gsi1sk: `${revisit.dueAt}#${revisit.id}`,
-    gsi4pk: customerRevisits(tenantId, revisit.customerId),
-    gsi4sk: `${revisit.dueAt}#${revisit.id}`,
+    byStoreStatusPk: storeQueue(tenantId, revisit.storeId, revisit.status),
+    byStoreStatusSk: `${revisit.dueAt}#${revisit.id}`,
+    byCustomerPk: customerRevisits(tenantId, revisit.customerId),
+    byCustomerSk: `${revisit.dueAt}#${revisit.id}`,
   }),
   byStoreAndStatus: (tenantId: string, storeId: string, status: string) => ({
-    indexName: 'gsi1' as const,
+    indexName: 'byStoreStatus' as const,
     partitionValue: storeQueue(tenantId, storeId, status),
   }),
   byCustomer: (tenantId: string, customerId: string) => ({
-    indexName: 'gsi4' as const,
+    indexName: 'byCustomer' as const,
     partitionValue: customerRevisits(tenantId, customerId),
   }),
   timer: (tenantId: string, revisitId: string) => timerKey(tenantId, revisitId, 'due'),

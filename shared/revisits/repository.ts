@@ -1,12 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
+import { withoutKeys } from '../db/entity';
 import { type PageQuery, queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
   type TransactionItem,
-  withoutKeys,
   writeTransaction,
 } from '../db/transactions';
 import { putVersioned } from '../db/versioned';

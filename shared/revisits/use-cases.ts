@@ -71,7 +71,7 @@ export async function bookRevisit(
   });
   await saveRevisits(principal.tenantId, revisitWrites(principal.tenantId, revisit), {
     claim: idempotency,
-    response: { status: 201, body: revisit },
+    response: { body: revisit },
     now,
   });
   return revisit;
@@ -166,14 +166,13 @@ export async function recordRevisitAttempt(
   if (attempted.followUpNeeded) {
     const claim = { scope: 'revisit-follow-up', key: revisit.id, fingerprint: revisit.id };
     const complaint = await once(principal.tenantId, claim, now, async () => ({
-      status: 201,
       body: await openFollowUp(principal, revisit, input, now, claim),
     }));
     after = linkFollowUp(after, (complaint.body as { id: string }).id, { actorId: principal.userId, now });
   }
   await saveRevisits(principal.tenantId, revisitWrites(principal.tenantId, after, revisit), {
     claim: idempotency,
-    response: { status: 201, body: after },
+    response: { body: after },
     now,
   });
   return after;

@@ -41,7 +41,7 @@ export async function createStaffMember(
   const member = newStaffMember(input, newId(now), now);
   await insertStaffMember(principal.tenantId, member, {
     claim: idempotency,
-    response: { status: 201, body: member },
+    response: { body: member },
     now,
   });
   return member;

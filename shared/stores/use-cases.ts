@@ -16,7 +16,7 @@ export async function createStore(
   const store = newStore(input, newId(now), now);
   await insertStore(principal.tenantId, store, {
     claim: idempotency,
-    response: { status: 201, body: store },
+    response: { body: store },
     now,
   });
   return store;

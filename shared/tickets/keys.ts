@@ -6,7 +6,7 @@ import type { Ticket } from './schema';
  * A ticket owns a partition: the ticket item (`TICKET`) and its timeline events (`EVENT#<ulid>`),
  * so the history reads in one Query. Queue views are sparse index keys on the ticket item, all
  * sorted by the ticket id (a ULID, i.e. by creation time):
- *   gsi1 store + status · gsi2 store · gsi3 assignee, open first · gsi4 customer
+ *   byStoreStatus store + status · byStore store · byAssignee assignee, open first · byCustomer customer
  * The per-store-per-day number counter (`TICKET_SEQ#<day>`, reserved by atomic ADD) and the
  * day's number register (`TICKET_NO#<day>#<seq>`: the ticket that holds a number, or the number's
  * void entry) live in the store partition.
@@ -47,35 +47,35 @@ export const ticketKeys = {
     sortKeyPrefix: `TICKET_NO#${day}#`,
   }),
   queueViews: (tenantId: string, ticket: Ticket) => ({
-    gsi1pk: storeStatusPartition(tenantId, ticket.storeId, ticket.status),
-    gsi1sk: ticket.id,
-    gsi2pk: storeTicketsPartition(tenantId, ticket.storeId),
-    gsi2sk: ticket.id,
+    byStoreStatusPk: storeStatusPartition(tenantId, ticket.storeId, ticket.status),
+    byStoreStatusSk: ticket.id,
+    byStorePk: storeTicketsPartition(tenantId, ticket.storeId),
+    byStoreSk: ticket.id,
     ...(ticket.assigneeId
       ? {
-          gsi3pk: assigneePartition(tenantId, ticket.assigneeId),
-          gsi3sk: `${isOpen(ticket.status) ? 'OPEN' : 'DONE'}#${ticket.id}`,
+          byAssigneePk: assigneePartition(tenantId, ticket.assigneeId),
+          byAssigneeSk: `${isOpen(ticket.status) ? 'OPEN' : 'DONE'}#${ticket.id}`,
         }
       : {}),
     ...(ticket.customerId
-      ? { gsi4pk: customerTicketsPartition(tenantId, ticket.customerId), gsi4sk: ticket.id }
+      ? { byCustomerPk: customerTicketsPartition(tenantId, ticket.customerId), byCustomerSk: ticket.id }
       : {}),
   }),
   byStoreAndStatus: (tenantId: string, storeId: string, status: string) => ({
-    indexName: 'gsi1' as const,
+    indexName: 'byStoreStatus' as const,
     partitionValue: storeStatusPartition(tenantId, storeId, status),
   }),
   byStore: (tenantId: string, storeId: string) => ({
-    indexName: 'gsi2' as const,
+    indexName: 'byStore' as const,
     partitionValue: storeTicketsPartition(tenantId, storeId),
   }),
   byAssignee: (tenantId: string, staffId: string, openOnly: boolean) => ({
-    indexName: 'gsi3' as const,
+    indexName: 'byAssignee' as const,
     partitionValue: assigneePartition(tenantId, staffId),
     ...(openOnly ? { sortKeyPrefix: 'OPEN#' } : {}),
   }),
   byCustomer: (tenantId: string, customerId: string) => ({
-    indexName: 'gsi4' as const,
+    indexName: 'byCustomer' as const,
     partitionValue: customerTicketsPartition(tenantId, customerId),
   }),
 };

@@ -4,12 +4,12 @@ import { calendarFrom, calendarKeys } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/schema';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
+import { withoutKeys } from '../db/entity';
 import { getItems, type PageQuery, queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
   type CreateRemembered,
   type TransactionItem,
-  withoutKeys,
   writeTransaction,
 } from '../db/transactions';
 import { conflict } from '../errors';

@@ -237,7 +237,7 @@ export async function createTicket(
               ...slaTimerWrites(principal.tenantId, undefined, ticket, calendar),
             ],
           },
-          { claim: idempotency, response: { status: 201, body: ticket }, now },
+          { claim: idempotency, response: { body: ticket }, now },
         );
         return ticket;
       } catch (error) {
@@ -427,7 +427,7 @@ export async function commentOn(
 ): Promise<TimelineEvent> {
   const ticket = await getTicket(principal, ticketId);
   const change = commentOnTicket(ticket, input, { actorId: principal.userId, eventId: newId(now), now });
-  const remembered = { claim: idempotency, response: { status: 201, body: change.event }, now };
+  const remembered = { claim: idempotency, response: { body: change.event }, now };
   if (change.ticket) {
     const tracked = await withSla(principal.tenantId, ticket, change.ticket, now);
     await saveTicketChange(

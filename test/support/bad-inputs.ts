@@ -232,7 +232,7 @@ export const foreignCursors = fc.oneof(
   ),
   fc
     .dictionary(
-      fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'),
+      fc.constantFrom('pk', 'sk', 'byStoreStatusPk', 'byStoreStatusSk', 'byStorePk', 'byStoreSk'),
       fc.string({ maxLength: 30 }),
     )
     .map((key) => base64url(JSON.stringify(key))),

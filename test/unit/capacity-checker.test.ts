@@ -12,8 +12,8 @@ const s = (value: string): AttributeValue => ({ S: value });
 const ticketItem = (extra = 0) => ({
   pk: s('T#acme#TICKET#01J0000000000000000000000'),
   sk: s('TICKET'),
-  gsi1pk: s('T#acme#STORE#01J0000000000000000000001#STATUS#new'),
-  gsi1sk: s('01J0000000000000000000000'),
+  byStoreStatusPk: s('T#acme#STORE#01J0000000000000000000001#STATUS#new'),
+  byStoreStatusSk: s('01J0000000000000000000000'),
   subject: s(`沙发送货后发现划痕${'x'.repeat(extra)}`),
 });
 
@@ -118,19 +118,21 @@ describe('item sizes and write units (DynamoDB rules)', () => {
 
   it('writes an index on insert, a changed key as delete + put, nothing when untouched', () => {
     const before = ticketItem();
-    const moved = { ...before, gsi1pk: s('T#acme#STORE#01J0000000000000000000001#STATUS#assigned') };
+    const moved = { ...before, byStoreStatusPk: s('T#acme#STORE#01J0000000000000000000001#STATUS#assigned') };
     expect(writeUnits(undefined, before, { transactional: true, action: 'put' }).indexes).toEqual({
-      gsi1: 1,
+      byStoreStatus: 1,
     });
-    expect(writeUnits(before, moved, { transactional: true, action: 'update' }).indexes).toEqual({ gsi1: 2 });
+    expect(writeUnits(before, moved, { transactional: true, action: 'update' }).indexes).toEqual({
+      byStoreStatus: 2,
+    });
     expect(
       writeUnits(before, moved, { transactional: true, action: 'update', indexFactor: 2 }).indexes,
     ).toEqual({
-      gsi1: 4,
+      byStoreStatus: 4,
     });
     expect(writeUnits(before, before, { transactional: false, action: 'update' }).indexes).toEqual({});
     expect(writeUnits(before, undefined, { transactional: false, action: 'delete' }).indexes).toEqual({
-      gsi1: 1,
+      byStoreStatus: 1,
     });
   });
 });

@@ -5,10 +5,15 @@ import { problemFromError, problemResponse } from '../../shared/http/problem';
 
 const scope = {
   query: { list: 'tickets', partition: 'T#acme#STORE#S1#STATUS#new', filters: { status: 'new' } },
-  keyAttributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
-  partition: { attribute: 'gsi1pk', value: 'T#acme#STORE#S1#STATUS#new' },
+  keyAttributes: ['pk', 'sk', 'byStoreStatusPk', 'byStoreStatusSk'],
+  partition: { attribute: 'byStoreStatusPk', value: 'T#acme#STORE#S1#STATUS#new' },
 };
-const key = { pk: 'T#acme#TICKET#X', sk: 'TICKET', gsi1pk: 'T#acme#STORE#S1#STATUS#new', gsi1sk: 'X' };
+const key = {
+  pk: 'T#acme#TICKET#X',
+  sk: 'TICKET',
+  byStoreStatusPk: 'T#acme#STORE#S1#STATUS#new',
+  byStoreStatusSk: 'X',
+};
 
 const refusal = (cursor: string, within: CursorScope = scope) => {
   try {
@@ -54,12 +59,12 @@ describe('cursor', () => {
   it('refuses cursors of another partition, another shape, emptied or overlong keys, or no cursor at all', () => {
     const q = digestOf(encodeCursor(key, scope) ?? '');
     for (const cursor of [
-      forged({ q, k: { ...key, gsi1pk: 'T#evil#STORE#S1#STATUS#new' } }),
+      forged({ q, k: { ...key, byStoreStatusPk: 'T#evil#STORE#S1#STATUS#new' } }),
       forged({ q, k: { ...key, pk: 'T#evil#TICKET#X' } }),
       forged({ q, k: { ...key, pk: '' } }),
-      forged({ q, k: { ...key, gsi1sk: '' } }),
-      forged({ q, k: { ...key, gsi1sk: 'X'.repeat(1025) } }),
-      forged({ q, k: { pk: key.pk, sk: key.sk, gsi1pk: key.gsi1pk } }),
+      forged({ q, k: { ...key, byStoreStatusSk: '' } }),
+      forged({ q, k: { ...key, byStoreStatusSk: 'X'.repeat(1025) } }),
+      forged({ q, k: { pk: key.pk, sk: key.sk, byStoreStatusPk: key.byStoreStatusPk } }),
       forged({ q, k: { ...key, admin: 'yes' } }),
       forged({ q, k: { ...key, sk: 1 } }),
       forged({ q, k: null }),
@@ -93,13 +98,17 @@ describe('cursor', () => {
     const rangeScope: CursorScope = {
       ...scope,
       query: { ...scope.query, sortKeyBetween: ['B', 'D'] },
-      sortKey: { attribute: 'gsi1sk', between: ['B', 'D'] },
+      sortKey: { attribute: 'byStoreStatusSk', between: ['B', 'D'] },
     };
-    const inRange = encodeCursor({ ...key, gsi1sk: 'C' }, rangeScope) ?? '';
-    expect(decodeCursor(inRange, rangeScope)).toMatchObject({ gsi1sk: 'C' });
+    const inRange = encodeCursor({ ...key, byStoreStatusSk: 'C' }, rangeScope) ?? '';
+    expect(decodeCursor(inRange, rangeScope)).toMatchObject({ byStoreStatusSk: 'C' });
     const r = digestOf(inRange);
-    expect(refusal(forged({ q: r, k: { ...key, gsi1sk: 'A' } }), rangeScope)).toEqual(['query.cursor']);
-    expect(refusal(forged({ q: r, k: { ...key, gsi1sk: 'E' } }), rangeScope)).toEqual(['query.cursor']);
+    expect(refusal(forged({ q: r, k: { ...key, byStoreStatusSk: 'A' } }), rangeScope)).toEqual([
+      'query.cursor',
+    ]);
+    expect(refusal(forged({ q: r, k: { ...key, byStoreStatusSk: 'E' } }), rangeScope)).toEqual([
+      'query.cursor',
+    ]);
   });
 });
 

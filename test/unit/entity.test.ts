@@ -13,8 +13,8 @@ const sample = defineEntity<Sample>({
   about: 'A test entity.',
   key: { pk: 'T#{tenantId}#SAMPLE#{id}', sk: 'SAMPLE' },
   views: {
-    gsi1: { pk: 'T#{tenantId}#STORE#{storeId}#STATUS#{status}', sk: '{id}' },
-    gsi3: { pk: 'T#{tenantId}#ASSIGNEE#{assigneeId}', sk: '{openness}#{id}' },
+    byStoreStatus: { pk: 'T#{tenantId}#STORE#{storeId}#STATUS#{status}', sk: '{id}' },
+    byAssignee: { pk: 'T#{tenantId}#ASSIGNEE#{assigneeId}', sk: '{openness}#{id}' },
   },
   derive: (item) => ({ openness: item.status === 'closed' ? 'DONE' : 'OPEN' }),
 });
@@ -35,13 +35,13 @@ describe('entity declarations', () => {
     expect(item).toEqual({
       pk: 'T#acme#SAMPLE#01A',
       sk: 'SAMPLE',
-      gsi1pk: 'T#acme#STORE#S1#STATUS#new',
-      gsi1sk: '01A',
+      byStoreStatusPk: 'T#acme#STORE#S1#STATUS#new',
+      byStoreStatusSk: '01A',
       entity: 'sample',
       ...fields,
     });
     const assigned = sample.item('acme', { ...fields, status: 'closed', assigneeId: 'P9' });
-    expect(assigned).toMatchObject({ gsi3pk: 'T#acme#ASSIGNEE#P9', gsi3sk: 'DONE#01A' });
+    expect(assigned).toMatchObject({ byAssigneePk: 'T#acme#ASSIGNEE#P9', byAssigneeSk: 'DONE#01A' });
     expect(assigned).not.toHaveProperty('openness');
     expect(withoutKeys({ ...assigned, expiresAt: 1 })).toEqual({
       ...fields,
@@ -53,15 +53,15 @@ describe('entity declarations', () => {
   it('give the key and the query of a view, refusing a key with a field missing', () => {
     expect(sample.key({ tenantId: 'acme', id: '01A' })).toEqual({ pk: 'T#acme#SAMPLE#01A', sk: 'SAMPLE' });
     expect(() => sample.key({ tenantId: 'acme' })).toThrow(/needs every field/);
-    expect(sample.view('gsi3', { tenantId: 'acme', assigneeId: 'P9', openness: 'OPEN' })).toEqual({
-      indexName: 'gsi3',
+    expect(sample.view('byAssignee', { tenantId: 'acme', assigneeId: 'P9', openness: 'OPEN' })).toEqual({
+      indexName: 'byAssignee',
       partitionValue: 'T#acme#ASSIGNEE#P9',
       sortKeyPrefix: 'OPEN#',
     });
-    expect(sample.view('gsi1', { tenantId: 'acme', storeId: 'S1', status: 'new' })).toEqual({
-      indexName: 'gsi1',
+    expect(sample.view('byStoreStatus', { tenantId: 'acme', storeId: 'S1', status: 'new' })).toEqual({
+      indexName: 'byStoreStatus',
       partitionValue: 'T#acme#STORE#S1#STATUS#new',
     });
-    expect(() => sample.view('gsi2', { tenantId: 'acme' })).toThrow(/no view/);
+    expect(() => sample.view('byStore', { tenantId: 'acme' })).toThrow(/no view/);
   });
 });
