@@ -45,6 +45,10 @@ export const forbidden = (code: string, detail: string) => new DomainError('forb
 
 export const conflict = (code: string, detail: string) => new DomainError('conflict', code, detail);
 
+/** The one answer to a stale `version` (optimistic locking) on any entity. */
+export const versionConflict = (what: string) =>
+  conflict('version_conflict', `The ${what} changed since it was read; read it again and retry.`);
+
 export const ruleRefused = (code: string, detail: string) => new DomainError('rule_refused', code, detail);
 
 /** Nothing was written and a retry after a moment should succeed (answered 503 with Retry-After). */
