@@ -1,4 +1,4 @@
-import { tenantPartition } from '../db/keys';
+import { timerEntity } from './entities';
 
 /**
  * Timer items live with their tenant: `T#<t>#TIMER#<subjectId>` / `<purpose>`. Due ones are
@@ -9,10 +9,8 @@ import { tenantPartition } from '../db/keys';
  */
 export const dueShards = 16;
 
-export const timerKey = (tenantId: string, subjectId: string, purpose: string) => ({
-  pk: `${tenantPartition(tenantId)}#TIMER#${subjectId}`,
-  sk: purpose,
-});
+export const timerKey = (tenantId: string, subjectId: string, purpose: string) =>
+  timerEntity.key({ tenantId, subjectId, purpose });
 
 /** FNV-1a: stable across runtimes, cheap, evenly spread for our keys. */
 export function shardOf(pk: string, sk: string, shards = dueShards): number {

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { TransactionItem } from '../db/transactions';
+import { timerEntity } from './entities';
 import { dueHorizon, duePartition, dueSortKey, shardOf } from './keys';
 import type { Timer } from './schema';
 
@@ -25,7 +26,7 @@ export function scheduleTimerWrite(
       TableName: tableName,
       Item: {
         ...timer,
-        entity: 'timer',
+        entity: timerEntity.tag,
         state: 'scheduled',
         dispatches: 0,
         duePk: duePartition(shardOf(timer.pk, timer.sk)),
