@@ -29,30 +29,32 @@ export interface TableDefinition {
 export const serviceDeskTable = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
+  // Index key attributes are short on purpose: they are stored on every item that has the view,
+  // and an item's size (names included) is what its reads and writes cost in capacity units.
   globalSecondaryIndexes: [
     // A store's work in one status, oldest or newest first: ticket queues, due revisits.
     {
       indexName: 'byStoreStatus',
-      partitionKey: { name: 'byStoreStatusPk', type: 'S' },
-      sortKey: { name: 'byStoreStatusSk', type: 'S' },
+      partitionKey: { name: 'sspk', type: 'S' },
+      sortKey: { name: 'sssk', type: 'S' },
     },
     // A store's tickets in creation order (ULID sort keys also serve created-time ranges).
     {
       indexName: 'byStore',
-      partitionKey: { name: 'byStorePk', type: 'S' },
-      sortKey: { name: 'byStoreSk', type: 'S' },
+      partitionKey: { name: 'stpk', type: 'S' },
+      sortKey: { name: 'stsk', type: 'S' },
     },
     // An assignee's tickets, open ones apart ("my open tickets").
     {
       indexName: 'byAssignee',
-      partitionKey: { name: 'byAssigneePk', type: 'S' },
-      sortKey: { name: 'byAssigneeSk', type: 'S' },
+      partitionKey: { name: 'aspk', type: 'S' },
+      sortKey: { name: 'assk', type: 'S' },
     },
     // A customer's tickets and revisits: their history with the chain.
     {
       indexName: 'byCustomer',
-      partitionKey: { name: 'byCustomerPk', type: 'S' },
-      sortKey: { name: 'byCustomerSk', type: 'S' },
+      partitionKey: { name: 'cupk', type: 'S' },
+      sortKey: { name: 'cusk', type: 'S' },
     },
     // Due timers, sharded (`DUE#<n>` / `<due or lease time>#…`): the sweeper's only read. The one
     // index that spans tenants, by design; request paths never read it.

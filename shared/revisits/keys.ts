@@ -18,10 +18,10 @@ export const revisitKeys = {
     sk: 'REVISIT',
   }),
   views: (tenantId: string, revisit: Revisit) => ({
-    byStoreStatusPk: storeQueue(tenantId, revisit.storeId, revisit.status),
-    byStoreStatusSk: `${revisit.dueAt}#${revisit.id}`,
-    byCustomerPk: customerRevisits(tenantId, revisit.customerId),
-    byCustomerSk: `${revisit.dueAt}#${revisit.id}`,
+    sspk: storeQueue(tenantId, revisit.storeId, revisit.status),
+    sssk: `${revisit.dueAt}#${revisit.id}`,
+    cupk: customerRevisits(tenantId, revisit.customerId),
+    cusk: `${revisit.dueAt}#${revisit.id}`,
   }),
   byStoreAndStatus: (tenantId: string, storeId: string, status: string) => ({
     indexName: 'byStoreStatus' as const,

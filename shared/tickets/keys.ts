@@ -47,18 +47,18 @@ export const ticketKeys = {
     sortKeyPrefix: `TICKET_NO#${day}#`,
   }),
   queueViews: (tenantId: string, ticket: Ticket) => ({
-    byStoreStatusPk: storeStatusPartition(tenantId, ticket.storeId, ticket.status),
-    byStoreStatusSk: ticket.id,
-    byStorePk: storeTicketsPartition(tenantId, ticket.storeId),
-    byStoreSk: ticket.id,
+    sspk: storeStatusPartition(tenantId, ticket.storeId, ticket.status),
+    sssk: ticket.id,
+    stpk: storeTicketsPartition(tenantId, ticket.storeId),
+    stsk: ticket.id,
     ...(ticket.assigneeId
       ? {
-          byAssigneePk: assigneePartition(tenantId, ticket.assigneeId),
-          byAssigneeSk: `${isOpen(ticket.status) ? 'OPEN' : 'DONE'}#${ticket.id}`,
+          aspk: assigneePartition(tenantId, ticket.assigneeId),
+          assk: `${isOpen(ticket.status) ? 'OPEN' : 'DONE'}#${ticket.id}`,
         }
       : {}),
     ...(ticket.customerId
-      ? { byCustomerPk: customerTicketsPartition(tenantId, ticket.customerId), byCustomerSk: ticket.id }
+      ? { cupk: customerTicketsPartition(tenantId, ticket.customerId), cusk: ticket.id }
       : {}),
   }),
   byStoreAndStatus: (tenantId: string, storeId: string, status: string) => ({

@@ -104,14 +104,14 @@ describe('ticket list cursors', () => {
     expect(newOnes).not.toBe('');
     expectRefusedCursor(await list({ cursor: newOnes, status: 'assigned' }), 'other status');
 
-    for (const attribute of ['pk', 'sk', 'byStorePk', 'byStoreSk']) {
+    for (const attribute of ['pk', 'sk', 'stpk', 'stsk']) {
       const emptied = edited(plain, (key) => {
         key[attribute] = '';
       });
       expectRefusedCursor(await list({ cursor: emptied }), `${attribute} emptied`);
     }
     const outside = edited(ranged, (key) => {
-      key.byStoreSk = '7ZZZZZZZZZZZZZZZZZZZZZZZZZ';
+      key.stsk = '7ZZZZZZZZZZZZZZZZZZZZZZZZZ';
     });
     expectRefusedCursor(await list({ cursor: outside, ...range }), 'key outside the range');
     const truncated = plain.slice(0, -3);
@@ -135,7 +135,7 @@ describe('revisit list cursors', () => {
 
     expectRefusedCursor(await queue({ cursor, status: 'due' }), 'other status');
     expectRefusedCursor(await queue({ cursor, storeId: desk.otherStore.id }), 'other store');
-    for (const attribute of ['byStoreStatusPk', 'byStoreStatusSk', 'pk']) {
+    for (const attribute of ['sspk', 'sssk', 'pk']) {
       const emptied = edited(cursor, (key) => {
         key[attribute] = '';
       });
@@ -161,7 +161,7 @@ describe('revisit list cursors', () => {
       ).body.cursor ?? '';
     expect(queueCursor).not.toBe('');
     expectRefusedCursor(await history(customer.id, { cursor: queueCursor }), 'store queue cursor');
-    for (const attribute of ['byCustomerPk', 'byCustomerSk', 'sk']) {
+    for (const attribute of ['cupk', 'cusk', 'sk']) {
       const emptied = edited(cursor, (key) => {
         key[attribute] = '';
       });

@@ -232,7 +232,7 @@ export const foreignCursors = fc.oneof(
   ),
   fc
     .dictionary(
-      fc.constantFrom('pk', 'sk', 'byStoreStatusPk', 'byStoreStatusSk', 'byStorePk', 'byStoreSk'),
+      fc.constantFrom('pk', 'sk', 'sspk', 'sssk', 'stpk', 'stsk'),
       fc.string({ maxLength: 30 }),
     )
     .map((key) => base64url(JSON.stringify(key))),

@@ -12,8 +12,8 @@ const s = (value: string): AttributeValue => ({ S: value });
 const ticketItem = (extra = 0) => ({
   pk: s('T#acme#TICKET#01J0000000000000000000000'),
   sk: s('TICKET'),
-  byStoreStatusPk: s('T#acme#STORE#01J0000000000000000000001#STATUS#new'),
-  byStoreStatusSk: s('01J0000000000000000000000'),
+  sspk: s('T#acme#STORE#01J0000000000000000000001#STATUS#new'),
+  sssk: s('01J0000000000000000000000'),
   subject: s(`沙发送货后发现划痕${'x'.repeat(extra)}`),
 });
 
@@ -118,7 +118,7 @@ describe('item sizes and write units (DynamoDB rules)', () => {
 
   it('writes an index on insert, a changed key as delete + put, nothing when untouched', () => {
     const before = ticketItem();
-    const moved = { ...before, byStoreStatusPk: s('T#acme#STORE#01J0000000000000000000001#STATUS#assigned') };
+    const moved = { ...before, sspk: s('T#acme#STORE#01J0000000000000000000001#STATUS#assigned') };
     expect(writeUnits(undefined, before, { transactional: true, action: 'put' }).indexes).toEqual({
       byStoreStatus: 1,
     });

@@ -5,14 +5,14 @@ import { problemFromError, problemResponse } from '../../shared/http/problem';
 
 const scope = {
   query: { list: 'tickets', partition: 'T#acme#STORE#S1#STATUS#new', filters: { status: 'new' } },
-  keyAttributes: ['pk', 'sk', 'byStoreStatusPk', 'byStoreStatusSk'],
-  partition: { attribute: 'byStoreStatusPk', value: 'T#acme#STORE#S1#STATUS#new' },
+  keyAttributes: ['pk', 'sk', 'sspk', 'sssk'],
+  partition: { attribute: 'sspk', value: 'T#acme#STORE#S1#STATUS#new' },
 };
 const key = {
   pk: 'T#acme#TICKET#X',
   sk: 'TICKET',
-  byStoreStatusPk: 'T#acme#STORE#S1#STATUS#new',
-  byStoreStatusSk: 'X',
+  sspk: 'T#acme#STORE#S1#STATUS#new',
+  sssk: 'X',
 };
 
 const refusal = (cursor: string, within: CursorScope = scope) => {
@@ -59,12 +59,12 @@ describe('cursor', () => {
   it('refuses cursors of another partition, another shape, emptied or overlong keys, or no cursor at all', () => {
     const q = digestOf(encodeCursor(key, scope) ?? '');
     for (const cursor of [
-      forged({ q, k: { ...key, byStoreStatusPk: 'T#evil#STORE#S1#STATUS#new' } }),
+      forged({ q, k: { ...key, sspk: 'T#evil#STORE#S1#STATUS#new' } }),
       forged({ q, k: { ...key, pk: 'T#evil#TICKET#X' } }),
       forged({ q, k: { ...key, pk: '' } }),
-      forged({ q, k: { ...key, byStoreStatusSk: '' } }),
-      forged({ q, k: { ...key, byStoreStatusSk: 'X'.repeat(1025) } }),
-      forged({ q, k: { pk: key.pk, sk: key.sk, byStoreStatusPk: key.byStoreStatusPk } }),
+      forged({ q, k: { ...key, sssk: '' } }),
+      forged({ q, k: { ...key, sssk: 'X'.repeat(1025) } }),
+      forged({ q, k: { pk: key.pk, sk: key.sk, sspk: key.sspk } }),
       forged({ q, k: { ...key, admin: 'yes' } }),
       forged({ q, k: { ...key, sk: 1 } }),
       forged({ q, k: null }),
@@ -98,15 +98,15 @@ describe('cursor', () => {
     const rangeScope: CursorScope = {
       ...scope,
       query: { ...scope.query, sortKeyBetween: ['B', 'D'] },
-      sortKey: { attribute: 'byStoreStatusSk', between: ['B', 'D'] },
+      sortKey: { attribute: 'sssk', between: ['B', 'D'] },
     };
-    const inRange = encodeCursor({ ...key, byStoreStatusSk: 'C' }, rangeScope) ?? '';
-    expect(decodeCursor(inRange, rangeScope)).toMatchObject({ byStoreStatusSk: 'C' });
+    const inRange = encodeCursor({ ...key, sssk: 'C' }, rangeScope) ?? '';
+    expect(decodeCursor(inRange, rangeScope)).toMatchObject({ sssk: 'C' });
     const r = digestOf(inRange);
-    expect(refusal(forged({ q: r, k: { ...key, byStoreStatusSk: 'A' } }), rangeScope)).toEqual([
+    expect(refusal(forged({ q: r, k: { ...key, sssk: 'A' } }), rangeScope)).toEqual([
       'query.cursor',
     ]);
-    expect(refusal(forged({ q: r, k: { ...key, byStoreStatusSk: 'E' } }), rangeScope)).toEqual([
+    expect(refusal(forged({ q: r, k: { ...key, sssk: 'E' } }), rangeScope)).toEqual([
       'query.cursor',
     ]);
   });

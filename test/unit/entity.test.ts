@@ -35,13 +35,13 @@ describe('entity declarations', () => {
     expect(item).toEqual({
       pk: 'T#acme#SAMPLE#01A',
       sk: 'SAMPLE',
-      byStoreStatusPk: 'T#acme#STORE#S1#STATUS#new',
-      byStoreStatusSk: '01A',
+      sspk: 'T#acme#STORE#S1#STATUS#new',
+      sssk: '01A',
       entity: 'sample',
       ...fields,
     });
     const assigned = sample.item('acme', { ...fields, status: 'closed', assigneeId: 'P9' });
-    expect(assigned).toMatchObject({ byAssigneePk: 'T#acme#ASSIGNEE#P9', byAssigneeSk: 'DONE#01A' });
+    expect(assigned).toMatchObject({ aspk: 'T#acme#ASSIGNEE#P9', assk: 'DONE#01A' });
     expect(assigned).not.toHaveProperty('openness');
     expect(withoutKeys({ ...assigned, expiresAt: 1 })).toEqual({
       ...fields,
