@@ -1,13 +1,13 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { assignTicket } from '../../shared/tickets/operations/assign-ticket';
 import { assignTicketInput, ticketIdParams } from '../../shared/tickets/schema';
-import { assignTicketTo } from '../../shared/tickets/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.assignTicket,
   { params: ticketIdParams, body: assignTicketInput },
   async ({ principal, params, body, now }) => ({
     status: 200,
-    body: await assignTicketTo(principal, params.ticketId, body, now),
+    body: await assignTicket(principal, params.ticketId, body, now),
   }),
 );

@@ -1,13 +1,13 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { commentInput, ticketIdParams } from '../../shared/tickets/schema';
-import { commentOn } from '../../shared/tickets/use-cases';
+import { commentOnTicket } from '../../shared/tickets/operations/comment-on-ticket';
+import { commentOnTicketInput, ticketIdParams } from '../../shared/tickets/schema';
 
 export const handler = authenticatedRoute(
   httpRoutes.commentOnTicket,
-  { params: ticketIdParams, body: commentInput },
+  { params: ticketIdParams, body: commentOnTicketInput },
   async ({ principal, params, body, now, idempotency }) => ({
     status: 201,
-    body: await commentOn(principal, params.ticketId, body, now, idempotency),
+    body: await commentOnTicket(principal, params.ticketId, body, now, idempotency),
   }),
 );

@@ -1,7 +1,7 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { createTicket } from '../../shared/tickets/operations/create-ticket';
 import { createTicketInput } from '../../shared/tickets/schema';
-import { createTicket } from '../../shared/tickets/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.createTicket,

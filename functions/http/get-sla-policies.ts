@@ -1,8 +1,8 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { readSlaPolicies } from '../../shared/sla/repository';
+import { getSlaPolicies } from '../../shared/sla/operations/get-sla-policies';
 
 export const handler = authenticatedRoute(httpRoutes.getSlaPolicies, {}, async ({ principal }) => ({
   status: 200,
-  body: await readSlaPolicies(principal.tenantId),
+  body: await getSlaPolicies(principal),
 }));

@@ -1,7 +1,7 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { getTicket } from '../../shared/tickets/operations/get-ticket';
 import { ticketIdParams } from '../../shared/tickets/schema';
-import { getTicket } from '../../shared/tickets/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.getTicket,

@@ -1,7 +1,7 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { listTickets } from '../../shared/tickets/operations/list-tickets';
 import { listTicketsQuery } from '../../shared/tickets/schema';
-import { listTickets } from '../../shared/tickets/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.listTickets,

@@ -1,11 +1,11 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { ticketIdParams, timelineQuery } from '../../shared/tickets/schema';
-import { ticketTimeline } from '../../shared/tickets/use-cases';
+import { ticketTimeline } from '../../shared/tickets/operations/ticket-timeline';
+import { ticketIdParams, ticketTimelineQuery } from '../../shared/tickets/schema';
 
 export const handler = authenticatedRoute(
   httpRoutes.ticketTimeline,
-  { params: ticketIdParams, query: timelineQuery },
+  { params: ticketIdParams, query: ticketTimelineQuery },
   async ({ principal, params, query }) => ({
     status: 200,
     body: await ticketTimeline(principal, params.ticketId, query),

@@ -1,5 +1,5 @@
 import type { OpenFollowUp } from '../revisits/use-cases';
-import { createTicket } from '../tickets/use-cases';
+import { createTicket } from '../tickets/operations/create-ticket';
 
 /** An unhappy revisit (score 1–2) opens a high-priority complaint, linked back to the revisit. */
 export const openFollowUpComplaint: OpenFollowUp = (principal, revisit, attempt, now, claim) =>

@@ -14,8 +14,8 @@ import { planPostService, planPurchaseRevisits } from '../revisits/planning';
 import { allRevisitsOfCustomer, readRevisitRules, revisitWrites } from '../revisits/repository';
 import type { Revisit } from '../revisits/schema';
 import type { Store } from '../stores/schema';
+import type { TicketReactions } from '../tickets/operations/transition-ticket';
 import type { Ticket } from '../tickets/schema';
-import type { TicketReactions } from '../tickets/use-cases';
 
 export interface ScheduledRevisits {
   readonly revisits: readonly Revisit[];

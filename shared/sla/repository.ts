@@ -1,37 +1,18 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../db/client';
-import { tenantPartition } from '../db/keys';
-import { putVersioned } from '../db/versioned';
+import { getEntity, putVersioned } from '../db/items';
+import { type StoredSlaPolicies, slaPoliciesEntity } from './entities';
 import { defaultSlaPolicies, type SlaPolicySet } from './policies';
-import type { SlaPolicy, SlaPolicySetInput } from './schema';
 
-export const slaPoliciesKey = (tenantId: string) => ({ pk: tenantPartition(tenantId), sk: 'SLA_POLICIES' });
-const policiesKey = slaPoliciesKey;
-
-/** The tenant's policies from their item, or the defaults when it has none (pure). */
-export function slaPoliciesFrom(item: Record<string, unknown> | undefined): SlaPolicySet {
-  if (!item) return { policies: defaultSlaPolicies, version: 0 };
-  return {
-    policies: item.policies as SlaPolicy[],
-    version: item.version as number,
-    updatedAt: item.updatedAt as string,
-  };
+/** The tenant's policies from their stored item, or the defaults when it has none (pure). */
+export function slaPoliciesFrom(stored: StoredSlaPolicies | undefined): SlaPolicySet {
+  if (!stored) return { policies: defaultSlaPolicies, version: 0 };
+  return { policies: stored.policies, version: stored.version, updatedAt: stored.updatedAt };
 }
 
+/** Eventually consistent: policies change rarely, and the read costs half. */
 export async function readSlaPolicies(tenantId: string): Promise<SlaPolicySet> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: policiesKey(tenantId) }),
-  );
-  return slaPoliciesFrom(Item);
+  return slaPoliciesFrom(await getEntity(slaPoliciesEntity, { tenantId }, { consistent: false }));
 }
 
-export async function saveSlaPolicies(
-  tenantId: string,
-  input: SlaPolicySetInput,
-  now: Date,
-): Promise<SlaPolicySet> {
-  const expected = input.version ?? 0;
-  const saved = { policies: input.policies, version: expected + 1, updatedAt: now.toISOString() };
-  await putVersioned(policiesKey(tenantId), 'sla_policies', saved, expected, 'SLA policies');
-  return saved;
+export async function saveSlaPolicies(tenantId: string, saved: StoredSlaPolicies, readVersion: number) {
+  await putVersioned(slaPoliciesEntity, tenantId, saved, readVersion, 'SLA policies');
 }

@@ -57,12 +57,12 @@ export const slaPolicy = strictObject({
 });
 export type SlaPolicy = Infer<typeof slaPolicy>;
 
-export const slaPolicySetInput = strictObject({
+export const putSlaPoliciesInput = strictObject({
   policies: array(slaPolicy).check(minLength(1), maxLength(100)),
   /** The version read; omit only when the tenant still runs on the defaults. */
   version: optional(int().check(gte(1))),
 });
-export type SlaPolicySetInput = Infer<typeof slaPolicySetInput>;
+export type PutSlaPoliciesInput = Infer<typeof putSlaPoliciesInput>;
 
 export const slaClocks = ['first_response', 'resolution'] as const;
 export type SlaClockName = (typeof slaClocks)[number];

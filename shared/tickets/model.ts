@@ -1,7 +1,7 @@
 import { DomainError, invalidInput, ruleRefused } from '../errors';
 import { isOpen, judgeTransition } from './lifecycle';
 import type {
-  CommentInput,
+  CommentOnTicketInput,
   CreateTicketInput,
   Ticket,
   TimelineEvent,
@@ -59,7 +59,7 @@ const bump = (ticket: Ticket, now: Date, changes: Partial<Ticket>): Ticket => ({
 });
 
 /** Hands a ticket to someone; a new ticket becomes assigned, a ticket in work keeps its status. */
-export function assignTicket(
+export function applyAssignment(
   ticket: Ticket,
   assignee: Assignee,
   context: { actorId: string; eventId: string; now: Date; auto: boolean; note?: string | undefined },
@@ -91,7 +91,7 @@ export function assignTicket(
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-export function transitionTicket(
+export function applyTransition(
   ticket: Ticket,
   input: TransitionTicketInput,
   actor: Actor,
@@ -155,9 +155,9 @@ export function transitionTicket(
 }
 
 /** A comment; the first public one by staff is the ticket's first response. */
-export function commentOnTicket(
+export function applyComment(
   ticket: Ticket,
-  input: CommentInput,
+  input: CommentOnTicketInput,
   context: { actorId: string; eventId: string; now: Date },
 ): { ticket: Ticket | undefined; event: TimelineEvent } {
   if (ticket.status === 'closed' || ticket.status === 'cancelled') {
@@ -183,7 +183,7 @@ export function commentOnTicket(
 const editableFields = ['subject', 'description', 'priority', 'type', 'contact'] as const;
 
 /** Field edits with before/after; undefined when nothing actually changes. */
-export function updateTicket(
+export function applyEdit(
   ticket: Ticket,
   input: UpdateTicketInput,
   context: { actorId: string; eventId: string; now: Date },

@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { calendarFrom, calendarKeys } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/schema';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { withoutKeys } from '../db/entity';
+import { atVersion, getEntity, isNew, putEntity, type WriteCondition } from '../db/items';
 import { getItems, type PageQuery, queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
@@ -12,39 +13,26 @@ import {
   type TransactionItem,
   writeTransaction,
 } from '../db/transactions';
-import { conflict } from '../errors';
-import { slaPoliciesFrom, slaPoliciesKey } from '../sla/repository';
+import { conflict, versionConflict } from '../errors';
+import { type StoredSlaPolicies, slaPoliciesEntity } from '../sla/entities';
+import { slaPoliciesFrom } from '../sla/repository';
 import type { SlaPolicy } from '../sla/schema';
 import { storeKeys } from '../stores/keys';
 import type { Store } from '../stores/schema';
-import { ticketKeys } from './keys';
+import {
+  ticketEntity,
+  ticketNumberCounterEntity,
+  ticketNumberHeldEntity,
+  ticketNumberVoidEntity,
+  timelineEventEntity,
+} from './entities';
 import type { Ticket, TimelineEvent } from './schema';
 
-const ticketPut = (
-  tenantId: string,
-  ticket: Ticket,
-  condition: { expression: string; values?: Record<string, unknown> },
-) => ({
-  Put: {
-    TableName: tableName,
-    Item: {
-      ...ticketKeys.ticket(tenantId, ticket.id),
-      ...ticketKeys.queueViews(tenantId, ticket),
-      entity: 'ticket',
-      ...ticket,
-    },
-    ConditionExpression: condition.expression,
-    ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
-  },
-});
+const ticketPut = (tenantId: string, ticket: Ticket, condition: WriteCondition) =>
+  putEntity(ticketEntity, tenantId, ticket, condition);
 
-const eventPut = (tenantId: string, event: TimelineEvent): TransactionItem => ({
-  Put: {
-    TableName: tableName,
-    Item: { ...ticketKeys.event(tenantId, event.ticketId, event.id), entity: 'ticket_event', ...event },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-});
+const eventPut = (tenantId: string, event: TimelineEvent): TransactionItem =>
+  putEntity(timelineEventEntity, tenantId, event, isNew);
 
 /** Items (within `before`) whose condition failed, for the caller to name. */
 export class PrerequisiteFailed extends Error {
@@ -84,9 +72,9 @@ export async function reserveTicketNumber(
   const { Attributes } = await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: ticketKeys.numberCounter(tenantId, storeId, day),
+      Key: ticketNumberCounterEntity.key({ tenantId, storeId, day }),
       UpdateExpression: 'ADD seq :one SET entity = :entity',
-      ExpressionAttributeValues: { ':one': 1, ':entity': 'ticket_counter' },
+      ExpressionAttributeValues: { ':one': 1, ':entity': ticketNumberCounterEntity.tag },
       ReturnValues: 'UPDATED_NEW',
     }),
   );
@@ -94,18 +82,13 @@ export async function reserveTicketNumber(
 }
 
 /** The register entry of a number held by a ticket; conditioned so a voided number stays void. */
-const numberHeld = (tenantId: string, number: ReservedNumber, ticket: Ticket): TransactionItem => ({
-  Put: {
-    TableName: tableName,
-    Item: {
-      ...ticketKeys.numberEntry(tenantId, number.storeId, number.day, number.sequence),
-      entity: 'ticket_number',
-      number: ticket.number,
-      ticketId: ticket.id,
-    },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-});
+const numberHeld = (tenantId: string, number: ReservedNumber, ticket: Ticket): TransactionItem =>
+  putEntity(
+    ticketNumberHeldEntity,
+    tenantId,
+    { ...number, number: ticket.number, ticketId: ticket.id },
+    isNew,
+  );
 
 /**
  * One transaction: the number's register entry, prerequisites, the ticket, its events and side
@@ -116,7 +99,7 @@ export async function insertTicket(tenantId: string, creation: TicketCreation, r
   const items: TransactionItem[] = [
     numberHeld(tenantId, creation.number, creation.ticket),
     ...creation.before,
-    ticketPut(tenantId, creation.ticket, { expression: 'attribute_not_exists(pk)' }),
+    ticketPut(tenantId, creation.ticket, isNew),
     ...creation.events.map((event) => eventPut(tenantId, event)),
     ...creation.after,
   ];
@@ -142,20 +125,10 @@ export async function voidTicketNumber(
   reason: string,
   now: Date,
 ): Promise<'voided' | 'held'> {
+  const entry = { ...number, reason, voidedAt: now.toISOString() };
+  const put = putEntity(ticketNumberVoidEntity, tenantId, entry, isNew).Put;
   try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...ticketKeys.numberEntry(tenantId, number.storeId, number.day, number.sequence),
-          entity: 'ticket_number_void',
-          sequence: number.sequence,
-          reason,
-          voidedAt: now.toISOString(),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await documentClient.send(new PutCommand(put as NonNullable<typeof put>));
     return 'voided';
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return 'held';
@@ -178,22 +151,16 @@ export async function readTicketRegister(
   day: string,
 ): Promise<{ reserved: number; entries: RegisterEntry[] }> {
   const [counter, items] = await Promise.all([
-    documentClient.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: ticketKeys.numberCounter(tenantId, storeId, day),
-        ConsistentRead: true,
-      }),
-    ),
-    queryAll(ticketKeys.numberRegister(tenantId, storeId, day), 100_000),
+    getEntity(ticketNumberCounterEntity, { tenantId, storeId, day }),
+    queryAll(ticketNumberHeldEntity.view(undefined, { tenantId, storeId, day }), 100_000),
   ]);
   const entries = items.map((item): RegisterEntry => {
     const sequence = Number(String(item.sk).split('#').at(-1));
-    return item.entity === 'ticket_number'
+    return item.entity === ticketNumberHeldEntity.tag
       ? { sequence, kind: 'ticket', ticketId: item.ticketId as string, number: item.number as string }
       : { sequence, kind: 'void', reason: item.reason as string, voidedAt: item.voidedAt as string };
   });
-  return { reserved: (counter.Item?.seq as number | undefined) ?? 0, entries };
+  return { reserved: counter?.seq ?? 0, entries };
 }
 
 export interface OpeningContext {
@@ -212,17 +179,18 @@ export async function readOpeningContext(
   storeId: string,
 ): Promise<OpeningContext | undefined> {
   const storeKey = storeKeys.store(tenantId, storeId);
-  const policiesKey = slaPoliciesKey(tenantId);
+  const policiesKey = slaPoliciesEntity.key({ tenantId });
   const items = await getItems([storeKey, ...calendarKeys(tenantId, storeId), policiesKey]);
   const find = (key: { pk: string; sk: string }) =>
     items.find((item) => item.pk === key.pk && item.sk === key.sk);
   const storeItem = find(storeKey);
   if (!storeItem) return undefined;
   const store = withoutKeys<Store>(storeItem);
+  const policies = find(policiesKey);
   return {
     store,
     calendar: calendarFrom(items, tenantId, store),
-    policies: slaPoliciesFrom(find(policiesKey)).policies,
+    policies: slaPoliciesFrom(policies && withoutKeys<StoredSlaPolicies>(policies)).policies,
   };
 }
 
@@ -242,7 +210,7 @@ export async function saveTicketChange(
     await writeTransaction(
       tenantId,
       [
-        ticketPut(tenantId, after, { expression: 'version = :read', values: { ':read': before.version } }),
+        ticketPut(tenantId, after, atVersion(before.version)),
         ...events.map((event) => eventPut(tenantId, event)),
         ...sideEffects,
       ],
@@ -250,7 +218,7 @@ export async function saveTicketChange(
     );
   } catch (error) {
     if (error instanceof ConditionFailed && error.index === 0) {
-      throw conflict('version_conflict', 'The ticket changed since it was read; read it again and retry.');
+      throw versionConflict('ticket');
     }
     throw error;
   }
@@ -269,7 +237,7 @@ export async function appendTicketEvent(
         {
           ConditionCheck: {
             TableName: tableName,
-            Key: ticketKeys.ticket(tenantId, event.ticketId),
+            Key: ticketEntity.key({ tenantId, id: event.ticketId }),
             ConditionExpression: 'attribute_exists(pk) AND NOT (#status IN (:closed, :cancelled))',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':closed': 'closed', ':cancelled': 'cancelled' },
@@ -288,21 +256,10 @@ export async function appendTicketEvent(
 }
 
 export async function findTicket(tenantId: string, ticketId: string): Promise<Ticket | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: ticketKeys.ticket(tenantId, ticketId),
-      ConsistentRead: true,
-    }),
-  );
-  return Item ? withoutKeys<Ticket>(Item) : undefined;
+  return getEntity(ticketEntity, { tenantId, id: ticketId });
 }
 
-export type TicketView =
-  | ReturnType<typeof ticketKeys.byStoreAndStatus>
-  | ReturnType<typeof ticketKeys.byStore>
-  | ReturnType<typeof ticketKeys.byAssignee>
-  | ReturnType<typeof ticketKeys.byCustomer>;
+export type TicketView = ReturnType<typeof ticketEntity.view>;
 
 export async function listTicketsInView(
   view: TicketView & { sortKeyBetween?: readonly [string, string] },
@@ -316,5 +273,8 @@ export async function listTimeline(
   ticketId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<TimelineEvent>> {
-  return queryEntities<TimelineEvent>({ ...ticketKeys.timeline(tenantId, ticketId), ...page });
+  return queryEntities<TimelineEvent>({
+    ...timelineEventEntity.view(undefined, { tenantId, ticketId }),
+    ...page,
+  });
 }

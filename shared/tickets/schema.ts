@@ -110,11 +110,11 @@ export const transitionTicketInput = strictObject({
 });
 export type TransitionTicketInput = Infer<typeof transitionTicketInput>;
 
-export const commentInput = strictObject({
+export const commentOnTicketInput = strictObject({
   body: text(1, 5000),
   visibility: _default(zEnum(['internal', 'public']), 'internal'),
 });
-export type CommentInput = Infer<typeof commentInput>;
+export type CommentOnTicketInput = Infer<typeof commentOnTicketInput>;
 
 export const listTicketsQuery = strictObject({
   ...pageQueryFields,
@@ -132,7 +132,8 @@ export const listTicketsQuery = strictObject({
 });
 export type ListTicketsQuery = Infer<typeof listTicketsQuery>;
 
-export const timelineQuery = strictObject({ ...pageQueryFields });
+export const ticketTimelineQuery = strictObject({ ...pageQueryFields });
+export type TicketTimelineQuery = Infer<typeof ticketTimelineQuery>;
 
 export const ticket = strictObject({
   id: ulid,

@@ -8,7 +8,7 @@ import { listMemberships, type StoreMembership } from '../staff/repository';
 import { findStore } from '../stores/repository';
 import { dropTimerWrite, findTimer, scheduleTimerWrite, unlessAlreadyDone } from '../timers/repository';
 import type { TimerMessage } from '../timers/schema';
-import { assignTicket } from './model';
+import { applyAssignment } from './model';
 import { findTicket, saveTicketChange } from './repository';
 import type { Ticket, TimelineEvent } from './schema';
 import { sideEffects } from './side-effects';
@@ -76,7 +76,7 @@ export async function fireSlaTimer(message: TimerMessage, now: Date): Promise<Fi
     );
     const reassigned =
       target &&
-      assignTicket(
+      applyAssignment(
         next,
         { staffId: target.id, userId: target.userId },
         {

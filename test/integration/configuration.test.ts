@@ -180,7 +180,7 @@ describe('tenant configuration: calendars, SLA policies, settings, stores', () =
     );
   });
 
-  it('gives a policy that leaves out escalations the standard ladder, and none for an explicit []', async () => {
+  it('putSlaPolicies: gives a policy that leaves out escalations the standard ladder, and none for an explicit []', async () => {
     const fresh = admin(freshTenant('config'));
     const saved = await invoke<{ policies: { name: string; escalations: unknown[] }[] }>('putSlaPolicies', {
       caller: fresh,

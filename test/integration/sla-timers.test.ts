@@ -97,7 +97,7 @@ const at = async (iso: string) => {
   await timers.settle();
 };
 
-describe('SLA timers', () => {
+describe('SLA timers (fireSlaTimer, the escalation queue)', () => {
   it('warns, breaches and escalates on business minutes: Friday 17:50 at an IT desk is due Monday 09:50', async () => {
     const desk = await itDesk('sla-friday');
     setClock('2026-11-27T17:50:00+08:00');

@@ -32,7 +32,7 @@ async function pool<T>(count: number, concurrency: number, call: (i: number) => 
   return results;
 }
 
-describe('ticket creation under contention', () => {
+describe('createTicket under contention', () => {
   it('opens 100 tickets in one store at 32 concurrent: all 201, every one stored, every number accounted for', async () => {
     const fresh = await deskFixture('contention', 'CT01');
     const answers: InvocationResult<Ticket>[] = await pool(100, 32, (i) =>

@@ -39,14 +39,14 @@ const timeline = async (caller: Caller, ticketId: string) =>
     })
   ).body.items;
 
-describe('ticket lifecycle', () => {
+describe('ticket lifecycle: assignTicket, transitionTicket, commentOnTicket, updateTicket, ticketTimeline', () => {
   let desk: DeskFixture;
   beforeAll(async () => {
     desk = await deskFixture('lifecycle');
   });
   afterEach(() => setClockOffset(0));
 
-  it('walks register → dispatch → work → resolve → close, with every step on the timeline', async () => {
+  it('assignTicket, transitionTicket, commentOnTicket, ticketTimeline: walk register → dispatch → work → resolve → close, with every step on the timeline', async () => {
     const ticket = await open(desk.as.desk, repair(desk.store.id));
     expect(ticket.number).toMatch(/^SH01-\d{8}-\d{4}$/);
 
@@ -121,7 +121,7 @@ describe('ticket lifecycle', () => {
     expect(lateComment.status).toBe(409);
   });
 
-  it('refuses moves by roles the status machine does not allow, and writes nothing', async () => {
+  it('transitionTicket: refuses moves by roles the status machine does not allow, and writes nothing', async () => {
     const ticket = await open(desk.as.desk, repair(desk.store.id));
     await invoke('assignTicket', {
       caller: desk.as.desk,
@@ -143,7 +143,7 @@ describe('ticket lifecycle', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledAt: expect.any(String) });
   });
 
-  it('reopens a resolved ticket within the tenant’s window and refuses after it', async () => {
+  it('transitionTicket: reopens a resolved ticket within the tenant’s window and refuses after it', async () => {
     const saved = await invoke('putSettings', { caller: desk.admin, body: { reopenWindowDays: 2 } });
     expect(saved.body).toMatchObject({ reopenWindowDays: 2, version: 1 });
     const ticket = await open(desk.as.desk, repair(desk.store.id));
@@ -173,7 +173,7 @@ describe('ticket lifecycle', () => {
     expect(stale.status).toBe(409);
   });
 
-  it('refuses stale versions with 409 and writes nothing', async () => {
+  it('updateTicket, assignTicket: refuse stale versions with 409 and writes nothing', async () => {
     const ticket = await open(desk.as.desk, repair(desk.store.id));
     const edited = await invoke<Ticket>('updateTicket', {
       caller: desk.as.desk,
@@ -207,7 +207,7 @@ describe('ticket lifecycle', () => {
     });
   });
 
-  it('checks who may be assigned, counts their open tickets, and tells them', async () => {
+  it('assignTicket: checks who may be assigned, counts their open tickets, and tells them', async () => {
     const complaint = await open(desk.as.desk, { ...repair(desk.store.id), type: 'complaint' });
     const wrongRole = await invoke('assignTicket', {
       caller: desk.as.desk,
@@ -291,7 +291,7 @@ describe('ticket lifecycle', () => {
     expect(await workload()).toMatchObject({ tech: 0, tech2: 0 });
   });
 
-  it('auto-dispatches to the eligible person with the fewest open tickets, round robin on ties', async () => {
+  it('createTicket: auto-dispatches to the eligible person with the fewest open tickets, round robin on ties', async () => {
     const fresh = await deskFixture('auto', 'HZ01');
     const store = (
       await invoke<Store>('getStore', { caller: fresh.admin, params: { storeId: fresh.store.id } })
@@ -325,7 +325,7 @@ describe('ticket lifecycle', () => {
     expect(first.body.items[1]).toMatchObject({ kind: 'assigned', auto: true, actorId: 'auto-dispatch' });
   });
 
-  it('numbers tickets per store and local day without gaps or repeats under 50 parallel creates', async () => {
+  it('createTicket: numbers tickets per store and local day without gaps or repeats under 50 parallel creates', async () => {
     const fresh = await deskFixture('numbers', 'NB01');
     const create = (i: number) =>
       invoke<Ticket>('createTicket', {
@@ -360,7 +360,7 @@ describe('ticket lifecycle', () => {
     expect((await open(fresh.admin, repair(fresh.otherStore.id))).number).toBe(`NB01X-${day}-0001`);
   });
 
-  it('replays retried creates: one ticket, one number, even for concurrent retries', async () => {
+  it('createTicket, commentOnTicket: replay retried creates: one ticket, one number, even for concurrent retries', async () => {
     const fresh = await deskFixture('idempotent', 'ID01');
     const key = 'create-0001';
     const body = repair(fresh.store.id);
@@ -422,7 +422,7 @@ describe('ticket lifecycle', () => {
     ).toHaveLength(1);
   });
 
-  it('registers or links the customer with the ticket, and checks the purchase is theirs', async () => {
+  it('createTicket: registers or links the customer with the ticket, and checks the purchase is theirs', async () => {
     const fresh = await deskFixture('linking', 'LK01');
     const first = await open(
       fresh.as.desk,
@@ -477,7 +477,7 @@ describe('ticket lifecycle', () => {
     expect(mine.body.items.map((ticket) => ticket.id).sort()).toEqual([first.id, again.id, linked.id].sort());
   });
 
-  it('serves the queue views: my open tickets, by customer, by created time range', async () => {
+  it('listTickets: serves the queue views: my open tickets, by customer, by created time range', async () => {
     const fresh = await deskFixture('views', 'VW01');
     const a = await open(fresh.as.desk, repair(fresh.store.id));
     setClockOffset(60 * 60_000);
@@ -520,7 +520,7 @@ describe('ticket lifecycle', () => {
     expect(byStatus.body.items.map((ticket) => ticket.id)).toEqual([a.id]);
   });
 
-  it('keeps every new endpoint to its tenant (404) and its stores (403)', async () => {
+  it('updateTicket, assignTicket, transitionTicket, commentOnTicket, ticketTimeline, listTickets: keep every endpoint to its tenant (404) and its stores (403)', async () => {
     const ticket = await open(desk.as.desk, repair(desk.store.id));
     const stranger = admin(freshTenant('lifecycle'));
     const id = { ticketId: ticket.id };
@@ -548,7 +548,7 @@ describe('ticket lifecycle', () => {
     expect(await timeline(desk.as.desk, ticket.id)).toHaveLength(1);
   });
 
-  it('names every bad field on the new endpoints and writes nothing', async () => {
+  it('updateTicket, assignTicket, transitionTicket, commentOnTicket, ticketTimeline, listTickets: name every bad field and writes nothing', async () => {
     const ticket = await open(desk.as.desk, repair(desk.store.id));
     const id = { ticketId: ticket.id };
     const before = await itemsOfTenant(desk.tenant);

@@ -15,7 +15,7 @@ const complaint = (storeId: string, overrides: Record<string, unknown> = {}) => 
   ...overrides,
 });
 
-describe('tickets', () => {
+describe('createTicket, getTicket, listTickets', () => {
   let tenant: string;
   let store: Store;
   let otherStore: Store;
@@ -32,7 +32,7 @@ describe('tickets', () => {
     clerk = { tenantId: tenant, userId: 'clerk-1', roles: ['front_desk'], storeIds: [store.id] };
   });
 
-  it('opens a ticket as new, unassigned, version 1, with its creation in the timeline', async () => {
+  it('createTicket: opens a ticket as new, unassigned, version 1, with its creation in the timeline', async () => {
     const created = await invoke<Ticket>('createTicket', { caller: clerk, body: complaint(store.id) });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -60,7 +60,7 @@ describe('tickets', () => {
     expect(read.body).toEqual(created.body);
   });
 
-  it('names every bad field of a ticket and writes nothing', async () => {
+  it('createTicket: names every bad field of a ticket and writes nothing', async () => {
     const quiet = freshTenant('tickets');
     const result = await invoke('createTicket', {
       caller: admin(quiet),
@@ -85,7 +85,7 @@ describe('tickets', () => {
     expect(await itemsOfTenant(quiet)).toEqual([]);
   });
 
-  it('refuses malformed bodies with 4xx problems, never 5xx', async () => {
+  it('createTicket: refuses malformed bodies with 4xx problems, never 5xx', async () => {
     const notJson = await invoke('createTicket', { caller: clerk, rawBody: '{"storeId":' });
     expect(notJson.status).toBe(400);
     expect(problem(notJson).code).toBe('invalid_json');
@@ -112,7 +112,7 @@ describe('tickets', () => {
     expect(badFields(array)).toEqual(['body.']);
   });
 
-  it('keeps staff to their own stores and tenants to their own tickets', async () => {
+  it('getTicket, listTickets: keep staff to their own stores and tenants to their own tickets', async () => {
     const outside = await invoke('createTicket', { caller: clerk, body: complaint(otherStore.id) });
     expect(outside.status).toBe(403);
     expect(problem(outside).code).toBe('store_out_of_scope');
@@ -141,7 +141,7 @@ describe('tickets', () => {
     expect(foreignList.body.items).toEqual([]);
   });
 
-  it('lists a store’s queue by status, newest or oldest first, page by page', async () => {
+  it('listTickets: lists a store’s queue by status, newest or oldest first, page by page', async () => {
     const queueTenant = freshTenant('tickets');
     const queueStore = (
       await invoke<Store>('createStore', { caller: admin(queueTenant), body: { code: 'Q1', name: 'queue' } })
@@ -193,7 +193,7 @@ describe('tickets', () => {
     expect(resolved.body).toEqual({ items: [], cursor: null });
   });
 
-  it('refuses a cursor from another store’s or status’s list', async () => {
+  it('listTickets: refuses a cursor from another store’s or status’s list', async () => {
     for (let i = 0; i < 3; i++)
       await invoke('createTicket', { caller: admin(tenant), body: complaint(store.id) });
     const page = await invoke<Page<Ticket>>('listTickets', {
@@ -224,7 +224,7 @@ describe('tickets', () => {
     expect(forgedReplay.status).toBe(400);
   });
 
-  it('asks for a store when the caller works in several, and checks list parameters', async () => {
+  it('listTickets: asks for a store when the caller works in several, and checks list parameters', async () => {
     const roaming: Caller = {
       tenantId: tenant,
       userId: 'r',

@@ -26,7 +26,7 @@ const paths: Record<TicketStatus, readonly { to: string; reason?: string; resolu
   cancelled: [{ to: 'cancelled', reason: '重复' }],
 };
 
-describe('every transition through the handler', () => {
+describe('transitionTicket: every transition through the handler', () => {
   let desk: DeskFixture;
   const callers = (): Record<StaffRole, Caller> => ({
     front_desk: desk.as.desk,

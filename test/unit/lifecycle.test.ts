@@ -3,7 +3,7 @@ import { type StaffRole, staffRoles } from '../../shared/access/roles';
 import type { DomainError } from '../../shared/errors';
 import { chooseAssignee } from '../../shared/tickets/dispatch';
 import { judgeTransition, type TransitionTarget } from '../../shared/tickets/lifecycle';
-import { commentOnTicket, transitionTicket, updateTicket, workloadDelta } from '../../shared/tickets/model';
+import { applyComment, applyEdit, applyTransition, workloadDelta } from '../../shared/tickets/model';
 import { localDay, ticketNumber } from '../../shared/tickets/numbering';
 import {
   type Ticket,
@@ -104,10 +104,10 @@ const refusal = (run: () => unknown) => {
 
 describe('ticket changes', () => {
   it('resolving needs a resolution note, and records it with the time', () => {
-    expect(refusal(() => transitionTicket(ticket(), { to: 'resolved' }, technician, context))).toBe(
+    expect(refusal(() => applyTransition(ticket(), { to: 'resolved' }, technician, context))).toBe(
       'invalid_input:invalid_input',
     );
-    const { ticket: resolved, event } = transitionTicket(
+    const { ticket: resolved, event } = applyTransition(
       ticket(),
       { to: 'resolved', resolution: '更换压缩机' },
       technician,
@@ -129,10 +129,10 @@ describe('ticket changes', () => {
 
   it('reopens with a reason inside the window, and refuses after it (422)', () => {
     const resolved = ticket({ status: 'resolved', resolvedAt: '2026-11-20T02:00:00.000Z', resolution: 'x' });
-    expect(refusal(() => transitionTicket(resolved, { to: 'in_progress' }, desk, context))).toBe(
+    expect(refusal(() => applyTransition(resolved, { to: 'in_progress' }, desk, context))).toBe(
       'invalid_input:invalid_input',
     );
-    const reopened = transitionTicket(
+    const reopened = applyTransition(
       resolved,
       { to: 'in_progress', reason: '客户反馈仍不制冷' },
       desk,
@@ -141,7 +141,7 @@ describe('ticket changes', () => {
     expect(reopened.ticket).toMatchObject({ status: 'in_progress', reopenCount: 1, resolvedAt: undefined });
     expect(
       refusal(() =>
-        transitionTicket(resolved, { to: 'in_progress', reason: 'x' }, desk, {
+        applyTransition(resolved, { to: 'in_progress', reason: 'x' }, desk, {
           ...context,
           reopenWindowDays: 3,
         }),
@@ -151,33 +151,33 @@ describe('ticket changes', () => {
 
   it('cancelling needs a supervisor and a reason', () => {
     expect(
-      refusal(() => transitionTicket(ticket(), { to: 'cancelled', reason: 'dup' }, technician, context)),
+      refusal(() => applyTransition(ticket(), { to: 'cancelled', reason: 'dup' }, technician, context)),
     ).toBe('forbidden:transition_not_allowed');
     const supervisor = { userId: 's', roles: ['supervisor'] as StaffRole[] };
-    expect(refusal(() => transitionTicket(ticket(), { to: 'cancelled' }, supervisor, context))).toBe(
+    expect(refusal(() => applyTransition(ticket(), { to: 'cancelled' }, supervisor, context))).toBe(
       'invalid_input:invalid_input',
     );
     expect(
-      transitionTicket(ticket(), { to: 'cancelled', reason: '重复工单' }, supervisor, context).ticket
+      applyTransition(ticket(), { to: 'cancelled', reason: '重复工单' }, supervisor, context).ticket
         .cancelledAt,
     ).toBe(now.toISOString());
   });
 
   it('takes the first public comment as the first response, once', () => {
-    const first = commentOnTicket(
+    const first = applyComment(
       ticket(),
       { body: '已联系客户', visibility: 'public' },
       { actorId: 'a', eventId: 'e', now },
     );
     expect(first.ticket?.firstRespondedAt).toBe(now.toISOString());
     expect(first.event).toMatchObject({ kind: 'comment', firstResponse: true });
-    const internal = commentOnTicket(
+    const internal = applyComment(
       ticket(),
       { body: '内部备注', visibility: 'internal' },
       { actorId: 'a', eventId: 'e', now },
     );
     expect(internal.ticket).toBeUndefined();
-    const second = commentOnTicket(
+    const second = applyComment(
       ticket({ firstRespondedAt: '2026-11-21T00:00:00.000Z' }),
       { body: 'again', visibility: 'public' },
       { actorId: 'a', eventId: 'e', now },
@@ -185,7 +185,7 @@ describe('ticket changes', () => {
     expect(second.ticket).toBeUndefined();
     expect(
       refusal(() =>
-        commentOnTicket(
+        applyComment(
           ticket({ status: 'closed' }),
           { body: 'x', visibility: 'public' },
           { actorId: 'a', eventId: 'e', now },
@@ -195,7 +195,7 @@ describe('ticket changes', () => {
   });
 
   it('records field edits with before and after, and nothing when nothing changes', () => {
-    const edit = updateTicket(
+    const edit = applyEdit(
       ticket(),
       { version: 3, priority: 'urgent', subject: '冰箱不制冷' },
       { actorId: 'a', eventId: 'e', now },
@@ -205,7 +205,7 @@ describe('ticket changes', () => {
       changes: [{ field: 'priority', before: 'normal', after: 'urgent' }],
     });
     expect(
-      updateTicket(ticket(), { version: 3, priority: 'normal' }, { actorId: 'a', eventId: 'e', now }),
+      applyEdit(ticket(), { version: 3, priority: 'normal' }, { actorId: 'a', eventId: 'e', now }),
     ).toBeUndefined();
   });
 

@@ -1,0 +1,7 @@
+import type { Principal } from '../../access/principal';
+import { visibleTicket } from '../changes';
+import type { Ticket } from '../schema';
+
+export async function getTicket(principal: Principal, ticketId: string): Promise<Ticket> {
+  return visibleTicket(principal, ticketId);
+}

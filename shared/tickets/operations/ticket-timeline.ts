@@ -1,0 +1,15 @@
+import type { Principal } from '../../access/principal';
+import type { Page } from '../../db/cursor';
+import { visibleTicket } from '../changes';
+import { listTimeline } from '../repository';
+import type { TicketTimelineQuery, TimelineEvent } from '../schema';
+
+/** A ticket's history, oldest first, page by page. */
+export async function ticketTimeline(
+  principal: Principal,
+  ticketId: string,
+  query: TicketTimelineQuery,
+): Promise<Page<TimelineEvent>> {
+  await visibleTicket(principal, ticketId);
+  return listTimeline(principal.tenantId, ticketId, query);
+}
