@@ -8,9 +8,9 @@ import {
   findCustomer,
   findCustomerByPhone,
   phoneReservationIndex,
+  findPurchase as purchaseOfCustomer,
 } from '../customers/repository';
 import type { Customer } from '../customers/schema';
-import { purchaseOfCustomer } from '../customers/use-cases';
 import type { Page } from '../db/cursor';
 import { assertTimeLeft, isCutOff } from '../db/deadline';
 import type { IdempotencyClaim } from '../db/idempotency';
