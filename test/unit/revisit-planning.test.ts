@@ -106,7 +106,7 @@ describe('revisit planning', () => {
   });
 });
 
-describe('revisit attempts', () => {
+describe('applyAttempt (revisits/model.ts)', () => {
   const revisit: Revisit = {
     id: '01M8CFFT6Y7X6KEP96DAQR4VCV',
     customerId: '01M8CFFT6Y7X6KEP96DAQR4VCW',
