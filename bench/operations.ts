@@ -853,11 +853,11 @@ export const operations: readonly BenchOperation[] = [
       const dueAt = new Date(Date.now() + 60 * 60_000);
       const revisits = await bookedRevisits(tools, d, count, dueAt);
       const { findTimer } = await import('../shared/timers/repository');
-      const { revisitKeys } = await import('../shared/revisits/keys');
+      const { revisitTimerKey } = await import('../shared/revisits/entities');
       const entries: DueEntry[] = [];
       for (const revisitId of revisits) {
         // The timer as the sweeper's due-index read sees it (the item carries the same attributes).
-        const timer = (await findTimer(revisitKeys.timer(d.tenantId, revisitId))) as DueEntry | undefined;
+        const timer = (await findTimer(revisitTimerKey(d.tenantId, revisitId))) as DueEntry | undefined;
         if (!timer) throw new Error('setup: a booked revisit has no timer');
         entries.push(timer);
       }

@@ -1,12 +1,12 @@
-import { purchaseParams, purchaseStatusInput } from '../../shared/customers/schema';
-import { closePurchase } from '../../shared/customers/use-cases';
+import { closePurchase } from '../../shared/customers/operations/close-purchase';
+import { closePurchaseInput, purchaseParams } from '../../shared/customers/schema';
 import { purchaseReactions } from '../../shared/flows/revisit-scheduling';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 
 export const handler = authenticatedRoute(
   httpRoutes.closePurchase,
-  { params: purchaseParams, body: purchaseStatusInput },
+  { params: purchaseParams, body: closePurchaseInput },
   async ({ principal, params, body, now }) => ({
     status: 200,
     body: await closePurchase(principal, params.customerId, params.purchaseId, body, now, purchaseReactions),

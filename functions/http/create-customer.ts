@@ -1,5 +1,5 @@
+import { createCustomer } from '../../shared/customers/operations/create-customer';
 import { createCustomerInput } from '../../shared/customers/schema';
-import { registerCustomer } from '../../shared/customers/use-cases';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 
@@ -8,6 +8,6 @@ export const handler = authenticatedRoute(
   { body: createCustomerInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,
-    body: await registerCustomer(principal, body, now, idempotency),
+    body: await createCustomer(principal, body, now, idempotency),
   }),
 );

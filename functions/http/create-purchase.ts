@@ -1,5 +1,5 @@
+import { createPurchase } from '../../shared/customers/operations/create-purchase';
 import { createPurchaseInput } from '../../shared/customers/schema';
-import { recordPurchase } from '../../shared/customers/use-cases';
 import { purchaseReactions } from '../../shared/flows/revisit-scheduling';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
@@ -9,6 +9,6 @@ export const handler = authenticatedRoute(
   { body: createPurchaseInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,
-    body: await recordPurchase(principal, body, now, idempotency, purchaseReactions),
+    body: await createPurchase(principal, body, now, idempotency, purchaseReactions),
   }),
 );

@@ -1,13 +1,13 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { manualRevisitInput } from '../../shared/revisits/schema';
-import { bookRevisit } from '../../shared/revisits/use-cases';
+import { createRevisit } from '../../shared/revisits/operations/create-revisit';
+import { createRevisitInput } from '../../shared/revisits/schema';
 
 export const handler = authenticatedRoute(
   httpRoutes.createRevisit,
-  { body: manualRevisitInput },
+  { body: createRevisitInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,
-    body: await bookRevisit(principal, body, now, idempotency),
+    body: await createRevisit(principal, body, now, idempotency),
   }),
 );

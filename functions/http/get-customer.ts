@@ -1,5 +1,5 @@
+import { getCustomer } from '../../shared/customers/operations/get-customer';
 import { customerIdParams } from '../../shared/customers/schema';
-import { getCustomer } from '../../shared/customers/use-cases';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 

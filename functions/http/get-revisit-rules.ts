@@ -1,8 +1,8 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { readRevisitRules } from '../../shared/revisits/repository';
+import { getRevisitRules } from '../../shared/revisits/operations/get-revisit-rules';
 
 export const handler = authenticatedRoute(httpRoutes.getRevisitRules, {}, async ({ principal }) => ({
   status: 200,
-  body: await readRevisitRules(principal.tenantId),
+  body: await getRevisitRules(principal),
 }));

@@ -1,7 +1,7 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { getRevisit } from '../../shared/revisits/operations/get-revisit';
 import { revisitIdParams } from '../../shared/revisits/schema';
-import { getRevisit } from '../../shared/revisits/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.getRevisit,

@@ -1,13 +1,13 @@
-import { customerIdParams, listPurchasesQuery } from '../../shared/customers/schema';
-import { purchasesOf } from '../../shared/customers/use-cases';
+import { listCustomerPurchases } from '../../shared/customers/operations/list-customer-purchases';
+import { customerIdParams, listCustomerPurchasesQuery } from '../../shared/customers/schema';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 
 export const handler = authenticatedRoute(
   httpRoutes.listCustomerPurchases,
-  { params: customerIdParams, query: listPurchasesQuery },
+  { params: customerIdParams, query: listCustomerPurchasesQuery },
   async ({ principal, params, query }) => ({
     status: 200,
-    body: await purchasesOf(principal, params.customerId, query),
+    body: await listCustomerPurchases(principal, params.customerId, query),
   }),
 );

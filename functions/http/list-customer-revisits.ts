@@ -1,13 +1,14 @@
-import { customerIdParams, listPurchasesQuery } from '../../shared/customers/schema';
+import { customerIdParams } from '../../shared/customers/schema';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { customerRevisits } from '../../shared/revisits/use-cases';
+import { listCustomerRevisits } from '../../shared/revisits/operations/list-customer-revisits';
+import { listCustomerRevisitsQuery } from '../../shared/revisits/schema';
 
 export const handler = authenticatedRoute(
   httpRoutes.listCustomerRevisits,
-  { params: customerIdParams, query: listPurchasesQuery },
+  { params: customerIdParams, query: listCustomerRevisitsQuery },
   async ({ principal, params, query }) => ({
     status: 200,
-    body: await customerRevisits(principal, params.customerId, query),
+    body: await listCustomerRevisits(principal, params.customerId, query),
   }),
 );

@@ -1,12 +1,12 @@
 import { openFollowUpComplaint } from '../../shared/flows/follow-up-complaint';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { attemptInput, revisitIdParams } from '../../shared/revisits/schema';
-import { recordRevisitAttempt } from '../../shared/revisits/use-cases';
+import { recordRevisitAttempt } from '../../shared/revisits/operations/record-revisit-attempt';
+import { recordRevisitAttemptInput, revisitIdParams } from '../../shared/revisits/schema';
 
 export const handler = authenticatedRoute(
   httpRoutes.recordRevisitAttempt,
-  { params: revisitIdParams, body: attemptInput },
+  { params: revisitIdParams, body: recordRevisitAttemptInput },
   async ({ principal, params, body, now, idempotency }) => ({
     status: 201,
     body: await recordRevisitAttempt(

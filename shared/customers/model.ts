@@ -1,4 +1,10 @@
-import type { CreateCustomerInput, CreatePurchaseInput, Customer, Purchase } from './schema';
+import type {
+  ClosePurchaseInput,
+  CreateCustomerInput,
+  CreatePurchaseInput,
+  Customer,
+  Purchase,
+} from './schema';
 
 export function newCustomer(input: CreateCustomerInput, id: string, now: Date): Customer {
   const at = now.toISOString();
@@ -16,5 +22,16 @@ export function newPurchase(input: CreatePurchaseInput, id: string, actorId: str
     createdAt: at,
     updatedAt: at,
     version: 1,
+  };
+}
+
+/** The purchase cancelled or returned, with the reason given. */
+export function applyClosure(purchase: Purchase, input: ClosePurchaseInput, now: Date): Purchase {
+  return {
+    ...purchase,
+    status: input.status,
+    statusReason: input.reason,
+    updatedAt: now.toISOString(),
+    version: purchase.version + 1,
   };
 }

@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../db/client';
+import { tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { withoutKeys } from '../db/entity';
+import { atVersion, getEntity, isNew, putEntity } from '../db/items';
 import { queryEntities } from '../db/query';
 import {
   ConditionFailed,
@@ -9,31 +8,15 @@ import {
   type TransactionItem,
   writeTransaction,
 } from '../db/transactions';
-import { conflict } from '../errors';
-import { customerKeys } from './keys';
+import { conflict, versionConflict } from '../errors';
+import { customerEntity, phoneReservationEntity, purchaseEntity } from './entities';
 import type { Customer, Purchase } from './schema';
 
 /** The customer and the phone reservation that makes phones unique per tenant. */
 export function customerWrites(tenantId: string, customer: Customer): TransactionItem[] {
   return [
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...customerKeys.phone(tenantId, customer.phone),
-          entity: 'customer_phone',
-          customerId: customer.id,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...customerKeys.customer(tenantId, customer.id), entity: 'customer', ...customer },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    putEntity(phoneReservationEntity, tenantId, { phone: customer.phone, customerId: customer.id }, isNew),
+    putEntity(customerEntity, tenantId, customer, isNew),
   ];
 }
 
@@ -55,17 +38,12 @@ export async function insertCustomer(tenantId: string, customer: Customer, remem
 }
 
 export async function findCustomer(tenantId: string, customerId: string): Promise<Customer | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: customerKeys.customer(tenantId, customerId) }),
-  );
-  return Item ? withoutKeys<Customer>(Item) : undefined;
+  return getEntity(customerEntity, { tenantId, id: customerId }, { consistent: false });
 }
 
 export async function findCustomerByPhone(tenantId: string, phone: string): Promise<Customer | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: customerKeys.phone(tenantId, phone), ConsistentRead: true }),
-  );
-  return Item ? findCustomer(tenantId, Item.customerId as string) : undefined;
+  const reservation = await getEntity(phoneReservationEntity, { tenantId, phone });
+  return reservation ? findCustomer(tenantId, reservation.customerId) : undefined;
 }
 
 /** The purchase, and what rides along (its revisits and their timers), in one transaction. */
@@ -82,28 +60,18 @@ export async function insertPurchase(
         // The customer must still exist when the purchase lands.
         ConditionCheck: {
           TableName: tableName,
-          Key: customerKeys.customer(tenantId, purchase.customerId),
+          Key: customerEntity.key({ tenantId, id: purchase.customerId }),
           ConditionExpression: 'attribute_exists(pk)',
         },
       },
-      {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...customerKeys.purchase(tenantId, purchase.customerId, purchase.id),
-            entity: 'purchase',
-            ...purchase,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      putEntity(purchaseEntity, tenantId, purchase, isNew),
       ...alongside,
     ],
     remembered,
   );
 }
 
-/** Replaces a purchase conditioned on the version read, with what rides along. */
+/** Replaces a purchase conditioned on the version read, with what rides along (its revisits). */
 export async function savePurchaseChange(
   tenantId: string,
   before: Purchase,
@@ -112,24 +80,11 @@ export async function savePurchaseChange(
 ) {
   try {
     await writeTransaction(tenantId, [
-      {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...customerKeys.purchase(tenantId, after.customerId, after.id),
-            entity: 'purchase',
-            ...after,
-          },
-          ConditionExpression: 'version = :read',
-          ExpressionAttributeValues: { ':read': before.version },
-        },
-      },
+      putEntity(purchaseEntity, tenantId, after, atVersion(before.version)),
       ...alongside,
     ]);
   } catch (error) {
-    if (error instanceof ConditionFailed) {
-      throw conflict('version_conflict', 'The purchase or one of its revisits changed meanwhile; retry.');
-    }
+    if (error instanceof ConditionFailed) throw versionConflict('purchase');
     throw error;
   }
 }
@@ -139,10 +94,7 @@ export async function findPurchase(
   customerId: string,
   purchaseId: string,
 ): Promise<Purchase | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: customerKeys.purchase(tenantId, customerId, purchaseId) }),
-  );
-  return Item ? withoutKeys<Purchase>(Item) : undefined;
+  return getEntity(purchaseEntity, { tenantId, customerId, id: purchaseId }, { consistent: false });
 }
 
 export async function listPurchases(
@@ -151,7 +103,7 @@ export async function listPurchases(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Purchase>> {
   return queryEntities<Purchase>({
-    ...customerKeys.purchases(tenantId, customerId),
+    ...purchaseEntity.view(undefined, { tenantId, customerId }),
     ...query,
     newestFirst: true,
     list: 'customer-purchases',

@@ -89,13 +89,13 @@ export const purchase = strictObject({
 });
 export type Purchase = Infer<typeof purchase>;
 
-export const listPurchasesQuery = strictObject({ ...pageQueryFields });
+export const listCustomerPurchasesQuery = strictObject({ ...pageQueryFields });
 
-export const purchaseStatusInput = strictObject({
+export const closePurchaseInput = strictObject({
   status: zEnum(['cancelled', 'returned']),
   reason: text(1, 1000),
   version: optional(int().check(gte(1))),
 });
-export type PurchaseStatusInput = Infer<typeof purchaseStatusInput>;
+export type ClosePurchaseInput = Infer<typeof closePurchaseInput>;
 
 export const purchaseParams = strictObject({ customerId: ulid, purchaseId: ulid });

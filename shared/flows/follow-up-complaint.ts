@@ -1,4 +1,4 @@
-import type { OpenFollowUp } from '../revisits/use-cases';
+import type { OpenFollowUp } from '../revisits/operations/record-revisit-attempt';
 import { createTicket } from '../tickets/operations/create-ticket';
 
 /** An unhappy revisit (score 1–2) opens a high-priority complaint, linked back to the revisit. */

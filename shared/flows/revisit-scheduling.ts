@@ -5,8 +5,8 @@
  */
 import { resolveCalendar } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/schema';
+import type { PurchaseReactions } from '../customers/reactions';
 import type { Purchase } from '../customers/schema';
-import type { PurchaseReactions } from '../customers/use-cases';
 import type { TransactionItem } from '../db/transactions';
 import { newId } from '../ids';
 import { cancelRevisit, isOpenRevisit, newRevisit } from '../revisits/model';

@@ -2,9 +2,9 @@ import { addWorkingDays } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/schema';
 import { DomainError } from '../errors';
 import {
-  type AttemptInput,
   maxRevisitAttempts,
   openRevisitStatuses,
+  type RecordRevisitAttemptInput,
   type Revisit,
   type RevisitKind,
 } from './schema';
@@ -64,9 +64,9 @@ function assertOpen(revisit: Revisit): void {
  * One call (or visit): reached → done with its score; refused → done; unreachable → again at
  * the start of the store's next working day, until the third try fails.
  */
-export function recordAttempt(
+export function applyAttempt(
   revisit: Revisit,
-  input: AttemptInput,
+  input: RecordRevisitAttemptInput,
   context: { actorId: string; now: Date; calendar: BusinessCalendar },
 ): { revisit: Revisit; followUpNeeded: boolean } {
   assertOpen(revisit);
@@ -118,7 +118,7 @@ export function recordAttempt(
   };
 }
 
-export function assignRevisit(
+export function applyAssignment(
   revisit: Revisit,
   assigneeId: string,
   context: { actorId: string; now: Date },

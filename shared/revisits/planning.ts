@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addBusinessMinutes, addWorkingDays } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/schema';
 import type { Purchase } from '../customers/schema';
-import { type RevisitKind, type RevisitRules, revisitRulesInput } from './schema';
+import { putRevisitRulesInput, type RevisitKind, type RevisitRules } from './schema';
 
 /**
  * When revisits fall due. Pure: rules, calendar and `now` in, due times out. A revisit is due at
@@ -85,4 +85,4 @@ export function planPostService(rules: RevisitRules, calendar: BusinessCalendar,
 }
 
 /** What a tenant runs on before saving rules: the schema's own defaults. */
-export const defaultRevisitRules: RevisitRules = { ...revisitRulesInput.parse({}), version: 0 };
+export const defaultRevisitRules: RevisitRules = { ...putRevisitRulesInput.parse({}), version: 0 };

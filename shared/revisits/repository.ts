@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { withoutKeys } from '../db/entity';
+import { atVersion, getEntity, isNew, putEntity, putVersioned } from '../db/items';
 import { type PageQuery, queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
@@ -9,12 +8,11 @@ import {
   type TransactionItem,
   writeTransaction,
 } from '../db/transactions';
-import { putVersioned } from '../db/versioned';
-import { conflict } from '../errors';
+import { versionConflict } from '../errors';
 import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
-import { revisitKeys } from './keys';
+import { revisitEntity, revisitRulesEntity, revisitTimerKey } from './entities';
 import { defaultRevisitRules } from './planning';
-import type { Revisit, RevisitRules, RevisitRulesInput } from './schema';
+import type { Revisit, RevisitRules } from './schema';
 
 /**
  * The writes that store a revisit: the item with its views, and its timer: (re)scheduled while
@@ -27,7 +25,7 @@ export function revisitWrites(
   before?: Revisit,
   firedGeneration?: number,
 ): TransactionItem[] {
-  const timer = revisitKeys.timer(tenantId, revisit.id);
+  const timer = revisitTimerKey(tenantId, revisit.id);
   const waits = revisit.status === 'scheduled';
   const timerChanged = !before || before.status !== revisit.status || before.dueAt !== revisit.dueAt;
   const timerWrites: TransactionItem[] = !timerChanged
@@ -52,24 +50,12 @@ export function revisitWrites(
         ? [dropTimerWrite(timer, firedGeneration)]
         : [];
   return [
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...revisitKeys.revisit(tenantId, revisit.id),
-          ...revisitKeys.views(tenantId, revisit),
-          entity: 'revisit',
-          ...revisit,
-        },
-        ConditionExpression: before ? 'version = :read' : 'attribute_not_exists(pk)',
-        ...(before ? { ExpressionAttributeValues: { ':read': before.version } } : {}),
-      },
-    },
+    putEntity(revisitEntity, tenantId, revisit, before ? atVersion(before.version) : isNew),
     ...timerWrites,
   ];
 }
 
-/** Saves revisit changes (and whatever rides along); a stale version is a 409. */
+/** Saves revisit changes (and whatever rides along); a stale version is the one version conflict. */
 export async function saveRevisits(
   tenantId: string,
   items: readonly TransactionItem[],
@@ -78,26 +64,18 @@ export async function saveRevisits(
   try {
     await writeTransaction(tenantId, items, remembered);
   } catch (error) {
-    if (error instanceof ConditionFailed) {
-      throw conflict('version_conflict', 'The revisit changed since it was read; read it again and retry.');
-    }
+    if (error instanceof ConditionFailed) throw versionConflict('revisit');
     throw error;
   }
 }
 
 export async function findRevisit(tenantId: string, revisitId: string): Promise<Revisit | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: revisitKeys.revisit(tenantId, revisitId),
-      ConsistentRead: true,
-    }),
-  );
-  return Item ? withoutKeys<Revisit>(Item) : undefined;
+  return getEntity(revisitEntity, { tenantId, id: revisitId });
 }
 
+/** A page of a store's work queue (one status) or of a customer's history. */
 export async function listRevisitsInView(
-  view: ReturnType<typeof revisitKeys.byStoreAndStatus> | ReturnType<typeof revisitKeys.byCustomer>,
+  view: ReturnType<typeof revisitEntity.view>,
   page: Pick<PageQuery, 'limit' | 'cursor' | 'newestFirst' | 'list' | 'filters'>,
 ): Promise<Page<Revisit>> {
   return queryEntities<Revisit>({ ...view, ...page });
@@ -105,27 +83,20 @@ export async function listRevisitsInView(
 
 /** All of a customer's revisits (a handful per purchase), e.g. to cancel a returned purchase's. */
 export async function allRevisitsOfCustomer(tenantId: string, customerId: string): Promise<Revisit[]> {
-  const items = await queryAll(revisitKeys.byCustomer(tenantId, customerId), 2000);
+  const items = await queryAll(revisitEntity.view('byCustomer', { tenantId, customerId }), 2000);
   return items.map((item) => withoutKeys<Revisit>(item));
 }
 
+/** The tenant's rules, or the defaults while none were saved. */
 export async function readRevisitRules(tenantId: string): Promise<RevisitRules> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: revisitKeys.rules(tenantId) }),
-  );
-  if (!Item) return defaultRevisitRules;
-  const { pk, sk, entity, ...rules } = Item;
-  return rules as RevisitRules;
+  return (await getEntity(revisitRulesEntity, { tenantId }, { consistent: false })) ?? defaultRevisitRules;
 }
 
-export async function saveRevisitRules(
+/** Saves the rules if nobody saved others since `readVersion` was read (0: none saved yet). */
+export async function storeRevisitRules(
   tenantId: string,
-  input: RevisitRulesInput,
-  now: Date,
-): Promise<RevisitRules> {
-  const expected = input.version ?? 0;
-  const { version, ...rules } = input;
-  const saved: RevisitRules = { ...rules, version: expected + 1, updatedAt: now.toISOString() };
-  await putVersioned(revisitKeys.rules(tenantId), 'revisit_rules', saved, expected, 'revisit rules');
-  return saved;
+  rules: RevisitRules,
+  readVersion: number,
+): Promise<void> {
+  await putVersioned(revisitRulesEntity, tenantId, rules, readVersion, 'revisit rules');
 }

@@ -30,7 +30,7 @@ export const openRevisitStatuses: readonly RevisitStatus[] = ['scheduled', 'due'
 export const maxRevisitAttempts = 3;
 
 /** Per tenant; defaults from the seeds: 7 days after delivery, 30 days before warranty ends, 5 working days after a service. */
-export const revisitRulesInput = strictObject({
+export const putRevisitRulesInput = strictObject({
   // prefault: an absent section is parsed from `{}`, so each default is stated once, on its field.
   postSale: prefault(
     strictObject({
@@ -71,12 +71,12 @@ export const revisitRulesInput = strictObject({
   ),
   version: optional(int().check(gte(1))),
 });
-export type RevisitRulesInput = Infer<typeof revisitRulesInput>;
-export type RevisitRules = Omit<RevisitRulesInput, 'version'> & { version: number; updatedAt?: string };
+export type PutRevisitRulesInput = Infer<typeof putRevisitRulesInput>;
+export type RevisitRules = Omit<PutRevisitRulesInput, 'version'> & { version: number; updatedAt?: string };
 
 export const attemptOutcomes = ['reached', 'unreachable', 'refused'] as const;
 
-export const attemptInput = strictObject({
+export const recordRevisitAttemptInput = strictObject({
   outcome: zEnum(attemptOutcomes),
   /** 满意度 1–5, when the customer was reached. */
   satisfaction: optional(int().check(gte(1), lte(5))),
@@ -87,9 +87,9 @@ export const attemptInput = strictObject({
     path: ['satisfaction'],
   }),
 );
-export type AttemptInput = Infer<typeof attemptInput>;
+export type RecordRevisitAttemptInput = Infer<typeof recordRevisitAttemptInput>;
 
-export const manualRevisitInput = strictObject({
+export const createRevisitInput = strictObject({
   customerId: ulid,
   storeId: ulid,
   /** 上门拜访 (home visit) or a call. */
@@ -100,7 +100,7 @@ export const manualRevisitInput = strictObject({
   ticketId: optional(ulid),
   note: optional(text(1, 1000)),
 });
-export type ManualRevisitInput = Infer<typeof manualRevisitInput>;
+export type CreateRevisitInput = Infer<typeof createRevisitInput>;
 
 export const assignRevisitInput = strictObject({ assigneeId: ulid, version: optional(int().check(gte(1))) });
 
@@ -112,6 +112,8 @@ export const listRevisitsQuery = strictObject({
   status: _default(zEnum(revisitStatuses), 'due'),
 });
 export type ListRevisitsQuery = Infer<typeof listRevisitsQuery>;
+
+export const listCustomerRevisitsQuery = strictObject({ ...pageQueryFields });
 
 const attempt = strictObject({
   at: string(),

@@ -91,7 +91,7 @@ describe('customer revisits (回访) on the local clock', () => {
     expect(await service.stop()).toBe(0);
   });
 
-  it('schedules post-sale at delivery + 7 days and warranty expiry 30 days before, makes them due, and follows up a low score once', async () => {
+  it('createPurchase, recordRevisitAttempt: schedules post-sale at delivery + 7 days and warranty expiry 30 days before, makes them due, and follows up a low score once', async () => {
     const customer = (
       await api.call<Json>('POST', '/v1/customers', {
         token: await desk(),
@@ -167,7 +167,7 @@ describe('customer revisits (回访) on the local clock', () => {
     expect(await queue()).toEqual([]);
   });
 
-  it('retries an unreachable customer on the next working day across a weekend and a holiday, and fails after three tries', async () => {
+  it('createRevisit, recordRevisitAttempt: retries an unreachable customer on the next working day across a weekend and a holiday, and fails after three tries', async () => {
     await setClock('2026-12-01T10:00:00+08:00');
     const customer = (
       await api.call<Json>('POST', '/v1/customers', { token: await desk(), body: { phone: '13900002222' } })
@@ -200,7 +200,7 @@ describe('customer revisits (回访) on the local clock', () => {
     expect((await attempt(booked.body.id, { outcome: 'reached' })).status).toBe(409);
   });
 
-  it('cancels the revisits of a returned purchase, and they never come due', async () => {
+  it('closePurchase: cancels the revisits of a returned purchase, and they never come due', async () => {
     await setClock('2026-12-10T10:00:00+08:00');
     const customer = (
       await api.call<Json>('POST', '/v1/customers', { token: await desk(), body: { phone: '13900003333' } })

@@ -120,7 +120,7 @@ describe('ticket list cursors', () => {
 });
 
 describe('revisit list cursors', () => {
-  it('the store queue refuses another status, another store, an emptied key', async () => {
+  it('listRevisits: the store queue refuses another status, another store, an emptied key', async () => {
     const queue = (query: Record<string, string>) =>
       invoke<Page<Revisit>>('listRevisits', {
         caller: desk.admin,
@@ -143,7 +143,7 @@ describe('revisit list cursors', () => {
     }
   });
 
-  it('a customer’s history refuses another customer’s, the store queue’s, or an emptied key', async () => {
+  it('listCustomerRevisits: a customer’s history refuses another customer’s, the store queue’s, or an emptied key', async () => {
     const history = (customerId: string, query: Record<string, string>) =>
       invoke<Page<Revisit>>('listCustomerRevisits', { caller: desk.as.desk, params: { customerId }, query });
     const first = await history(customer.id, { limit: '1' });

@@ -11,7 +11,7 @@ describe('customers and purchases', () => {
     desk = await deskFixture('customers');
   });
 
-  it('registers a customer once per phone, however the phone is typed, and finds them by it', async () => {
+  it('createCustomer, findCustomers, getCustomer: registers a customer once per phone, however the phone is typed, and finds them by it', async () => {
     const created = await invoke<Customer>('createCustomer', {
       caller: desk.as.desk,
       body: { name: '王女士', phone: '+86 138-0013-8000', memberId: 'VIP-001' },
@@ -44,7 +44,7 @@ describe('customers and purchases', () => {
     ).toEqual(created.body);
   });
 
-  it('keeps customers to their tenant', async () => {
+  it('getCustomer, listCustomerPurchases, findCustomers: keep customers to their tenant', async () => {
     const customer = (
       await invoke<Customer>('createCustomer', { caller: desk.as.desk, body: { phone: '13700000001' } })
     ).body;
@@ -63,7 +63,7 @@ describe('customers and purchases', () => {
     expect(lookup.body.items).toEqual([]);
   });
 
-  it('records purchases with a computed total and lists them newest first', async () => {
+  it('createPurchase, listCustomerPurchases: records purchases with a computed total and lists them newest first', async () => {
     const customer = (
       await invoke<Customer>('createCustomer', { caller: desk.as.desk, body: { phone: '13700000002' } })
     ).body;
@@ -93,7 +93,7 @@ describe('customers and purchases', () => {
     expect(list.body.items.map((purchase) => purchase.id)).toEqual([second.body.id, first.body.id]);
   });
 
-  it('shows a customer to every store but their purchases only to the store that sold and to admins', async () => {
+  it('getCustomer, listCustomerPurchases: show a customer to every store but their purchases only to the store that sold and to admins', async () => {
     const customer = (
       await invoke<Customer>('createCustomer', { caller: desk.as.desk, body: { phone: '13700000009' } })
     ).body;
@@ -125,7 +125,7 @@ describe('customers and purchases', () => {
     ).toBe(200);
   });
 
-  it('refuses purchases outside the store scope, for unknown customers, or delivered before sold', async () => {
+  it('createPurchase: refuses purchases outside the store scope, for unknown customers, or delivered before sold', async () => {
     const customer = (
       await invoke<Customer>('createCustomer', { caller: desk.as.desk, body: { phone: '13700000003' } })
     ).body;
@@ -157,7 +157,7 @@ describe('customers and purchases', () => {
     expect(problem(early).code).toBe('delivered_before_purchase');
   });
 
-  it('names every bad field on customer and purchase input, and writes nothing', async () => {
+  it('createCustomer, createPurchase, findCustomers: name every bad field on customer and purchase input, and write nothing', async () => {
     const quiet = admin(freshTenant('customers'));
     const customer = await invoke('createCustomer', {
       caller: quiet,
@@ -193,7 +193,7 @@ describe('customers and purchases', () => {
     expect(await itemsOfTenant(quiet.tenantId)).toEqual([]);
   });
 
-  it('replays a retried registration instead of registering twice', async () => {
+  it('createCustomer: replays a retried registration instead of registering twice', async () => {
     const key = `reg-${Date.now()}`;
     const body = { phone: '13700000004', name: '李先生' };
     const call = () =>

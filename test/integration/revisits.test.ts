@@ -38,7 +38,7 @@ afterAll(() => timers.stop());
 afterEach(() => setClockOffset(0));
 
 describe('revisits', () => {
-  it('schedules a post-service revisit when a customer’s repair is resolved, once', async () => {
+  it('transitionTicket → getRevisit: schedules a post-service revisit when a customer’s repair is resolved, once', async () => {
     setClock('2026-12-02T15:00:00+08:00'); // a Wednesday; the store runs 7×24 by default
     const ticket = (
       await invoke<Ticket>('createTicket', {
@@ -96,7 +96,7 @@ describe('revisits', () => {
     expect(all).toHaveLength(1);
   });
 
-  it('makes a revisit due once however often its timer message is delivered', async () => {
+  it('createRevisit, fireRevisitTimer: makes a revisit due once however often its timer message is delivered', async () => {
     setClock('2026-12-01T10:00:00+08:00');
     const booked = await invoke<Revisit>('createRevisit', {
       caller: desk.as.desk,
@@ -123,7 +123,7 @@ describe('revisits', () => {
     expect(revisit.version).toBe(2);
   });
 
-  it('keeps revisits to their tenant (404) and stores (403)', async () => {
+  it('getRevisit, assignRevisit, recordRevisitAttempt, listRevisits, listCustomerRevisits, closePurchase: keep revisits to their tenant (404) and stores (403)', async () => {
     const revisit = (
       await invoke<Revisit>('createRevisit', {
         caller: desk.as.desk,
@@ -168,7 +168,7 @@ describe('revisits', () => {
     expect(foreignPurchase.status).toBe(404);
   });
 
-  it('names every bad field on the revisit endpoints and writes nothing', async () => {
+  it('createRevisit, recordRevisitAttempt, listRevisits, putRevisitRules, closePurchase, assignRevisit: name every bad field and write nothing', async () => {
     const quiet = admin(freshTenant('revisits'));
     const cases: [Promise<{ status: number }>, string[]][] = [
       [
@@ -238,7 +238,7 @@ describe('revisits', () => {
     expect(problem(unknownCustomer).code).toBe('customer_not_found');
   });
 
-  it('takes only real times for dueAt: no impossible day, bare number, far future or missing offset', async () => {
+  it('createRevisit: takes only real times for dueAt: no impossible day, bare number, far future or missing offset', async () => {
     const quiet = await deskFixture('revisit-times');
     const someone = (
       await invoke<Customer>('createCustomer', { caller: quiet.as.desk, body: { phone: '13600000009' } })
@@ -269,7 +269,7 @@ describe('revisits', () => {
     expect(leapDay.body.dueAt).toBe('2028-02-29T02:00:00.000Z');
   });
 
-  it('links only a ticket and purchase that exist in the caller’s tenant and stores, of this customer (422 naming the field)', async () => {
+  it('createRevisit: links only a ticket and purchase that exist in the caller’s tenant and stores, of this customer (422 naming the field)', async () => {
     const linked = await deskFixture('revisit-links');
     const [someone, someoneElse] = (await Promise.all(
       ['13600000011', '13600000012'].map(

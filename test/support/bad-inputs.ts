@@ -231,10 +231,7 @@ export const foreignCursors = fc.oneof(
     base64url(`{"pk":"T#other-tenant","sk":"TICKET#01J0000000000000000000000"}`),
   ),
   fc
-    .dictionary(
-      fc.constantFrom('pk', 'sk', 'sspk', 'sssk', 'stpk', 'stsk'),
-      fc.string({ maxLength: 30 }),
-    )
+    .dictionary(fc.constantFrom('pk', 'sk', 'sspk', 'sssk', 'stpk', 'stsk'), fc.string({ maxLength: 30 }))
     .map((key) => base64url(JSON.stringify(key))),
 );
 

@@ -103,12 +103,8 @@ describe('cursor', () => {
     const inRange = encodeCursor({ ...key, sssk: 'C' }, rangeScope) ?? '';
     expect(decodeCursor(inRange, rangeScope)).toMatchObject({ sssk: 'C' });
     const r = digestOf(inRange);
-    expect(refusal(forged({ q: r, k: { ...key, sssk: 'A' } }), rangeScope)).toEqual([
-      'query.cursor',
-    ]);
-    expect(refusal(forged({ q: r, k: { ...key, sssk: 'E' } }), rangeScope)).toEqual([
-      'query.cursor',
-    ]);
+    expect(refusal(forged({ q: r, k: { ...key, sssk: 'A' } }), rangeScope)).toEqual(['query.cursor']);
+    expect(refusal(forged({ q: r, k: { ...key, sssk: 'E' } }), rangeScope)).toEqual(['query.cursor']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BusinessCalendar, roundTheClock } from '../../shared/calendar/schema';
-import { recordAttempt } from '../../shared/revisits/model';
+import { applyAttempt } from '../../shared/revisits/model';
 import {
   addToDay,
   defaultRevisitRules,
@@ -106,7 +106,7 @@ describe('revisit planning', () => {
   });
 });
 
-describe('revisit attempts', () => {
+describe('applyAttempt (revisits/model.ts)', () => {
   const revisit: Revisit = {
     id: '01M8CFFT6Y7X6KEP96DAQR4VCV',
     customerId: '01M8CFFT6Y7X6KEP96DAQR4VCW',
@@ -125,15 +125,15 @@ describe('revisit attempts', () => {
   const context = (at: string) => ({ actorId: 'desk', now: new Date(at), calendar: repairCentre });
 
   it('retries an unreachable customer on the next working day, and fails on the third try', () => {
-    const first = recordAttempt(revisit, { outcome: 'unreachable' }, context('2026-12-04T16:00:00+08:00'));
+    const first = applyAttempt(revisit, { outcome: 'unreachable' }, context('2026-12-04T16:00:00+08:00'));
     expect(first.revisit).toMatchObject({ status: 'scheduled', dueAt: iso('2026-12-08T09:00:00+08:00') }); // Fri → Tue (Mon is a holiday)
-    const second = recordAttempt(
+    const second = applyAttempt(
       { ...first.revisit, status: 'due' },
       { outcome: 'unreachable' },
       context('2026-12-08T10:00:00+08:00'),
     );
     expect(second.revisit.status).toBe('scheduled');
-    const third = recordAttempt(
+    const third = applyAttempt(
       { ...second.revisit, status: 'due' },
       { outcome: 'unreachable' },
       context('2026-12-09T10:00:00+08:00'),
@@ -144,20 +144,20 @@ describe('revisit attempts', () => {
 
   it('closes on reaching the customer, asking for a follow-up only at 1–2', () => {
     expect(
-      recordAttempt(revisit, { outcome: 'reached', satisfaction: 5 }, context('2026-12-04T10:00:00+08:00')),
+      applyAttempt(revisit, { outcome: 'reached', satisfaction: 5 }, context('2026-12-04T10:00:00+08:00')),
     ).toMatchObject({
       revisit: { status: 'done', satisfaction: 5 },
       followUpNeeded: false,
     });
     expect(
-      recordAttempt(revisit, { outcome: 'reached', satisfaction: 2 }, context('2026-12-04T10:00:00+08:00'))
+      applyAttempt(revisit, { outcome: 'reached', satisfaction: 2 }, context('2026-12-04T10:00:00+08:00'))
         .followUpNeeded,
     ).toBe(true);
     expect(
-      recordAttempt(revisit, { outcome: 'refused' }, context('2026-12-04T10:00:00+08:00')).revisit.status,
+      applyAttempt(revisit, { outcome: 'refused' }, context('2026-12-04T10:00:00+08:00')).revisit.status,
     ).toBe('done');
     expect(() =>
-      recordAttempt(
+      applyAttempt(
         { ...revisit, status: 'done' },
         { outcome: 'reached' },
         context('2026-12-04T10:00:00+08:00'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeParse } from 'zod/mini';
 import { createPurchaseInput } from '../../shared/customers/schema';
-import { manualRevisitInput } from '../../shared/revisits/schema';
+import { createRevisitInput } from '../../shared/revisits/schema';
 import { instant, isoDate } from '../../shared/schema/common';
 import { listTicketsQuery } from '../../shared/tickets/schema';
 
@@ -83,10 +83,10 @@ describe('every time in a body or query goes through them', () => {
       storeId: '01JDQ0000000000000000000S1',
     };
     for (const dueAt of ['2026-02-30', '0', '+275760-09-13T00:00:00.000Z', '2026-11-30T10:00:00']) {
-      const result = safeParse(manualRevisitInput, { ...revisit, dueAt });
+      const result = safeParse(createRevisitInput, { ...revisit, dueAt });
       expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['dueAt']);
     }
-    expect(safeParse(manualRevisitInput, { ...revisit, dueAt: '2026-11-30T10:00:00+08:00' }).success).toBe(
+    expect(safeParse(createRevisitInput, { ...revisit, dueAt: '2026-11-30T10:00:00+08:00' }).success).toBe(
       true,
     );
 

@@ -4,10 +4,10 @@ import {
   customerWrites,
   findCustomer,
   findCustomerByPhone,
+  findPurchase,
   phoneReservationIndex,
 } from '../../customers/repository';
 import type { Customer } from '../../customers/schema';
-import { purchaseOfCustomer } from '../../customers/use-cases';
 import { assertTimeLeft, isCutOff } from '../../db/deadline';
 import type { IdempotencyClaim } from '../../db/idempotency';
 import { DomainError, type FieldIssue, unavailable } from '../../errors';
@@ -117,7 +117,7 @@ export async function createTicket(
       const { customer, isNew } = await resolveCustomer(principal.tenantId, input, now);
       if (input.purchaseId) {
         const purchase =
-          customer && !isNew && (await purchaseOfCustomer(principal.tenantId, customer.id, input.purchaseId));
+          customer && !isNew && (await findPurchase(principal.tenantId, customer.id, input.purchaseId));
         if (!purchase) {
           throw new DomainError(
             'rule_refused',
