@@ -42,7 +42,8 @@ export async function declaredEntities(): Promise<
       if (isEntity(value)) found.push({ module: relative(repoRoot, file), name, entity: value });
     }
   }
-  return found;
+  // Export order differs between loaders; the document must not.
+  return found.sort((a, b) => a.module.localeCompare(b.module) || a.entity.tag.localeCompare(b.entity.tag));
 }
 
 const code = (text: string) => `\`${text.replaceAll('|', '\\|')}\``;
