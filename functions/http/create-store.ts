@@ -1,13 +1,13 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { createStore } from '../../shared/stores/operations/create-store';
 import { createStoreInput } from '../../shared/stores/schema';
-import { createStore } from '../../shared/stores/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.createStore,
   { body: createStoreInput },
-  async ({ principal, body, now, idempotency }) => {
-    const store = await createStore(principal, body, now, idempotency);
-    return { status: 201, body: store };
-  },
+  async ({ principal, body, now, idempotency }) => ({
+    status: 201,
+    body: await createStore(principal, body, now, idempotency),
+  }),
 );

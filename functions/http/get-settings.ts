@@ -1,8 +1,8 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { readTenantSettings } from '../../shared/settings/tenant-settings';
+import { getSettings } from '../../shared/settings/operations/get-settings';
 
 export const handler = authenticatedRoute(httpRoutes.getSettings, {}, async ({ principal }) => ({
   status: 200,
-  body: await readTenantSettings(principal.tenantId),
+  body: await getSettings(principal),
 }));

@@ -1,4 +1,4 @@
-import { storeCalendar } from '../../shared/calendar/use-cases';
+import { getStoreCalendar } from '../../shared/calendar/operations/get-store-calendar';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 import { storeIdParams } from '../../shared/stores/schema';
@@ -6,5 +6,5 @@ import { storeIdParams } from '../../shared/stores/schema';
 export const handler = authenticatedRoute(
   httpRoutes.getStoreCalendar,
   { params: storeIdParams },
-  async ({ principal, params }) => ({ status: 200, body: await storeCalendar(principal, params.storeId) }),
+  async ({ principal, params }) => ({ status: 200, body: await getStoreCalendar(principal, params.storeId) }),
 );

@@ -1,7 +1,7 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { getStore } from '../../shared/stores/operations/get-store';
 import { storeIdParams } from '../../shared/stores/schema';
-import { getStore } from '../../shared/stores/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.getStore,

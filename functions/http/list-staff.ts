@@ -1,7 +1,7 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { listStaff } from '../../shared/staff/operations/list-staff';
 import { listStaffQuery } from '../../shared/staff/schema';
-import { listStaff } from '../../shared/staff/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.listStaff,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { listStores } from '../../shared/stores/operations/list-stores';
 import { listStoresQuery } from '../../shared/stores/schema';
-import { listVisibleStores } from '../../shared/stores/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.listStores,
   { query: listStoresQuery },
-  async ({ principal, query }) => ({ status: 200, body: await listVisibleStores(principal, query) }),
+  async ({ principal, query }) => ({ status: 200, body: await listStores(principal, query) }),
 );

@@ -1,12 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { saveTenantSettings, tenantSettingsInput } from '../../shared/settings/tenant-settings';
+import { putSettings } from '../../shared/settings/operations/put-settings';
+import { putSettingsInput } from '../../shared/settings/schema';
 
 export const handler = authenticatedRoute(
   httpRoutes.putSettings,
-  { body: tenantSettingsInput },
-  async ({ principal, body, now }) => ({
-    status: 200,
-    body: await saveTenantSettings(principal.tenantId, body, now),
-  }),
+  { body: putSettingsInput },
+  async ({ principal, body, now }) => ({ status: 200, body: await putSettings(principal, body, now) }),
 );

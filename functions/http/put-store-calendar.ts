@@ -1,14 +1,14 @@
-import { businessCalendarInput } from '../../shared/calendar/schema';
-import { saveStoreCalendar } from '../../shared/calendar/use-cases';
+import { putStoreCalendar } from '../../shared/calendar/operations/put-store-calendar';
+import { putStoreCalendarInput } from '../../shared/calendar/schema';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 import { storeIdParams } from '../../shared/stores/schema';
 
 export const handler = authenticatedRoute(
   httpRoutes.putStoreCalendar,
-  { params: storeIdParams, body: businessCalendarInput },
+  { params: storeIdParams, body: putStoreCalendarInput },
   async ({ principal, params, body, now }) => ({
     status: 200,
-    body: await saveStoreCalendar(principal, params.storeId, body, now),
+    body: await putStoreCalendar(principal, params.storeId, body, now),
   }),
 );

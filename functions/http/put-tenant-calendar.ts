@@ -1,10 +1,10 @@
-import { businessCalendarInput } from '../../shared/calendar/schema';
-import { saveTenantCalendar } from '../../shared/calendar/use-cases';
+import { putTenantCalendar } from '../../shared/calendar/operations/put-tenant-calendar';
+import { putTenantCalendarInput } from '../../shared/calendar/schema';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
 
 export const handler = authenticatedRoute(
   httpRoutes.putTenantCalendar,
-  { body: businessCalendarInput },
-  async ({ principal, body, now }) => ({ status: 200, body: await saveTenantCalendar(principal, body, now) }),
+  { body: putTenantCalendarInput },
+  async ({ principal, body, now }) => ({ status: 200, body: await putTenantCalendar(principal, body, now) }),
 );

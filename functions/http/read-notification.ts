@@ -1,13 +1,13 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
-import { notificationIdParams } from '../../shared/notifications/inbox';
-import { markMyNotificationRead } from '../../shared/notifications/use-cases';
+import { readNotification } from '../../shared/notifications/operations/read-notification';
+import { notificationIdParams } from '../../shared/notifications/schema';
 
 export const handler = authenticatedRoute(
   httpRoutes.readNotification,
   { params: notificationIdParams },
   async ({ principal, params, now }) => ({
     status: 200,
-    body: await markMyNotificationRead(principal, params.notificationId, now),
+    body: await readNotification(principal, params.notificationId, now),
   }),
 );

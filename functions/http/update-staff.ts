@@ -1,7 +1,7 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { updateStaff } from '../../shared/staff/operations/update-staff';
 import { staffIdParams, updateStaffInput } from '../../shared/staff/schema';
-import { updateStaff } from '../../shared/staff/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.updateStaff,

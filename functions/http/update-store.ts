@@ -1,7 +1,7 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import { httpRoutes } from '../../shared/http/routes';
+import { updateStore } from '../../shared/stores/operations/update-store';
 import { storeIdParams, updateStoreInput } from '../../shared/stores/schema';
-import { updateStore } from '../../shared/stores/use-cases';
 
 export const handler = authenticatedRoute(
   httpRoutes.updateStore,

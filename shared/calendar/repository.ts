@@ -1,41 +1,32 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../db/client';
-import { tenantPartition } from '../db/keys';
+import { withoutKeys } from '../db/entity';
+import { getEntity, putVersioned } from '../db/items';
 import { getItems } from '../db/query';
-import { putVersioned } from '../db/versioned';
+import { type StoredCalendar, storeCalendarEntity, tenantCalendarEntity } from './entities';
 import { type BusinessCalendar, type BusinessCalendarInput, roundTheClock } from './schema';
-
-/** A store's own calendar, else the tenant default, else 7×24; always in the store's time zone. */
-const calendarKey = (tenantId: string, storeId?: string) => ({
-  pk: storeId ? `${tenantPartition(tenantId)}#STORE#${storeId}` : tenantPartition(tenantId),
-  sk: 'CALENDAR',
-});
-
-type StoredCalendar = Omit<BusinessCalendar, 'timezone' | 'source'>;
 
 /** The two keys a store's calendar may be found under: its own, then the tenant default. */
 export const calendarKeys = (tenantId: string, storeId: string) => [
-  calendarKey(tenantId, storeId),
-  calendarKey(tenantId),
+  storeCalendarEntity.key({ tenantId, storeId }),
+  tenantCalendarEntity.key({ tenantId }),
 ];
 
-/** The calendar that applies, from whatever of `calendarKeys` was found (pure). */
+/**
+ * The calendar that applies, from whatever of `calendarKeys` was found (pure): the store's own,
+ * else the tenant default, else 7×24; always in the store's time zone.
+ */
 export function calendarFrom(
   items: readonly Record<string, unknown>[],
   tenantId: string,
   store: { id: string; timezone: string },
 ): BusinessCalendar {
   const [own, fallback] = calendarKeys(tenantId, store.id);
-  const found =
-    items.find((item) => item.pk === own?.pk && item.sk === 'CALENDAR') ??
-    items.find((item) => item.pk === fallback?.pk && item.sk === 'CALENDAR');
+  const at = (key: { pk: string; sk: string } | undefined) =>
+    items.find((item) => item.pk === key?.pk && item.sk === key?.sk);
+  const ownItem = at(own);
+  const found = ownItem ?? at(fallback);
   if (!found) return roundTheClock(store.timezone);
-  const { pk, sk, entity, ...calendar } = found;
-  return {
-    ...(calendar as StoredCalendar),
-    timezone: store.timezone,
-    source: pk === own?.pk ? 'store' : 'tenant',
-  };
+  const { storeId: _store, ...calendar } = withoutKeys<StoredCalendar & { storeId?: string }>(found);
+  return { ...calendar, timezone: store.timezone, source: ownItem ? 'store' : 'tenant' };
 }
 
 export async function resolveCalendar(
@@ -45,6 +36,7 @@ export async function resolveCalendar(
   return calendarFrom(await getItems(calendarKeys(tenantId, store.id)), tenantId, store);
 }
 
+/** Saves a store's calendar, or the tenant default when no store is named. */
 export async function saveCalendar(
   tenantId: string,
   storeId: string | undefined,
@@ -60,19 +52,20 @@ export async function saveCalendar(
     updatedAt: now.toISOString(),
     version: expected + 1,
   };
-  await putVersioned(calendarKey(tenantId, storeId), 'calendar', saved, expected, 'calendar');
+  if (storeId) {
+    await putVersioned(storeCalendarEntity, tenantId, { ...saved, storeId }, expected, 'calendar');
+  } else {
+    await putVersioned(tenantCalendarEntity, tenantId, saved, expected, 'calendar');
+  }
   return saved;
 }
 
 /** The tenant default as stored, or 7×24 hours (zone-less: each store applies its own). */
 export async function readTenantCalendar(tenantId: string): Promise<StoredCalendar & { source: string }> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: calendarKey(tenantId) }),
-  );
-  if (!Item) {
+  const calendar = await getEntity(tenantCalendarEntity, { tenantId }, { consistent: false });
+  if (!calendar) {
     const { timezone: _zone, ...hours } = roundTheClock('UTC');
     return hours as StoredCalendar & { source: string };
   }
-  const { pk, sk, entity, ...calendar } = Item;
-  return { ...(calendar as StoredCalendar), source: 'tenant' };
+  return { ...calendar, source: 'tenant' };
 }

@@ -89,3 +89,8 @@ export function roundTheClock(timezone: string): BusinessCalendar {
 }
 
 export { minutesOf };
+
+/** A store's own calendar, replacing the one it had (send its version). */
+export const putStoreCalendarInput = businessCalendarInput;
+/** The tenant default calendar. */
+export const putTenantCalendarInput = businessCalendarInput;

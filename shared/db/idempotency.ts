@@ -1,7 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, ruleRefused } from '../errors';
-import { documentClient, tableName } from './client';
-import { tenantPartition } from './keys';
+import { tableName } from './client';
+import { defineEntity } from './entity';
+import { getStoredItem } from './items';
 
 /**
  * Idempotency-Key support for creating POSTs. The record is written in the SAME transaction as
@@ -25,10 +25,21 @@ export interface RememberedResponse {
 
 const lifetimeSeconds = 24 * 60 * 60;
 
-const recordKey = (tenantId: string, claim: IdempotencyClaim) => ({
-  pk: `${tenantPartition(tenantId)}#IDEMPOTENCY#${claim.scope}#${claim.key}`,
-  sk: 'RESPONSE',
+/** What is remembered of a create; `expiresAt` is the table's TTL attribute. */
+interface IdempotencyRecord {
+  readonly fingerprint: string;
+  readonly body: unknown;
+  readonly expiresAt: number;
+}
+
+export const idempotencyRecordEntity = defineEntity<IdempotencyRecord>({
+  tag: 'idempotency_record',
+  about: 'The first response to a create sent with an Idempotency-Key, per tenant and route; lives 24 h.',
+  key: { pk: 'T#{tenantId}#IDEMPOTENCY#{scope}#{key}', sk: 'RESPONSE' },
 });
+
+const recordKey = (tenantId: string, claim: IdempotencyClaim) =>
+  idempotencyRecordEntity.key({ tenantId, scope: claim.scope, key: claim.key });
 
 /** Thrown by a repository when its transaction lost the race for the idempotency record. */
 export class IdempotencyRaceLost extends Error {
@@ -43,17 +54,20 @@ export async function rememberedResponse(
   claim: IdempotencyClaim,
   now: Date,
 ): Promise<RememberedResponse | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: recordKey(tenantId, claim), ConsistentRead: true }),
-  );
-  if (!Item || (Item.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return undefined;
-  if (Item.fingerprint !== claim.fingerprint) {
+  // As stored: the expiry is a storage attribute that getEntity would strip.
+  const record = await getStoredItem(idempotencyRecordEntity, {
+    tenantId,
+    scope: claim.scope,
+    key: claim.key,
+  });
+  if (!record || (record.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return undefined;
+  if (record.fingerprint !== claim.fingerprint) {
     throw ruleRefused(
       'idempotency_key_reused',
       'This Idempotency-Key was already used for a different request.',
     );
   }
-  return { body: Item.body };
+  return { body: record.body };
 }
 
 /** The transaction item that remembers a create; put it first in the transaction. */
@@ -64,16 +78,17 @@ export function rememberResponseWrite(
   now: Date,
 ) {
   const nowSeconds = Math.floor(now.getTime() / 1000);
+  const record: IdempotencyRecord = {
+    fingerprint: claim.fingerprint,
+    body: response.body,
+    expiresAt: nowSeconds + lifetimeSeconds,
+  };
   return {
     Put: {
       TableName: tableName,
-      Item: {
-        ...recordKey(tenantId, claim),
-        entity: 'idempotency_record',
-        fingerprint: claim.fingerprint,
-        body: response.body,
-        expiresAt: nowSeconds + lifetimeSeconds,
-      },
+      // Built from the key alone, not `entity.item`: scope and key are in the partition already, and
+      // storing them again would grow every remembered create.
+      Item: { ...recordKey(tenantId, claim), entity: idempotencyRecordEntity.tag, ...record },
       // An expired record that TTL has not swept yet does not block a new use of the key.
       ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
       ExpressionAttributeValues: { ':now': nowSeconds },

@@ -1,9 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { versionConflict } from '../errors';
 import { documentClient, tableName } from './client';
 import { type Entity, withoutKeys } from './entity';
-import type { TransactionItem } from './transactions';
 
 /*
  * Reads and writes of one declared entity: the only place that builds Get and Put commands, so
@@ -12,12 +11,15 @@ import type { TransactionItem } from './transactions';
 
 type Values = Readonly<Record<string, unknown>>;
 
-/** One item by key, without its storage attributes; strongly consistent unless asked otherwise. */
-export async function getEntity<T>(
+/** One item of a TransactWriteItems call (transactions.ts re-exports it for its callers). */
+export type TransactionItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One item by key as stored, storage attributes included (e.g. the expiry a record's reader checks). */
+export async function getStoredItem<T>(
   entity: Entity<T>,
   values: Values,
   options: { consistent?: boolean } = {},
-): Promise<T | undefined> {
+): Promise<Record<string, unknown> | undefined> {
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableName,
@@ -25,7 +27,17 @@ export async function getEntity<T>(
       ConsistentRead: options.consistent ?? true,
     }),
   );
-  return Item ? withoutKeys<T>(Item) : undefined;
+  return Item;
+}
+
+/** One item by key, without its storage attributes; strongly consistent unless asked otherwise. */
+export async function getEntity<T>(
+  entity: Entity<T>,
+  values: Values,
+  options: { consistent?: boolean } = {},
+): Promise<T | undefined> {
+  const item = await getStoredItem(entity, values, options);
+  return item ? withoutKeys<T>(item) : undefined;
 }
 
 export interface WriteCondition {

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unavailable } from '../errors';
 import { documentClient } from './client';
 import { assertTimeLeft, cutOffAtDeadline, timeLeft } from './deadline';
@@ -9,8 +9,9 @@ import {
   type RememberedResponse,
   rememberResponseWrite,
 } from './idempotency';
+import type { TransactionItem } from './items';
 
-export type TransactionItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactionItem } from './items';
 
 /** Index of the first transaction item whose condition failed, or -1 when it failed otherwise. */
 export function failedConditionIndex(error: unknown): number {

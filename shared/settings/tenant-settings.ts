@@ -1,55 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  _default,
-  gte,
-  type infer as Infer,
-  int,
-  lte,
-  number,
-  optional,
-  strictObject,
-  string,
-} from 'zod/mini';
-import { documentClient, tableName } from '../db/client';
-import { tenantPartition } from '../db/keys';
-import { putVersioned } from '../db/versioned';
-
-/** Tenant-wide settings; absent means the defaults. */
-export const tenantSettingsInput = strictObject({
-  /** How long after resolving a ticket the customer may still have it reopened. */
-  reopenWindowDays: _default(int().check(gte(0), lte(365)), 7),
-  /** The version read; omit only when the tenant has never saved settings. */
-  version: optional(int().check(gte(1))),
-});
-export type TenantSettingsInput = Infer<typeof tenantSettingsInput>;
-
-export const tenantSettings = strictObject({
-  reopenWindowDays: number(),
-  updatedAt: optional(string()),
-  version: number(),
-});
-export type TenantSettings = Infer<typeof tenantSettings>;
-
-export const defaultTenantSettings: TenantSettings = { reopenWindowDays: 7, version: 0 };
-
-const settingsKey = (tenantId: string) => ({ pk: tenantPartition(tenantId), sk: 'SETTINGS' });
+import { getEntity, putVersioned } from '../db/items';
+import { settingsEntity } from './entities';
+import { defaultTenantSettings, type PutSettingsInput, type TenantSettings } from './schema';
 
 export async function readTenantSettings(tenantId: string): Promise<TenantSettings> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: settingsKey(tenantId) }),
-  );
-  return Item
-    ? {
-        reopenWindowDays: Item.reopenWindowDays as number,
-        updatedAt: Item.updatedAt as string,
-        version: Item.version as number,
-      }
-    : defaultTenantSettings;
+  return (await getEntity(settingsEntity, { tenantId }, { consistent: false })) ?? defaultTenantSettings;
 }
 
 export async function saveTenantSettings(
   tenantId: string,
-  input: TenantSettingsInput,
+  input: PutSettingsInput,
   now: Date,
 ): Promise<TenantSettings> {
   const expected = input.version ?? 0;
@@ -58,6 +17,6 @@ export async function saveTenantSettings(
     updatedAt: now.toISOString(),
     version: expected + 1,
   };
-  await putVersioned(settingsKey(tenantId), 'tenant_settings', saved, expected, 'settings');
+  await putVersioned(settingsEntity, tenantId, saved, expected, 'settings');
   return saved;
 }

@@ -1,7 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../db/client';
+import { tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { withoutKeys } from '../db/entity';
+import { atVersion, getEntity, isNew, putEntity } from '../db/items';
 import { queryAll, queryEntities } from '../db/query';
 import {
   ConditionFailed,
@@ -9,67 +9,54 @@ import {
   type TransactionItem,
   writeTransaction,
 } from '../db/transactions';
-import { conflict } from '../errors';
-import { staffKeys } from './keys';
+import { conflict, versionConflict } from '../errors';
+import {
+  type StoredMembership,
+  signInReservationEntity,
+  staffMemberEntity,
+  storeMembershipEntity,
+} from './entities';
 import type { StaffMember } from './schema';
+
+const signInTaken = () =>
+  conflict('staff_user_taken', 'Another staff member is already linked to this user.');
+
+const reserveSignIn = (tenantId: string, userId: string, staffId: string) =>
+  putEntity(signInReservationEntity, tenantId, { userId, staffId }, isNew);
 
 /** The member, a membership copy per store and, when linked, the identity reservation: all or nothing. */
 export async function insertStaffMember(tenantId: string, member: StaffMember, remembered: CreateRemembered) {
-  const reservation: TransactionItem[] = member.userId
-    ? [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...staffKeys.userReservation(tenantId, member.userId),
-              entity: 'staff_user',
-              staffId: member.id,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ]
-    : [];
+  const reservation = member.userId ? [reserveSignIn(tenantId, member.userId, member.id)] : [];
   try {
     await writeTransaction(
       tenantId,
       [
         ...reservation,
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...staffKeys.member(tenantId, member.id), entity: 'staff', ...member },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        ...member.storeIds.map((storeId) => ({
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...staffKeys.storeMembership(tenantId, storeId, member.id),
-              entity: 'staff_membership',
-              ...member,
-              openTickets: 0,
-            },
-          },
-        })),
+        putEntity(staffMemberEntity, tenantId, member, isNew),
+        ...member.storeIds.map((storeId) =>
+          putEntity(storeMembershipEntity, tenantId, { ...member, storeId, openTickets: 0 }),
+        ),
       ],
       remembered,
     );
   } catch (error) {
-    if (reservation.length > 0 && error instanceof ConditionFailed && error.index === 0) {
-      throw conflict('staff_user_taken', 'Another staff member is already linked to this user.');
-    }
+    if (reservation.length > 0 && error instanceof ConditionFailed && error.index === 0) throw signInTaken();
     throw error;
   }
 }
+
+/** A store's copy as the API shows it: the member with its workload, not which store the copy is for. */
+const asMembership = (stored: StaffMember & Partial<StoredMembership>): StoreMembership => {
+  const { storeId: _store, ...member } = stored;
+  return { ...member, openTickets: member.openTickets ?? 0 };
+};
 
 export async function listStaffOfTenant(
   tenantId: string,
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<StaffMember>> {
-  return queryEntities<StaffMember>({ ...staffKeys.tenantList(tenantId), limit, cursor });
+  return queryEntities<StaffMember>({ ...staffMemberEntity.view(undefined, { tenantId }), limit, cursor });
 }
 
 export async function listStaffOfStore(
@@ -78,14 +65,16 @@ export async function listStaffOfStore(
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<StaffMember>> {
-  return queryEntities<StaffMember>({ ...staffKeys.storeList(tenantId, storeId), limit, cursor });
+  const page = await queryEntities<StoredMembership>({
+    ...storeMembershipEntity.view(undefined, { tenantId, storeId }),
+    limit,
+    cursor,
+  });
+  return { items: page.items.map(asMembership), cursor: page.cursor };
 }
 
 export async function findStaffMember(tenantId: string, staffId: string): Promise<StaffMember | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: staffKeys.member(tenantId, staffId), ConsistentRead: true }),
-  );
-  return Item ? withoutKeys<StaffMember>(Item) : undefined;
+  return getEntity(staffMemberEntity, { tenantId, id: staffId });
 }
 
 /**
@@ -95,39 +84,18 @@ export async function findStaffMember(tenantId: string, staffId: string): Promis
  */
 export async function saveStaffChange(tenantId: string, before: StaffMember, after: StaffMember) {
   const linking = after.userId !== undefined && before.userId === undefined;
-  const reservation: TransactionItem[] = linking
-    ? [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...staffKeys.userReservation(tenantId, after.userId as string),
-              entity: 'staff_user',
-              staffId: after.id,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ]
-    : [];
+  const reservation = linking ? [reserveSignIn(tenantId, after.userId as string, after.id)] : [];
   const { id: _id, roles: _roles, storeIds: _stores, createdAt: _created, ...copied } = after;
   const names = Object.keys(copied);
   try {
     await writeTransaction(tenantId, [
       ...reservation,
-      {
-        Put: {
-          TableName: tableName,
-          Item: { ...staffKeys.member(tenantId, after.id), entity: 'staff', ...after },
-          ConditionExpression: 'version = :read',
-          ExpressionAttributeValues: { ':read': before.version },
-        },
-      },
+      putEntity(staffMemberEntity, tenantId, after, atVersion(before.version)),
       ...after.storeIds.map(
         (storeId): TransactionItem => ({
           Update: {
             TableName: tableName,
-            Key: staffKeys.storeMembership(tenantId, storeId, after.id),
+            Key: storeMembershipEntity.key({ tenantId, storeId, id: after.id }),
             UpdateExpression: `SET ${names.map((_, index) => `#f${index} = :f${index}`).join(', ')}`,
             ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#f${index}`, name])),
             ExpressionAttributeValues: Object.fromEntries(
@@ -139,11 +107,9 @@ export async function saveStaffChange(tenantId: string, before: StaffMember, aft
       ),
     ]);
   } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0 && linking) {
-      throw conflict('staff_user_taken', 'Another staff member is already linked to this user.');
-    }
+    if (error instanceof ConditionFailed && error.index === 0 && linking) throw signInTaken();
     if (error instanceof ConditionFailed && error.index === reservation.length) {
-      throw conflict('version_conflict', 'The staff member changed since it was read; read it again.');
+      throw versionConflict('staff member');
     }
     throw error;
   }
@@ -155,34 +121,29 @@ export interface StoreMembership extends StaffMember {
   readonly lastAssignedAt?: string;
 }
 
-const asMembership = (item: Record<string, unknown>): StoreMembership => {
-  const member = withoutKeys<StaffMember & { openTickets?: number; lastAssignedAt?: string }>(item);
-  return { ...member, openTickets: member.openTickets ?? 0 };
-};
-
 export async function findMembership(
   tenantId: string,
   storeId: string,
   staffId: string,
 ): Promise<StoreMembership | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: staffKeys.storeMembership(tenantId, storeId, staffId) }),
+  const item = await getEntity(
+    storeMembershipEntity,
+    { tenantId, storeId, id: staffId },
+    { consistent: false },
   );
-  return Item ? asMembership(Item) : undefined;
+  return item ? asMembership(item) : undefined;
 }
 
 /** Everyone in a store (a store has tens of staff, not thousands; capped for safety). */
 export async function listMemberships(tenantId: string, storeId: string): Promise<StoreMembership[]> {
-  const items = await queryAll(staffKeys.storeList(tenantId, storeId), 1000);
-  return items.map(asMembership);
+  const items = await queryAll(storeMembershipEntity.view(undefined, { tenantId, storeId }), 1000);
+  return items.map((item) => asMembership(withoutKeys<StoredMembership>(item)));
 }
 
 /** The directory entry linked to a token subject, if any. */
 export async function staffIdForUser(tenantId: string, userId: string): Promise<string | undefined> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: staffKeys.userReservation(tenantId, userId) }),
-  );
-  return Item?.staffId as string | undefined;
+  const reservation = await getEntity(signInReservationEntity, { tenantId, userId }, { consistent: false });
+  return reservation?.staffId;
 }
 
 /** Transaction item moving a member's open-ticket count; dispatch also stamps when they got one. */
@@ -195,7 +156,7 @@ export function workloadWrite(
   return {
     Update: {
       TableName: tableName,
-      Key: staffKeys.storeMembership(tenantId, storeId, change.staffId),
+      Key: storeMembershipEntity.key({ tenantId, storeId, id: change.staffId }),
       UpdateExpression: assignedAt
         ? 'ADD openTickets :delta SET lastAssignedAt = :at'
         : 'ADD openTickets :delta',

@@ -48,6 +48,7 @@ export type UpdateStaffInput = Infer<typeof updateStaffInput>;
 export const staffIdParams = strictObject({ staffId: ulid });
 
 export const listStaffQuery = strictObject({ ...pageQueryFields, storeId: optional(ulid) });
+export type ListStaffQuery = Infer<typeof listStaffQuery>;
 
 export const staffMember = strictObject({
   id: ulid,

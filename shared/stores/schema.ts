@@ -59,6 +59,7 @@ export const updateStoreInput = strictObject({
 export type UpdateStoreInput = Infer<typeof updateStoreInput>;
 
 export const listStoresQuery = strictObject({ ...pageQueryFields });
+export type ListStoresQuery = Infer<typeof listStoresQuery>;
 
 /** A store as the API returns it (and as the repository stores it, less the keys). */
 export const store = strictObject({

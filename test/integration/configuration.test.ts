@@ -20,7 +20,7 @@ describe('tenant configuration: calendars, SLA policies, settings, stores', () =
     desk = await deskFixture('config');
   });
 
-  it('keeps each tenant’s configuration its own', async () => {
+  it('getStoreCalendar, putStoreCalendar, putTenantCalendar, getSettings, putSettings, updateStore: keep each tenant’s configuration its own', async () => {
     const stranger = admin(freshTenant('config'));
     const saved = await invoke('putSlaPolicies', {
       caller: stranger,
@@ -81,7 +81,7 @@ describe('tenant configuration: calendars, SLA policies, settings, stores', () =
     expect(store.name).toBe(desk.store.name);
   });
 
-  it('lets only the right roles change configuration', async () => {
+  it('putSettings, putTenantCalendar, putStoreCalendar: let only the right roles change configuration', async () => {
     const calls = [
       invoke('putSlaPolicies', { caller: desk.as.manager, body: { policies: [] } }),
       invoke('putSettings', { caller: desk.as.supervisor, body: {} }),
@@ -96,7 +96,7 @@ describe('tenant configuration: calendars, SLA policies, settings, stores', () =
     expect((await Promise.all(calls)).map((result) => result.status)).toEqual([403, 403, 403, 403, 403]);
   });
 
-  it('names every bad field of a calendar and an SLA policy set, and writes nothing', async () => {
+  it('putTenantCalendar, putSettings: name every bad field of a calendar and an SLA policy set, and write nothing', async () => {
     const quiet = admin(freshTenant('config'));
     const calendar = await invoke('putTenantCalendar', {
       caller: quiet,
@@ -160,7 +160,7 @@ describe('tenant configuration: calendars, SLA policies, settings, stores', () =
     expect(await itemsOfTenant(quiet.tenantId)).toEqual([]);
   });
 
-  it('refuses a stale version of a calendar or the policies with 409', async () => {
+  it('putTenantCalendar: refuses a stale version of a calendar or the policies with 409', async () => {
     const fresh = admin(freshTenant('config'));
     const first = await invoke<{ version: number }>('putTenantCalendar', {
       caller: fresh,

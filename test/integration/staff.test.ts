@@ -6,7 +6,7 @@ import type { Ticket } from '../../shared/tickets/schema';
 import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../support/invoke';
 import { itemsOfTenant } from '../support/table';
 
-describe('staff', () => {
+describe('staff: createStaff, listStaff, updateStaff', () => {
   let tenant: string;
   let storeA: Store;
   let storeB: Store;
@@ -24,7 +24,7 @@ describe('staff', () => {
     manager = { tenantId: tenant, userId: 'mgr', roles: ['manager'], storeIds: [storeA.id] };
   });
 
-  it('adds a staff member and lists them by store and across the tenant', async () => {
+  it('createStaff, listStaff: adds a staff member and lists them by store and across the tenant', async () => {
     const created = await invoke<StaffMember>('createStaff', {
       caller: admin(tenant),
       body: { name: '李师傅', roles: ['technician'], storeIds: [storeA.id, storeB.id], userId: 'sub-li' },
@@ -43,7 +43,7 @@ describe('staff', () => {
     expect(all.body.items.map((member) => member.id)).toContain(created.body.id);
   });
 
-  it('links one directory entry per identity', async () => {
+  it('createStaff: links one directory entry per identity', async () => {
     const body = { name: '张三', roles: ['front_desk'], storeIds: [storeA.id], userId: 'sub-zhang' };
     expect((await invoke('createStaff', { caller: admin(tenant), body })).status).toBe(201);
     const again = await invoke('createStaff', { caller: admin(tenant), body: { ...body, name: '张三丰' } });
@@ -51,7 +51,7 @@ describe('staff', () => {
     expect(problem(again).code).toBe('staff_user_taken');
   });
 
-  it('lets a manager staff only their own stores, and never with admins', async () => {
+  it('createStaff: lets a manager staff only their own stores, and never with admins', async () => {
     const own = await invoke('createStaff', {
       caller: manager,
       body: { name: '前台小王', roles: ['front_desk'], storeIds: [storeA.id] },
@@ -70,7 +70,7 @@ describe('staff', () => {
     expect(problem(promote).code).toBe('role_grant_refused');
   });
 
-  it('refuses unknown stores by position and writes nothing', async () => {
+  it('createStaff: refuses unknown stores by position and writes nothing', async () => {
     const quiet = freshTenant('staff');
     const foreignStore = storeA.id;
     const result = await invoke('createStaff', {
@@ -82,7 +82,7 @@ describe('staff', () => {
     expect(await itemsOfTenant(quiet)).toEqual([]);
   });
 
-  it('names every bad field', async () => {
+  it('createStaff: names every bad field', async () => {
     const result = await invoke('createStaff', {
       caller: admin(tenant),
       body: { name: '', roles: ['janitor', 'janitor'], storeIds: ['x'], email: 'nope' },
@@ -102,7 +102,7 @@ describe('staff', () => {
     expect(badFields(noStore)).toEqual(['body.storeIds']);
   });
 
-  it('keeps the directory to supervisors and up, within their stores', async () => {
+  it('listStaff: keeps the directory to supervisors and up, within their stores', async () => {
     const clerk: Caller = { tenantId: tenant, userId: 'c', roles: ['front_desk'], storeIds: [storeA.id] };
     expect((await invoke('listStaff', { caller: clerk, query: { storeId: storeA.id } })).status).toBe(403);
     expect((await invoke('listStaff', { caller: manager, query: { storeId: storeB.id } })).status).toBe(403);
@@ -116,7 +116,7 @@ describe('staff', () => {
     expect(stranger.body.items).toEqual([]);
   });
 
-  it('hands nothing to a member without a sign-in, says how to link one, and links it once (updateStaff)', async () => {
+  it('updateStaff: hands nothing to a member without a sign-in, says how to link one, and links it once', async () => {
     const unlinked = (
       await invoke<StaffMember>('createStaff', {
         caller: admin(tenant),

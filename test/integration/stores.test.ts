@@ -6,8 +6,8 @@ import { itemsOfTenant } from '../support/table';
 
 const createStore = (caller: Caller, body: unknown) => invoke<Store>('createStore', { caller, body });
 
-describe('stores', () => {
-  it('creates a store with defaults and a normalised code, and reads it back', async () => {
+describe('stores: createStore, getStore, listStores', () => {
+  it('createStore: creates a store with defaults and a normalised code, and reads it back (getStore)', async () => {
     const tenant = freshTenant('stores');
     const created = await createStore(admin(tenant), { code: ' sh01 ', name: '上海一店', kind: 'mall' });
     expect(created.status).toBe(201);
@@ -28,7 +28,7 @@ describe('stores', () => {
     expect(read.body).toEqual(created.body);
   });
 
-  it('refuses a second store with the same code in the tenant, but another tenant may use it', async () => {
+  it('createStore: refuses a second store with the same code in the tenant, but another tenant may use it', async () => {
     const tenant = freshTenant('stores');
     expect((await createStore(admin(tenant), { code: 'BJ01', name: 'A' })).status).toBe(201);
     const again = await createStore(admin(tenant), { code: 'bj01', name: 'B' });
@@ -39,7 +39,7 @@ describe('stores', () => {
     expect(await itemsOfTenant(tenant)).toHaveLength(2);
   });
 
-  it('names every bad field and writes nothing', async () => {
+  it('createStore: names every bad field and writes nothing', async () => {
     const tenant = freshTenant('stores');
     const result = await createStore(admin(tenant), {
       code: 'x',
@@ -60,7 +60,7 @@ describe('stores', () => {
     expect(await itemsOfTenant(tenant)).toEqual([]);
   });
 
-  it('lets only admins create stores', async () => {
+  it('createStore: lets only admins create stores', async () => {
     const tenant = freshTenant('stores');
     const manager: Caller = { tenantId: tenant, userId: 'm', roles: ['manager'], storeIds: [] };
     const result = await createStore(manager, { code: 'GZ01', name: 'x' });
@@ -69,7 +69,7 @@ describe('stores', () => {
     expect(await itemsOfTenant(tenant)).toEqual([]);
   });
 
-  it('answers 404 for another tenant’s store and 403 for a store outside the caller’s scope', async () => {
+  it('getStore: answers 404 for another tenant’s store and 403 for a store outside the caller’s scope', async () => {
     const tenant = freshTenant('stores');
     const store = (await createStore(admin(tenant), { code: 'SZ01', name: 'x' })).body;
     const other = (await createStore(admin(tenant), { code: 'SZ02', name: 'y' })).body;
@@ -88,7 +88,7 @@ describe('stores', () => {
     expect(problem(outside).code).toBe('store_out_of_scope');
   });
 
-  it('rejects a malformed store id in the path as a bad field', async () => {
+  it('getStore: rejects a malformed store id in the path as a bad field', async () => {
     const result = await invoke('getStore', {
       caller: admin(freshTenant('stores')),
       params: { storeId: 'nope' },
@@ -97,7 +97,7 @@ describe('stores', () => {
     expect(badFields(result)).toEqual(['path.storeId']);
   });
 
-  it('pages an admin through every store of the tenant with a cursor bound to the tenant', async () => {
+  it('listStores: pages an admin through every store of the tenant with a cursor bound to the tenant', async () => {
     const tenant = freshTenant('stores');
     for (const code of ['A1', 'A2', 'A3', 'A4', 'A5']) await createStore(admin(tenant), { code, name: code });
 
@@ -127,7 +127,7 @@ describe('stores', () => {
     expect(badFields(replay)).toEqual(['query.cursor']);
   });
 
-  it('shows staff only the stores of their token', async () => {
+  it('listStores: shows staff only the stores of their token', async () => {
     const tenant = freshTenant('stores');
     const mine = (await createStore(admin(tenant), { code: 'M1', name: 'mine' })).body;
     await createStore(admin(tenant), { code: 'M2', name: 'not mine' });
@@ -136,7 +136,7 @@ describe('stores', () => {
     expect(list.body.items.map((store) => store.code)).toEqual(['M1']);
   });
 
-  it('rejects bad list parameters by name', async () => {
+  it('listStores: rejects bad list parameters by name', async () => {
     const result = await invoke('listStores', {
       caller: admin(freshTenant('stores')),
       query: { limit: '0', cursor: '%%%', sort: 'x' },
@@ -145,7 +145,7 @@ describe('stores', () => {
     expect(badFields(result)).toEqual(['query.limit', 'query.sort']);
   });
 
-  it('refuses callers without a token and tokens without a tenant', async () => {
+  it('listStores: refuses callers without a token and tokens without a tenant', async () => {
     expect((await invoke('listStores')).status).toBe(401);
     const noTenant = await invoke('listStores', { caller: { tenantId: '', userId: 'x', roles: ['admin'] } });
     expect(noTenant.status).toBe(403);

@@ -1,0 +1,12 @@
+import type { Principal } from '../../access/principal';
+import { markRead } from '../inbox';
+import { myStaffId } from '../my-staff-id';
+import type { Notification } from '../schema';
+
+export async function readNotification(
+  principal: Principal,
+  notificationId: string,
+  now: Date,
+): Promise<Notification> {
+  return markRead(principal.tenantId, await myStaffId(principal), notificationId, now);
+}

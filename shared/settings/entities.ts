@@ -1,0 +1,8 @@
+import { defineEntity } from '../db/entity';
+import type { TenantSettings } from './schema';
+
+export const settingsEntity = defineEntity<TenantSettings>({
+  tag: 'tenant_settings',
+  about: "The tenant's settings (e.g. the reopen window); absent means the defaults.",
+  key: { pk: 'T#{tenantId}', sk: 'SETTINGS' },
+});
