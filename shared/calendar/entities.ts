@@ -6,14 +6,14 @@ export type StoredCalendar = Omit<BusinessCalendar, 'timezone' | 'source'>;
 
 /** A store's own calendar, beside its staff copies in the store partition. */
 export const storeCalendarEntity = defineEntity<StoredCalendar & { readonly storeId: string }>({
-  tag: 'calendar',
+  tag: 'store_calendar',
   about: "A store's own business calendar; it overrides the tenant default for that store.",
   key: { pk: 'T#{tenantId}#STORE#{storeId}', sk: 'CALENDAR' },
 });
 
 /** The tenant default, for every store without its own. */
 export const tenantCalendarEntity = defineEntity<StoredCalendar>({
-  tag: 'calendar',
+  tag: 'tenant_calendar',
   about: "The tenant's default business calendar, for stores without their own.",
   key: { pk: 'T#{tenantId}', sk: 'CALENDAR' },
 });

@@ -19,8 +19,3 @@ export const storeCodeEntity = defineEntity<StoreCodeReservation>({
   about: 'Reserves a store code in the tenant, written in the same transaction as the store.',
   key: { pk: 'T#{tenantId}', sk: 'STORE_CODE#{code}' },
 });
-
-/** The store item's key, for readers that fetch it in a batch with other items (ticket opening). */
-export const storeKeys = {
-  store: (tenantId: string, storeId: string) => storeEntity.key({ tenantId, id: storeId }),
-};

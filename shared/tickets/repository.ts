@@ -17,7 +17,7 @@ import { conflict, versionConflict } from '../errors';
 import { type StoredSlaPolicies, slaPoliciesEntity } from '../sla/entities';
 import { slaPoliciesFrom } from '../sla/repository';
 import type { SlaPolicy } from '../sla/schema';
-import { storeKeys } from '../stores/keys';
+import { storeEntity } from '../stores/entities';
 import type { Store } from '../stores/schema';
 import {
   ticketEntity,
@@ -178,7 +178,7 @@ export async function readOpeningContext(
   tenantId: string,
   storeId: string,
 ): Promise<OpeningContext | undefined> {
-  const storeKey = storeKeys.store(tenantId, storeId);
+  const storeKey = storeEntity.key({ tenantId, id: storeId });
   const policiesKey = slaPoliciesEntity.key({ tenantId });
   const items = await getItems([storeKey, ...calendarKeys(tenantId, storeId), policiesKey]);
   const find = (key: { pk: string; sk: string }) =>
