@@ -39,6 +39,8 @@ export class LocalQueueDriver implements TimerQueuePort {
   private readonly deadLetters = new Map<TimerQueueName, QueuedMessage[]>();
   private readonly invocationFailures = new Map<TimerQueueName, number>();
   private draining: Promise<number> = Promise.resolve(0);
+  /** Messages handed to a consumer whose invocation has not returned yet. */
+  private inFlight = 0;
   private readonly visibilityMs: number;
   private readonly maxReceiveCount: number;
   private readonly batchSize: number;
@@ -88,10 +90,23 @@ export class LocalQueueDriver implements TimerQueuePort {
     return this.list(this.deadLetters, queue).map((message) => message.body);
   }
 
+  /**
+   * Deliveries still owed by `at`: messages whose delay or visibility timeout has ended by then,
+   * plus those a consumer is working on right now. Zero means the queues hold no due work.
+   */
+  pendingBy(at: Date): number {
+    let pending = this.inFlight;
+    for (const messages of this.queues.values()) {
+      pending += messages.filter((message) => message.visibleAt <= at.getTime()).length;
+    }
+    return pending;
+  }
+
   /** Delivers everything visible now, batch by batch; returns how many deliveries were made. */
   drain(): Promise<number> {
     // One drain at a time, like one poller per queue.
-    this.draining = this.draining.then(() => this.drainOnce());
+    // A failed drain must not poison the chain: the next one still runs.
+    this.draining = this.draining.catch(() => 0).then(() => this.drainOnce());
     return this.draining;
   }
 
@@ -123,6 +138,7 @@ export class LocalQueueDriver implements TimerQueuePort {
       this.invocationFailures.set(queue, crashes - 1);
       for (const message of batch) failed.add(message.messageId);
     } else {
+      this.inFlight += batch.length;
       try {
         const consumer = this.consumers[queue];
         const response = consumer
@@ -132,6 +148,8 @@ export class LocalQueueDriver implements TimerQueuePort {
       } catch (error) {
         this.options.log?.(`${queue} consumer failed: ${(error as Error).message}`);
         for (const message of batch) failed.add(message.messageId);
+      } finally {
+        this.inFlight -= batch.length;
       }
     }
     const remaining = this.list(this.queues, queue);
