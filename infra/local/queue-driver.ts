@@ -41,6 +41,7 @@ export class LocalQueueDriver implements TimerQueuePort {
   private draining: Promise<number> = Promise.resolve(0);
   /** Messages handed to a consumer whose invocation has not returned yet. */
   private inFlight = 0;
+  private received = 0;
   private readonly visibilityMs: number;
   private readonly maxReceiveCount: number;
   private readonly batchSize: number;
@@ -102,6 +103,11 @@ export class LocalQueueDriver implements TimerQueuePort {
     return pending;
   }
 
+  /** Receives so far, by any drain, failed or not: a settle sees from it whether others delivered meanwhile. */
+  get receives(): number {
+    return this.received;
+  }
+
   /** Delivers everything visible now, batch by batch; returns how many deliveries were made. */
   drain(): Promise<number> {
     // One drain at a time, like one poller per queue.
@@ -130,6 +136,7 @@ export class LocalQueueDriver implements TimerQueuePort {
     for (const message of batch) {
       message.visibleAt = now + this.visibilityMs;
       message.receiveCount++;
+      this.received++;
       message.firstReceivedAt ??= now;
     }
     const failed = new Set<string>();

@@ -28,11 +28,11 @@ export class UnsettledTimerWork extends Error {
   constructor(
     readonly rounds: number,
     readonly pendingDeliveries: number,
-    readonly timersDue: boolean,
+    readonly stillMoving: boolean,
   ) {
     super(
       `timer work did not settle after ${rounds} rounds: ${pendingDeliveries} deliveries owed, ` +
-        `${timersDue ? 'timers still due' : 'no timers due'}`,
+        `${stillMoving ? 'timers still being claimed or delivered' : 'timers still due'}`,
     );
     this.name = 'UnsettledTimerWork';
   }
@@ -106,16 +106,20 @@ export async function startTimerRuntime(options: {
   const settle = () =>
     inTurn(async () => {
       for (let round = 1; round <= maxSettleRounds; round++) {
-        await sweepOnce();
+        const receivedBefore = queues.receives;
+        const swept = await sweepOnce();
         await queues.drain();
         // Due work only moves table → (sweep) → queue → consumer → table. Holding the sweep
         // turn stops the first step, so if the queue owes nothing now, the table read after it
-        // sees everything that is left.
+        // sees everything that is left. A round that moved anything (here or in a drain beside
+        // it) is followed by another, so the last sweep also claims what its consumers scheduled
+        // inside the look-ahead, as the next minute's sweep would.
+        const moved = swept.dispatched > 0 || swept.parked > 0 || queues.receives !== receivedBefore;
         const now = currentTime();
         const owed = queues.pendingBy(now);
-        const timersDue = owed === 0 ? await anyTimerDue(now) : true;
-        if (owed === 0 && !timersDue) return;
-        if (round === maxSettleRounds) throw new UnsettledTimerWork(round, owed, timersDue);
+        const timersDue = moved || owed > 0 ? undefined : await anyTimerDue(now);
+        if (timersDue === false) return;
+        if (round === maxSettleRounds) throw new UnsettledTimerWork(round, owed, moved);
       }
     });
 
