@@ -105,7 +105,8 @@ export async function completion(child: ChildProcess): Promise<{ code: number | 
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  // 'close', not 'exit': only then has everything the process printed been read.
+  const code = await new Promise<number | null>((done) => child.once('close', done));
   return { code, output };
 }
 
