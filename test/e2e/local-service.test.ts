@@ -148,7 +148,22 @@ describe('local service over HTTP (in memory)', () => {
     timeout: e2eTimeout(0),
   }, async () => {
     const token = await api.token({ tenantId: 'demo', userId: 'alice', roles: ['admin'] });
-    const before = await api.call<{ items: Json[] }>('GET', '/v1/tickets', { token });
+    const store = await api.call<Json>('POST', '/v1/stores', { token, body: { code: 'PE01', name: '编码' } });
+    expect(store.status).toBe(201);
+    const opened = await api.call<Json>('POST', '/v1/tickets', {
+      token,
+      body: { storeId: store.body.id, type: 'inquiry', channel: 'phone', subject: '路径编码' },
+    });
+    expect(opened.status).toBe(201);
+    const tickets = async () => {
+      const list = await api.call<{ items: Json[] }>('GET', `/v1/tickets?storeId=${store.body.id}`, {
+        token,
+      });
+      expect(list.status).toBe(200);
+      return list.body.items.map((ticket) => ({ id: ticket.id, version: ticket.version }));
+    };
+    const before = await tickets();
+    expect(before).toHaveLength(1);
     const templated = Object.values(httpRoutes).filter((route) => route.path.includes('{'));
     expect(templated.length).toBeGreaterThan(10);
     for (const route of templated) {
@@ -174,7 +189,7 @@ describe('local service over HTTP (in memory)', () => {
     expect((await api.call('GET', '/v1/tickets/%ZZ', { token: null })).status).toBe(400);
     // Well-formed encoding still decodes: an encoded, well-formed id is simply not found.
     expect((await api.call('GET', '/v1/tickets/%30%31JAAAAAAAAAAAAAAAAAAAAAAA', { token })).status).toBe(404);
-    expect((await api.call<{ items: Json[] }>('GET', '/v1/tickets', { token })).body).toEqual(before.body);
+    expect(await tickets()).toEqual(before);
   });
 
   it('never answers a 5xx to malformed query encoding or request targets', {
