@@ -39,6 +39,9 @@ export class LocalQueueDriver implements TimerQueuePort {
   private readonly deadLetters = new Map<TimerQueueName, QueuedMessage[]>();
   private readonly invocationFailures = new Map<TimerQueueName, number>();
   private draining: Promise<number> = Promise.resolve(0);
+  /** Messages handed to a consumer whose invocation has not returned yet. */
+  private inFlight = 0;
+  private received = 0;
   private readonly visibilityMs: number;
   private readonly maxReceiveCount: number;
   private readonly batchSize: number;
@@ -88,10 +91,28 @@ export class LocalQueueDriver implements TimerQueuePort {
     return this.list(this.deadLetters, queue).map((message) => message.body);
   }
 
+  /**
+   * Deliveries still owed by `at`: messages whose delay or visibility timeout has ended by then,
+   * plus those a consumer is working on right now. Zero means the queues hold no due work.
+   */
+  pendingBy(at: Date): number {
+    let pending = this.inFlight;
+    for (const messages of this.queues.values()) {
+      pending += messages.filter((message) => message.visibleAt <= at.getTime()).length;
+    }
+    return pending;
+  }
+
+  /** Receives so far, by any drain, failed or not: a settle sees from it whether others delivered meanwhile. */
+  get receives(): number {
+    return this.received;
+  }
+
   /** Delivers everything visible now, batch by batch; returns how many deliveries were made. */
   drain(): Promise<number> {
     // One drain at a time, like one poller per queue.
-    this.draining = this.draining.then(() => this.drainOnce());
+    // A failed drain must not poison the chain: the next one still runs.
+    this.draining = this.draining.catch(() => 0).then(() => this.drainOnce());
     return this.draining;
   }
 
@@ -115,6 +136,7 @@ export class LocalQueueDriver implements TimerQueuePort {
     for (const message of batch) {
       message.visibleAt = now + this.visibilityMs;
       message.receiveCount++;
+      this.received++;
       message.firstReceivedAt ??= now;
     }
     const failed = new Set<string>();
@@ -123,6 +145,7 @@ export class LocalQueueDriver implements TimerQueuePort {
       this.invocationFailures.set(queue, crashes - 1);
       for (const message of batch) failed.add(message.messageId);
     } else {
+      this.inFlight += batch.length;
       try {
         const consumer = this.consumers[queue];
         const response = consumer
@@ -132,6 +155,8 @@ export class LocalQueueDriver implements TimerQueuePort {
       } catch (error) {
         this.options.log?.(`${queue} consumer failed: ${(error as Error).message}`);
         for (const message of batch) failed.add(message.messageId);
+      } finally {
+        this.inFlight -= batch.length;
       }
     }
     const remaining = this.list(this.queues, queue);

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { maxLength, number, optional, strictObject, string } from 'zod/mini';
-import { DomainError } from '../../shared/errors';
+import { DomainError, type FieldIssue, invalidInput } from '../../shared/errors';
 import type { HttpHandler, HttpResponse } from '../../shared/http/handler';
 import { readJsonBody } from '../../shared/http/handler';
 import { problemFromError, problemResponse } from '../../shared/http/problem';
@@ -72,7 +72,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   };
 
   async function dispatch(request: IncomingMessage, body: Buffer): Promise<HttpResponse> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(request.url);
     const method = request.method ?? 'GET';
     const headers = Object.fromEntries(
       Object.entries(request.headers).map(([name, value]) => [
@@ -88,9 +88,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
       const match = entry.pattern.exec(url.pathname);
       if (match && entry.route.method === method) {
         target = entry;
-        pathParameters = Object.fromEntries(
-          entry.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
-        );
+        pathParameters = decodePathParameters(entry.parameterNames, match.slice(1));
         break;
       }
     }
@@ -161,7 +159,19 @@ export function createLocalServer(options: LocalServerOptions): Server {
           { in: 'body', path: 'advanceMinutes', message: 'Give a non-negative number of minutes, or `set`.' },
         ]);
       }
-      await options.afterClockChange?.();
+      try {
+        await options.afterClockChange?.();
+      } catch (error) {
+        // The clock has moved; say plainly that its due work has not all run, as a problem.
+        options.log?.(`timer work after the clock change failed: ${(error as Error).stack ?? String(error)}`);
+        return problemResponse({
+          type: 'https://service-desk.dev/problems/timer-work-unsettled',
+          title: 'Timer work unsettled',
+          status: 503,
+          detail: `The clock is now ${currentTime().toISOString()}, but its due timer work did not finish: ${(error as Error).message}. The local service's log has the details.`,
+          code: 'timer_work_unsettled',
+        });
+      }
       return json(200, clockState());
     }
     throw new DomainError('not_found', 'route_not_found', 'No such local endpoint.');
@@ -188,6 +198,43 @@ export function createLocalServer(options: LocalServerOptions): Server {
         );
       });
   });
+}
+
+/**
+ * The request target as a URL. Only origin-form (`/path?query`) is read as a path: anything
+ * else (absolute-form, `*`, garbage) is refused as API Gateway refuses it, never thrown.
+ */
+function requestUrl(target: string | undefined): URL {
+  const invalid = () =>
+    new DomainError('invalid_input', 'invalid_request_target', 'The request target is not a valid path.', [
+      { in: 'path', path: '', message: 'Expected an absolute path, e.g. `/v1/tickets`.' },
+    ]);
+  if (!target?.startsWith('/')) throw invalid();
+  try {
+    // A fixed origin plus the target, so `//x/y` stays a path and is not read as a host.
+    return new URL(`http://127.0.0.1${target}`);
+  } catch {
+    throw invalid();
+  }
+}
+
+/**
+ * Percent-decodes the matched path segments. A segment that is not valid percent-encoded
+ * UTF-8 (`%ZZ`, `%C3`) is the caller's mistake: a 400 naming each such parameter, and the
+ * handler never runs.
+ */
+function decodePathParameters(names: readonly string[], raw: readonly (string | undefined)[]) {
+  const decoded: Record<string, string> = {};
+  const issues: FieldIssue[] = [];
+  names.forEach((name, index) => {
+    try {
+      decoded[name] = decodeURIComponent(raw[index] ?? '');
+    } catch {
+      issues.push({ in: 'path', path: name, message: 'Not valid percent-encoded UTF-8.' });
+    }
+  });
+  if (issues.length > 0) throw invalidInput(issues, 'A path parameter is not valid percent-encoding.');
+  return decoded;
 }
 
 function clockState() {

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpRoutes } from '../../shared/http/routes';
 import {
   type ApiClient,
   apiClient,
   completion,
+  e2eTimeout,
   freePort,
   type LocalService,
   runLocalService,
@@ -23,10 +25,10 @@ describe('local service over HTTP (in memory)', () => {
   beforeAll(async () => {
     service = await startLocalService({}, ['--in-memory']);
     api = apiClient(service.url);
-  });
+  }, e2eTimeout());
   afterAll(async () => {
     expect(await service.stop()).toBe(0);
-  });
+  }, e2eTimeout());
 
   it('answers health without a token', async () => {
     const health = await api.call('GET', '/v1/health', { token: null });
@@ -142,7 +144,86 @@ describe('local service over HTTP (in memory)', () => {
     ]);
   });
 
-  it('moves the local clock, and tokens expire by it as the JWT authorizer would', async () => {
+  it('refuses malformed percent-encoding in every path parameter of every route with a 400 problem naming it', {
+    timeout: e2eTimeout(0),
+  }, async () => {
+    const token = await api.token({ tenantId: 'demo', userId: 'alice', roles: ['admin'] });
+    const store = await api.call<Json>('POST', '/v1/stores', { token, body: { code: 'PE01', name: '编码' } });
+    expect(store.status).toBe(201);
+    const opened = await api.call<Json>('POST', '/v1/tickets', {
+      token,
+      body: { storeId: store.body.id, type: 'inquiry', channel: 'phone', subject: '路径编码' },
+    });
+    expect(opened.status).toBe(201);
+    const tickets = async () => {
+      const list = await api.call<{ items: Json[] }>('GET', `/v1/tickets?storeId=${store.body.id}`, {
+        token,
+      });
+      expect(list.status).toBe(200);
+      return list.body.items.map((ticket) => ({ id: ticket.id, version: ticket.version }));
+    };
+    const before = await tickets();
+    expect(before).toHaveLength(1);
+    const templated = Object.values(httpRoutes).filter((route) => route.path.includes('{'));
+    expect(templated.length).toBeGreaterThan(10);
+    for (const route of templated) {
+      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      for (const bad of names) {
+        for (const malformed of ['%ZZ', '%C3', '%E0%A4%A', 'x%']) {
+          const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+            name === bad ? malformed : '01JAAAAAAAAAAAAAAAAAAAAAAA',
+          );
+          const answer = await api.call<{ status: number; errors: { in: string; path: string }[] }>(
+            route.method,
+            path,
+            { token, ...(route.method === 'GET' ? {} : { body: {} }) },
+          );
+          const at = `${route.method} ${path}`;
+          expect(answer.status, at).toBe(400);
+          expect(answer.contentType, at).toBe('application/problem+json');
+          expect(answer.body.errors, at).toEqual([expect.objectContaining({ in: 'path', path: bad })]);
+        }
+      }
+    }
+    // Refused before the authorizer and the handler: no token needed to learn the path is bad.
+    expect((await api.call('GET', '/v1/tickets/%ZZ', { token: null })).status).toBe(400);
+    // Well-formed encoding still decodes: an encoded, well-formed id is simply not found.
+    expect((await api.call('GET', '/v1/tickets/%30%31JAAAAAAAAAAAAAAAAAAAAAAA', { token })).status).toBe(404);
+    expect(await tickets()).toEqual(before);
+  });
+
+  it('never answers a 5xx to malformed query encoding or request targets', {
+    timeout: e2eTimeout(0),
+  }, async () => {
+    const token = await api.token({ tenantId: 'demo', userId: 'alice', roles: ['admin'] });
+    const lists = Object.values(httpRoutes).filter(
+      (route) => route.method === 'GET' && !route.path.includes('{') && route.path.startsWith('/v1/'),
+    );
+    for (const route of lists) {
+      for (const query of [
+        'cursor=%ZZ',
+        'limit=%C3',
+        'status=%',
+        '%ZZ=1',
+        'from=%E0%A4%A&to=%FF',
+        'storeId=%00',
+      ]) {
+        const at = `${route.path}?${query}`;
+        const answer = await api.call(route.method, at, { token });
+        expect(answer.status, at).toBeLessThan(500);
+        if (answer.status >= 400) expect(answer.contentType, at).toBe('application/problem+json');
+      }
+    }
+    for (const target of ['*', 'http://[oops/v1/tickets', 'v1/tickets', '//v1/tickets/%ZZ']) {
+      const answer = await rawRequest(service.url, `GET ${target} HTTP/1.1`);
+      expect(answer.status, target).toBeGreaterThanOrEqual(400);
+      expect(answer.status, target).toBeLessThan(500);
+    }
+  });
+
+  it('moves the local clock, and tokens expire by it as the JWT authorizer would', {
+    timeout: e2eTimeout(0),
+  }, async () => {
     const token = await api.token({ tenantId: 'demo', userId: 'alice', roles: ['admin'] });
     const before = await api.call<{ now: string }>('GET', '/local/clock');
     const moved = await api.call<{ now: string; offsetMinutes: number }>('POST', '/local/clock', {
@@ -159,12 +240,17 @@ describe('local service lifecycle', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'service-desk-e2e-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('keeps data and signing key in DATA_DIR across a restart, and stops DynamoDB Local on Ctrl-C', async () => {
+  it('keeps data and signing key in DATA_DIR across a restart, and stops DynamoDB Local on Ctrl-C', {
+    timeout: e2eTimeout(2),
+  }, async () => {
     const dynamoPort = await freePort();
     const first = await startLocalService({ DATA_DIR: dataDir, DYNAMODB_PORT: String(dynamoPort) });
     const api = apiClient(first.url);
     const token = await api.token({ tenantId: 'keep', userId: 'k', roles: ['admin'] });
-    const store = await api.call<Json>('POST', '/v1/stores', { token, body: { code: 'KP01', name: '持久' } });
+    const store = await api.call<Json>('POST', '/v1/stores', {
+      token,
+      body: { code: 'KP01', name: '持久' },
+    });
     expect(store.status).toBe(201);
     expect(await first.stop('SIGINT')).toBe(0);
     expect(await portAnswers(dynamoPort)).toBe(false);
@@ -181,7 +267,7 @@ describe('local service lifecycle', () => {
     }
   });
 
-  it('says plainly when the port is taken', async () => {
+  it('says plainly when the port is taken', { timeout: e2eTimeout(2) }, async () => {
     const blocker = await startLocalService({}, ['--in-memory']);
     try {
       const port = new URL(blocker.url).port;
@@ -194,7 +280,7 @@ describe('local service lifecycle', () => {
     }
   });
 
-  it('says plainly when Java is missing', async () => {
+  it('says plainly when Java is missing', { timeout: e2eTimeout(0) }, async () => {
     const { code, output } = await completion(
       runLocalService({ PATH: '/nonexistent', PORT: '0' }, ['--in-memory']),
     );
@@ -203,6 +289,24 @@ describe('local service lifecycle', () => {
     expect(output).not.toMatch(/\n\s+at /);
   });
 });
+
+/** One request written to the socket as is, for request targets `fetch` would never send. */
+async function rawRequest(baseUrl: string, requestLine: string): Promise<{ status: number; text: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((answer, failed) => {
+    const socket = connect(Number(port), hostname);
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    socket.once('error', failed);
+    socket.once('connect', () =>
+      socket.write(`${requestLine}\r\nhost: ${hostname}\r\nconnection: close\r\n\r\n`),
+    );
+    socket.once('close', () => answer({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
+  });
+}
 
 async function portAnswers(port: number): Promise<boolean> {
   return new Promise((answer) => {

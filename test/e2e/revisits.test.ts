@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, apiClient, type LocalService, startLocalService } from '../support/local-service';
+import {
+  type ApiClient,
+  apiClient,
+  e2eTimeout,
+  type LocalService,
+  startLocalService,
+} from '../support/local-service';
 
 type Json = Record<string, unknown>;
 type Revisit = Json & {
@@ -86,12 +92,14 @@ describe('customer revisits (回访) on the local clock', () => {
       },
     });
     expect(staff.status).toBe(201);
-  });
+  }, e2eTimeout());
   afterAll(async () => {
     expect(await service.stop()).toBe(0);
-  });
+  }, e2eTimeout());
 
-  it('createPurchase, recordRevisitAttempt: schedules post-sale at delivery + 7 days and warranty expiry 30 days before, makes them due, and follows up a low score once', async () => {
+  it('createPurchase, recordRevisitAttempt: schedules post-sale at delivery + 7 days and warranty expiry 30 days before, makes them due, and follows up a low score once', {
+    timeout: e2eTimeout(0),
+  }, async () => {
     const customer = (
       await api.call<Json>('POST', '/v1/customers', {
         token: await desk(),
@@ -167,7 +175,9 @@ describe('customer revisits (回访) on the local clock', () => {
     expect(await queue()).toEqual([]);
   });
 
-  it('createRevisit, recordRevisitAttempt: retries an unreachable customer on the next working day across a weekend and a holiday, and fails after three tries', async () => {
+  it('createRevisit, recordRevisitAttempt: retries an unreachable customer on the next working day across a weekend and a holiday, and fails after three tries', {
+    timeout: e2eTimeout(0),
+  }, async () => {
     await setClock('2026-12-01T10:00:00+08:00');
     const customer = (
       await api.call<Json>('POST', '/v1/customers', { token: await desk(), body: { phone: '13900002222' } })
@@ -200,7 +210,9 @@ describe('customer revisits (回访) on the local clock', () => {
     expect((await attempt(booked.body.id, { outcome: 'reached' })).status).toBe(409);
   });
 
-  it('closePurchase: cancels the revisits of a returned purchase, and they never come due', async () => {
+  it('closePurchase: cancels the revisits of a returned purchase, and they never come due', {
+    timeout: e2eTimeout(0),
+  }, async () => {
     await setClock('2026-12-10T10:00:00+08:00');
     const customer = (
       await api.call<Json>('POST', '/v1/customers', { token: await desk(), body: { phone: '13900003333' } })

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ApiClient, apiClient, type LocalService, startLocalService } from '../support/local-service';
+import {
+  type ApiClient,
+  apiClient,
+  e2eTimeout,
+  type LocalService,
+  startLocalService,
+} from '../support/local-service';
 
 type Json = Record<string, unknown>;
 const nineToSix = [{ start: '09:00', end: '18:00' }];
@@ -16,7 +22,7 @@ describe('SLA escalation driven by the local clock', () => {
   afterAll(async () => {
     await service?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, e2eTimeout());
 
   // Tokens expire by the controllable clock as well, so each call gets one minted "now".
   const asAdmin = () => api.token({ tenantId: 'itdesk', userId: 'boss', roles: ['admin'] });
@@ -38,7 +44,9 @@ describe('SLA escalation driven by the local clock', () => {
       await api.call<{ items: Json[] }>('GET', '/v1/me/notifications', { token: await as(name) })
     ).body.items.map((entry) => `${entry.kind}${entry.level ? `:${entry.level}` : ''}`);
 
-  it('breaches Monday 09:50 for a Friday 17:50 ticket, escalates, and survives a restart exactly once', async () => {
+  it('breaches Monday 09:50 for a Friday 17:50 ticket, escalates, and survives a restart exactly once', {
+    timeout: e2eTimeout(2), // it starts the service twice, each start with its JVM
+  }, async () => {
     service = await startLocalService({ DATA_DIR: dataDir });
     api = apiClient(service.url);
     const store = await api.call<Json>('POST', '/v1/stores', {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, apiClient, type LocalService, startLocalService } from '../support/local-service';
+import {
+  type ApiClient,
+  apiClient,
+  e2eTimeout,
+  type LocalService,
+  startLocalService,
+} from '../support/local-service';
 
 type Json = Record<string, unknown>;
 type Ticket = Json & { id: string; number: string; version: number; status: string };
@@ -37,10 +43,10 @@ describe('ticket lifecycle over HTTP', () => {
     const technician = await staff('tech', ['technician']);
     tech = technician.token;
     techId = technician.id;
-  });
+  }, e2eTimeout());
   afterAll(async () => {
     expect(await service.stop()).toBe(0);
-  });
+  }, e2eTimeout());
 
   const create = (token: string, extra: Json = {}, headers?: Record<string, string>) =>
     api.call<Ticket>('POST', '/v1/tickets', {

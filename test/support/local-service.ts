@@ -38,6 +38,19 @@ export function runLocalService(env: Record<string, string>, args: string[] = []
   });
 }
 
+/**
+ * Bounds for waits on the local service. A start runs a JVM (DynamoDB Local) and the table;
+ * on a shared 2-core CI machine that has taken over a minute. Generous on purpose: they only
+ * decide how long a broken run takes to fail, never whether a healthy one passes.
+ */
+export const serviceBounds = {
+  startMs: 240_000,
+  stopMs: 120_000,
+} as const;
+
+/** Timeouts for e2e tests and hooks that start `starts` services and move the clock. */
+export const e2eTimeout = (starts = 1) => 180_000 + starts * (serviceBounds.startMs + serviceBounds.stopMs);
+
 /** Starts the local service and waits for its banner (which names the URL). */
 export async function startLocalService(
   env: Record<string, string> = {},
@@ -47,10 +60,10 @@ export async function startLocalService(
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const url = await new Promise<string>((found, failed) => {
-    const timer = setTimeout(
-      () => failed(new Error(`local service did not start in 90 s:\n${output}`)),
-      90_000,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM'); // lets it stop its DynamoDB Local too
+      failed(new Error(`local service did not start in ${serviceBounds.startMs / 1000} s:\n${output}`));
+    }, serviceBounds.startMs);
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Service desk API \(local\) on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -71,8 +84,14 @@ export async function startLocalService(
     process: child,
     output: () => output,
     stop: async (signal = 'SIGINT') => {
-      if (child.exitCode === null) child.kill(signal);
-      return exited;
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      // A service that ignores the signal is killed, and its exit code (null) fails the caller.
+      const overdue = setTimeout(() => child.kill('SIGKILL'), serviceBounds.stopMs);
+      try {
+        return await exited;
+      } finally {
+        clearTimeout(overdue);
+      }
     },
   };
 }
@@ -86,7 +105,8 @@ export async function completion(child: ChildProcess): Promise<{ code: number | 
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  // 'close', not 'exit': only then has everything the process printed been read.
+  const code = await new Promise<number | null>((done) => child.once('close', done));
   return { code, output };
 }
 
