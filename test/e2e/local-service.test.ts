@@ -233,6 +233,21 @@ describe('local service over HTTP (in memory)', () => {
     expect(Date.parse(moved.body.now) - Date.parse(before.body.now)).toBeGreaterThanOrEqual(13 * 60 * 60_000);
     expect((await api.call('GET', '/v1/stores', { token })).status).toBe(401);
     expect((await api.call('POST', '/local/clock', { body: { advanceMinutes: -5 } })).status).toBe(400);
+    // The clock takes times as strictly as any request: a clock beyond 2100 would stall every timer.
+    for (const body of [
+      { set: '+275760-09-13T00:00:00.000Z' },
+      { set: '2026-02-30T10:00:00+08:00' },
+      { set: '2026-12-01T10:00:00' },
+      { advanceMinutes: 1e12 },
+      { advanceMinutes: 1.5 },
+    ]) {
+      const refused = await api.call<{ errors: { path: string }[] }>('POST', '/local/clock', { body });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.errors.map((issue) => issue.path)).toEqual(Object.keys(body));
+    }
+    expect((await api.call<{ offsetMinutes: number }>('GET', '/local/clock')).body.offsetMinutes).toBe(
+      13 * 60,
+    );
   });
 });
 
