@@ -42,8 +42,9 @@ export async function declaredEntities(): Promise<
       if (isEntity(value)) found.push({ module: relative(repoRoot, file), name, entity: value });
     }
   }
-  // Export order differs between loaders; the document must not.
-  return found.sort((a, b) => a.module.localeCompare(b.module) || a.entity.tag.localeCompare(b.entity.tag));
+  // Export order differs between loaders, and localeCompare between locales; the document must not.
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return found.sort((a, b) => order(a.module, b.module) || order(a.entity.tag, b.entity.tag));
 }
 
 const code = (text: string) => `\`${text.replaceAll('|', '\\|')}\``;
