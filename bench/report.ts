@@ -1,7 +1,7 @@
+import type { CapacityMeasurement } from '../test/kit/capacity';
+import type { BudgetCheck, CapacityFigures } from '../test/kit/capacity-budget';
 import type { BundleResult, SdkMode } from './bundles';
 import { bundleHeadroomBytes, KB } from './bundles';
-import type { CapacityMeasurement } from './capacity';
-import type { BudgetCheck, CapacityFigures } from './capacity-budget';
 import type { ColdSeries } from './cold-init';
 import { type CostModel, type helpDeskSeat, type prices, pricesAsOf } from './cost';
 import type { CpuSeries } from './cpu';
@@ -424,7 +424,7 @@ export function markdown(results: BenchResults): string {
         'it adds up only the distinct per-item capacities of a transaction (two 1-KB puts: 2 units, DynamoDB charges 4), doubles index writes and sizes a ConditionCheck on its key instead of the item it read. ' +
         '“Local said” is Local’s own figure; “Local model” checks the computation by reproducing Local’s figure from the same per-item sizes. ' +
         'That index writes inside a transaction are not doubled, and that a ConditionCheck costs the size of the item, is not in the DynamoDB guide; it is what the dynoxide emulator’s authors measured against DynamoDB ' +
-        '(github.com/nubo-db/dynoxide/pull/188). If DynamoDB doubled them, the index column would double. Budgets: `bench/capacity-budget.json`, checked by `npm test`.',
+        '(github.com/nubo-db/dynoxide/pull/188). If DynamoDB doubled them, the index column would double. Budgets: `test/kit/capacity-budget.json`, checked by `npm test`.',
       '',
     );
     out.push(

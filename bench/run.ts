@@ -3,13 +3,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureTable, localAwsEnvironment, startDynamoDbLocal } from '../infra/local/dynamodb';
-import { freePort } from '../test/support/local-service';
-import { buildAll, bundleHeadroomBytes, KB, repoRoot, type SdkMode, stackSdkMode, tmpRoot } from './bundles';
-import { lambdaMemoryMb, median } from './child';
-import type { ColdSeries } from './cold-init';
-import { helpDeskSeat, type OperationInputs, prices, pricesAsOf } from './cost';
-import type { CpuSeries } from './cpu';
-import { functionName, handlerModule } from './invocation';
+import { freePort } from '../test/kit/local-service';
 import {
   type MeasuredOperation,
   measured,
@@ -17,7 +11,13 @@ import {
   pending,
   routeNowServing,
   typicalLife,
-} from './operations';
+} from '../test/kit/operations';
+import { functionName, handlerModule } from '../test/kit/targets';
+import { buildAll, bundleHeadroomBytes, KB, repoRoot, type SdkMode, stackSdkMode, tmpRoot } from './bundles';
+import { lambdaMemoryMb, median } from './child';
+import type { ColdSeries } from './cold-init';
+import { helpDeskSeat, type OperationInputs, prices, pricesAsOf } from './cost';
+import type { CpuSeries } from './cpu';
 import { type BenchResults, markdown } from './report';
 
 /**
@@ -130,9 +130,9 @@ async function main(): Promise<void> {
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     });
-    const { setupTools } = await import('./setup');
-    const { measureCapacity, capturedTransactWrites } = await import('./capacity');
-    const { checkCapacity, loadBudget } = await import('./capacity-budget');
+    const { setupTools } = await import('../test/kit/setup-tools');
+    const { measureCapacity, capturedTransactWrites } = await import('../test/kit/capacity');
+    const { checkCapacity, loadBudget } = await import('../test/kit/capacity-budget');
     const { measureColdInit } = await import('./cold-init');
     const { measureCpu } = await import('./cpu');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, apiClient, type LocalService, startLocalService } from '../support/local-service';
+import { type ApiClient, apiClient, type LocalService, startLocalService } from '../kit/local-service';
 
 type Json = Record<string, unknown>;
 type Revisit = Json & {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ApiClient, apiClient, type LocalService, startLocalService } from '../support/local-service';
+import { type ApiClient, apiClient, type LocalService, startLocalService } from '../kit/local-service';
 
 type Json = Record<string, unknown>;
 const nineToSix = [{ start: '09:00', end: '18:00' }];

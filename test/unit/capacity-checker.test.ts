@@ -1,12 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import {
-  type CapacityBudget,
-  type CapacityFigures,
-  checkCapacity,
-  loadBudget,
-} from '../../bench/capacity-budget';
-import { itemSize, totalUnits, writeUnits } from '../../bench/item-size';
+import { type CapacityBudget, type CapacityFigures, checkCapacity, loadBudget } from '../kit/capacity-budget';
+import { itemSize, totalUnits, writeUnits } from '../kit/item-size';
 
 const s = (value: string): AttributeValue => ({ S: value });
 const ticketItem = (extra = 0) => ({

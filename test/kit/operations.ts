@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import type { StaffRole } from '../shared/access/roles';
-import { type HttpMethod, type HttpRouteName, httpRoutes } from '../shared/http/routes';
-import type { scheduledFunctions } from '../shared/timers/functions';
-import type { DueEntry } from '../shared/timers/repository';
+import type { StaffRole } from '../../shared/access/roles';
+import { type HttpMethod, type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import type { scheduledFunctions } from '../../shared/timers/functions';
+import type { DueEntry } from '../../shared/timers/repository';
 
 /**
  * THE table of benchmarked operations. One entry per operation: what it is, which function runs
  * it (by route-table name), how to set it up, and the request of its i-th invocation. Every
  * measurement (cold init, warm CPU, capacity units, the cost model) reads this table; adding an
- * operation is adding an entry here (and its capacity budget in bench/capacity-budget.json).
+ * operation is adding an entry here (and its capacity budget in test/kit/capacity-budget.json).
  *
  * Operations that do not exist yet are listed as `pending`: the results name them as
  * "not yet implemented" and never carry a number for them.
@@ -20,7 +20,7 @@ export type Measure =
   | 'cold'
   /** CPU and wall time per warm invocation, ≥ 1,000 invocations (bench/cpu.ts). */
   | 'cpu'
-  /** Read/write capacity units of one invocation, checked against the budget (bench/capacity.ts). */
+  /** Read/write capacity units of one invocation, checked against the budget (test/kit/capacity.ts). */
   | 'capacity'
   /** Warm wall time only (fewer invocations than `cpu`), for the cost model. */
   | 'duration';
@@ -830,8 +830,8 @@ export const operations: readonly BenchOperation[] = [
       // The sweeper's claim of one due timer, then the revisit consumer applying it: what a
       // timer costs beyond its scheduling (which the operation that caused it already pays).
       async run(request) {
-        const { claimTimer } = await import('../shared/timers/repository');
-        const { fireRevisitTimer } = await import('../shared/revisits/timers');
+        const { claimTimer } = await import('../../shared/timers/repository');
+        const { fireRevisitTimer } = await import('../../shared/revisits/timers');
         const { entry, now } = request as { entry: DueEntry; now: Date };
         const leaseUntil = new Date(now.getTime() + 6 * 60_000).toISOString();
         if (!(await claimTimer(entry, leaseUntil)))
@@ -852,8 +852,8 @@ export const operations: readonly BenchOperation[] = [
       const d = await desk(tools, 'bench-timers');
       const dueAt = new Date(Date.now() + 60 * 60_000);
       const revisits = await bookedRevisits(tools, d, count, dueAt);
-      const { findTimer } = await import('../shared/timers/repository');
-      const { revisitKeys } = await import('../shared/revisits/keys');
+      const { findTimer } = await import('../../shared/timers/repository');
+      const { revisitKeys } = await import('../../shared/revisits/keys');
       const entries: DueEntry[] = [];
       for (const revisitId of revisits) {
         // The timer as the sweeper's due-index read sees it (the item carries the same attributes).

@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildLambdaContext, routeEvent } from '../infra/local/events';
-import type { HttpEvent } from '../shared/http/handler';
-import { type HttpRouteName, httpRoutes } from '../shared/http/routes';
-import { currentTime } from '../shared/time/clock';
-import { scheduledFunctions } from '../shared/timers/functions';
+import { buildLambdaContext, routeEvent } from '../../infra/local/events';
+import type { HttpEvent } from '../../shared/http/handler';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import { currentTime } from '../../shared/time/clock';
+import { scheduledFunctions } from '../../shared/timers/functions';
 import type { HttpCall, MeasuredOperation, Target } from './operations';
 
-const repoRoot = resolve(import.meta.dirname, '..');
+const repoRoot = resolve(import.meta.dirname, '../..');
 
 /**
  * The API Gateway (payload 2.0) event for a call, built by the same helpers the local server and
- * test/support/invoke.ts use, claims flattened as the JWT authorizer flattens them.
+ * test/kit/invoke.ts use, claims flattened as the JWT authorizer flattens them.
  */
 export function httpEvent(routeName: HttpRouteName, call: HttpCall): HttpEvent {
   return routeEvent(

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../shared/db/client';
-import { httpEvent, invokeInProcess } from './invocation';
+import { documentClient, tableName } from '../../shared/db/client';
 import type { SetupTools } from './operations';
+import { httpEvent, invokeInProcess } from './targets';
 
 /**
  * Setup runs the real handlers in this process against the same table the measurement uses.
