@@ -4,8 +4,8 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import autocannon from 'autocannon';
 import { dynamoDbLocalHeap, localAwsEnvironment } from '../infra/local/dynamodb';
 import { localTableName } from '../shared/db/table';
+import { complaintBody } from '../test/kit/bodies';
 import { apiClient, freePort, startLocalService } from '../test/kit/local-service';
-import { complaintBody } from '../test/kit/operations';
 import { median, percentile } from './child';
 
 /**

@@ -18,11 +18,12 @@ import { lambdaMemoryMb, median } from './child';
 import type { ColdSeries } from './cold-init';
 import { helpDeskSeat, type OperationInputs, prices, pricesAsOf } from './cost';
 import type { CpuSeries } from './cpu';
-import { type BenchResults, markdown } from './report';
+import { type BenchResults, markdown, summary } from './report';
 
 /**
  * `npm run bench`: bundles, cold init, warm CPU, capacity units, local HTTP load, cost model.
- * Writes bench/results/latest.json and bench/results/latest.md. `--quick` runs fewer rounds
+ * Writes bench/results/latest.md (every table), latest.json (rounded headline figures) and the
+ * whole record to bench/results/tmp/latest.full.json (untracked). `--quick` runs fewer rounds
  * (for working on the bench itself) and writes bench/results/tmp/quick.{json,md} instead.
  */
 const quick = process.argv.includes('--quick');
@@ -289,8 +290,9 @@ async function main(): Promise<void> {
   // A --quick run never replaces the committed results.
   const outDir = quick ? tmpRoot : resultsDir;
   const stem = quick ? 'quick' : 'latest';
-  writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(summary(results), null, 2)}\n`);
   writeFileSync(join(outDir, `${stem}.md`), markdown(results));
+  writeFileSync(join(tmpRoot, `${stem}.full.json`), `${JSON.stringify(results, null, 2)}\n`);
   log(
     `wrote ${relative(repoRoot, join(outDir, stem))}.json and .md in ${results.meta.durationSeconds.toFixed(0)} s`,
   );

@@ -1,37 +1,51 @@
-import { expect } from 'vitest';
+import type { HttpRouteName } from '../../shared/http/routes';
 import type { StaffMember } from '../../shared/staff/schema';
 import type { Store } from '../../shared/stores/schema';
-import { admin, type Caller, freshTenant, invoke } from './invoke';
+import { admin, type Caller, freshTenant, type Invocation, invoke } from './invoke';
+
+/** Calls a route to set something up; any answer but the expected one stops the setup, naming it. */
+async function answered<T>(
+  routeName: HttpRouteName,
+  invocation: Invocation,
+  expected: (status: number) => boolean,
+): Promise<T> {
+  const result = await invoke<T>(routeName, invocation);
+  if (!expected(result.status)) {
+    throw new Error(`setup: ${routeName} answered ${result.status}: ${JSON.stringify(result.body)}`);
+  }
+  return result.body;
+}
+
+export const created = <T = { id: string }>(routeName: HttpRouteName, invocation: Invocation) =>
+  answered<T>(routeName, invocation, (status) => status === 201);
+
+export const ok = <T = Record<string, unknown>>(routeName: HttpRouteName, invocation: Invocation) =>
+  answered<T>(routeName, invocation, (status) => status === 200);
+
+export const succeeded = <T = Record<string, unknown>>(routeName: HttpRouteName, invocation: Invocation) =>
+  answered<T>(routeName, invocation, (status) => status >= 200 && status < 300);
+
+type TeamMember = 'desk' | 'tech' | 'tech2' | 'handler' | 'supervisor' | 'manager' | 'elsewhere';
 
 export interface DeskFixture {
   readonly tenant: string;
   readonly admin: Caller;
   readonly store: Store;
   readonly otherStore: Store;
-  readonly staff: {
-    readonly desk: StaffMember;
-    readonly tech: StaffMember;
-    readonly tech2: StaffMember;
-    readonly handler: StaffMember;
-    readonly supervisor: StaffMember;
-    readonly manager: StaffMember;
-    readonly elsewhere: StaffMember;
-  };
+  readonly staff: Readonly<Record<TeamMember, StaffMember>>;
   /** Callers whose token subject is linked to the staff entry of the same name. */
-  readonly as: Record<'desk' | 'tech' | 'tech2' | 'handler' | 'supervisor' | 'manager' | 'elsewhere', Caller>;
+  readonly as: Readonly<Record<TeamMember, Caller>>;
 }
 
 /** A tenant with two stores and a small team, each member linked to a token subject. */
 export async function deskFixture(label: string, storeCode = 'SH01'): Promise<DeskFixture> {
   const tenant = freshTenant(label);
   const boss = admin(tenant);
-  const created = await Promise.all(
+  const [store, otherStore] = (await Promise.all(
     [storeCode, `${storeCode}X`].map((code) =>
-      invoke<Store>('createStore', { caller: boss, body: { code, name: code } }),
+      created<Store>('createStore', { caller: boss, body: { code, name: code } }),
     ),
-  );
-  expect(created.map((result) => result.status)).toEqual([201, 201]);
-  const [store, otherStore] = created.map((result) => result.body) as [Store, Store];
+  )) as [Store, Store];
   const team = {
     desk: { roles: ['front_desk'], storeId: store.id },
     tech: { roles: ['technician'], storeId: store.id },
@@ -41,19 +55,14 @@ export async function deskFixture(label: string, storeCode = 'SH01'): Promise<De
     manager: { roles: ['manager'], storeId: store.id },
     elsewhere: { roles: ['technician'], storeId: otherStore.id },
   } as const;
-  const staff = {} as Record<keyof typeof team, StaffMember>;
-  const as = {} as Record<keyof typeof team, Caller>;
-  for (const [name, member] of Object.entries(team) as [
-    keyof typeof team,
-    (typeof team)[keyof typeof team],
-  ][]) {
+  const staff = {} as Record<TeamMember, StaffMember>;
+  const as = {} as Record<TeamMember, Caller>;
+  for (const [name, member] of Object.entries(team) as [TeamMember, (typeof team)[TeamMember]][]) {
     const userId = `${name}-${tenant}`;
-    const result = await invoke<StaffMember>('createStaff', {
+    staff[name] = await created<StaffMember>('createStaff', {
       caller: boss,
       body: { name, roles: member.roles, storeIds: [member.storeId], userId },
     });
-    expect(result.status).toBe(201);
-    staff[name] = result.body;
     as[name] = { tenantId: tenant, userId, roles: member.roles, storeIds: [member.storeId] };
   }
   return { tenant, admin: boss, store, otherStore, staff, as };

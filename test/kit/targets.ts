@@ -1,35 +1,12 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildLambdaContext, routeEvent } from '../../infra/local/events';
-import type { HttpEvent } from '../../shared/http/handler';
-import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
-import { currentTime } from '../../shared/time/clock';
+import { buildLambdaContext } from '../../infra/local/events';
+import { httpRoutes } from '../../shared/http/routes';
 import { scheduledFunctions } from '../../shared/timers/functions';
-import type { HttpCall, MeasuredOperation, Target } from './operations';
-
-const repoRoot = resolve(import.meta.dirname, '../..');
-
-/**
- * The API Gateway (payload 2.0) event for a call, built by the same helpers the local server and
- * test/kit/invoke.ts use, claims flattened as the JWT authorizer flattens them.
- */
-export function httpEvent(routeName: HttpRouteName, call: HttpCall): HttpEvent {
-  return routeEvent(
-    httpRoutes[routeName],
-    {
-      ...(call.caller ? { caller: call.caller } : {}),
-      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-      ...(call.query ? { query: call.query } : {}),
-      ...(call.params ? { params: call.params } : {}),
-      ...(call.headers ? { headers: call.headers } : {}),
-    },
-    currentTime(),
-  );
-}
+import { httpEvent, type Invocation, loadHandler } from './invoke';
+import type { MeasuredOperation, Target } from './operations';
 
 /** The event a function receives for the i-th request of an operation. */
 export function eventFor(op: MeasuredOperation, request: unknown): unknown {
-  return op.target.kind === 'http' ? httpEvent(op.target.route, request as HttpCall) : request;
+  return op.target.kind === 'http' ? httpEvent(op.target.route, request as Invocation) : request;
 }
 
 export function handlerModule(target: Target): string {
@@ -47,20 +24,11 @@ export function functionName(target: Target): string {
   return 'baseline';
 }
 
-type AnyHandler = (event: unknown, context: unknown) => Promise<unknown>;
-const loaded = new Map<string, Promise<AnyHandler>>();
-
 /** Calls the operation's handler module in this process (source, not the bundle). */
 export async function invokeInProcess(target: Target, event: unknown): Promise<unknown> {
   if (target.kind === 'flow') return target.run(event);
-  const file = handlerModule(target);
-  let handler = loaded.get(file);
-  if (!handler) {
-    const url = pathToFileURL(resolve(repoRoot, file)).href;
-    handler = import(/* @vite-ignore */ url).then((module: { handler: AnyHandler }) => module.handler);
-    loaded.set(file, handler);
-  }
-  return (await handler)(event, buildLambdaContext(`bench-${functionName(target)}`));
+  const handler = await loadHandler(handlerModule(target));
+  return handler(event, buildLambdaContext(`kit-${functionName(target)}`));
 }
 
 export function statusOf(response: unknown): number | undefined {
