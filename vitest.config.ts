@@ -13,8 +13,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           // One DynamoDB Local for the whole run; every test file works in tenants of its own.
-          globalSetup: ['test/support/dynamodb-global-setup.ts'],
-          setupFiles: ['test/support/integration-env.ts'],
+          globalSetup: ['test/kit/dynamodb-global-setup.ts'],
+          setupFiles: ['test/kit/integration-env.ts'],
           testTimeout: 20_000,
         },
       },

@@ -5,8 +5,8 @@ import { build } from 'esbuild';
 import { localAwsEnvironment } from '../infra/local/dynamodb';
 import { httpRoutes } from '../shared/http/routes';
 import { scheduledFunctions } from '../shared/timers/functions';
+import type { Target } from '../test/kit/operations';
 import { repoRoot, tmpRoot } from './bundles';
-import type { Target } from './operations';
 import type { ColdResult, RunnerJob, WarmResult } from './runner';
 
 /** Lambda's memory setting in infra/stack.ts (`memorySize: 256`); the cost model bills it. */

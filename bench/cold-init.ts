@@ -1,7 +1,7 @@
+import type { MeasuredOperation, RequestFor, SetupTools } from '../test/kit/operations';
+import { eventFor, functionName } from '../test/kit/targets';
 import type { BundleResult, SdkMode } from './bundles';
 import { lambdaEnvironment, median, runChild } from './child';
-import { eventFor, functionName } from './invocation';
-import type { MeasuredOperation, RequestFor, SetupTools } from './operations';
 import type { ColdResult } from './runner';
 
 /**

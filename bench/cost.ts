@@ -1,4 +1,4 @@
-import type { CapacityFigures } from './capacity-budget';
+import type { CapacityFigures } from '../test/kit/capacity-budget';
 
 /**
  * Published on-demand prices, us-east-1. NOT fetched by the bench: written down from the AWS

@@ -1,7 +1,7 @@
+import type { MeasuredOperation, SetupTools } from '../test/kit/operations';
+import { eventFor, functionName } from '../test/kit/targets';
 import type { BundleResult } from './bundles';
 import { lambdaEnvironment, median, percentile, runChild } from './child';
-import { eventFor, functionName } from './invocation';
-import type { MeasuredOperation, SetupTools } from './operations';
 import type { WarmResult } from './runner';
 
 /**

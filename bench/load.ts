@@ -4,9 +4,9 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import autocannon from 'autocannon';
 import { dynamoDbLocalHeap, localAwsEnvironment } from '../infra/local/dynamodb';
 import { localTableName } from '../shared/db/table';
-import { apiClient, freePort, startLocalService } from '../test/support/local-service';
+import { complaintBody } from '../test/kit/bodies';
+import { apiClient, freePort, startLocalService } from '../test/kit/local-service';
 import { median, percentile } from './child';
-import { complaintBody } from './operations';
 
 /**
  * Local HTTP load: autocannon against the local service started exactly as `npm start

@@ -1,13 +1,13 @@
+import type { CapacityMeasurement } from '../test/kit/capacity';
+import type { BudgetCheck, CapacityFigures } from '../test/kit/capacity-budget';
 import type { BundleResult, SdkMode } from './bundles';
 import { bundleHeadroomBytes, KB } from './bundles';
-import type { CapacityMeasurement } from './capacity';
-import type { BudgetCheck, CapacityFigures } from './capacity-budget';
 import type { ColdSeries } from './cold-init';
 import { type CostModel, type helpDeskSeat, type prices, pricesAsOf } from './cost';
 import type { CpuSeries } from './cpu';
 import type { LoadResult } from './load';
 
-/** Everything one `npm run bench` found; written as bench/results/latest.json. */
+/** Everything one `npm run bench` found; written whole to bench/results/tmp/ (untracked). */
 export interface BenchResults {
   readonly meta: {
     readonly date: string;
@@ -57,6 +57,70 @@ export interface BenchResults {
   }[];
   readonly withoutBenchEntry: readonly string[];
   readonly failures: readonly { readonly phase: string; readonly error: string }[];
+}
+
+const rounded = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/**
+ * What bench/results/latest.json keeps: one rounded headline figure per function and operation,
+ * so the diff of a commit shows what moved (and capacity units, which are deterministic, show any
+ * change exactly). Per-run series, contributors and raw load counts are in latest.md's tables and
+ * in the whole record under tmp/; tracking them made latest.json ~7,800 lines of noise per run.
+ */
+export function summary(results: BenchResults) {
+  const deployed = results.sdk.deployed;
+  const byName = <T>(
+    entries: readonly T[] | undefined,
+    name: (entry: T) => string,
+    figure: (entry: T) => number,
+  ) => Object.fromEntries((entries ?? []).map((entry) => [name(entry), figure(entry)]));
+  return {
+    meta: {
+      date: results.meta.date,
+      commit: results.meta.commit,
+      quick: results.meta.quick,
+      node: results.meta.node,
+      cpus: results.meta.cpus,
+      loadAverage: results.meta.loadAverage,
+    },
+    sdk: { deployed, recommended: results.sdk.recommended },
+    bundleKb: byName(
+      results.bundles?.filter((bundle) => bundle.sdk === deployed),
+      (bundle) => bundle.name,
+      (bundle) => rounded(bundle.bytes / KB),
+    ),
+    coldStartMs: byName(
+      results.coldInit?.filter((series) => series.sdk === deployed),
+      (series) => series.operation,
+      (series) => rounded(series.medianTotalMs),
+    ),
+    cpuMs: byName(
+      results.cpu,
+      (series) => series.operation,
+      (series) => rounded(series.medianCpuMs, 2),
+    ),
+    capacity: Object.fromEntries(
+      (results.capacity ?? []).map((entry) => [
+        entry.operation,
+        {
+          readUnits: entry.tally.readUnits,
+          writeUnits: entry.tally.writeUnits,
+          calls: entry.tally.calls,
+          withinBudget: entry.check.ok,
+        },
+      ]),
+    ),
+    load: results.load && {
+      requestsPerSecond: rounded(results.load.requestsPerSecond, 0),
+      createsPerSecond: rounded(results.load.createsPerSecond, 0),
+      latencyP99Ms: rounded(results.load.latencyP99Ms),
+    },
+    cost: results.cost && {
+      usdPerMillionTicketsMeasured: rounded(results.cost.usdPerMillionTicketsMeasured, 2),
+      ticketsPerSeatMonth: rounded(results.cost.ticketsPerSeatMonth, 0),
+    },
+    failures: results.failures,
+  };
 }
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
@@ -424,7 +488,7 @@ export function markdown(results: BenchResults): string {
         'it adds up only the distinct per-item capacities of a transaction (two 1-KB puts: 2 units, DynamoDB charges 4), doubles index writes and sizes a ConditionCheck on its key instead of the item it read. ' +
         '“Local said” is Local’s own figure; “Local model” checks the computation by reproducing Local’s figure from the same per-item sizes. ' +
         'That index writes inside a transaction are not doubled, and that a ConditionCheck costs the size of the item, is not in the DynamoDB guide; it is what the dynoxide emulator’s authors measured against DynamoDB ' +
-        '(github.com/nubo-db/dynoxide/pull/188). If DynamoDB doubled them, the index column would double. Budgets: `bench/capacity-budget.json`, checked by `npm test`.',
+        '(github.com/nubo-db/dynoxide/pull/188). If DynamoDB doubled them, the index column would double. Budgets: `test/kit/capacity-budget.json`, checked by `npm test`.',
       '',
     );
     out.push(

@@ -3,13 +3,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureTable, localAwsEnvironment, startDynamoDbLocal } from '../infra/local/dynamodb';
-import { freePort } from '../test/support/local-service';
-import { buildAll, bundleHeadroomBytes, KB, repoRoot, type SdkMode, stackSdkMode, tmpRoot } from './bundles';
-import { lambdaMemoryMb, median } from './child';
-import type { ColdSeries } from './cold-init';
-import { helpDeskSeat, type OperationInputs, prices, pricesAsOf } from './cost';
-import type { CpuSeries } from './cpu';
-import { functionName, handlerModule } from './invocation';
+import { freePort } from '../test/kit/local-service';
 import {
   type MeasuredOperation,
   measured,
@@ -17,12 +11,19 @@ import {
   pending,
   routeNowServing,
   typicalLife,
-} from './operations';
-import { type BenchResults, markdown } from './report';
+} from '../test/kit/operations';
+import { functionName, handlerModule } from '../test/kit/targets';
+import { buildAll, bundleHeadroomBytes, KB, repoRoot, type SdkMode, stackSdkMode, tmpRoot } from './bundles';
+import { lambdaMemoryMb, median } from './child';
+import type { ColdSeries } from './cold-init';
+import { helpDeskSeat, type OperationInputs, prices, pricesAsOf } from './cost';
+import type { CpuSeries } from './cpu';
+import { type BenchResults, markdown, summary } from './report';
 
 /**
  * `npm run bench`: bundles, cold init, warm CPU, capacity units, local HTTP load, cost model.
- * Writes bench/results/latest.json and bench/results/latest.md. `--quick` runs fewer rounds
+ * Writes bench/results/latest.md (every table), latest.json (rounded headline figures) and the
+ * whole record to bench/results/tmp/latest.full.json (untracked). `--quick` runs fewer rounds
  * (for working on the bench itself) and writes bench/results/tmp/quick.{json,md} instead.
  */
 const quick = process.argv.includes('--quick');
@@ -130,9 +131,9 @@ async function main(): Promise<void> {
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     });
-    const { setupTools } = await import('./setup');
-    const { measureCapacity, capturedTransactWrites } = await import('./capacity');
-    const { checkCapacity, loadBudget } = await import('./capacity-budget');
+    const { setupTools } = await import('../test/kit/setup-tools');
+    const { measureCapacity, capturedTransactWrites } = await import('../test/kit/capacity');
+    const { checkCapacity, loadBudget } = await import('../test/kit/capacity-budget');
     const { measureColdInit } = await import('./cold-init');
     const { measureCpu } = await import('./cpu');
 
@@ -289,8 +290,9 @@ async function main(): Promise<void> {
   // A --quick run never replaces the committed results.
   const outDir = quick ? tmpRoot : resultsDir;
   const stem = quick ? 'quick' : 'latest';
-  writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(summary(results), null, 2)}\n`);
   writeFileSync(join(outDir, `${stem}.md`), markdown(results));
+  writeFileSync(join(tmpRoot, `${stem}.full.json`), `${JSON.stringify(results, null, 2)}\n`);
   log(
     `wrote ${relative(repoRoot, join(outDir, stem))}.json and .md in ${results.meta.durationSeconds.toFixed(0)} s`,
   );

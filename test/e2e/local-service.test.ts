@@ -14,7 +14,7 @@ import {
   type LocalService,
   runLocalService,
   startLocalService,
-} from '../support/local-service';
+} from '../kit/local-service';
 
 type Json = Record<string, unknown>;
 

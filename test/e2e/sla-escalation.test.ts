@@ -8,7 +8,7 @@ import {
   e2eTimeout,
   type LocalService,
   startLocalService,
-} from '../support/local-service';
+} from '../kit/local-service';
 
 type Json = Record<string, unknown>;
 const nineToSix = [{ start: '09:00', end: '18:00' }];

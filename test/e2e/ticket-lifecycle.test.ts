@@ -5,7 +5,7 @@ import {
   e2eTimeout,
   type LocalService,
   startLocalService,
-} from '../support/local-service';
+} from '../kit/local-service';
 
 type Json = Record<string, unknown>;
 type Ticket = Json & { id: string; number: string; version: number; status: string };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type StaffRole, staffRoles } from '../../shared/access/roles';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
-import { type Caller, type Invocation, type InvocationResult, invoke, problem } from '../support/invoke';
+import { type Caller, type Invocation, type InvocationResult, invoke, problem } from '../kit/invoke';
 import {
   buildWorld,
   jwtRouteNames,
@@ -9,12 +9,12 @@ import {
   type RouteRequest,
   routeCases,
   type World,
-} from '../support/route-requests';
-import { itemsOfTenant } from '../support/table';
+} from '../kit/route-requests';
+import { itemsOfTenant } from '../kit/table';
 
 /*
  * Tenant, store and role isolation for every route of the route table: two tenants with two
- * stores each and the six roles. The requests are the valid ones of test/support/route-requests.ts,
+ * stores each and the six roles. The requests are the valid ones of test/kit/route-requests.ts,
  * aimed at another tenant, at a store outside the caller's scope, and by roles the table leaves out.
  * Each refusal is followed by the same request from its rightful caller succeeding, so a refusal
  * can only come from the tenant, store or role.

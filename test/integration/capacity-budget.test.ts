@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { measureCapacity } from '../../bench/capacity';
-import { checkCapacity, loadBudget } from '../../bench/capacity-budget';
-import { measured, pending } from '../../bench/operations';
-import { setupTools } from '../../bench/setup';
+import { measureCapacity } from '../kit/capacity';
+import { checkCapacity, loadBudget } from '../kit/capacity-budget';
+import { measured, pending } from '../kit/operations';
+import { setupTools } from '../kit/setup-tools';
 
 /**
  * Capacity units are deterministic, so they are tested rather than timed: every operation of
- * bench/operations.ts runs against DynamoDB Local and must stay within bench/capacity-budget.json
+ * test/kit/operations.ts runs against DynamoDB Local and must stay within test/kit/capacity-budget.json
  * (read units, write units, DynamoDB calls). `npm run bench` prints the same figures beside the budgets.
  */
 const budget = loadBudget();

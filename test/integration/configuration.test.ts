@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../shared/stores/schema';
-import { type DeskFixture, deskFixture } from '../support/fixtures';
-import { admin, badFields, freshTenant, invoke } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
+import { type DeskFixture, deskFixture } from '../kit/fixtures';
+import { admin, badFields, freshTenant, invoke } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
 
 const week = (hours: { start: string; end: string }[]) => ({
   mon: hours,

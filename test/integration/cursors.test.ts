@@ -3,8 +3,8 @@ import type { Customer } from '../../shared/customers/schema';
 import type { Page } from '../../shared/db/cursor';
 import type { Revisit } from '../../shared/revisits/schema';
 import type { Ticket } from '../../shared/tickets/schema';
-import { type DeskFixture, deskFixture } from '../support/fixtures';
-import { badFields, type InvocationResult, invoke } from '../support/invoke';
+import { type DeskFixture, deskFixture } from '../kit/fixtures';
+import { badFields, type InvocationResult, invoke } from '../kit/invoke';
 
 /**
  * A cursor is bound to its exact query: reused with other filters, emptied or edited, it is a

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, Purchase } from '../../shared/customers/schema';
 import type { Page } from '../../shared/db/cursor';
-import { type DeskFixture, deskFixture } from '../support/fixtures';
-import { admin, badFields, freshTenant, invoke, problem } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
+import { type DeskFixture, deskFixture } from '../kit/fixtures';
+import { admin, badFields, freshTenant, invoke, problem } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
 
 describe('customers and purchases', () => {
   let desk: DeskFixture;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../shared/observability/logger';
-import { admin, freshTenant, invoke } from '../support/invoke';
+import { admin, freshTenant, invoke } from '../kit/invoke';
 
 /** What the service logs goes to stdout as JSON lines (Powertools); capture it per request. */
 async function logsOf(work: () => Promise<unknown>): Promise<Record<string, unknown>[]> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalServer } from '../../infra/local/server';
 import { localTokenAuthority } from '../../infra/local/tokens';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
-import { freshTenant } from '../support/invoke';
+import { freshTenant } from '../kit/invoke';
 
 /*
  * Path parameters as the local server decodes them from the URL (in-process invoke() hands

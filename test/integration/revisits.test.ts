@@ -13,9 +13,9 @@ import type { Page } from '../../shared/db/cursor';
 import type { Revisit } from '../../shared/revisits/schema';
 import type { Ticket } from '../../shared/tickets/schema';
 import { setClockOffset } from '../../shared/time/clock';
-import { type DeskFixture, deskFixture } from '../support/fixtures';
-import { admin, badFields, freshTenant, invoke, problem } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
+import { type DeskFixture, deskFixture } from '../kit/fixtures';
+import { admin, badFields, freshTenant, invoke, problem } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 const setClock = (at: string) => setClockOffset(Date.parse(at) - Date.now());

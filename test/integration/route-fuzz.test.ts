@@ -18,9 +18,9 @@ import {
   textViolations,
   violations,
   withValue,
-} from '../support/bad-inputs';
-import { type Invocation, type InvocationResult, invoke } from '../support/invoke';
-import { restoreItems } from '../support/restore';
+} from '../kit/bad-inputs';
+import { type Invocation, type InvocationResult, invoke } from '../kit/invoke';
+import { restoreItems } from '../kit/restore';
 import {
   buildWorld,
   jwtRouteNames,
@@ -28,8 +28,8 @@ import {
   type RouteRequest,
   routeCases,
   type World,
-} from '../support/route-requests';
-import { itemsOfTenant } from '../support/table';
+} from '../kit/route-requests';
+import { itemsOfTenant } from '../kit/table';
 
 /*
  * Every route of the route table gets bad inputs generated from its own zod schemas: each must

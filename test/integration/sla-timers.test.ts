@@ -13,9 +13,9 @@ import type { Page } from '../../shared/db/cursor';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
 import { setClockOffset } from '../../shared/time/clock';
-import { type DeskFixture, deskFixture } from '../support/fixtures';
-import { type Caller, invoke } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
+import { type DeskFixture, deskFixture } from '../kit/fixtures';
+import { type Caller, invoke } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 const setClock = (iso: string) => setClockOffset(Date.parse(iso) - Date.now());

@@ -3,8 +3,8 @@ import type { Page } from '../../shared/db/cursor';
 import type { StaffMember } from '../../shared/staff/schema';
 import type { Store } from '../../shared/stores/schema';
 import type { Ticket } from '../../shared/tickets/schema';
-import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
+import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
 
 describe('staff: createStaff, listStaff, updateStaff', () => {
   let tenant: string;

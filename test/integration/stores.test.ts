@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/db/cursor';
 import type { Store } from '../../shared/stores/schema';
-import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
+import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
 
 const createStore = (caller: Caller, body: unknown) => invoke<Store>('createStore', { caller, body });
 

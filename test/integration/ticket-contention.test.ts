@@ -6,10 +6,10 @@ import type { HttpHandler } from '../../shared/http/handler';
 import { httpRoutes } from '../../shared/http/routes';
 import type { Ticket } from '../../shared/tickets/schema';
 import { currentTime } from '../../shared/time/clock';
-import { deskFixture } from '../support/fixtures';
-import { type InvocationResult, invoke, problem } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
-import { expectEveryNumberAccountedFor } from '../support/ticket-register';
+import { deskFixture } from '../kit/fixtures';
+import { type InvocationResult, invoke, problem } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
+import { expectEveryNumberAccountedFor } from '../kit/ticket-register';
 
 const repair = (storeId: string, subject: string) => ({
   storeId,

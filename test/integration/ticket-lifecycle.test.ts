@@ -6,10 +6,10 @@ import type { StaffMember } from '../../shared/staff/schema';
 import type { Store } from '../../shared/stores/schema';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
 import { setClockOffset } from '../../shared/time/clock';
-import { type DeskFixture, deskFixture } from '../support/fixtures';
-import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
-import { expectEveryNumberAccountedFor } from '../support/ticket-register';
+import { type DeskFixture, deskFixture } from '../kit/fixtures';
+import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
+import { expectEveryNumberAccountedFor } from '../kit/ticket-register';
 
 type Json = Record<string, unknown>;
 

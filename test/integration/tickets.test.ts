@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/db/cursor';
 import type { Store } from '../../shared/stores/schema';
 import type { Ticket } from '../../shared/tickets/schema';
-import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../support/invoke';
-import { itemsOfTenant } from '../support/table';
+import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
 
 const complaint = (storeId: string, overrides: Record<string, unknown> = {}) => ({
   storeId,

@@ -11,8 +11,8 @@ import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-ru
 import type { Page } from '../../shared/db/cursor';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
 import { setClockOffset } from '../../shared/time/clock';
-import { type DeskFixture, deskFixture } from '../support/fixtures';
-import { type Caller, invoke } from '../support/invoke';
+import { type DeskFixture, deskFixture } from '../kit/fixtures';
+import { type Caller, invoke } from '../kit/invoke';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 const setClock = (iso: string) => setClockOffset(Date.parse(iso) - Date.now());

@@ -3,8 +3,8 @@ import { type StaffRole, staffRoles } from '../../shared/access/roles';
 import { judgeTransition } from '../../shared/tickets/lifecycle';
 import type { Ticket, TicketStatus } from '../../shared/tickets/schema';
 import { transitionTargets } from '../../shared/tickets/schema';
-import { type DeskFixture, deskFixture } from '../support/fixtures';
-import { type Caller, invoke, problem } from '../support/invoke';
+import { type DeskFixture, deskFixture } from '../kit/fixtures';
+import { type Caller, invoke, problem } from '../kit/invoke';
 
 /**
  * Every (from, to) move through the real handler and DynamoDB Local: for each, one caller the

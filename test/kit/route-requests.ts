@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import type { Page } from '../../shared/db/cursor';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Revisit } from '../../shared/revisits/schema';
 import type { Ticket } from '../../shared/tickets/schema';
-import { type DeskFixture, deskFixture } from './fixtures';
-import { type Caller, type Invocation, invoke } from './invoke';
+import { calendarBody, settingsBody, slaPoliciesBody } from './bodies';
+import { type DeskFixture, deskFixture, succeeded } from './fixtures';
+import type { Caller, Invocation } from './invoke';
 
 /**
  * One valid request per route of the route table, built on a small world of objects, so the
@@ -33,16 +33,10 @@ let serial = 0;
 const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}${randomUUID().slice(0, 4)}`;
 const randomPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
-async function ok<T>(routeName: HttpRouteName, invocation: Invocation): Promise<T> {
-  const result = await invoke<T>(routeName, invocation);
-  expect(result.status, `${routeName}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-  return result.body;
-}
-
 const dayAfterTomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
 
 export async function newTicket(world: DeskFixture, storeId = world.store.id): Promise<Ticket> {
-  return ok<Ticket>('createTicket', {
+  return succeeded<Ticket>('createTicket', {
     caller: world.admin,
     body: { storeId, type: 'repair', channel: 'walk_in', subject: `fridge ${unique()}` },
   });
@@ -52,7 +46,7 @@ export async function newRevisit(
   world: DeskFixture & { customer: { id: string } },
   storeId = world.store.id,
 ) {
-  return ok<Revisit>('createRevisit', {
+  return succeeded<Revisit>('createRevisit', {
     caller: world.admin,
     body: { customerId: world.customer.id, storeId, dueAt: dayAfterTomorrow(), note: 'call back' },
   });
@@ -62,7 +56,7 @@ export async function newPurchase(
   world: DeskFixture & { customer: { id: string } },
   storeId = world.store.id,
 ) {
-  const purchase = await ok<{ id: string }>('createPurchase', {
+  const purchase = await succeeded<{ id: string }>('createPurchase', {
     caller: world.admin,
     body: {
       customerId: world.customer.id,
@@ -79,7 +73,7 @@ export async function newPurchase(
 export async function buildWorld(label: string): Promise<World> {
   const desk = await deskFixture(label);
   const phone = randomPhone();
-  const created = await ok<{ id: string }>('createCustomer', {
+  const created = await succeeded<{ id: string }>('createCustomer', {
     caller: desk.as.desk,
     body: { phone, name: 'Li Lei' },
   });
@@ -87,7 +81,7 @@ export async function buildWorld(label: string): Promise<World> {
   const tickets = [await newTicket(base), await newTicket(base)];
   // Two assignments: the technician's inbox has two entries (a page boundary to cursor over).
   for (const ticket of tickets) {
-    await ok('assignTicket', {
+    await succeeded('assignTicket', {
       caller: desk.as.supervisor,
       params: { ticketId: ticket.id },
       body: { assigneeId: desk.staff.tech.id },
@@ -104,24 +98,9 @@ export async function buildWorld(label: string): Promise<World> {
   };
 }
 
-const calendar = (version?: number) => ({
-  weekly: {
-    mon: [{ start: '09:00', end: '18:00' }],
-    tue: [{ start: '09:00', end: '18:00' }],
-    wed: [{ start: '09:00', end: '18:00' }],
-    thu: [{ start: '09:00', end: '18:00' }],
-    fri: [{ start: '09:00', end: '18:00' }],
-    sat: [],
-    sun: [],
-  },
-  holidays: ['2027-01-01'],
-  makeUpWorkingDays: ['2027-02-06'],
-  ...(version ? { version } : {}),
-});
-
 /** The version to send when replacing a configuration document (none while on the defaults). */
 async function versionOf(routeName: HttpRouteName, invocation: Invocation): Promise<number | undefined> {
-  const current = await ok<{ version: number }>(routeName, invocation);
+  const current = await succeeded<{ version: number }>(routeName, invocation);
   return current.version > 0 ? current.version : undefined;
 }
 
@@ -162,7 +141,7 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
   },
   updateStore: {
     valid: async (world) => {
-      const store = await ok<{ version: number }>('getStore', {
+      const store = await succeeded<{ version: number }>('getStore', {
         caller: world.admin,
         params: { storeId: world.store.id },
       });
@@ -187,7 +166,7 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
   },
   updateStaff: {
     valid: async (world) => {
-      const member = await ok<{ id: string; version: number }>('createStaff', {
+      const member = await succeeded<{ id: string; version: number }>('createStaff', {
         caller: world.admin,
         body: { name: 'Li Na', roles: ['front_desk'], storeIds: [world.store.id] },
       });
@@ -206,12 +185,12 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
   putStoreCalendar: {
     valid: async (world) => {
       const params = { storeId: world.store.id };
-      const current = await ok<{ version: number; source?: string }>('getStoreCalendar', {
+      const current = await succeeded<{ version: number; source?: string }>('getStoreCalendar', {
         caller: world.admin,
         params,
       });
       const version = current.source === 'store' && current.version > 0 ? current.version : undefined;
-      return { caller: world.as.manager, params, body: calendar(version) };
+      return { caller: world.as.manager, params, body: calendarBody(version) };
     },
     scope: 'store',
     times: ['holidays.0', 'makeUpWorkingDays.0'],
@@ -222,11 +201,11 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
   },
   putTenantCalendar: {
     valid: async (world) => {
-      const current = await ok<{ version: number; source?: string }>('getTenantCalendar', {
+      const current = await succeeded<{ version: number; source?: string }>('getTenantCalendar', {
         caller: world.admin,
       });
       const version = current.source === 'tenant' && current.version > 0 ? current.version : undefined;
-      return { caller: world.admin, body: calendar(version) };
+      return { caller: world.admin, body: calendarBody(version) };
     },
     scope: { notStoreScoped: 'admin only; the tenant default calendar' },
     times: ['holidays.0', 'makeUpWorkingDays.0'],
@@ -238,17 +217,7 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
   putSlaPolicies: {
     valid: async (world) => ({
       caller: world.admin,
-      body: {
-        policies: [
-          {
-            name: 'All tickets',
-            firstResponseMinutes: 60,
-            resolutionMinutes: 1440,
-            escalations: [{ afterBreachMinutes: 0, notifyRoles: ['supervisor'] }],
-          },
-        ],
-        version: await versionOf('getSlaPolicies', { caller: world.admin }),
-      },
+      body: slaPoliciesBody(await versionOf('getSlaPolicies', { caller: world.admin })),
     }),
     scope: { notStoreScoped: 'admin only; tenant policies' },
   },
@@ -259,7 +228,7 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
   putSettings: {
     valid: async (world) => ({
       caller: world.admin,
-      body: { reopenWindowDays: 7, version: await versionOf('getSettings', { caller: world.admin }) },
+      body: settingsBody(await versionOf('getSettings', { caller: world.admin })),
     }),
     scope: { notStoreScoped: 'admin only; tenant settings' },
   },
@@ -328,7 +297,7 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
         dueAt: dayAfterTomorrow(),
         // A revisit may only link a ticket about its own customer.
         ticketId: (
-          await ok<Ticket>('createTicket', {
+          await succeeded<Ticket>('createTicket', {
             caller: world.admin,
             body: {
               storeId: world.store.id,
@@ -445,7 +414,7 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
   },
   readNotification: {
     valid: async (world) => {
-      const inbox = await ok<Page<Notification>>('listNotifications', { caller: world.as.tech });
+      const inbox = await succeeded<Page<Notification>>('listNotifications', { caller: world.as.tech });
       return { caller: world.as.tech, params: { notificationId: inbox.items[0]?.id ?? '' } };
     },
     scope: { notStoreScoped: "the caller's own inbox" },

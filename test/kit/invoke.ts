@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildLambdaContext, routeEvent } from '../../infra/local/events';
 import type { StaffRole } from '../../shared/access/roles';
-import type { HttpHandler } from '../../shared/http/handler';
+import type { HttpEvent, HttpHandler } from '../../shared/http/handler';
 import type { Problem } from '../../shared/http/problem';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
 import { currentTime } from '../../shared/time/clock';
@@ -41,28 +41,29 @@ export interface InvocationResult<T> {
   readonly body: T;
 }
 
-const modules = new Map<string, Promise<HttpHandler>>();
+type AnyHandler = (event: unknown, context: unknown) => Promise<unknown>;
+const modules = new Map<string, Promise<AnyHandler>>();
+
+/** A handler module (path from the repository root), loaded once per process from source. */
+export function loadHandler<H = AnyHandler>(file: string): Promise<H> {
+  let loaded = modules.get(file);
+  if (!loaded) {
+    const url = pathToFileURL(resolve(import.meta.dirname, '../..', file)).href;
+    loaded = import(/* @vite-ignore */ url).then((module: { handler: AnyHandler }) => module.handler);
+    modules.set(file, loaded);
+  }
+  return loaded as Promise<H>;
+}
 
 /**
- * Calls a route's handler module with the event API Gateway (and the local server) would build,
+ * The API Gateway (payload 2.0) event API Gateway and the local server would build for a call,
  * claims flattened the way the JWT authorizer flattens them.
  */
-export async function invoke<T = Record<string, unknown>>(
-  routeName: HttpRouteName,
-  invocation: Invocation = {},
-): Promise<InvocationResult<T>> {
-  const route = httpRoutes[routeName];
-  let loaded = modules.get(route.handler);
-  if (!loaded) {
-    const file = pathToFileURL(resolve(import.meta.dirname, '../..', route.handler)).href;
-    loaded = import(/* @vite-ignore */ file).then((module: { handler: HttpHandler }) => module.handler);
-    modules.set(route.handler, loaded);
-  }
-  const handler = await loaded;
+export function httpEvent(routeName: HttpRouteName, invocation: Invocation = {}): HttpEvent {
   const body =
     invocation.rawBody ?? (invocation.body === undefined ? undefined : JSON.stringify(invocation.body));
-  const event = routeEvent(
-    route,
+  return routeEvent(
+    httpRoutes[routeName],
     {
       ...(invocation.caller ? { caller: invocation.caller } : {}),
       ...(body === undefined ? {} : { body }),
@@ -73,7 +74,15 @@ export async function invoke<T = Record<string, unknown>>(
     },
     currentTime(),
   );
-  const response = await handler(event, buildLambdaContext(`test-${routeName}`));
+}
+
+/** Calls a route's handler module in this process, as API Gateway would. */
+export async function invoke<T = Record<string, unknown>>(
+  routeName: HttpRouteName,
+  invocation: Invocation = {},
+): Promise<InvocationResult<T>> {
+  const handler = await loadHandler<HttpHandler>(httpRoutes[routeName].handler);
+  const response = await handler(httpEvent(routeName, invocation), buildLambdaContext(`kit-${routeName}`));
   const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k, String(v)]));
   return {
     status: response.statusCode ?? 200,

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import type { StaffRole } from '../shared/access/roles';
-import { type HttpMethod, type HttpRouteName, httpRoutes } from '../shared/http/routes';
-import type { scheduledFunctions } from '../shared/timers/functions';
-import type { DueEntry } from '../shared/timers/repository';
+import { type HttpMethod, type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import type { scheduledFunctions } from '../../shared/timers/functions';
+import type { DueEntry } from '../../shared/timers/repository';
+import { calendarBody, complaintBody, settingsBody, slaPoliciesBody } from './bodies';
+import { created, type DeskFixture, deskFixture, ok } from './fixtures';
+import { admin, type Caller, freshTenant, type Invocation } from './invoke';
 
 /**
  * THE table of benchmarked operations. One entry per operation: what it is, which function runs
  * it (by route-table name), how to set it up, and the request of its i-th invocation. Every
  * measurement (cold init, warm CPU, capacity units, the cost model) reads this table; adding an
- * operation is adding an entry here (and its capacity budget in bench/capacity-budget.json).
+ * operation is adding an entry here (and its capacity budget in test/kit/capacity-budget.json).
  *
  * Operations that do not exist yet are listed as `pending`: the results name them as
  * "not yet implemented" and never carry a number for them.
@@ -20,35 +22,13 @@ export type Measure =
   | 'cold'
   /** CPU and wall time per warm invocation, ≥ 1,000 invocations (bench/cpu.ts). */
   | 'cpu'
-  /** Read/write capacity units of one invocation, checked against the budget (bench/capacity.ts). */
+  /** Read/write capacity units of one invocation, checked against the budget (test/kit/capacity.ts). */
   | 'capacity'
   /** Warm wall time only (fewer invocations than `cpu`), for the cost model. */
   | 'duration';
 
-export interface Caller {
-  readonly tenantId: string;
-  readonly userId: string;
-  readonly roles: readonly StaffRole[];
-  readonly storeIds?: readonly string[];
-}
-
-/** One HTTP request, as a client would send it (the bench turns it into an API Gateway event). */
-export interface HttpCall {
-  readonly caller?: Caller;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, string>>;
-  readonly params?: Readonly<Record<string, string>>;
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-/** What an operation's setup may do: call route handlers in process, as a client would. */
+/** What setup needs beyond the API (the kit's invoker and fixtures do the rest). */
 export interface SetupTools {
-  call<T = Record<string, unknown>>(
-    route: HttpRouteName,
-    call: HttpCall,
-  ): Promise<{ status: number; body: T }>;
-  /** A tenant id no other operation uses. */
-  tenant(label: string): string;
   /** Writes one raw item (only the GetItem baseline needs this; operations set up through the API). */
   putItem(item: Record<string, unknown>): Promise<void>;
 }
@@ -64,7 +44,7 @@ export type Target =
   | { readonly kind: 'flow'; readonly name: string; readonly run: (request: unknown) => Promise<unknown> };
 
 /** The request for invocation `i` (0, 1, 2…); creates must make each one unique. */
-export type RequestFor = (i: number) => HttpCall | ScheduledEvent | BaselineEvent;
+export type RequestFor = (i: number) => Invocation | ScheduledEvent | BaselineEvent;
 
 export interface BaselineEvent {
   readonly pathParameters: { readonly id: string };
@@ -98,104 +78,30 @@ export interface PendingOperation {
 
 export type BenchOperation = MeasuredOperation | PendingOperation;
 
-const admin = (tenantId: string): Caller => ({ tenantId, userId: `admin-${tenantId}`, roles: ['admin'] });
 const pad = (i: number) => String(i).padStart(5, '0');
-
-/** A realistic complaint: Chinese subject and description, contact with a phone number. */
-export const complaintBody = (storeId: string) => ({
-  storeId,
-  type: 'complaint',
-  channel: 'walk_in',
-  priority: 'normal',
-  subject: '沙发送货后发现划痕',
-  description: '客户于上周六收到沙发，拆封后发现右侧扶手有两道明显划痕，要求上门查看并更换。',
-  contact: { name: '王女士', phone: '13800138000' },
-});
-
-async function created<T = { id: string }>(
-  tools: SetupTools,
-  route: HttpRouteName,
-  call: HttpCall,
-): Promise<T> {
-  const result = await tools.call<T>(route, call);
-  if (result.status !== 201) {
-    throw new Error(`setup: ${route} answered ${result.status}: ${JSON.stringify(result.body)}`);
-  }
-  return result.body;
-}
-
-async function ok<T = Record<string, unknown>>(
-  tools: SetupTools,
-  route: HttpRouteName,
-  call: HttpCall,
-): Promise<T> {
-  const result = await tools.call<T>(route, call);
-  if (result.status !== 200) {
-    throw new Error(`setup: ${route} answered ${result.status}: ${JSON.stringify(result.body)}`);
-  }
-  return result.body;
-}
-
-/** A tenant with one store and a small team, each member linked to the token subject of the same name. */
-interface Desk {
-  readonly tenantId: string;
-  readonly storeId: string;
-  readonly admin: Caller;
-  readonly staffIds: Record<TeamMember, string>;
-  readonly as: Record<TeamMember, Caller>;
-}
-type TeamMember = 'desk' | 'handler' | 'handler2' | 'supervisor';
-const team: Record<TeamMember, StaffRole> = {
-  desk: 'front_desk',
-  handler: 'complaint_handler',
-  handler2: 'complaint_handler',
-  supervisor: 'supervisor',
-};
-
-async function desk(tools: SetupTools, label: string, withTeam = true): Promise<Desk> {
-  const tenantId = tools.tenant(label);
-  const boss = admin(tenantId);
-  const { id: storeId } = await created(tools, 'createStore', {
-    caller: boss,
-    body: { code: 'SH01', name: '上海一店', kind: 'mall', timezone: 'Asia/Shanghai' },
-  });
-  const staffIds = {} as Record<TeamMember, string>;
-  const as = {} as Record<TeamMember, Caller>;
-  for (const [name, role] of Object.entries(withTeam ? team : {}) as [TeamMember, StaffRole][]) {
-    const userId = `${name}-${tenantId}`;
-    staffIds[name] = (
-      await created(tools, 'createStaff', {
-        caller: boss,
-        body: { name, roles: [role], storeIds: [storeId], userId },
-      })
-    ).id;
-    as[name] = { tenantId, userId, roles: [role], storeIds: [storeId] };
-  }
-  return { tenantId, storeId, admin: boss, staffIds, as };
-}
 
 type Ticket = { id: string; version: number };
 
-async function openTickets(tools: SetupTools, d: Desk, count: number): Promise<Ticket[]> {
+async function openTickets(d: DeskFixture, count: number): Promise<Ticket[]> {
   const tickets: Ticket[] = [];
   for (let i = 0; i < count; i++) {
     tickets.push(
-      await created<Ticket>(tools, 'createTicket', { caller: d.as.desk, body: complaintBody(d.storeId) }),
+      await created<Ticket>('createTicket', { caller: d.as.desk, body: complaintBody(d.store.id) }),
     );
   }
   return tickets;
 }
 
-async function assigned(tools: SetupTools, d: Desk, ticket: Ticket): Promise<Ticket> {
-  return ok<Ticket>(tools, 'assignTicket', {
+async function assigned(d: DeskFixture, ticket: Ticket): Promise<Ticket> {
+  return ok<Ticket>('assignTicket', {
     caller: d.as.supervisor,
     params: { ticketId: ticket.id },
-    body: { assigneeId: d.staffIds.handler },
+    body: { assigneeId: d.staff.handler.id },
   });
 }
 
-async function started(tools: SetupTools, d: Desk, ticket: Ticket): Promise<Ticket> {
-  return ok<Ticket>(tools, 'transitionTicket', {
+async function started(d: DeskFixture, ticket: Ticket): Promise<Ticket> {
+  return ok<Ticket>('transitionTicket', {
     caller: d.as.handler,
     params: { ticketId: ticket.id },
     body: { to: 'in_progress' },
@@ -214,17 +120,6 @@ const frontDesk = (tenantId: string, storeId: string): Caller => ({
   roles: ['front_desk'],
   storeIds: [storeId],
 });
-
-/** Mall hours with the 2026 National Day holidays and a 调休 Saturday; invocation i saves version i. */
-const calendar = (i: number) => {
-  const day = [{ start: '10:00', end: '22:00' }];
-  return {
-    weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
-    holidays: ['2026-10-01', '2026-10-02', '2026-10-03'],
-    makeUpWorkingDays: ['2026-10-10'],
-    ...(i > 0 ? { version: i } : {}),
-  };
-};
 
 const http = (route: HttpRouteName) => ({ kind: 'http', route }) as const;
 
@@ -248,8 +143,8 @@ export const operations: readonly BenchOperation[] = [
     target: http('createStore'),
     measures: ['cold', 'capacity'],
     expectStatus: 201,
-    async prepare(tools) {
-      const tenantId = tools.tenant('bench-stores');
+    async prepare() {
+      const tenantId = freshTenant('bench-stores');
       return (i) => ({
         caller: admin(tenantId),
         body: { code: `S${pad(i)}`, name: `门店 ${pad(i)}`, kind: 'mall', timezone: 'Asia/Shanghai' },
@@ -263,8 +158,8 @@ export const operations: readonly BenchOperation[] = [
     target: http('listStores'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-list-stores', false);
+    async prepare() {
+      const d = await deskFixture('bench-list-stores');
       return () => ({ caller: d.admin, query: {} });
     },
   },
@@ -275,9 +170,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('getStore'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-get-store', false);
-      return () => ({ caller: d.admin, params: { storeId: d.storeId } });
+    async prepare() {
+      const d = await deskFixture('bench-get-store');
+      return () => ({ caller: d.admin, params: { storeId: d.store.id } });
     },
   },
   {
@@ -287,12 +182,12 @@ export const operations: readonly BenchOperation[] = [
     target: http('updateStore'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-update-store', false);
+    async prepare() {
+      const d = await deskFixture('bench-update-store');
       // Optimistic locking: invocation i updates version i + 1.
       return (i) => ({
         caller: d.admin,
-        params: { storeId: d.storeId },
+        params: { storeId: d.store.id },
         body: { version: i + 1, name: `上海一店 ${pad(i)}` },
       });
     },
@@ -304,14 +199,14 @@ export const operations: readonly BenchOperation[] = [
     target: http('createStaff'),
     measures: ['cold', 'capacity'],
     expectStatus: 201,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-staff', false);
+    async prepare() {
+      const d = await deskFixture('bench-staff');
       return (i) => ({
         caller: d.admin,
         body: {
           name: `技术员 ${pad(i)}`,
           roles: ['technician'],
-          storeIds: [d.storeId],
+          storeIds: [d.store.id],
           userId: `tech-${pad(i)}`,
         },
       });
@@ -324,9 +219,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('listStaff'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-list-staff');
-      return () => ({ caller: d.admin, query: { storeId: d.storeId } });
+    async prepare() {
+      const d = await deskFixture('bench-list-staff');
+      return () => ({ caller: d.admin, query: { storeId: d.store.id } });
     },
   },
   {
@@ -336,9 +231,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('getStoreCalendar'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-get-calendar', false);
-      return () => ({ caller: d.admin, params: { storeId: d.storeId } });
+    async prepare() {
+      const d = await deskFixture('bench-get-calendar');
+      return () => ({ caller: d.admin, params: { storeId: d.store.id } });
     },
   },
   {
@@ -348,9 +243,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('putStoreCalendar'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-put-calendar', false);
-      return (i) => ({ caller: d.admin, params: { storeId: d.storeId }, body: calendar(i) });
+    async prepare() {
+      const d = await deskFixture('bench-put-calendar');
+      return (i) => ({ caller: d.admin, params: { storeId: d.store.id }, body: calendarBody(i) });
     },
   },
   {
@@ -360,8 +255,8 @@ export const operations: readonly BenchOperation[] = [
     target: http('getTenantCalendar'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const tenantId = tools.tenant('bench-get-tenant-calendar');
+    async prepare() {
+      const tenantId = freshTenant('bench-get-tenant-calendar');
       return () => ({ caller: admin(tenantId) });
     },
   },
@@ -372,9 +267,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('putTenantCalendar'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const tenantId = tools.tenant('bench-put-tenant-calendar');
-      return (i) => ({ caller: admin(tenantId), body: calendar(i) });
+    async prepare() {
+      const tenantId = freshTenant('bench-put-tenant-calendar');
+      return (i) => ({ caller: admin(tenantId), body: calendarBody(i) });
     },
   },
   {
@@ -384,8 +279,8 @@ export const operations: readonly BenchOperation[] = [
     target: http('getSlaPolicies'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const tenantId = tools.tenant('bench-get-sla');
+    async prepare() {
+      const tenantId = freshTenant('bench-get-sla');
       return () => ({ caller: admin(tenantId) });
     },
   },
@@ -396,22 +291,11 @@ export const operations: readonly BenchOperation[] = [
     target: http('putSlaPolicies'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const tenantId = tools.tenant('bench-put-sla');
+    async prepare() {
+      const tenantId = freshTenant('bench-put-sla');
       return (i) => ({
         caller: admin(tenantId),
-        body: {
-          policies: [
-            {
-              name: '投诉',
-              match: { types: ['complaint'] },
-              firstResponseMinutes: 30,
-              resolutionMinutes: 480,
-              escalations: [{ afterBreachMinutes: 0, notifyRoles: ['supervisor'] }],
-            },
-          ],
-          ...(i > 0 ? { version: i } : {}),
-        },
+        body: slaPoliciesBody(i),
       });
     },
   },
@@ -422,8 +306,8 @@ export const operations: readonly BenchOperation[] = [
     target: http('getSettings'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const tenantId = tools.tenant('bench-get-settings');
+    async prepare() {
+      const tenantId = freshTenant('bench-get-settings');
       return () => ({ caller: admin(tenantId) });
     },
   },
@@ -434,11 +318,11 @@ export const operations: readonly BenchOperation[] = [
     target: http('putSettings'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const tenantId = tools.tenant('bench-put-settings');
+    async prepare() {
+      const tenantId = freshTenant('bench-put-settings');
       return (i) => ({
         caller: admin(tenantId),
-        body: { reopenWindowDays: 7, ...(i > 0 ? { version: i } : {}) },
+        body: settingsBody(i),
       });
     },
   },
@@ -449,8 +333,8 @@ export const operations: readonly BenchOperation[] = [
     target: http('createCustomer'),
     measures: ['cold', 'capacity'],
     expectStatus: 201,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-customers', false);
+    async prepare() {
+      const d = await deskFixture('bench-customers');
       return (i) => ({
         caller: d.admin,
         body: { name: '李先生', phone: `139${String(i).padStart(8, '0')}` },
@@ -464,9 +348,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('findCustomers'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-find-customers', false);
-      await created(tools, 'createCustomer', {
+    async prepare() {
+      const d = await deskFixture('bench-find-customers');
+      await created('createCustomer', {
         caller: d.admin,
         body: { name: '李先生', phone: '13900000001' },
       });
@@ -480,9 +364,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('getCustomer'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-get-customer', false);
-      const { id } = await created(tools, 'createCustomer', {
+    async prepare() {
+      const d = await deskFixture('bench-get-customer');
+      const { id } = await created('createCustomer', {
         caller: d.admin,
         body: { name: '李先生', phone: '13900000001' },
       });
@@ -496,9 +380,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('createPurchase'),
     measures: ['cold', 'capacity'],
     expectStatus: 201,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-purchases', false);
-      const { id: customerId } = await created(tools, 'createCustomer', {
+    async prepare() {
+      const d = await deskFixture('bench-purchases');
+      const { id: customerId } = await created('createCustomer', {
         caller: d.admin,
         body: { name: '李先生', phone: '13900000001' },
       });
@@ -508,7 +392,7 @@ export const operations: readonly BenchOperation[] = [
         caller: d.admin,
         body: {
           customerId,
-          storeId: d.storeId,
+          storeId: d.store.id,
           orderNumber: `PO-${pad(i)}`,
           items: [{ name: '三人位布艺沙发', category: 'furniture', amount: 459900, warrantyMonths: 36 }],
           purchasedOn: daysAgo(3),
@@ -524,9 +408,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('listCustomerPurchases'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-list-purchases', false);
-      const { id: customerId } = await created(tools, 'createCustomer', {
+    async prepare() {
+      const d = await deskFixture('bench-list-purchases');
+      const { id: customerId } = await created('createCustomer', {
         caller: d.admin,
         body: { name: '李先生', phone: '13900000001' },
       });
@@ -540,11 +424,11 @@ export const operations: readonly BenchOperation[] = [
     target: http('createTicket'),
     measures: ['cold', 'cpu', 'capacity'],
     expectStatus: 201,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-create-ticket', false);
-      const caller = frontDesk(d.tenantId, d.storeId);
-      await openedToday(tools, caller, d.storeId);
-      return () => ({ caller, body: complaintBody(d.storeId) });
+    async prepare() {
+      const d = await deskFixture('bench-create-ticket');
+      const caller = frontDesk(d.tenant, d.store.id);
+      await openedToday(caller, d.store.id);
+      return () => ({ caller, body: complaintBody(d.store.id) });
     },
   },
   {
@@ -554,13 +438,13 @@ export const operations: readonly BenchOperation[] = [
     target: http('createTicket'),
     measures: ['capacity'],
     expectStatus: 201,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-create-ticket-key', false);
-      const caller = frontDesk(d.tenantId, d.storeId);
-      await openedToday(tools, caller, d.storeId);
+    async prepare() {
+      const d = await deskFixture('bench-create-ticket-key');
+      const caller = frontDesk(d.tenant, d.store.id);
+      await openedToday(caller, d.store.id);
       return (i) => ({
         caller,
-        body: complaintBody(d.storeId),
+        body: complaintBody(d.store.id),
         headers: { 'idempotency-key': `bench-${pad(i)}` },
       });
     },
@@ -572,12 +456,12 @@ export const operations: readonly BenchOperation[] = [
     target: http('createTicket'),
     measures: ['capacity'],
     expectStatus: 201,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-create-ticket-customer', false);
-      const caller = frontDesk(d.tenantId, d.storeId);
-      await openedToday(tools, caller, d.storeId);
+    async prepare() {
+      const d = await deskFixture('bench-create-ticket-customer');
+      const caller = frontDesk(d.tenant, d.store.id);
+      await openedToday(caller, d.store.id);
       return (i) => {
-        const { contact: _contact, ...body } = complaintBody(d.storeId);
+        const { contact: _contact, ...body } = complaintBody(d.store.id);
         return {
           caller,
           body: { ...body, customer: { phone: `137${String(i).padStart(8, '0')}`, name: '王女士' } },
@@ -592,10 +476,10 @@ export const operations: readonly BenchOperation[] = [
     target: http('getTicket'),
     measures: ['cold', 'cpu', 'capacity'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-get-ticket', false);
-      const caller = frontDesk(d.tenantId, d.storeId);
-      const ticket = await created(tools, 'createTicket', { caller, body: complaintBody(d.storeId) });
+    async prepare() {
+      const d = await deskFixture('bench-get-ticket');
+      const caller = frontDesk(d.tenant, d.store.id);
+      const ticket = await created('createTicket', { caller, body: complaintBody(d.store.id) });
       return () => ({ caller, params: { ticketId: ticket.id } });
     },
   },
@@ -606,12 +490,11 @@ export const operations: readonly BenchOperation[] = [
     target: http('listTickets'),
     measures: ['cold', 'cpu', 'capacity'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-list-tickets', false);
-      const caller = frontDesk(d.tenantId, d.storeId);
-      for (let i = 0; i < 30; i++)
-        await created(tools, 'createTicket', { caller, body: complaintBody(d.storeId) });
-      return () => ({ caller, query: { storeId: d.storeId, status: 'new', limit: '25' } });
+    async prepare() {
+      const d = await deskFixture('bench-list-tickets');
+      const caller = frontDesk(d.tenant, d.store.id);
+      for (let i = 0; i < 30; i++) await created('createTicket', { caller, body: complaintBody(d.store.id) });
+      return () => ({ caller, query: { storeId: d.store.id, status: 'new', limit: '25' } });
     },
   },
   {
@@ -621,9 +504,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('updateTicket'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-update-ticket');
-      const ticket = at(await openTickets(tools, d, 1), 0);
+    async prepare() {
+      const d = await deskFixture('bench-update-ticket');
+      const ticket = at(await openTickets(d, 1), 0);
       const ticketId = ticket.id;
       return (i) => ({
         caller: d.as.desk,
@@ -639,13 +522,13 @@ export const operations: readonly BenchOperation[] = [
     target: http('assignTicket'),
     measures: ['cold', 'capacity', 'duration'],
     expectStatus: 200,
-    async prepare(tools, count) {
-      const d = await desk(tools, 'bench-assign');
-      const tickets = await openTickets(tools, d, count);
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-assign');
+      const tickets = await openTickets(d, count);
       return (i) => ({
         caller: d.as.supervisor,
         params: { ticketId: at(tickets, i).id },
-        body: { assigneeId: d.staffIds.handler },
+        body: { assigneeId: d.staff.handler.id },
       });
     },
   },
@@ -656,10 +539,10 @@ export const operations: readonly BenchOperation[] = [
     target: http('transitionTicket'),
     measures: ['cold', 'cpu', 'capacity'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-transition');
-      const ticket = at(await openTickets(tools, d, 1), 0);
-      const ticketId = (await started(tools, d, await assigned(tools, d, ticket))).id;
+    async prepare() {
+      const d = await deskFixture('bench-transition');
+      const ticket = at(await openTickets(d, 1), 0);
+      const ticketId = (await started(d, await assigned(d, ticket))).id;
       // The assignee toggles one ticket between working and waiting for the customer.
       return (i) => ({
         caller: d.as.handler,
@@ -676,10 +559,10 @@ export const operations: readonly BenchOperation[] = [
     target: http('transitionTicket'),
     measures: ['capacity', 'duration'],
     expectStatus: 200,
-    async prepare(tools, count) {
-      const d = await desk(tools, 'bench-start');
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-start');
       const tickets: Ticket[] = [];
-      for (const ticket of await openTickets(tools, d, count)) tickets.push(await assigned(tools, d, ticket));
+      for (const ticket of await openTickets(d, count)) tickets.push(await assigned(d, ticket));
       return (i) => ({
         caller: d.as.handler,
         params: { ticketId: at(tickets, i).id },
@@ -694,11 +577,11 @@ export const operations: readonly BenchOperation[] = [
     target: http('transitionTicket'),
     measures: ['capacity', 'duration'],
     expectStatus: 200,
-    async prepare(tools, count) {
-      const d = await desk(tools, 'bench-resolve');
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-resolve');
       const tickets: Ticket[] = [];
-      for (const ticket of await openTickets(tools, d, count)) {
-        tickets.push(await started(tools, d, await assigned(tools, d, ticket)));
+      for (const ticket of await openTickets(d, count)) {
+        tickets.push(await started(d, await assigned(d, ticket)));
       }
       return (i) => ({
         caller: d.as.handler,
@@ -714,10 +597,10 @@ export const operations: readonly BenchOperation[] = [
     target: http('commentOnTicket'),
     measures: ['cold', 'cpu', 'capacity'],
     expectStatus: 201,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-comment');
-      const ticket = at(await openTickets(tools, d, 1), 0);
-      const ticketId = (await assigned(tools, d, ticket)).id;
+    async prepare() {
+      const d = await deskFixture('bench-comment');
+      const ticket = at(await openTickets(d, 1), 0);
+      const ticketId = (await assigned(d, ticket)).id;
       return () => ({
         caller: d.as.handler,
         params: { ticketId },
@@ -732,10 +615,10 @@ export const operations: readonly BenchOperation[] = [
     target: http('ticketTimeline'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-timeline');
-      const ticket = at(await openTickets(tools, d, 1), 0);
-      const ticketId = (await started(tools, d, await assigned(tools, d, ticket))).id;
+    async prepare() {
+      const d = await deskFixture('bench-timeline');
+      const ticket = at(await openTickets(d, 1), 0);
+      const ticketId = (await started(d, await assigned(d, ticket))).id;
       return () => ({ caller: d.as.handler, params: { ticketId } });
     },
   },
@@ -746,10 +629,10 @@ export const operations: readonly BenchOperation[] = [
     target: http('listNotifications'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-notifications');
-      const ticket = at(await openTickets(tools, d, 1), 0);
-      await assigned(tools, d, ticket);
+    async prepare() {
+      const d = await deskFixture('bench-notifications');
+      const ticket = at(await openTickets(d, 1), 0);
+      await assigned(d, ticket);
       return () => ({ caller: d.as.handler, query: {} });
     },
   },
@@ -760,11 +643,11 @@ export const operations: readonly BenchOperation[] = [
     target: http('readNotification'),
     measures: ['cold'],
     expectStatus: 200,
-    async prepare(tools) {
-      const d = await desk(tools, 'bench-read-notification');
-      const ticket = at(await openTickets(tools, d, 1), 0);
-      await assigned(tools, d, ticket);
-      const inbox = await ok<{ items: { id: string }[] }>(tools, 'listNotifications', {
+    async prepare() {
+      const d = await deskFixture('bench-read-notification');
+      const ticket = at(await openTickets(d, 1), 0);
+      await assigned(d, ticket);
+      const inbox = await ok<{ items: { id: string }[] }>('listNotifications', {
         caller: d.as.handler,
       });
       const notificationId = at(inbox.items, 0).id;
@@ -810,9 +693,9 @@ export const operations: readonly BenchOperation[] = [
     target: http('recordRevisitAttempt'),
     measures: ['cold', 'capacity', 'duration'],
     expectStatus: 201,
-    async prepare(tools, count) {
-      const d = await desk(tools, 'bench-revisit');
-      const revisits = await bookedRevisits(tools, d, count, new Date(Date.now() - 60_000));
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-revisit');
+      const revisits = await bookedRevisits(d, count, new Date(Date.now() - 60_000));
       return (i) => ({
         caller: d.as.desk,
         params: { revisitId: at(revisits, i) },
@@ -830,8 +713,8 @@ export const operations: readonly BenchOperation[] = [
       // The sweeper's claim of one due timer, then the revisit consumer applying it: what a
       // timer costs beyond its scheduling (which the operation that caused it already pays).
       async run(request) {
-        const { claimTimer } = await import('../shared/timers/repository');
-        const { fireRevisitTimer } = await import('../shared/revisits/timers');
+        const { claimTimer } = await import('../../shared/timers/repository');
+        const { fireRevisitTimer } = await import('../../shared/revisits/timers');
         const { entry, now } = request as { entry: DueEntry; now: Date };
         const leaseUntil = new Date(now.getTime() + 6 * 60_000).toISOString();
         if (!(await claimTimer(entry, leaseUntil)))
@@ -848,16 +731,16 @@ export const operations: readonly BenchOperation[] = [
       },
     },
     measures: ['capacity'],
-    async prepare(tools, count) {
-      const d = await desk(tools, 'bench-timers');
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-timers');
       const dueAt = new Date(Date.now() + 60 * 60_000);
-      const revisits = await bookedRevisits(tools, d, count, dueAt);
-      const { findTimer } = await import('../shared/timers/repository');
-      const { revisitTimerKey } = await import('../shared/revisits/entities');
+      const revisits = await bookedRevisits(d, count, dueAt);
+      const { findTimer } = await import('../../shared/timers/repository');
+      const { revisitTimerKey } = await import('../../shared/revisits/entities');
       const entries: DueEntry[] = [];
       for (const revisitId of revisits) {
         // The timer as the sweeper's due-index read sees it (the item carries the same attributes).
-        const timer = (await findTimer(revisitTimerKey(d.tenantId, revisitId))) as DueEntry | undefined;
+        const timer = (await findTimer(revisitTimerKey(d.tenant, revisitId))) as DueEntry | undefined;
         if (!timer) throw new Error('setup: a booked revisit has no timer');
         entries.push(timer);
       }
@@ -872,21 +755,21 @@ export const operations: readonly BenchOperation[] = [
  * Measures creates in the steady state: a store that has already opened a ticket today. The
  * day's first ticket reads one item less (its number counter does not exist yet).
  */
-async function openedToday(tools: SetupTools, caller: Caller, storeId: string): Promise<void> {
-  await created(tools, 'createTicket', { caller, body: complaintBody(storeId) });
+async function openedToday(caller: Caller, storeId: string): Promise<void> {
+  await created('createTicket', { caller, body: complaintBody(storeId) });
 }
 
 /** Manual revisits in the desk's store, due at `dueAt` (in the past: already due; ahead: timed). */
-async function bookedRevisits(tools: SetupTools, d: Desk, count: number, dueAt: Date): Promise<string[]> {
-  const { id: customerId } = await created(tools, 'createCustomer', {
+async function bookedRevisits(d: DeskFixture, count: number, dueAt: Date): Promise<string[]> {
+  const { id: customerId } = await created('createCustomer', {
     caller: d.admin,
     body: { name: '陈女士', phone: `1370000${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` },
   });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const revisit = await created(tools, 'createRevisit', {
+    const revisit = await created('createRevisit', {
       caller: d.as.desk,
-      body: { customerId, storeId: d.storeId, dueAt: dueAt.toISOString(), note: `回访 ${i}` },
+      body: { customerId, storeId: d.store.id, dueAt: dueAt.toISOString(), note: `回访 ${i}` },
     });
     ids.push(revisit.id);
   }

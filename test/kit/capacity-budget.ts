@@ -55,7 +55,7 @@ export function checkCapacity(
     return {
       ok: false,
       violations: [
-        `${operation}: no budget in bench/capacity-budget.json (measured ${describeFigures(measured)})`,
+        `${operation}: no budget in test/kit/capacity-budget.json (measured ${describeFigures(measured)})`,
       ],
       slack: [],
     };

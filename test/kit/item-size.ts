@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { serviceDeskTable } from '../shared/db/table';
+import { serviceDeskTable } from '../../shared/db/table';
 
 /**
  * DynamoDB's published sizing rules ("DynamoDB item sizes and formats", Developer Guide), used

@@ -1,10 +1,10 @@
 import { type ConsumedCapacity, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { documentClient } from '../shared/db/client';
-import { serviceDeskTable } from '../shared/db/table';
+import { documentClient } from '../../shared/db/client';
+import { serviceDeskTable } from '../../shared/db/table';
 import type { CapacityFigures } from './capacity-budget';
-import { eventFor, invokeInProcess, statusOf } from './invocation';
 import { type Item, totalUnits, type UnitsByPart, writeUnits } from './item-size';
 import type { MeasuredOperation, SetupTools } from './operations';
+import { eventFor, invokeInProcess, statusOf } from './targets';
 
 /**
  * Capacity units per operation, summed over every DynamoDB call it makes (table and indexes).
@@ -16,7 +16,7 @@ import type { MeasuredOperation, SetupTools } from './operations';
  * - reads and single-item writes: what DynamoDB Local returns (it follows DynamoDB's rules there:
  *   0.5 unit per started 4 KB eventually consistent, 1 per KB written, index writes included);
  * - TransactWriteItems: computed from the items before and after the call with DynamoDB's
- *   published rules (bench/item-size.ts), because DynamoDB Local gets transactions wrong both
+ *   published rules (test/kit/item-size.ts), because DynamoDB Local gets transactions wrong both
  *   ways: it adds up only the DISTINCT per-item capacities (two 1-KB puts report 2 units;
  *   DynamoDB charges 4), it doubles the index writes, which DynamoDB does not, and it sizes a
  *   ConditionCheck on its key rather than on the item it read. The computation is cross-checked

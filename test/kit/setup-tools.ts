@@ -1,0 +1,13 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../../shared/db/client';
+import type { SetupTools } from './operations';
+
+/**
+ * The raw write the GetItem baseline's setup needs, on the service's own client.
+ * Import only after TABLE_NAME and AWS_ENDPOINT_URL_DYNAMODB are set (the client reads them at load).
+ */
+export const setupTools: SetupTools = {
+  async putItem(item) {
+    await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
+  },
+};
