@@ -2,6 +2,7 @@
  * Writes the generated tables of docs/data-model.md from the entity declarations and the table
  * definition: `npm run docs:data-model`. test/unit/data-model.test.ts fails when the file is stale.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,12 +90,23 @@ export async function renderTables(): Promise<string> {
   return lines.join('\n');
 }
 
+/** Formats the document as `npm run lint` would have it, so the generated file passes the linter. */
+function formatted(document: string): string {
+  const biome = spawnSync(
+    join(repoRoot, 'node_modules/.bin/biome'),
+    ['format', `--stdin-file-path=${relative(repoRoot, dataModelDoc)}`],
+    { cwd: repoRoot, input: document, encoding: 'utf8' },
+  );
+  if (biome.status !== 0) throw new Error(`biome format failed: ${biome.stderr}`);
+  return biome.stdout;
+}
+
 /** The document with its generated part replaced. */
 export async function renderDocument(current: string): Promise<string> {
   const from = current.indexOf(begin);
   const to = current.indexOf(end);
   if (from < 0 || to < from) throw new Error(`docs/data-model.md lacks the markers ${begin} … ${end}`);
-  return current.slice(0, from) + (await renderTables()) + current.slice(to + end.length);
+  return formatted(current.slice(0, from) + (await renderTables()) + current.slice(to + end.length));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
