@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { weekdaysNineToSix } from '../kit/bodies';
 import {
   type ApiClient,
   apiClient,
@@ -11,7 +12,6 @@ import {
 } from '../kit/local-service';
 
 type Json = Record<string, unknown>;
-const nineToSix = [{ start: '09:00', end: '18:00' }];
 const team = { desk: ['front_desk'], lead: ['supervisor'], head: ['manager'] } as const;
 
 describe('SLA escalation driven by the local clock', () => {
@@ -61,15 +61,7 @@ describe('SLA escalation driven by the local clock', () => {
       });
       expect(created.status).toBe(201);
     }
-    const week = {
-      mon: nineToSix,
-      tue: nineToSix,
-      wed: nineToSix,
-      thu: nineToSix,
-      fri: nineToSix,
-      sat: [],
-      sun: [],
-    };
+    const week = weekdaysNineToSix();
     const calendar = await api.call('PUT', `/v1/stores/${storeId}/calendar`, {
       token: await asAdmin(),
       body: { weekly: week },

@@ -13,6 +13,7 @@ import type { Page } from '../../shared/db/cursor';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
 import { setClockOffset } from '../../shared/time/clock';
+import { weekdaysNineToSix } from '../kit/bodies';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { type Caller, invoke } from '../kit/invoke';
 import { itemsOfTenant } from '../kit/table';
@@ -20,16 +21,7 @@ import { itemsOfTenant } from '../kit/table';
 const repoRoot = new URL('../..', import.meta.url).pathname;
 const setClock = (iso: string) => setClockOffset(Date.parse(iso) - Date.now());
 
-const nineToSix = [{ start: '09:00', end: '18:00' }];
-const itDeskWeek = {
-  mon: nineToSix,
-  tue: nineToSix,
-  wed: nineToSix,
-  thu: nineToSix,
-  fri: nineToSix,
-  sat: [],
-  sun: [],
-};
+const itDeskWeek = weekdaysNineToSix();
 const policies = {
   policies: [
     {

@@ -11,21 +11,13 @@ import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-ru
 import type { Page } from '../../shared/db/cursor';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
 import { setClockOffset } from '../../shared/time/clock';
+import { weekdaysNineToSix } from '../kit/bodies';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { type Caller, invoke } from '../kit/invoke';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 const setClock = (iso: string) => setClockOffset(Date.parse(iso) - Date.now());
-const nineToSix = [{ start: '09:00', end: '18:00' }];
-const week = {
-  mon: nineToSix,
-  tue: nineToSix,
-  wed: nineToSix,
-  thu: nineToSix,
-  fri: nineToSix,
-  sat: [],
-  sun: [],
-};
+const week = weekdaysNineToSix();
 const policies = {
   policies: [
     {

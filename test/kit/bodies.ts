@@ -16,6 +16,12 @@ export const complaintBody = (storeId: string) => ({
   contact: { name: '王女士', phone: '13800138000' },
 });
 
+/** An IT desk's or repair centre's week, 09:00–18:00 on weekdays: the calendar the timer tests reason in. */
+export const weekdaysNineToSix = () => {
+  const day = [{ start: '09:00', end: '18:00' }];
+  return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] };
+};
+
 /** Mall hours with the 2026 National Day holidays and a 调休 Saturday. */
 export const calendarBody = (version?: number) => {
   const day = [{ start: '10:00', end: '22:00' }];

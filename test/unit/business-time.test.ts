@@ -7,19 +7,11 @@ import {
   ClosedCalendarError,
 } from '../../shared/calendar/business-time';
 import { type BusinessCalendar, roundTheClock } from '../../shared/calendar/schema';
+import { weekdaysNineToSix } from '../kit/bodies';
 
-const nineToSix = [{ start: '09:00', end: '18:00' }];
 const itDesk = (extra: Partial<BusinessCalendar> = {}): BusinessCalendar => ({
   timezone: 'Asia/Shanghai',
-  weekly: {
-    mon: nineToSix,
-    tue: nineToSix,
-    wed: nineToSix,
-    thu: nineToSix,
-    fri: nineToSix,
-    sat: [],
-    sun: [],
-  },
+  weekly: weekdaysNineToSix(),
   holidays: [],
   makeUpWorkingDays: [],
   version: 1,

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { type BusinessCalendar, roundTheClock } from '../../shared/calendar/schema';
 import { applyAttempt } from '../../shared/revisits/model';
 import type { Revisit } from '../../shared/revisits/schema';
+import { weekdaysNineToSix } from '../kit/bodies';
 
-const weekdays = [{ start: '09:00', end: '18:00' }];
 const repairCentre: BusinessCalendar = {
   ...roundTheClock('Asia/Shanghai'),
-  weekly: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays, sat: [], sun: [] },
+  weekly: weekdaysNineToSix(),
   holidays: ['2026-12-07'],
 };
 const iso = (value: string) => new Date(value).toISOString();

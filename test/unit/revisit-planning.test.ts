@@ -7,6 +7,7 @@ import {
   planPostService,
   planPurchaseRevisits,
 } from '../../shared/revisits/planning';
+import { weekdaysNineToSix } from '../kit/bodies';
 
 const mallHours = [{ start: '10:00', end: '22:00' }];
 const mall: BusinessCalendar = {
@@ -22,10 +23,9 @@ const mall: BusinessCalendar = {
   },
   holidays: ['2026-12-09'],
 };
-const weekdays = [{ start: '09:00', end: '18:00' }];
 const repairCentre: BusinessCalendar = {
   ...roundTheClock('Asia/Shanghai'),
-  weekly: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays, sat: [], sun: [] },
+  weekly: weekdaysNineToSix(),
   holidays: ['2026-12-07'],
 };
 const iso = (value: string) => new Date(value).toISOString();
