@@ -10,13 +10,13 @@ vi.hoisted(() => {
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../infra/local/dynamodb';
 import { documentClient, tableName } from '../../shared/db/client';
-import { logger } from '../../shared/observability/logger';
 import type { TimerQueueName } from '../../shared/timers/functions';
 import { duePartition, dueSortKey, shardOf, timerKey } from '../../shared/timers/keys';
 import type { TimerQueuePort } from '../../shared/timers/queue';
 import { findTimer, scheduleTimerWrite } from '../../shared/timers/repository';
 import type { TimerMessage } from '../../shared/timers/schema';
 import { sweepDueTimers } from '../../shared/timers/sweeper';
+import { logsOf } from '../kit/logs';
 
 beforeAll(async () => {
   await ensureTable(inject('dynamoEndpoint'), 'service-desk-poisoned-timers-test');
@@ -87,29 +87,6 @@ const sameShardAs = (tenantId: string, subjects: readonly string[], shard: numbe
     return shardOf(key.pk, key.sk) === shard;
   }).length;
 
-async function errorLogsOf(work: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const lines: string[] = [];
-  // Errors go to stderr (console.error), as in Lambda.
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
-  }
-  logger.setLogLevel('ERROR');
-  try {
-    await work();
-  } finally {
-    vi.restoreAllMocks();
-    logger.setLogLevel('SILENT');
-  }
-  return lines
-    .join('')
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
 describe('a poisoned timer', () => {
   it('is parked as failed with its reason and alarmed, while every other timer of its shard and the others goes out', async () => {
     const tenantId = `poison-${Date.now()}`;
@@ -134,10 +111,10 @@ describe('a poisoned timer', () => {
     expect(new Set(good.map((key) => shardOf(key.pk, key.sk))).size).toBeGreaterThan(4);
 
     const queue = recordingQueue();
-    const logs = await errorLogsOf(async () => {
+    const logs = await logsOf(async () => {
       const result = await sweepDueTimers(now, queue);
       expect(result).toEqual({ dispatched: good.length, parked: 3 });
-    });
+    }, 'ERROR');
 
     expect(queue.sent.map((message) => message.pk).sort()).toEqual(good.map((key) => key.pk).sort());
     for (const [name, key] of Object.entries(poisoned)) {

@@ -13,7 +13,7 @@ import type { Page } from '../../shared/db/cursor';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
 import { setClockOffset } from '../../shared/time/clock';
-import { weekdaysNineToSix } from '../kit/bodies';
+import { itDeskPolicies, weekdaysNineToSix } from '../kit/bodies';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { type Caller, invoke } from '../kit/invoke';
 import { itemsOfTenant } from '../kit/table';
@@ -22,20 +22,7 @@ const repoRoot = new URL('../..', import.meta.url).pathname;
 const setClock = (iso: string) => setClockOffset(Date.parse(iso) - Date.now());
 
 const itDeskWeek = weekdaysNineToSix();
-const policies = {
-  policies: [
-    {
-      name: 'IT desk',
-      firstResponseMinutes: 60,
-      resolutionMinutes: 240,
-      warningPercent: 80,
-      escalations: [
-        { afterBreachMinutes: 0, notifyRoles: ['supervisor'] },
-        { afterBreachMinutes: 120, notifyRoles: ['manager'] },
-      ],
-    },
-  ],
-};
+const policies = itDeskPolicies(240);
 
 let timers: TimerRuntime;
 beforeAll(async () => {

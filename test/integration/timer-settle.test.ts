@@ -11,27 +11,14 @@ import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-ru
 import type { Page } from '../../shared/db/cursor';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
 import { setClockOffset } from '../../shared/time/clock';
-import { weekdaysNineToSix } from '../kit/bodies';
+import { itDeskPolicies, weekdaysNineToSix } from '../kit/bodies';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { type Caller, invoke } from '../kit/invoke';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 const setClock = (iso: string) => setClockOffset(Date.parse(iso) - Date.now());
 const week = weekdaysNineToSix();
-const policies = {
-  policies: [
-    {
-      name: 'IT desk',
-      firstResponseMinutes: 60,
-      resolutionMinutes: 480,
-      warningPercent: 80,
-      escalations: [
-        { afterBreachMinutes: 0, notifyRoles: ['supervisor'] },
-        { afterBreachMinutes: 120, notifyRoles: ['manager'] },
-      ],
-    },
-  ],
-};
+const policies = itDeskPolicies(480);
 /** Several settles against DynamoDB Local: generous for a busy 2-core machine, never a timing assertion. */
 const settleTestTimeout = 180_000;
 const breachedAndEscalated = [

@@ -22,6 +22,22 @@ export const weekdaysNineToSix = () => {
   return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] };
 };
 
+/** The IT desk's SLA: first response in 60 business minutes, the standard ladder after a breach. */
+export const itDeskPolicies = (resolutionMinutes: number) => ({
+  policies: [
+    {
+      name: 'IT desk',
+      firstResponseMinutes: 60,
+      resolutionMinutes,
+      warningPercent: 80,
+      escalations: [
+        { afterBreachMinutes: 0, notifyRoles: ['supervisor'] },
+        { afterBreachMinutes: 120, notifyRoles: ['manager'] },
+      ],
+    },
+  ],
+});
+
 /** Mall hours with the 2026 National Day holidays and a 调休 Saturday. */
 export const calendarBody = (version?: number) => {
   const day = [{ start: '10:00', end: '22:00' }];
