@@ -1,15 +1,9 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { itemSize, writeUnits } from '../kit/item-size';
+import { rawTicketItem, stringAttribute } from '../kit/samples';
 
-const s = (value: string): AttributeValue => ({ S: value });
-const ticketItem = (extra = 0) => ({
-  pk: s('T#acme#TICKET#01J0000000000000000000000'),
-  sk: s('TICKET'),
-  sspk: s('T#acme#STORE#01J0000000000000000000001#STATUS#new'),
-  sssk: s('01J0000000000000000000000'),
-  subject: s(`沙发送货后发现划痕${'x'.repeat(extra)}`),
-});
+const s = stringAttribute;
+const ticketItem = rawTicketItem;
 
 describe('item sizes and write units (DynamoDB rules)', () => {
   it('sizes attributes as the DynamoDB guide does', () => {

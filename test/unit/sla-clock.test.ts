@@ -9,21 +9,11 @@ import {
   resumeResolution,
   startSla,
 } from '../../shared/sla/clock';
-import type { SlaPolicy } from '../../shared/sla/schema';
+import { samplePolicy } from '../kit/samples';
 
 const calendar: BusinessCalendar = roundTheClock('Asia/Shanghai');
 const created = new Date('2026-11-30T09:00:00+08:00');
-const policy: SlaPolicy = {
-  name: 'test',
-  match: {},
-  firstResponseMinutes: 60,
-  resolutionMinutes: 240,
-  warningPercent: 80,
-  escalations: [
-    { afterBreachMinutes: 0, notifyRoles: ['supervisor'] },
-    { afterBreachMinutes: 120, notifyRoles: ['manager'], reassignToRole: 'supervisor' },
-  ],
-};
+const policy = samplePolicy;
 const iso = (value: string) => new Date(value).toISOString();
 
 describe('SLA clocks', () => {

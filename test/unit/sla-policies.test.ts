@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSlaPolicies, matchPolicy } from '../../shared/sla/policies';
 import type { SlaPolicy } from '../../shared/sla/schema';
+import { samplePolicy } from '../kit/samples';
 
-const policy: SlaPolicy = {
-  name: 'test',
-  match: {},
-  firstResponseMinutes: 60,
-  resolutionMinutes: 240,
-  warningPercent: 80,
-  escalations: [
-    { afterBreachMinutes: 0, notifyRoles: ['supervisor'] },
-    { afterBreachMinutes: 120, notifyRoles: ['manager'], reassignToRole: 'supervisor' },
-  ],
-};
+const policy = samplePolicy;
 describe('SLA policies', () => {
   it('match by type, priority and store, first match wins, with defaults by priority', () => {
     const store = '01M8CFFSPPM7KHC0J6FQ7N11K4';
