@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { httpRoutes } from '../shared/http/routes';
+import { httpRoutes } from '../shared/http/route-table';
 import { scheduledFunctions } from '../shared/timers/functions';
 
 export const repoRoot = resolve(import.meta.dirname, '..');

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { localAwsEnvironment } from '../infra/local/dynamodb';
-import { httpRoutes } from '../shared/http/routes';
+import { httpRoutes } from '../shared/http/route-table';
 import { scheduledFunctions } from '../shared/timers/functions';
 import type { Target } from '../test/kit/operations';
 import { repoRoot, tmpRoot } from './bundles';
@@ -33,7 +33,7 @@ export async function buildRunner(): Promise<string> {
 
 /**
  * The environment Lambda gives the function, as infra/stack.ts configures it: TABLE_NAME only
- * for functions with table access, Powertools at INFO, source maps enabled. Nothing else from
+ * for functions with table access, logger at INFO, source maps enabled. Nothing else from
  * this process leaks in (no tsx loader, no NODE_OPTIONS of ours).
  */
 export function lambdaEnvironment(target: Target, dynamoEndpoint: string, tableName: string) {
@@ -56,8 +56,8 @@ export function lambdaEnvironment(target: Target, dynamoEndpoint: string, tableN
     ...localAwsEnvironment,
     AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
     ...(tableAccess === 'none' ? {} : { TABLE_NAME: tableName }),
-    POWERTOOLS_SERVICE_NAME: 'service-desk',
-    POWERTOOLS_LOG_LEVEL: 'INFO',
+    SERVICE_NAME: 'service-desk',
+    LOG_LEVEL: 'INFO',
     NODE_OPTIONS: '--enable-source-maps',
     AWS_LAMBDA_FUNCTION_NAME: name,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(lambdaMemoryMb),

@@ -20,7 +20,7 @@ export interface CpuSeries {
   readonly p99CpuMs: number;
   readonly medianWallMs: number;
   readonly p99WallMs: number;
-  /** Bytes the function logged per invocation (Powertools at INFO), warm-up included. */
+  /** Bytes the function logged per invocation (logger at INFO), warm-up included. */
   readonly logBytesPerInvocation: number;
   readonly maxRssBytes: number;
   readonly statuses: Readonly<Record<string, number>>;

@@ -84,7 +84,7 @@ export async function measureLoad(options: {
     {
       DYNAMODB_PORT: String(dynamoPort),
       TABLE_NAME: localTableName,
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      LOG_LEVEL: 'ERROR',
     },
     ['--in-memory'],
   );

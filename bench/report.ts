@@ -397,7 +397,7 @@ export function markdown(results: BenchResults): string {
     out.push(
       'A fresh `node` per run loads the bundle and serves one invocation against DynamoDB Local; median of the runs. ' +
         '“init” is the import (Lambda’s INIT phase), “total” adds the first invocation; the ratio is total ÷ the baseline’s total in the same SDK mode, same run. ' +
-        'Peak RSS is `process.resourceUsage().maxRSS` after the invocation. Environment as the stack sets it (TABLE_NAME only with table access, Powertools at INFO, `--enable-source-maps`).',
+        'Peak RSS is `process.resourceUsage().maxRSS` after the invocation. Environment as the stack sets it (TABLE_NAME only with table access, logger at INFO, `--enable-source-maps`).',
       '',
     );
     const fns = [...new Set(results.coldInit.map((s) => s.function))];

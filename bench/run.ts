@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     Object.assign(process.env, localAwsEnvironment, {
       TABLE_NAME: benchTable,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      LOG_LEVEL: 'SILENT',
     });
     const { setupTools } = await import('../test/kit/setup-tools');
     const { measureCapacity, capturedTransactWrites } = await import('../test/kit/capacity');

@@ -23,7 +23,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct, IConstruct } from 'constructs';
 import { staffRoles } from '../shared/access/roles';
 import { type KeyAttribute, serviceDeskTable } from '../shared/db/table';
-import { type HttpRoute, httpRoutes } from '../shared/http/routes';
+import { type HttpRoute, httpRoutes } from '../shared/http/route-table';
 import {
   queueConsumers,
   scheduledFunctions,
@@ -473,8 +473,8 @@ export class ServiceDeskStack extends Stack {
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       environment: {
         ...(tableAccess === 'none' ? {} : { TABLE_NAME: this.table.tableName }),
-        POWERTOOLS_SERVICE_NAME: 'service-desk',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
+        SERVICE_NAME: 'service-desk',
+        LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
         ...environment,
       },

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { assignRevisit } from '../../shared/revisits/operations/assign-revisit';
 import { assignRevisitInput, revisitIdParams } from '../../shared/revisits/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.assignRevisit,
+  routes.assignRevisit,
   { params: revisitIdParams, body: assignRevisitInput },
   async ({ principal, params, body, now }) => ({
     status: 200,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { assignTicket } from '../../shared/tickets/operations/assign-ticket';
 import { assignTicketInput, ticketIdParams } from '../../shared/tickets/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.assignTicket,
+  routes.assignTicket,
   { params: ticketIdParams, body: assignTicketInput },
   async ({ principal, params, body, now }) => ({
     status: 200,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { commentOnTicket } from '../../shared/tickets/operations/comment-on-ticket';
 import { commentOnTicketInput, ticketIdParams } from '../../shared/tickets/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.commentOnTicket,
+  routes.commentOnTicket,
   { params: ticketIdParams, body: commentOnTicketInput },
   async ({ principal, params, body, now, idempotency }) => ({
     status: 201,

@@ -1,10 +1,10 @@
 import { createCustomer } from '../../shared/customers/operations/create-customer';
 import { createCustomerInput } from '../../shared/customers/schema';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 
 export const handler = authenticatedRoute(
-  httpRoutes.createCustomer,
+  routes.createCustomer,
   { body: createCustomerInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,

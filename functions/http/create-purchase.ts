@@ -2,10 +2,10 @@ import { createPurchase } from '../../shared/customers/operations/create-purchas
 import { createPurchaseInput } from '../../shared/customers/schema';
 import { purchaseReactions } from '../../shared/flows/revisit-scheduling';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 
 export const handler = authenticatedRoute(
-  httpRoutes.createPurchase,
+  routes.createPurchase,
   { body: createPurchaseInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,

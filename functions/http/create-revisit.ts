@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { createRevisit } from '../../shared/revisits/operations/create-revisit';
 import { createRevisitInput } from '../../shared/revisits/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.createRevisit,
+  routes.createRevisit,
   { body: createRevisitInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,

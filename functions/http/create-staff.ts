@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { createStaff } from '../../shared/staff/operations/create-staff';
 import { createStaffInput } from '../../shared/staff/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.createStaff,
+  routes.createStaff,
   { body: createStaffInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { createStore } from '../../shared/stores/operations/create-store';
 import { createStoreInput } from '../../shared/stores/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.createStore,
+  routes.createStore,
   { body: createStoreInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,

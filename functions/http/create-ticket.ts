@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { createTicket } from '../../shared/tickets/operations/create-ticket';
 import { createTicketInput } from '../../shared/tickets/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.createTicket,
+  routes.createTicket,
   { body: createTicketInput },
   async ({ principal, body, now, idempotency }) => ({
     status: 201,

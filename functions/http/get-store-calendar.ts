@@ -1,10 +1,10 @@
 import { getStoreCalendar } from '../../shared/calendar/operations/get-store-calendar';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { storeIdParams } from '../../shared/stores/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.getStoreCalendar,
+  routes.getStoreCalendar,
   { params: storeIdParams },
   async ({ principal, params }) => ({ status: 200, body: await getStoreCalendar(principal, params.storeId) }),
 );

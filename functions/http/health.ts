@@ -1,7 +1,7 @@
 import { publicRoute } from '../../shared/http/handler';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 
-export const handler = publicRoute(httpRoutes.health, async ({ now }) => ({
+export const handler = publicRoute(routes.health, async ({ now }) => ({
   status: 200,
   body: { status: 'ok', time: now.toISOString() },
 }));

@@ -1,10 +1,10 @@
 import { listCustomerPurchases } from '../../shared/customers/operations/list-customer-purchases';
 import { customerIdParams, listCustomerPurchasesQuery } from '../../shared/customers/schema';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 
 export const handler = authenticatedRoute(
-  httpRoutes.listCustomerPurchases,
+  routes.listCustomerPurchases,
   { params: customerIdParams, query: listCustomerPurchasesQuery },
   async ({ principal, params, query }) => ({
     status: 200,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { listNotifications } from '../../shared/notifications/operations/list-notifications';
 import { listNotificationsQuery } from '../../shared/notifications/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.listNotifications,
+  routes.listNotifications,
   { query: listNotificationsQuery },
   async ({ principal, query }) => ({ status: 200, body: await listNotifications(principal, query) }),
 );

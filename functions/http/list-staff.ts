@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { listStaff } from '../../shared/staff/operations/list-staff';
 import { listStaffQuery } from '../../shared/staff/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.listStaff,
+  routes.listStaff,
   { query: listStaffQuery },
   async ({ principal, query }) => ({ status: 200, body: await listStaff(principal, query) }),
 );

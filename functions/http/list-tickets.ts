@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { listTickets } from '../../shared/tickets/operations/list-tickets';
 import { listTicketsQuery } from '../../shared/tickets/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.listTickets,
+  routes.listTickets,
   { query: listTicketsQuery },
   async ({ principal, query }) => ({ status: 200, body: await listTickets(principal, query) }),
 );

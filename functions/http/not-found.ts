@@ -1,7 +1,7 @@
 import { notFound } from '../../shared/errors';
 import { publicRoute } from '../../shared/http/handler';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 
-export const handler = publicRoute(httpRoutes.notFound, async () => {
+export const handler = publicRoute(routes.notFound, async () => {
   throw notFound('route');
 });

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { putRevisitRules } from '../../shared/revisits/operations/put-revisit-rules';
 import { putRevisitRulesInput } from '../../shared/revisits/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.putRevisitRules,
+  routes.putRevisitRules,
   { body: putRevisitRulesInput },
   async ({ principal, body, now }) => ({
     status: 200,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { putSlaPolicies } from '../../shared/sla/operations/put-sla-policies';
 import { putSlaPoliciesInput } from '../../shared/sla/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.putSlaPolicies,
+  routes.putSlaPolicies,
   { body: putSlaPoliciesInput },
   async ({ principal, body, now }) => ({
     status: 200,

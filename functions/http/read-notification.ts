@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { readNotification } from '../../shared/notifications/operations/read-notification';
 import { notificationIdParams } from '../../shared/notifications/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.readNotification,
+  routes.readNotification,
   { params: notificationIdParams },
   async ({ principal, params, now }) => ({
     status: 200,

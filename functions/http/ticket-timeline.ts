@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { ticketTimeline } from '../../shared/tickets/operations/ticket-timeline';
 import { ticketIdParams, ticketTimelineQuery } from '../../shared/tickets/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.ticketTimeline,
+  routes.ticketTimeline,
   { params: ticketIdParams, query: ticketTimelineQuery },
   async ({ principal, params, query }) => ({
     status: 200,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { updateStaff } from '../../shared/staff/operations/update-staff';
 import { staffIdParams, updateStaffInput } from '../../shared/staff/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.updateStaff,
+  routes.updateStaff,
   { params: staffIdParams, body: updateStaffInput },
   async ({ principal, params, body, now }) => ({
     status: 200,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { updateStore } from '../../shared/stores/operations/update-store';
 import { storeIdParams, updateStoreInput } from '../../shared/stores/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.updateStore,
+  routes.updateStore,
   { params: storeIdParams, body: updateStoreInput },
   async ({ principal, params, body, now }) => ({
     status: 200,

@@ -1,10 +1,10 @@
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
-import { httpRoutes } from '../../shared/http/routes';
+import * as routes from '../../shared/http/routes';
 import { updateTicket } from '../../shared/tickets/operations/update-ticket';
 import { ticketIdParams, updateTicketInput } from '../../shared/tickets/schema';
 
 export const handler = authenticatedRoute(
-  httpRoutes.updateTicket,
+  routes.updateTicket,
   { params: ticketIdParams, body: updateTicketInput },
   async ({ principal, params, body, now }) => ({
     status: 200,

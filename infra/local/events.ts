@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent } from '../../shared/http/handler';
-import type { HttpRoute } from '../../shared/http/routes';
+import type { HttpRoute } from '../../shared/http/route-table';
 
 /**
  * API Gateway's JWT authorizer hands claims to Lambda as strings; arrays become `[a b c]`.
@@ -92,7 +92,7 @@ export function buildHttpEvent(input: HttpEventInput): HttpEvent {
   };
 }
 
-/** Enough of a Lambda context for Powertools and middy; deadline mirrors the function timeout. */
+/** Enough of a Lambda context for the logger and middy; deadline mirrors the function timeout. */
 export function buildLambdaContext(functionName: string, timeoutMs = 10_000): Context {
   const deadline = Date.now() + timeoutMs;
   return {

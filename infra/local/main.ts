@@ -55,8 +55,8 @@ async function main(): Promise<void> {
   Object.assign(process.env, localAwsEnvironment, {
     TABLE_NAME: tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    POWERTOOLS_SERVICE_NAME: 'service-desk',
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (quiet ? 'ERROR' : 'WARN'),
+    SERVICE_NAME: 'service-desk',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? (quiet ? 'ERROR' : 'WARN'),
   });
 
   const { createLocalServer } = await import('./server');

@@ -6,7 +6,7 @@ import { DomainError, type FieldIssue, invalidInput } from '../../shared/errors'
 import type { HttpHandler, HttpResponse } from '../../shared/http/handler';
 import { readJsonBody } from '../../shared/http/handler';
 import { problemFromError, problemResponse } from '../../shared/http/problem';
-import { type HttpRoute, type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import { type HttpRoute, type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { parseRequestParts } from '../../shared/http/validation';
 import { instant } from '../../shared/schema/common';
 import { clockOffset, currentTime, setClockOffset } from '../../shared/time/clock';

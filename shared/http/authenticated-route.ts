@@ -13,7 +13,7 @@ import {
   readJsonBody,
   wrap,
 } from './handler';
-import type { HttpRoute } from './routes';
+import type { HttpRoute } from './route';
 import { parseRequestParts } from './validation';
 
 /*

@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -10,7 +9,7 @@ import { DomainError } from '../errors';
 import { logger } from '../observability/logger';
 import { currentTime } from '../time/clock';
 import { problemFromError, problemResponse } from './problem';
-import type { HttpRoute } from './routes';
+import type { HttpRoute } from './route';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -89,9 +88,9 @@ export function wrap(route: HttpRoute, run: (event: HttpEvent) => Promise<HttpRe
   // No early timeout answer from middy: it would answer 500 while the work goes on. The data
   // layer stops on its own before the deadline (shared/db/deadline.ts) and answers 503.
   return middy<HttpEvent, HttpResponse>({ timeoutEarlyInMillis: 0 })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemResponses())
     .handler(async (event, context) => {
+      logger.startInvocation(context);
       logger.appendKeys({
         route: `${route.method} ${route.path}`,
         apiRequestId: event.requestContext?.requestId,

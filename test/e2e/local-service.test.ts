@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpRoutes } from '../../shared/http/routes';
+import { httpRoutes } from '../../shared/http/route-table';
 import {
   type ApiClient,
   apiClient,

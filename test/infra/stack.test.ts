@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp, type ServiceDeskStack } from '../../infra/stack';
 import { staffRoles } from '../../shared/access/roles';
 import { serviceDeskTable } from '../../shared/db/table';
-import { type HttpRoute, httpRoutes } from '../../shared/http/routes';
+import { type HttpRoute, httpRoutes } from '../../shared/http/route-table';
 import { queueConsumers, scheduledFunctions, timerQueues } from '../../shared/timers/functions';
 import { timerParkedLogMessage } from '../../shared/timers/schema';
 
@@ -128,8 +128,8 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
       const environment = functions.find(([id]) => id === fnId)?.[1].Properties.Environment;
       const variables = (environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {};
       expect(variables).toMatchObject({
-        POWERTOOLS_SERVICE_NAME: 'service-desk',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
+        SERVICE_NAME: 'service-desk',
+        LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       });
       expect('TABLE_NAME' in variables, `${name} TABLE_NAME`).toBe(tableAccess !== 'none');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type StaffRole, staffRoles } from '../../shared/access/roles';
-import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { type Caller, type Invocation, type InvocationResult, invoke, problem } from '../kit/invoke';
 import {
   buildWorld,

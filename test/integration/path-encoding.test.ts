@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalServer } from '../../infra/local/server';
 import { localTokenAuthority } from '../../infra/local/tokens';
-import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { freshTenant } from '../kit/invoke';
 
 /*

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 // timers other test files create.
 vi.hoisted(() => {
   process.env.TABLE_NAME = 'service-desk-poisoned-timers-test';
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  process.env.LOG_LEVEL = 'SILENT';
 });
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';

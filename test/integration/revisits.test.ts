@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 // Sweeps every shard and moves the clock: a table of its own (see sla-timers.test.ts).
 vi.hoisted(() => {
   process.env.TABLE_NAME = 'service-desk-revisits-test';
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  process.env.LOG_LEVEL = 'SILENT';
 });
 
 import { ensureTable } from '../../infra/local/dynamodb';

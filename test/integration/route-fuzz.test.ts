@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthenticatedHandler } from '../../shared/http/authenticated-route';
-import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { ulidPattern } from '../../shared/ids';
 import {
   badDates,

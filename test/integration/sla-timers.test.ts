@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 // fires the timers of tickets other test files create.
 vi.hoisted(() => {
   process.env.TABLE_NAME = 'service-desk-timers-test';
-  process.env.POWERTOOLS_LOG_LEVEL = process.env.DEBUG_TIMERS ? 'DEBUG' : 'SILENT';
+  process.env.LOG_LEVEL = process.env.DEBUG_TIMERS ? 'DEBUG' : 'SILENT';
 });
 
 import { ensureTable } from '../../infra/local/dynamodb';

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildLambdaContext, routeEvent } from '../../infra/local/events';
 import type { HttpHandler } from '../../shared/http/handler';
-import { httpRoutes } from '../../shared/http/routes';
+import { httpRoutes } from '../../shared/http/route-table';
 import type { Ticket } from '../../shared/tickets/schema';
 import { currentTime } from '../../shared/time/clock';
 import { deskFixture } from '../kit/fixtures';

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 // Settling sweeps every shard: a table of its own, so it never fires other files' timers.
 vi.hoisted(() => {
   process.env.TABLE_NAME = 'service-desk-settle-test';
-  process.env.POWERTOOLS_LOG_LEVEL = process.env.DEBUG_TIMERS ? 'DEBUG' : 'SILENT';
+  process.env.LOG_LEVEL = process.env.DEBUG_TIMERS ? 'DEBUG' : 'SILENT';
 });
 
 import { ensureTable } from '../../infra/local/dynamodb';

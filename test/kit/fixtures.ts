@@ -1,4 +1,4 @@
-import type { HttpRouteName } from '../../shared/http/routes';
+import type { HttpRouteName } from '../../shared/http/route-table';
 import type { StaffMember } from '../../shared/staff/schema';
 import type { Store } from '../../shared/stores/schema';
 import { admin, type Caller, freshTenant, type Invocation, invoke } from './invoke';

@@ -5,5 +5,5 @@ import { localAwsEnvironment } from '../../infra/local/dynamodb';
 Object.assign(process.env, localAwsEnvironment, {
   TABLE_NAME: inject('tableName'),
   AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  LOG_LEVEL: 'SILENT',
 });

@@ -5,7 +5,7 @@ import { buildLambdaContext, routeEvent } from '../../infra/local/events';
 import type { StaffRole } from '../../shared/access/roles';
 import type { HttpEvent, HttpHandler } from '../../shared/http/handler';
 import type { Problem } from '../../shared/http/problem';
-import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { currentTime } from '../../shared/time/clock';
 
 export interface Caller {

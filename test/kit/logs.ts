@@ -2,8 +2,8 @@ import { vi } from 'vitest';
 import { logger } from '../../shared/observability/logger';
 
 /**
- * The JSON log lines the service writes while `work` runs, at `level`: Powertools writes to
- * stdout, errors to stderr (console.error), as in Lambda.
+ * The JSON log lines the service writes while `work` runs, at `level`: the logger writes
+ * to stdout, warnings and errors to stderr, as in Lambda.
  */
 export async function logsOf(
   work: () => Promise<unknown>,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import { type HttpMethod, type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import { type HttpMethod, type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import type { scheduledFunctions } from '../../shared/timers/functions';
 import type { DueEntry } from '../../shared/timers/repository';
 import { calendarBody, complaintBody, settingsBody, slaPoliciesBody } from './bodies';

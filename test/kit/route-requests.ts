@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../shared/db/cursor';
-import { type HttpRouteName, httpRoutes } from '../../shared/http/routes';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Revisit } from '../../shared/revisits/schema';
 import type { Ticket } from '../../shared/tickets/schema';

@@ -1,5 +1,5 @@
 import { buildLambdaContext } from '../../infra/local/events';
-import { httpRoutes } from '../../shared/http/routes';
+import { httpRoutes } from '../../shared/http/route-table';
 import { scheduledFunctions } from '../../shared/timers/functions';
 import { httpEvent, type Invocation, loadHandler } from './invoke';
 import type { MeasuredOperation, Target } from './operations';

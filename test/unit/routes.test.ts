@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staffRoles } from '../../shared/access/roles';
 import { serviceDeskTable } from '../../shared/db/table';
-import { httpRoutes } from '../../shared/http/routes';
+import { httpRoutes } from '../../shared/http/route-table';
 import { scheduledFunctions } from '../../shared/timers/functions';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -13,9 +13,11 @@ describe('route table', () => {
   it('points every route at an existing handler module that uses the route’s own entry', () => {
     for (const [name, route] of Object.entries(httpRoutes)) {
       const file = resolve(root, route.handler);
+      // One operation, one name: createTicket lives in functions/http/create-ticket.ts.
+      expect(route.handler).toBe(`functions/http/${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`);
       expect(existsSync(file), `${name}: ${route.handler}`).toBe(true);
       // Handlers take their roles and path from the table, never a copy of them.
-      expect(readFileSync(file, 'utf8'), name).toContain(`httpRoutes.${name}`);
+      expect(readFileSync(file, 'utf8'), name).toContain(`routes.${name}`);
     }
     for (const scheduled of Object.values(scheduledFunctions))
       expect(existsSync(resolve(root, scheduled.handler))).toBe(true);
