@@ -28,6 +28,14 @@ module.exports = {
       to: { path: '^shared/http/' },
     },
     {
+      name: 'views-are-types-only',
+      comment:
+        'Output schemas (shared/<area>/views.ts) are for types and the OpenAPI document; Lambda code imports them with `import type` so they stay out of bundles.',
+      severity: 'error',
+      from: { path: '^(shared|functions)/', pathNot: '/views\\.ts$' },
+      to: { path: '^shared/[^/]+/views\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-cycle-between-folders',
       comment: 'Areas never import each other both ways: reactions that cross areas live in shared/flows/.',
       severity: 'error',

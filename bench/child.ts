@@ -5,8 +5,8 @@ import { build } from 'esbuild';
 import { localAwsEnvironment } from '../infra/local/dynamodb';
 import { httpRoutes } from '../shared/http/route-table';
 import { scheduledFunctions } from '../shared/timers/functions';
+import { repoRoot, tmpRoot } from '../test/kit/bundles';
 import type { Target } from '../test/kit/operations';
-import { repoRoot, tmpRoot } from './bundles';
 import type { ColdResult, RunnerJob, WarmResult } from './runner';
 
 /** Lambda's memory setting in infra/stack.ts (`memorySize: 256`); the cost model bills it. */

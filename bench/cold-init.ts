@@ -1,6 +1,6 @@
+import type { BundleResult, SdkMode } from '../test/kit/bundles';
 import type { MeasuredOperation, RequestFor, SetupTools } from '../test/kit/operations';
 import { eventFor, functionName } from '../test/kit/targets';
-import type { BundleResult, SdkMode } from './bundles';
 import { lambdaEnvironment, median, runChild } from './child';
 import type { ColdResult } from './runner';
 

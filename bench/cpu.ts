@@ -1,6 +1,6 @@
+import type { BundleResult } from '../test/kit/bundles';
 import type { MeasuredOperation, SetupTools } from '../test/kit/operations';
 import { eventFor, functionName } from '../test/kit/targets';
-import type { BundleResult } from './bundles';
 import { lambdaEnvironment, median, percentile, runChild } from './child';
 import type { WarmResult } from './runner';
 

@@ -1,7 +1,7 @@
+import type { BundleResult, SdkMode } from '../test/kit/bundles';
+import { bundleHeadroomBytes, KB } from '../test/kit/bundles';
 import type { CapacityMeasurement } from '../test/kit/capacity';
 import type { BudgetCheck, CapacityFigures } from '../test/kit/capacity-budget';
-import type { BundleResult, SdkMode } from './bundles';
-import { bundleHeadroomBytes, KB } from './bundles';
 import type { ColdSeries } from './cold-init';
 import { type CostModel, type helpDeskSeat, type prices, pricesAsOf } from './cost';
 import type { CpuSeries } from './cpu';

@@ -3,6 +3,15 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureTable, localAwsEnvironment, startDynamoDbLocal } from '../infra/local/dynamodb';
+import {
+  buildAll,
+  bundleHeadroomBytes,
+  KB,
+  repoRoot,
+  type SdkMode,
+  stackSdkMode,
+  tmpRoot,
+} from '../test/kit/bundles';
 import { freePort } from '../test/kit/local-service';
 import {
   type MeasuredOperation,
@@ -13,7 +22,6 @@ import {
   typicalLife,
 } from '../test/kit/operations';
 import { functionName, handlerModule } from '../test/kit/targets';
-import { buildAll, bundleHeadroomBytes, KB, repoRoot, type SdkMode, stackSdkMode, tmpRoot } from './bundles';
 import { lambdaMemoryMb, median } from './child';
 import type { ColdSeries } from './cold-init';
 import { helpDeskSeat, type OperationInputs, prices, pricesAsOf } from './cost';

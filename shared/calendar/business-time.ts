@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { type BusinessCalendar, minutesOf, weekdays } from './schema';
+import { minutesOf, weekdays } from './schema';
+import type { BusinessCalendar } from './views';
 
 /**
  * Business-time arithmetic on a store's calendar. Pure: instants in, instants out. Intervals are
@@ -103,4 +104,18 @@ export function addWorkingDays(calendar: BusinessCalendar, from: Date, days: num
     if (intervals.length > 0 && ++counted >= days) return new Date(intervals[0]?.[0] ?? 0);
   }
   throw new ClosedCalendarError();
+}
+
+const allDay = [{ start: '00:00', end: '24:00' }];
+
+/** When nothing is configured: every minute counts (7×24), in the store's zone. */
+export function roundTheClock(timezone: string): BusinessCalendar {
+  return {
+    timezone,
+    weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    holidays: [],
+    makeUpWorkingDays: [],
+    source: 'default',
+    version: 0,
+  };
 }

@@ -1,5 +1,5 @@
 import { defineEntity } from '../db/entity';
-import type { BusinessCalendar } from './schema';
+import type { BusinessCalendar } from './views';
 
 /** A calendar as saved: zone-less hours, since each store applies its own time zone. */
 export type StoredCalendar = Omit<BusinessCalendar, 'timezone' | 'source'>;

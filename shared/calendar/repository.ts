@@ -1,8 +1,10 @@
 import { withoutKeys } from '../db/entity';
 import { getEntity, putVersioned } from '../db/items';
 import { getItems } from '../db/query';
+import { roundTheClock } from './business-time';
 import { type StoredCalendar, storeCalendarEntity, tenantCalendarEntity } from './entities';
-import { type BusinessCalendar, type BusinessCalendarInput, roundTheClock } from './schema';
+import type { BusinessCalendarInput } from './schema';
+import type { BusinessCalendar } from './views';
 
 /** The two keys a store's calendar may be found under: its own, then the tenant default. */
 export const calendarKeys = (tenantId: string, storeId: string) => [

@@ -4,7 +4,6 @@ import {
   type infer as Infer,
   int,
   maxLength,
-  number,
   optional,
   refine,
   regex,
@@ -25,7 +24,7 @@ export const openingInterval = strictObject({ start: clockTime, end: clockTime }
   }),
 );
 
-const dayHours = array(openingInterval).check(
+export const dayHours = array(openingInterval).check(
   maxLength(6),
   refine((intervals) => {
     const sorted = [...intervals].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
@@ -59,34 +58,7 @@ export const businessCalendarInput = strictObject({
 });
 export type BusinessCalendarInput = Infer<typeof businessCalendarInput>;
 
-export const businessCalendar = strictObject({
-  timezone: string(),
-  weekly: businessCalendarInput.shape.weekly,
-  holidays: array(string()),
-  makeUpWorkingDays: array(string()),
-  makeUpDayHours: optional(dayHours),
-  /** Where it came from: the store's own, the tenant default, or the built-in 7×24. */
-  source: optional(string()),
-  updatedAt: optional(string()),
-  version: number(),
-});
-export type BusinessCalendar = Infer<typeof businessCalendar>;
-
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-const allDay = [{ start: '00:00', end: '24:00' }];
-
-/** When nothing is configured: every minute counts (7×24), in the store's zone. */
-export function roundTheClock(timezone: string): BusinessCalendar {
-  return {
-    timezone,
-    weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    holidays: [],
-    makeUpWorkingDays: [],
-    source: 'default',
-    version: 0,
-  };
-}
 
 export { minutesOf };
 

@@ -1,5 +1,5 @@
 import { defineEntity } from '../db/entity';
-import type { Customer, Purchase } from './schema';
+import type { Customer, Purchase } from './views';
 
 /**
  * A customer owns a partition: the customer item and their purchases (`PURCHASE#<id>`), so a

@@ -1,10 +1,5 @@
-import type {
-  ClosePurchaseInput,
-  CreateCustomerInput,
-  CreatePurchaseInput,
-  Customer,
-  Purchase,
-} from './schema';
+import type { ClosePurchaseInput, CreateCustomerInput, CreatePurchaseInput } from './schema';
+import type { Customer, Purchase } from './views';
 
 export function newCustomer(input: CreateCustomerInput, id: string, now: Date): Customer {
   const at = now.toISOString();

@@ -1,6 +1,6 @@
 import type { TransactionItem } from '../db/transactions';
-import type { Store } from '../stores/schema';
-import type { Purchase } from './schema';
+import type { Store } from '../stores/views';
+import type { Purchase } from './views';
 
 /**
  * What other areas do when a purchase is recorded or closed (its revisits), supplied by

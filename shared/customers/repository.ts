@@ -10,7 +10,7 @@ import {
 } from '../db/transactions';
 import { conflict, versionConflict } from '../errors';
 import { customerEntity, phoneReservationEntity, purchaseEntity } from './entities';
-import type { Customer, Purchase } from './schema';
+import type { Customer, Purchase } from './views';
 
 /** The customer and the phone reservation that makes phones unique per tenant. */
 export function customerWrites(tenantId: string, customer: Customer): TransactionItem[] {

@@ -7,11 +7,9 @@ import {
   lte,
   maxLength,
   minLength,
-  number,
   optional,
   pipe,
   strictObject,
-  string,
   transform,
   enum as zEnum,
 } from 'zod/mini';
@@ -30,17 +28,6 @@ export type CreateCustomerInput = Infer<typeof createCustomerInput>;
 
 export const findCustomersQuery = strictObject({ phone: customerPhone });
 export const customerIdParams = strictObject({ customerId: ulid });
-
-export const customer = strictObject({
-  id: ulid,
-  name: optional(string()),
-  phone: string(),
-  memberId: optional(string()),
-  createdAt: string(),
-  updatedAt: string(),
-  version: number(),
-});
-export type Customer = Infer<typeof customer>;
 
 /** Money in fen (minor units), as integers: no floating point near amounts. */
 const fen = int().check(gte(0), lte(100_000_000_00));
@@ -68,26 +55,6 @@ export const createPurchaseInput = strictObject({
 export type CreatePurchaseInput = Infer<typeof createPurchaseInput>;
 
 export const purchaseStatuses = ['active', 'cancelled', 'returned'] as const;
-
-export const purchase = strictObject({
-  id: ulid,
-  customerId: ulid,
-  storeId: ulid,
-  merchantId: optional(string()),
-  orderNumber: optional(string()),
-  currency: string(),
-  items: array(purchaseItem),
-  totalAmount: number(),
-  purchasedOn: string(),
-  deliveredOn: optional(string()),
-  status: zEnum(purchaseStatuses),
-  statusReason: optional(string()),
-  createdBy: string(),
-  createdAt: string(),
-  updatedAt: string(),
-  version: number(),
-});
-export type Purchase = Infer<typeof purchase>;
 
 export const listCustomerPurchasesQuery = strictObject({ ...pageQueryFields });
 

@@ -4,18 +4,18 @@
  * post-service revisit. Here, not in customers/ or tickets/, so those areas never import revisits.
  */
 import { resolveCalendar } from '../calendar/repository';
-import type { BusinessCalendar } from '../calendar/schema';
+import type { BusinessCalendar } from '../calendar/views';
 import type { PurchaseReactions } from '../customers/reactions';
-import type { Purchase } from '../customers/schema';
+import type { Purchase } from '../customers/views';
 import type { TransactionItem } from '../db/transactions';
 import { newId } from '../ids';
 import { cancelRevisit, isOpenRevisit, newRevisit } from '../revisits/model';
 import { planPostService, planPurchaseRevisits } from '../revisits/planning';
 import { allRevisitsOfCustomer, readRevisitRules, revisitWrites } from '../revisits/repository';
-import type { Revisit } from '../revisits/schema';
-import type { Store } from '../stores/schema';
+import type { Revisit } from '../revisits/views';
+import type { Store } from '../stores/views';
 import type { TicketReactions } from '../tickets/operations/transition-ticket';
-import type { Ticket } from '../tickets/schema';
+import type { Ticket } from '../tickets/views';
 
 export interface ScheduledRevisits {
   readonly revisits: readonly Revisit[];

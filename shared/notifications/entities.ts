@@ -1,5 +1,5 @@
 import { defineEntity } from '../db/entity';
-import type { Notification } from './schema';
+import type { Notification } from './views';
 
 /** An inbox entry, in its staff member's own partition; ULID ids list it newest first. */
 export const notificationEntity = defineEntity<Notification>({

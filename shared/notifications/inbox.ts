@@ -8,9 +8,10 @@ import { queryEntities } from '../db/query';
 import type { TransactionItem } from '../db/transactions';
 import { notFound } from '../errors';
 import { notificationEntity } from './entities';
-import type { ListNotificationsQuery, Notification } from './schema';
+import type { ListNotificationsQuery } from './schema';
+import type { Notification } from './views';
 
-export type { Notification } from './schema';
+export type { Notification } from './views';
 
 /** The inbox entry, for the transaction of the change it announces. */
 export function notificationWrite(tenantId: string, entry: Notification): TransactionItem {

@@ -1,6 +1,7 @@
 import { defineEntity } from '../db/entity';
 import { timerKey } from '../timers/keys';
-import type { Revisit, RevisitRules } from './schema';
+import type { RevisitRules } from './schema';
+import type { Revisit } from './views';
 
 /**
  * A revisit is its own item with two views sorted by due time: byStoreStatus is a store's

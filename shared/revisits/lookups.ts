@@ -1,7 +1,7 @@
 import { assertStoreAccess, type Principal } from '../access/principal';
 import { DomainError, notFound } from '../errors';
 import { findRevisit } from './repository';
-import type { Revisit } from './schema';
+import type { Revisit } from './views';
 
 /** The revisit, if it is this tenant's (else 404) and in the caller's stores (else 403). */
 export async function revisitInScope(principal: Principal, revisitId: string): Promise<Revisit> {

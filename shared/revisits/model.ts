@@ -1,13 +1,13 @@
 import { addWorkingDays } from '../calendar/business-time';
-import type { BusinessCalendar } from '../calendar/schema';
+import type { BusinessCalendar } from '../calendar/views';
 import { DomainError } from '../errors';
 import {
   maxRevisitAttempts,
   openRevisitStatuses,
   type RecordRevisitAttemptInput,
-  type Revisit,
   type RevisitKind,
 } from './schema';
+import type { Revisit } from './views';
 
 /** Pure revisit changes: the revisit as read, the request, the actor and `now` in; the new revisit out. */
 export function newRevisit(fields: {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addBusinessMinutes, addWorkingDays } from '../calendar/business-time';
-import type { BusinessCalendar } from '../calendar/schema';
-import type { Purchase } from '../customers/schema';
+import type { BusinessCalendar } from '../calendar/views';
+import type { Purchase } from '../customers/views';
 import { putRevisitRulesInput, type RevisitKind, type RevisitRules } from './schema';
 
 /**

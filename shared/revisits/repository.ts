@@ -12,7 +12,8 @@ import { versionConflict } from '../errors';
 import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
 import { revisitEntity, revisitRulesEntity, revisitTimerKey } from './entities';
 import { defaultRevisitRules } from './planning';
-import type { Revisit, RevisitRules } from './schema';
+import type { RevisitRules } from './schema';
+import type { Revisit } from './views';
 
 /**
  * The writes that store a revisit: the item with its views, and its timer: (re)scheduled while

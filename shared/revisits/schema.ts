@@ -6,15 +6,11 @@ import {
   type infer as Infer,
   int,
   lte,
-  maxLength,
   minLength,
-  nullable,
-  number,
   optional,
   prefault,
   refine,
   strictObject,
-  string,
   enum as zEnum,
 } from 'zod/mini';
 import { instant, pageQueryFields, text, ulid } from '../schema/common';
@@ -114,53 +110,3 @@ export const listRevisitsQuery = strictObject({
 export type ListRevisitsQuery = Infer<typeof listRevisitsQuery>;
 
 export const listCustomerRevisitsQuery = strictObject({ ...pageQueryFields });
-
-const attempt = strictObject({
-  at: string(),
-  by: string(),
-  outcome: zEnum(attemptOutcomes),
-  satisfaction: optional(number()),
-  comment: optional(string()),
-});
-
-/** The revisit's own history: a handful of lines, kept on the item. */
-const historyEntry = strictObject({
-  at: string(),
-  by: string(),
-  what: zEnum([
-    'scheduled',
-    'assigned',
-    'due',
-    'attempt',
-    'rescheduled',
-    'follow_up_opened',
-    'done',
-    'failed',
-    'cancelled',
-  ]),
-  ticketId: optional(ulid),
-  detail: optional(string()),
-});
-export type RevisitHistoryEntry = Infer<typeof historyEntry>;
-
-export const revisit = strictObject({
-  id: ulid,
-  customerId: ulid,
-  storeId: ulid,
-  kind: zEnum(revisitKinds),
-  purpose: zEnum(['call', 'home_visit']),
-  purchaseId: optional(ulid),
-  ticketId: optional(ulid),
-  note: optional(string()),
-  dueAt: string(),
-  status: zEnum(revisitStatuses),
-  assigneeId: nullable(ulid),
-  attempts: array(attempt),
-  satisfaction: optional(number()),
-  followUpTicketId: optional(ulid),
-  history: array(historyEntry).check(maxLength(50)),
-  createdAt: string(),
-  updatedAt: string(),
-  version: number(),
-});
-export type Revisit = Infer<typeof revisit>;

@@ -1,5 +1,5 @@
 import { defineEntity } from '../db/entity';
-import type { TenantSettings } from './schema';
+import type { TenantSettings } from './views';
 
 export const settingsEntity = defineEntity<TenantSettings>({
   tag: 'tenant_settings',

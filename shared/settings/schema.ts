@@ -1,14 +1,4 @@
-import {
-  _default,
-  gte,
-  type infer as Infer,
-  int,
-  lte,
-  number,
-  optional,
-  strictObject,
-  string,
-} from 'zod/mini';
+import { _default, gte, type infer as Infer, int, lte, optional, strictObject } from 'zod/mini';
 
 /** Tenant-wide settings; absent means the defaults. */
 export const putSettingsInput = strictObject({
@@ -18,12 +8,3 @@ export const putSettingsInput = strictObject({
   version: optional(int().check(gte(1))),
 });
 export type PutSettingsInput = Infer<typeof putSettingsInput>;
-
-export const tenantSettings = strictObject({
-  reopenWindowDays: number(),
-  updatedAt: optional(string()),
-  version: number(),
-});
-export type TenantSettings = Infer<typeof tenantSettings>;
-
-export const defaultTenantSettings: TenantSettings = { reopenWindowDays: 7, version: 0 };

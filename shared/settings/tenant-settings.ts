@@ -1,6 +1,9 @@
 import { getEntity, putVersioned } from '../db/items';
 import { settingsEntity } from './entities';
-import { defaultTenantSettings, type PutSettingsInput, type TenantSettings } from './schema';
+import type { PutSettingsInput } from './schema';
+import type { TenantSettings } from './views';
+
+export const defaultTenantSettings: TenantSettings = { reopenWindowDays: 7, version: 0 };
 
 export async function readTenantSettings(tenantId: string): Promise<TenantSettings> {
   return (await getEntity(settingsEntity, { tenantId }, { consistent: false })) ?? defaultTenantSettings;

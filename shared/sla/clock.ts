@@ -1,7 +1,8 @@
 import type { StaffRole } from '../access/roles';
 import { addBusinessMinutes, businessMinutesBetween } from '../calendar/business-time';
-import type { BusinessCalendar } from '../calendar/schema';
-import type { SlaClock, SlaClockName, SlaPolicy, TicketSla } from './schema';
+import type { BusinessCalendar } from '../calendar/views';
+import type { SlaClockName, SlaPolicy } from './schema';
+import type { SlaClock, TicketSla } from './views';
 
 /**
  * The SLA of one ticket as pure functions of its state, the store's calendar and `now`.

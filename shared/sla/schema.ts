@@ -7,12 +7,8 @@ import {
   lte,
   maxLength,
   minLength,
-  nullable,
-  number,
   optional,
   strictObject,
-  string,
-  enum as zEnum,
 } from 'zod/mini';
 import { staffRoleSchema } from '../access/roles';
 import { text, ulid } from '../schema/common';
@@ -66,29 +62,3 @@ export type PutSlaPoliciesInput = Infer<typeof putSlaPoliciesInput>;
 
 export const slaClocks = ['first_response', 'resolution'] as const;
 export type SlaClockName = (typeof slaClocks)[number];
-
-/** One promise on a ticket: when it is due and how it stands. */
-export const slaClock = strictObject({
-  targetMinutes: number(),
-  dueAt: string(),
-  state: zEnum(['pending', 'paused', 'met', 'breached']),
-  warnedAt: optional(string()),
-  breachedAt: optional(string()),
-  metAt: optional(string()),
-  /** Ladder rungs already climbed for this clock. */
-  escalationLevel: number(),
-});
-export type SlaClock = Infer<typeof slaClock>;
-
-/** The SLA a ticket carries: the policy it was matched to (a snapshot) and its two clocks. */
-export const ticketSla = strictObject({
-  policyName: string(),
-  warningPercent: number(),
-  escalations: array(escalationStep),
-  /** Business minutes spent waiting on the customer or a third party; they do not count. */
-  pausedMinutes: number(),
-  pausedAt: nullable(string()),
-  firstResponse: slaClock,
-  resolution: slaClock,
-});
-export type TicketSla = Infer<typeof ticketSla>;

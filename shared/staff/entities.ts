@@ -1,5 +1,5 @@
 import { defineEntity } from '../db/entity';
-import type { StaffMember } from './schema';
+import type { StaffMember } from './views';
 
 /** A staff directory entry, in the tenant partition so the tenant's staff are one Query. */
 export const staffMemberEntity = defineEntity<StaffMember>({

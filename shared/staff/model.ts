@@ -1,4 +1,5 @@
-import type { CreateStaffInput, StaffMember } from './schema';
+import type { CreateStaffInput } from './schema';
+import type { StaffMember } from './views';
 
 export function newStaffMember(input: CreateStaffInput, id: string, now: Date): StaffMember {
   const at = now.toISOString();

@@ -16,7 +16,7 @@ import {
   staffMemberEntity,
   storeMembershipEntity,
 } from './entities';
-import type { StaffMember } from './schema';
+import type { StaffMember } from './views';
 
 const signInTaken = () =>
   conflict('staff_user_taken', 'Another staff member is already linked to this user.');

@@ -6,7 +6,6 @@ import {
   int,
   maxLength,
   minLength,
-  number,
   optional,
   refine,
   strictObject,
@@ -49,17 +48,3 @@ export const staffIdParams = strictObject({ staffId: ulid });
 
 export const listStaffQuery = strictObject({ ...pageQueryFields, storeId: optional(ulid) });
 export type ListStaffQuery = Infer<typeof listStaffQuery>;
-
-export const staffMember = strictObject({
-  id: ulid,
-  name: text(1, 80),
-  roles: array(staffRoleSchema),
-  storeIds: array(ulid),
-  userId: optional(string()),
-  phone: optional(string()),
-  email: optional(string()),
-  createdAt: string(),
-  updatedAt: string(),
-  version: number(),
-});
-export type StaffMember = Infer<typeof staffMember>;

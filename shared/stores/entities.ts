@@ -1,5 +1,5 @@
 import { defineEntity } from '../db/entity';
-import type { Store } from './schema';
+import type { Store } from './views';
 
 /** A store, in the tenant partition so a tenant's stores are one Query. */
 export const storeEntity = defineEntity<Store>({

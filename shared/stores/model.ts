@@ -1,4 +1,5 @@
-import type { CreateStoreInput, Store } from './schema';
+import type { CreateStoreInput } from './schema';
+import type { Store } from './views';
 
 export function newStore(input: CreateStoreInput, id: string, now: Date): Store {
   const at = now.toISOString();

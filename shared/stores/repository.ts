@@ -5,7 +5,7 @@ import { getItems, queryEntities } from '../db/query';
 import { ConditionFailed, type CreateRemembered, writeTransaction } from '../db/transactions';
 import { conflict } from '../errors';
 import { storeCodeEntity, storeEntity } from './entities';
-import type { Store } from './schema';
+import type { Store } from './views';
 
 /** The store and its code reservation, all or nothing: a taken code is a 409 and nothing is written. */
 export async function insertStore(

@@ -5,7 +5,6 @@ import {
   type infer as Infer,
   int,
   maxLength,
-  number,
   optional,
   refine,
   regex,
@@ -60,19 +59,3 @@ export type UpdateStoreInput = Infer<typeof updateStoreInput>;
 
 export const listStoresQuery = strictObject({ ...pageQueryFields });
 export type ListStoresQuery = Infer<typeof listStoresQuery>;
-
-/** A store as the API returns it (and as the repository stores it, less the keys). */
-export const store = strictObject({
-  id: ulid,
-  code: storeCode,
-  name: text(1, 120),
-  kind: zEnum(storeKinds),
-  timezone: timeZone,
-  address: optional(text(1, 300)),
-  phone: optional(phone),
-  autoDispatchTypes: array(ticketType),
-  createdAt: string(),
-  updatedAt: string(),
-  version: number(),
-});
-export type Store = Infer<typeof store>;

@@ -1,7 +1,7 @@
 import { assertStoreAccess, type Principal } from '../access/principal';
 import { notFound } from '../errors';
 import { findStore } from './repository';
-import type { Store } from './schema';
+import type { Store } from './views';
 
 /** 404 when the tenant has no such store (whoever else might), 403 when it is not the caller's. */
 export async function storeOfCaller(principal: Principal, storeId: string): Promise<Store> {

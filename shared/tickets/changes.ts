@@ -1,13 +1,13 @@
 import { assertStoreAccess, type Principal } from '../access/principal';
 import { resolveCalendar } from '../calendar/repository';
-import type { BusinessCalendar } from '../calendar/schema';
+import type { BusinessCalendar } from '../calendar/views';
 import type { TransactionItem } from '../db/transactions';
 import { notFound, versionConflict } from '../errors';
 import { readSlaPolicies } from '../sla/repository';
 import { findStore } from '../stores/repository';
 import { findTicket } from './repository';
-import type { Ticket } from './schema';
 import { slaTimerWrites, trackSla } from './sla-tracking';
+import type { Ticket } from './views';
 
 /*
  * What the ticket operations that change a ticket have in common: reading it as the caller may

@@ -1,6 +1,6 @@
 import { defineEntity } from '../db/entity';
 import { isOpen } from './lifecycle';
-import type { Ticket, TimelineEvent } from './schema';
+import type { Ticket, TimelineEvent } from './views';
 
 /*
  * A ticket owns a partition: the ticket item and its timeline events, so the history reads in

@@ -3,11 +3,10 @@ import { isOpen, judgeTransition } from './lifecycle';
 import type {
   CommentOnTicketInput,
   CreateTicketInput,
-  Ticket,
-  TimelineEvent,
   TransitionTicketInput,
   UpdateTicketInput,
 } from './schema';
+import type { Ticket, TimelineEvent } from './views';
 
 /**
  * Pure ticket changes: each takes the ticket as read, the request, the actor and `now`, and

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { calendarFrom, calendarKeys } from '../calendar/repository';
-import type { BusinessCalendar } from '../calendar/schema';
+import type { BusinessCalendar } from '../calendar/views';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
 import { withoutKeys } from '../db/entity';
@@ -18,7 +18,7 @@ import { type StoredSlaPolicies, slaPoliciesEntity } from '../sla/entities';
 import { slaPoliciesFrom } from '../sla/repository';
 import type { SlaPolicy } from '../sla/schema';
 import { storeEntity } from '../stores/entities';
-import type { Store } from '../stores/schema';
+import type { Store } from '../stores/views';
 import {
   ticketEntity,
   ticketNumberCounterEntity,
@@ -26,7 +26,7 @@ import {
   ticketNumberVoidEntity,
   timelineEventEntity,
 } from './entities';
-import type { Ticket, TimelineEvent } from './schema';
+import type { Ticket, TimelineEvent } from './views';
 
 const ticketPut = (tenantId: string, ticket: Ticket, condition: WriteCondition) =>
   putEntity(ticketEntity, tenantId, ticket, condition);

@@ -1,26 +1,19 @@
 import {
   _default,
-  array,
-  boolean,
   email,
   gte,
   type infer as Infer,
   int,
   literal,
-  nullable,
-  number,
   optional,
   refine,
   strictObject,
-  string,
   union,
-  unknown,
   enum as zEnum,
 } from 'zod/mini';
 import { customerPhone } from '../customers/schema';
 import { instant, pageQueryFields, sortOrder, text, ulid } from '../schema/common';
 import { ticketChannels, ticketPriority, ticketStatus, ticketType } from '../schema/ticket-vocabulary';
-import { slaClocks, ticketSla } from '../sla/schema';
 
 export {
   type TicketPriority,
@@ -134,83 +127,3 @@ export type ListTicketsQuery = Infer<typeof listTicketsQuery>;
 
 export const ticketTimelineQuery = strictObject({ ...pageQueryFields });
 export type TicketTimelineQuery = Infer<typeof ticketTimelineQuery>;
-
-export const ticket = strictObject({
-  id: ulid,
-  number: string(),
-  storeId: ulid,
-  type: ticketType,
-  channel: zEnum(ticketChannels),
-  priority: ticketPriority,
-  status: ticketStatus,
-  subject: string(),
-  description: string(),
-  contact: optional(ticketContact),
-  customerId: optional(ulid),
-  purchaseId: optional(ulid),
-  assigneeId: nullable(ulid),
-  /** The assignee's identity (token subject), so they may move their own tickets. */
-  assigneeUserId: optional(string()),
-  firstRespondedAt: optional(string()),
-  resolvedAt: optional(string()),
-  resolution: optional(string()),
-  closedAt: optional(string()),
-  cancelledAt: optional(string()),
-  reopenCount: number(),
-  /** The revisit whose low score opened this ticket. */
-  revisitId: optional(ulid),
-  /** The 回访 scheduled when this ticket was resolved. */
-  postServiceRevisitId: optional(ulid),
-  /** Response and resolution promises, when an SLA policy matched. */
-  sla: optional(ticketSla),
-  createdBy: string(),
-  createdAt: string(),
-  updatedAt: string(),
-  version: number(),
-});
-export type Ticket = Infer<typeof ticket>;
-
-const eventBase = { id: ulid, ticketId: ulid, actorId: string(), at: string() };
-
-/** One append-only line of a ticket's history: who did what, when. */
-export const timelineEvent = union([
-  strictObject({ ...eventBase, kind: literal('created'), number: string() }),
-  strictObject({
-    ...eventBase,
-    kind: literal('assigned'),
-    from: nullable(ulid),
-    to: ulid,
-    auto: boolean(),
-    note: optional(string()),
-  }),
-  strictObject({
-    ...eventBase,
-    kind: literal('status_changed'),
-    from: ticketStatus,
-    to: ticketStatus,
-    reason: optional(string()),
-    resolution: optional(string()),
-  }),
-  strictObject({
-    ...eventBase,
-    kind: literal('comment'),
-    body: string(),
-    visibility: zEnum(['internal', 'public']),
-    firstResponse: boolean(),
-  }),
-  strictObject({
-    ...eventBase,
-    kind: zEnum(['sla_warning', 'sla_breached', 'sla_escalated']),
-    clock: zEnum(slaClocks),
-    dueAt: string(),
-    level: optional(number()),
-    notified: array(ulid),
-  }),
-  strictObject({ ...eventBase, kind: literal('linked'), revisitId: ulid }),
-  strictObject({
-    ...eventBase,
-    kind: literal('updated'),
-    changes: array(strictObject({ field: string(), before: unknown(), after: unknown() })),
-  }),
-]);
-export type TimelineEvent = Infer<typeof timelineEvent>;

@@ -3,7 +3,7 @@ import { newId } from '../ids';
 import { type Notification, notificationWrite } from '../notifications/inbox';
 import { workloadWrite } from '../staff/repository';
 import { workloadDelta } from './model';
-import type { Ticket } from './schema';
+import type { Ticket } from './views';
 
 /** Side effects of a ticket change: open-ticket counts and the new assignee's inbox. */
 export function sideEffects(

@@ -10,9 +10,9 @@ import { dropTimerWrite, findTimer, scheduleTimerWrite, unlessAlreadyDone } from
 import type { TimerMessage } from '../timers/schema';
 import { applyAssignment } from './model';
 import { findTicket, saveTicketChange } from './repository';
-import type { Ticket, TimelineEvent } from './schema';
 import { sideEffects } from './side-effects';
 import { nextStageFor } from './sla-tracking';
+import type { Ticket, TimelineEvent } from './views';
 
 export type FireOutcome = 'applied' | 'stale' | 'duplicate';
 

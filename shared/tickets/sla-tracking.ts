@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '../calendar/schema';
+import type { BusinessCalendar } from '../calendar/views';
 import type { TransactionItem } from '../db/transactions';
 import {
   meetClock,
@@ -14,7 +14,7 @@ import { matchPolicy } from '../sla/policies';
 import { type SlaClockName, type SlaPolicy, slaClocks } from '../sla/schema';
 import { timerKey } from '../timers/keys';
 import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
-import type { Ticket } from './schema';
+import type { Ticket } from './views';
 
 export interface SlaContext {
   readonly calendar: BusinessCalendar;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../shared/stores/schema';
+import type { Store } from '../../shared/stores/views';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { admin, badFields, freshTenant, invoke } from '../kit/invoke';
 import { itemsOfTenant } from '../kit/table';

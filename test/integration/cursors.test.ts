@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Customer } from '../../shared/customers/schema';
+import type { Customer } from '../../shared/customers/views';
 import type { Page } from '../../shared/db/cursor';
-import type { Revisit } from '../../shared/revisits/schema';
-import type { Ticket } from '../../shared/tickets/schema';
+import type { Revisit } from '../../shared/revisits/views';
+import type { Ticket } from '../../shared/tickets/views';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { badFields, type InvocationResult, invoke } from '../kit/invoke';
 

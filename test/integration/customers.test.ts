@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Customer, Purchase } from '../../shared/customers/schema';
+import type { Customer, Purchase } from '../../shared/customers/views';
 import type { Page } from '../../shared/db/cursor';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { admin, badFields, freshTenant, invoke, problem } from '../kit/invoke';

@@ -8,10 +8,10 @@ vi.hoisted(() => {
 
 import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
-import type { Customer } from '../../shared/customers/schema';
+import type { Customer } from '../../shared/customers/views';
 import type { Page } from '../../shared/db/cursor';
-import type { Revisit } from '../../shared/revisits/schema';
-import type { Ticket } from '../../shared/tickets/schema';
+import type { Revisit } from '../../shared/revisits/views';
+import type { Ticket } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { admin, badFields, freshTenant, invoke, problem } from '../kit/invoke';

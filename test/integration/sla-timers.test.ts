@@ -11,7 +11,7 @@ import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Page } from '../../shared/db/cursor';
 import type { Notification } from '../../shared/notifications/inbox';
-import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
+import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
 import { itDeskPolicies, weekdaysNineToSix } from '../kit/bodies';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/db/cursor';
-import type { StaffMember } from '../../shared/staff/schema';
-import type { Store } from '../../shared/stores/schema';
-import type { Ticket } from '../../shared/tickets/schema';
+import type { StaffMember } from '../../shared/staff/views';
+import type { Store } from '../../shared/stores/views';
+import type { Ticket } from '../../shared/tickets/views';
 import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../kit/invoke';
 import { itemsOfTenant } from '../kit/table';
 

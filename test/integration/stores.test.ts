@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/db/cursor';
-import type { Store } from '../../shared/stores/schema';
+import type { Store } from '../../shared/stores/views';
 import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../kit/invoke';
 import { itemsOfTenant } from '../kit/table';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLambdaContext, routeEvent } from '../../infra/local/events';
 import type { HttpHandler } from '../../shared/http/handler';
 import { httpRoutes } from '../../shared/http/route-table';
-import type { Ticket } from '../../shared/tickets/schema';
+import type { Ticket } from '../../shared/tickets/views';
 import { currentTime } from '../../shared/time/clock';
 import { deskFixture } from '../kit/fixtures';
 import { type InvocationResult, invoke, problem } from '../kit/invoke';

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Customer, Purchase } from '../../shared/customers/schema';
+import type { Customer, Purchase } from '../../shared/customers/views';
 import type { Page } from '../../shared/db/cursor';
 import type { Notification } from '../../shared/notifications/inbox';
-import type { StaffMember } from '../../shared/staff/schema';
-import type { Store } from '../../shared/stores/schema';
-import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
+import type { StaffMember } from '../../shared/staff/views';
+import type { Store } from '../../shared/stores/views';
+import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { admin, badFields, type Caller, freshTenant, invoke, problem } from '../kit/invoke';

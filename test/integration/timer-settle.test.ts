@@ -9,7 +9,7 @@ vi.hoisted(() => {
 import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Page } from '../../shared/db/cursor';
-import type { Ticket, TimelineEvent } from '../../shared/tickets/schema';
+import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
 import { itDeskPolicies, weekdaysNineToSix } from '../kit/bodies';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';

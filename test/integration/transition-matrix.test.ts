@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type StaffRole, staffRoles } from '../../shared/access/roles';
 import { judgeTransition } from '../../shared/tickets/lifecycle';
-import type { Ticket, TicketStatus } from '../../shared/tickets/schema';
+import type { TicketStatus } from '../../shared/tickets/schema';
 import { transitionTargets } from '../../shared/tickets/schema';
+import type { Ticket } from '../../shared/tickets/views';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { type Caller, invoke, problem } from '../kit/invoke';
 

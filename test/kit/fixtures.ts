@@ -1,6 +1,6 @@
 import type { HttpRouteName } from '../../shared/http/route-table';
-import type { StaffMember } from '../../shared/staff/schema';
-import type { Store } from '../../shared/stores/schema';
+import type { StaffMember } from '../../shared/staff/views';
+import type { Store } from '../../shared/stores/views';
 import { admin, type Caller, freshTenant, type Invocation, invoke } from './invoke';
 
 /** Calls a route to set something up; any answer but the expected one stops the setup, naming it. */

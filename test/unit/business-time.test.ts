@@ -5,8 +5,9 @@ import {
   addWorkingDays,
   businessMinutesBetween,
   ClosedCalendarError,
+  roundTheClock,
 } from '../../shared/calendar/business-time';
-import { type BusinessCalendar, roundTheClock } from '../../shared/calendar/schema';
+import type { BusinessCalendar } from '../../shared/calendar/views';
 import { weekdaysNineToSix } from '../kit/bodies';
 
 const itDesk = (extra: Partial<BusinessCalendar> = {}): BusinessCalendar => ({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type BusinessCalendar, roundTheClock } from '../../shared/calendar/schema';
+import { roundTheClock } from '../../shared/calendar/business-time';
+import type { BusinessCalendar } from '../../shared/calendar/views';
 import { applyAttempt } from '../../shared/revisits/model';
-import type { Revisit } from '../../shared/revisits/schema';
+import type { Revisit } from '../../shared/revisits/views';
 import { weekdaysNineToSix } from '../kit/bodies';
 
 const repairCentre: BusinessCalendar = {

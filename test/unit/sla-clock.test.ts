@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BusinessCalendar, roundTheClock } from '../../shared/calendar/schema';
+import { roundTheClock } from '../../shared/calendar/business-time';
+import type { BusinessCalendar } from '../../shared/calendar/views';
 import {
   applyStage,
   meetClock,

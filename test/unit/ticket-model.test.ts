@@ -8,7 +8,8 @@ import {
   openTicket,
   workloadDelta,
 } from '../../shared/tickets/model';
-import { createTicketInput, type Ticket } from '../../shared/tickets/schema';
+import { createTicketInput } from '../../shared/tickets/schema';
+import type { Ticket } from '../../shared/tickets/views';
 
 const openedAt = new Date('2026-11-26T09:30:00+08:00');
 

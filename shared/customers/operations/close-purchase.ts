@@ -3,7 +3,8 @@ import { conflict, notFound, versionConflict } from '../../errors';
 import { applyClosure } from '../model';
 import type { PurchaseReactions } from '../reactions';
 import { findPurchase, savePurchaseChange } from '../repository';
-import type { ClosePurchaseInput, Purchase } from '../schema';
+import type { ClosePurchaseInput } from '../schema';
+import type { Purchase } from '../views';
 
 /**
  * A cancelled or fully returned purchase: its revisits still to do are cancelled with it, and

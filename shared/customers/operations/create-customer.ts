@@ -3,7 +3,8 @@ import type { IdempotencyClaim } from '../../db/idempotency';
 import { newId } from '../../ids';
 import { newCustomer } from '../model';
 import { insertCustomer } from '../repository';
-import type { CreateCustomerInput, Customer } from '../schema';
+import type { CreateCustomerInput } from '../schema';
+import type { Customer } from '../views';
 
 /**
  * Customers belong to the tenant, not a store: a chain's customer is served at any of its

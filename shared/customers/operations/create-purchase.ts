@@ -3,11 +3,12 @@ import type { IdempotencyClaim } from '../../db/idempotency';
 import { DomainError, ruleRefused } from '../../errors';
 import { newId } from '../../ids';
 import { findStore } from '../../stores/repository';
-import type { Store } from '../../stores/schema';
+import type { Store } from '../../stores/views';
 import { newPurchase } from '../model';
 import type { PurchaseReactions } from '../reactions';
 import { findCustomer, insertPurchase } from '../repository';
-import type { CreatePurchaseInput, Purchase } from '../schema';
+import type { CreatePurchaseInput } from '../schema';
+import type { Purchase } from '../views';
 
 /**
  * Recorded by staff of the store that sold, with what it sets off (its revisits) in the

@@ -2,7 +2,7 @@ import { inStoreScope, type Principal } from '../../access/principal';
 import type { Page } from '../../db/cursor';
 import { notFound } from '../../errors';
 import { findCustomer, listPurchases } from '../repository';
-import type { Purchase } from '../schema';
+import type { Purchase } from '../views';
 
 /** A customer's purchases, newest first; shown to the staff of the store that sold (and admins) only. */
 export async function listCustomerPurchases(

@@ -1,7 +1,7 @@
 import type { Principal } from '../../access/principal';
 import { markRead } from '../inbox';
 import { myStaffId } from '../my-staff-id';
-import type { Notification } from '../schema';
+import type { Notification } from '../views';
 
 export async function readNotification(
   principal: Principal,

@@ -4,7 +4,7 @@ import { findMembership } from '../../staff/repository';
 import { missingReference, revisitInScope } from '../lookups';
 import { applyAssignment } from '../model';
 import { revisitWrites, saveRevisits } from '../repository';
-import type { Revisit } from '../schema';
+import type { Revisit } from '../views';
 
 export async function assignRevisit(
   principal: Principal,

@@ -8,7 +8,8 @@ import { findTicket } from '../../tickets/repository';
 import { missingReference } from '../lookups';
 import { newRevisit } from '../model';
 import { revisitWrites, saveRevisits } from '../repository';
-import type { CreateRevisitInput, Revisit } from '../schema';
+import type { CreateRevisitInput } from '../schema';
+import type { Revisit } from '../views';
 
 /** A revisit booked by hand: a call or a home visit (上门拜访), on a given day, optionally assigned. */
 export async function createRevisit(

@@ -4,7 +4,7 @@ import type { Page } from '../../db/cursor';
 import { notFound } from '../../errors';
 import { revisitEntity } from '../entities';
 import { listRevisitsInView } from '../repository';
-import type { Revisit } from '../schema';
+import type { Revisit } from '../views';
 
 /** A customer's revisits, newest due first: their 回访 history. Other stores' are hidden from store staff. */
 export async function listCustomerRevisits(

@@ -3,7 +3,8 @@ import type { Page } from '../../db/cursor';
 import { invalidInput } from '../../errors';
 import { revisitEntity } from '../entities';
 import { listRevisitsInView } from '../repository';
-import type { ListRevisitsQuery, Revisit } from '../schema';
+import type { ListRevisitsQuery } from '../schema';
+import type { Revisit } from '../views';
 
 /** The work queue: a store's revisits in one status, oldest due first. */
 export async function listRevisits(principal: Principal, query: ListRevisitsQuery): Promise<Page<Revisit>> {

@@ -6,7 +6,8 @@ import { findStore } from '../../stores/repository';
 import { revisitInScope } from '../lookups';
 import { applyAttempt, linkFollowUp } from '../model';
 import { revisitWrites, saveRevisits } from '../repository';
-import type { RecordRevisitAttemptInput, Revisit } from '../schema';
+import type { RecordRevisitAttemptInput } from '../schema';
+import type { Revisit } from '../views';
 
 /**
  * Opens the complaint that follows an unhappy revisit, under `claim` so it exists once. Supplied

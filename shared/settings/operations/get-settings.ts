@@ -1,6 +1,6 @@
 import type { Principal } from '../../access/principal';
-import type { TenantSettings } from '../schema';
 import { readTenantSettings } from '../tenant-settings';
+import type { TenantSettings } from '../views';
 
 export async function getSettings(principal: Principal): Promise<TenantSettings> {
   return readTenantSettings(principal.tenantId);

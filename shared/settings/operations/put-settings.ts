@@ -1,6 +1,7 @@
 import type { Principal } from '../../access/principal';
-import type { PutSettingsInput, TenantSettings } from '../schema';
+import type { PutSettingsInput } from '../schema';
 import { saveTenantSettings } from '../tenant-settings';
+import type { TenantSettings } from '../views';
 
 export async function putSettings(
   principal: Principal,

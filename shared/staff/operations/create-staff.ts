@@ -5,7 +5,8 @@ import { newId } from '../../ids';
 import { findStores } from '../../stores/repository';
 import { newStaffMember } from '../model';
 import { insertStaffMember } from '../repository';
-import type { CreateStaffInput, StaffMember } from '../schema';
+import type { CreateStaffInput } from '../schema';
+import type { StaffMember } from '../views';
 
 export async function createStaff(
   principal: Principal,

@@ -2,7 +2,8 @@ import { assertStoreAccess, type Principal } from '../../access/principal';
 import type { Page } from '../../db/cursor';
 import { invalidInput } from '../../errors';
 import { listStaffOfStore, listStaffOfTenant } from '../repository';
-import type { ListStaffQuery, StaffMember } from '../schema';
+import type { ListStaffQuery } from '../schema';
+import type { StaffMember } from '../views';
 
 /** A store's staff for anyone who may see the store; the whole tenant's only for tenant-wide callers. */
 export async function listStaff(principal: Principal, query: ListStaffQuery): Promise<Page<StaffMember>> {

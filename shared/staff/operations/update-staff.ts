@@ -1,7 +1,8 @@
 import { assertStoreAccess, type Principal } from '../../access/principal';
 import { conflict, forbidden, notFound, versionConflict } from '../../errors';
 import { findStaffMember, saveStaffChange } from '../repository';
-import type { StaffMember, UpdateStaffInput } from '../schema';
+import type { UpdateStaffInput } from '../schema';
+import type { StaffMember } from '../views';
 
 /** Edits name and contact, or links the sign-in of someone added before they had one. */
 export async function updateStaff(

@@ -3,7 +3,8 @@ import type { IdempotencyClaim } from '../../db/idempotency';
 import { newId } from '../../ids';
 import { newStore } from '../model';
 import { insertStore } from '../repository';
-import type { CreateStoreInput, Store } from '../schema';
+import type { CreateStoreInput } from '../schema';
+import type { Store } from '../views';
 
 export async function createStore(
   principal: Principal,

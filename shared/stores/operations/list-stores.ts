@@ -2,7 +2,8 @@ import type { Principal } from '../../access/principal';
 import type { Page } from '../../db/cursor';
 import { invalidInput } from '../../errors';
 import { findStores, storesOfTenant } from '../repository';
-import type { ListStoresQuery, Store } from '../schema';
+import type { ListStoresQuery } from '../schema';
+import type { Store } from '../views';
 
 /** Admins page through the tenant; everyone else sees the stores of their token, in one page. */
 export async function listStores(principal: Principal, query: ListStoresQuery): Promise<Page<Store>> {

@@ -1,8 +1,9 @@
 import type { Principal } from '../../access/principal';
 import { versionConflict } from '../../errors';
 import { replaceStore } from '../repository';
-import type { Store, UpdateStoreInput } from '../schema';
+import type { UpdateStoreInput } from '../schema';
 import { storeOfCaller } from '../store-access';
+import type { Store } from '../views';
 
 export async function updateStore(
   principal: Principal,

@@ -7,8 +7,9 @@ import { assertReadVersion, visibleTicket } from '../changes';
 import { canTake } from '../dispatch';
 import { type Assignee, applyAssignment } from '../model';
 import { saveTicketChange } from '../repository';
-import type { AssignTicketInput, Ticket } from '../schema';
+import type { AssignTicketInput } from '../schema';
 import { sideEffects } from '../side-effects';
+import type { Ticket } from '../views';
 
 /** Dispatch by hand: the assignee must work in the ticket's store in a role that can take its type. */
 export async function assignTicket(

@@ -4,7 +4,8 @@ import { newId } from '../../ids';
 import { visibleTicket, withSla } from '../changes';
 import { applyComment } from '../model';
 import { appendTicketEvent, saveTicketChange } from '../repository';
-import type { CommentOnTicketInput, TimelineEvent } from '../schema';
+import type { CommentOnTicketInput } from '../schema';
+import type { TimelineEvent } from '../views';
 
 /** A comment on the timeline; the first public one is the first response and moves the ticket. */
 export async function commentOnTicket(

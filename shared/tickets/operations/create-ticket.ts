@@ -7,7 +7,7 @@ import {
   findPurchase,
   phoneReservationIndex,
 } from '../../customers/repository';
-import type { Customer } from '../../customers/schema';
+import type { Customer } from '../../customers/views';
 import { assertTimeLeft, isCutOff } from '../../db/deadline';
 import type { IdempotencyClaim } from '../../db/idempotency';
 import { DomainError, type FieldIssue, unavailable } from '../../errors';
@@ -16,7 +16,7 @@ import { logger } from '../../observability/logger';
 import { startSla } from '../../sla/clock';
 import { matchPolicy } from '../../sla/policies';
 import { listMemberships } from '../../staff/repository';
-import type { Store } from '../../stores/schema';
+import type { Store } from '../../stores/views';
 import { chooseAssignee } from '../dispatch';
 import { applyAssignment, openTicket } from '../model';
 import { localDay, ticketNumber } from '../numbering';
@@ -28,9 +28,10 @@ import {
   reserveTicketNumber,
   voidTicketNumber,
 } from '../repository';
-import type { CreateTicketInput, Ticket } from '../schema';
+import type { CreateTicketInput } from '../schema';
 import { sideEffects } from '../side-effects';
 import { slaTimerWrites } from '../sla-tracking';
+import type { Ticket } from '../views';
 
 /** Lost races left once numbers are reserved atomically: a customer registered by a twin meanwhile. */
 const maxCreateAttempts = 5;

@@ -6,7 +6,8 @@ import { notInDirectory } from '../../staff/linking';
 import { staffIdForUser } from '../../staff/repository';
 import { ticketEntity } from '../entities';
 import { listTicketsInView, type TicketView } from '../repository';
-import type { ListTicketsQuery, Ticket } from '../schema';
+import type { ListTicketsQuery } from '../schema';
+import type { Ticket } from '../views';
 
 /** The largest time a ULID holds (year 10889); an open-ended range runs to it. */
 const maxUlidTime = 2 ** 48 - 1;

@@ -1,6 +1,6 @@
 import type { Principal } from '../../access/principal';
 import { resolveCalendar } from '../../calendar/repository';
-import type { BusinessCalendar } from '../../calendar/schema';
+import type { BusinessCalendar } from '../../calendar/views';
 import type { TransactionItem } from '../../db/transactions';
 import { newId } from '../../ids';
 import { readTenantSettings } from '../../settings/tenant-settings';
@@ -8,8 +8,9 @@ import { findStore } from '../../stores/repository';
 import { assertReadVersion, visibleTicket, withSla } from '../changes';
 import { applyTransition } from '../model';
 import { saveTicketChange } from '../repository';
-import type { Ticket, TransitionTicketInput } from '../schema';
+import type { TransitionTicketInput } from '../schema';
 import { sideEffects } from '../side-effects';
+import type { Ticket } from '../views';
 
 /**
  * What another area does when a ticket changes, supplied by shared/flows/ so that tickets never

@@ -3,7 +3,8 @@ import { newId } from '../../ids';
 import { assertReadVersion, visibleTicket, withSla } from '../changes';
 import { applyEdit } from '../model';
 import { saveTicketChange } from '../repository';
-import type { Ticket, UpdateTicketInput } from '../schema';
+import type { UpdateTicketInput } from '../schema';
+import type { Ticket } from '../views';
 
 /** Edits fields of an open or resolved ticket; an edit that changes nothing writes nothing. */
 export async function updateTicket(

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { httpRoutes } from '../shared/http/route-table';
-import { scheduledFunctions } from '../shared/timers/functions';
+import { httpRoutes } from '../../shared/http/route-table';
+import { scheduledFunctions } from '../../shared/timers/functions';
 
-export const repoRoot = resolve(import.meta.dirname, '..');
+export const repoRoot = resolve(import.meta.dirname, '../..');
 export const tmpRoot = join(repoRoot, 'bench/results/tmp');
 
 /** `bundled`: the AWS SDK is inside the bundle. `external`: `@aws-sdk/*` comes from the runtime. */
@@ -68,8 +68,12 @@ export interface BundleResult {
  * NodejsFunction runs esbuild with `platform: node` and `bundle: true`, and for Node 18+ runtimes
  * adds `external: ['@aws-sdk/*']` unless `externalModules` says otherwise.
  */
-export async function buildFunction(fn: BenchFunction, sdk: SdkMode): Promise<BundleResult> {
-  const outfile = join(tmpRoot, 'bundles', sdk, fn.name, 'index.mjs');
+export async function buildFunction(
+  fn: BenchFunction,
+  sdk: SdkMode,
+  outRoot = join(tmpRoot, 'bundles'),
+): Promise<BundleResult> {
+  const outfile = join(outRoot, sdk, fn.name, 'index.mjs');
   rmSync(dirname(outfile), { recursive: true, force: true });
   mkdirSync(dirname(outfile), { recursive: true });
   const result = await build({

@@ -1,0 +1,52 @@
+import {
+  type infer as Infer,
+  literal,
+  number,
+  optional,
+  strictObject,
+  string,
+  union,
+  enum as zEnum,
+} from 'zod/mini';
+import { ulid } from '../schema/common';
+
+/**
+ * An inbox entry as the API returns it: output schemas, for types and the OpenAPI document. Runtime code imports this
+ * module only with `import type`, so these schemas stay out of Lambda bundles.
+ */
+
+/** What an inbox entry about a ticket carries; the SLA and revisit work add their own kinds. */
+const ticketNotice = {
+  id: ulid,
+  staffId: ulid,
+  ticketId: ulid,
+  ticketNumber: string(),
+  subject: string(),
+  storeId: ulid,
+  at: string(),
+  readAt: optional(string()),
+};
+
+export const notification = union([
+  strictObject({ ...ticketNotice, kind: literal('ticket_assigned') }),
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('revisit_due'),
+    revisitId: ulid,
+    revisitKind: string(),
+    customerId: ulid,
+    storeId: ulid,
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
+  strictObject({
+    ...ticketNotice,
+    kind: zEnum(['sla_warning', 'sla_breached', 'sla_escalated']),
+    clock: zEnum(['first_response', 'resolution']),
+    dueAt: string(),
+    level: optional(number()),
+  }),
+]);
+export type Notification = Infer<typeof notification>;
