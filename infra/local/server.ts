@@ -5,7 +5,7 @@ import { gte, int, lte, optional, strictObject } from 'zod/mini';
 import { DomainError, type FieldIssue, invalidInput } from '../../shared/errors';
 import type { HttpHandler, HttpResponse } from '../../shared/http/handler';
 import { readJsonBody } from '../../shared/http/handler';
-import { problemFromError, problemResponse } from '../../shared/http/problem';
+import { problemFromError, problemResponse, problemTypeUri } from '../../shared/http/problem';
 import { type HttpRoute, type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { parseRequestParts } from '../../shared/http/validation';
 import { instant } from '../../shared/schema/common';
@@ -161,7 +161,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         // The clock has moved; say plainly that its due work has not all run, as a problem.
         options.log?.(`timer work after the clock change failed: ${(error as Error).stack ?? String(error)}`);
         return problemResponse({
-          type: 'https://service-desk.dev/problems/timer-work-unsettled',
+          type: problemTypeUri('unavailable'),
           title: 'Timer work unsettled',
           status: 503,
           detail: `The clock is now ${currentTime().toISOString()}, but its due timer work did not finish: ${(error as Error).message}. The local service's log has the details.`,

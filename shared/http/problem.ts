@@ -12,28 +12,38 @@ export interface Problem {
   readonly instance?: string;
 }
 
-const problemKinds: Record<ErrorKind, { status: number; title: string }> = {
-  invalid_input: { status: 400, title: 'Invalid input' },
-  unauthenticated: { status: 401, title: 'Authentication required' },
-  forbidden: { status: 403, title: 'Forbidden' },
-  not_found: { status: 404, title: 'Not found' },
-  conflict: { status: 409, title: 'Conflict' },
-  payload_too_large: { status: 413, title: 'Payload too large' },
-  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
-  rule_refused: { status: 422, title: 'Refused by a business rule' },
-  unavailable: { status: 503, title: 'Service unavailable' },
+export const problemKinds: Record<
+  ErrorKind | 'internal',
+  { status: number; title: string; titleZh: string }
+> = {
+  invalid_input: { status: 400, title: 'Invalid input', titleZh: '输入无效' },
+  unauthenticated: { status: 401, title: 'Authentication required', titleZh: '需要身份认证' },
+  forbidden: { status: 403, title: 'Forbidden', titleZh: '无权操作' },
+  not_found: { status: 404, title: 'Not found', titleZh: '未找到' },
+  conflict: { status: 409, title: 'Conflict', titleZh: '冲突' },
+  payload_too_large: { status: 413, title: 'Payload too large', titleZh: '请求体过大' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type', titleZh: '不支持的媒体类型' },
+  rule_refused: { status: 422, title: 'Refused by a business rule', titleZh: '业务规则不允许' },
+  unavailable: { status: 503, title: 'Service unavailable', titleZh: '服务暂不可用' },
+  internal: { status: 500, title: 'Internal error', titleZh: '内部错误' },
 };
 
 /** Seconds a caller should wait before retrying a 503: contention clears within moments. */
 export const retryAfterSeconds = 1;
 
-const problemTypeBase = 'https://service-desk.dev/problems/';
+/**
+ * A problem's `type`: a relative reference (RFC 9457 §3.1.1 resolves it against the request's URL)
+ * to the problem's section of the reference page that the same API serves at /docs.
+ */
+export const problemTypeUri = (kind: string) => `/docs#description/${problemAnchor(kind)}`;
+/** The section heading's slug in the reference page (the heading is this text). */
+export const problemAnchor = (kind: string) => `problem-${kind.replaceAll('_', '-')}`;
 
 export function problemFromError(error: unknown, requestId?: string): Problem {
   if (error instanceof DomainError) {
     const { status, title } = problemKinds[error.kind];
     return {
-      type: `${problemTypeBase}${error.kind.replaceAll('_', '-')}`,
+      type: problemTypeUri(error.kind),
       title,
       status,
       detail: error.message,
@@ -44,7 +54,7 @@ export function problemFromError(error: unknown, requestId?: string): Problem {
   }
   // Never leak internals: the log has the stack, the caller gets the request id to quote.
   return {
-    type: `${problemTypeBase}internal`,
+    type: problemTypeUri('internal'),
     title: 'Internal error',
     status: 500,
     detail: 'Something went wrong on our side. Quote the instance when reporting it.',

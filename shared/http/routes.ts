@@ -37,6 +37,9 @@ function route(
 const everyone: readonly StaffRole[] = staffRoles;
 
 export const health = route('GET', '/v1/health', 'health', [], 'none', { auth: 'none' });
+export const getOpenApiDocument = route('GET', '/v1/openapi.json', 'get-open-api-document', [], 'none', {
+  auth: 'none',
+});
 
 export const createStore = route('POST', '/v1/stores', 'create-store', ['admin'], 'readwrite', {
   idempotent: true,

@@ -1,16 +1,18 @@
 import {
   array,
+  extend,
   type infer as Infer,
   maxLength,
   nullable,
   number,
+  omit,
   optional,
   strictObject,
   string,
   enum as zEnum,
 } from 'zod/mini';
 import { ulid } from '../schema/common';
-import { attemptOutcomes, revisitKinds, revisitStatuses } from './schema';
+import { attemptOutcomes, putRevisitRulesInput, revisitKinds, revisitStatuses } from './schema';
 
 /**
  * A revisit as the API returns it: output schemas, for types and the OpenAPI document. Runtime code imports this
@@ -66,3 +68,9 @@ export const revisit = strictObject({
   version: number(),
 });
 export type Revisit = Infer<typeof revisit>;
+
+/** The tenant's revisit rules (回访规则) with every default filled in; `version` 0 while on the defaults. */
+export const revisitRules = extend(omit(putRevisitRulesInput, { version: true }), {
+  version: number(),
+  updatedAt: optional(string()),
+});

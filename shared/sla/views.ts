@@ -8,7 +8,7 @@ import {
   string,
   enum as zEnum,
 } from 'zod/mini';
-import { escalationStep } from './schema';
+import { escalationStep, slaPolicy } from './schema';
 
 /**
  * A ticket's SLA as the API returns it: output schemas, for types and the OpenAPI document. Runtime code imports this
@@ -40,3 +40,10 @@ export const ticketSla = strictObject({
   resolution: slaClock,
 });
 export type TicketSla = Infer<typeof ticketSla>;
+
+/** The tenant's SLA policies as stored (defaults filled in); `version` 0 while on the built-in defaults. */
+export const slaPolicySet = strictObject({
+  policies: array(slaPolicy),
+  version: number(),
+  updatedAt: optional(string()),
+});

@@ -123,7 +123,7 @@ export interface RouteCase {
 
 const customerParams = (world: World) => ({ customerId: world.customer.id });
 
-export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, RouteCase> = {
+export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCase> = {
   createStore: {
     valid: async (world) => ({
       caller: world.admin,
@@ -422,8 +422,10 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
 };
 
 /** Public routes, listed with why they have no request to vary. */
-export const publicRoutes: Record<'health' | 'notFound', string> = {
+type PublicRouteName = 'health' | 'getOpenApiDocument' | 'notFound';
+export const publicRoutes: Record<PublicRouteName, string> = {
   health: 'takes no input at all (no body, query or parameters are read)',
+  getOpenApiDocument: 'takes no input at all: it answers the committed docs/openapi.json',
   notFound: 'answers every request with a 404 problem; the fuzz test checks that for random requests',
 };
 

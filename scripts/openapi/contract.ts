@@ -1,0 +1,251 @@
+import { type infer as Infer, literal, looseObject, strictObject, string, type ZodMiniType } from 'zod/mini';
+import type { StaffRole } from '../../shared/access/roles';
+import { businessCalendar } from '../../shared/calendar/views';
+import { customer, purchase } from '../../shared/customers/views';
+import type { HttpRouteName } from '../../shared/http/route-table';
+import { notification } from '../../shared/notifications/views';
+import { revisit, revisitRules } from '../../shared/revisits/views';
+import { tenantSettings } from '../../shared/settings/views';
+import { slaPolicySet, ticketSla } from '../../shared/sla/views';
+import { staffMember } from '../../shared/staff/views';
+import { store } from '../../shared/stores/views';
+import { ticket, timelineEvent } from '../../shared/tickets/views';
+
+/**
+ * What each route answers, for the OpenAPI document (docs/openapi.json, `npm run docs:openapi`).
+ * The route table says method, path, roles and idempotency; the handlers carry their request
+ * schemas; this file adds the one thing neither knows: which view a route returns, and whether as
+ * a page. It lives in scripts/ so no Lambda bundle ever holds the output schemas.
+ *
+ * A route added to shared/http/routes.ts without an entry here fails the type check (the record is
+ * keyed by every route name) and test/unit/openapi.test.ts.
+ */
+
+const healthStatus = strictObject({ status: literal('ok'), time: string() });
+/** The document describes itself only as an object; validators for it are the OpenAPI schemas. */
+const openApiDocument = looseObject({ openapi: string() });
+
+/**
+ * Named schemas of components.schemas. Views nested in other views (a ticket's SLA) are listed too,
+ * so they are written once and referenced.
+ */
+export const views = {
+  Ticket: ticket,
+  TicketSla: ticketSla,
+  TimelineEvent: timelineEvent,
+  Customer: customer,
+  Purchase: purchase,
+  Revisit: revisit,
+  RevisitRules: revisitRules,
+  Store: store,
+  StaffMember: staffMember,
+  BusinessCalendar: businessCalendar,
+  SlaPolicySet: slaPolicySet,
+  TenantSettings: tenantSettings,
+  Notification: notification,
+  HealthStatus: healthStatus,
+  OpenApiDocument: openApiDocument,
+} satisfies Record<string, ZodMiniType>;
+
+export type ViewName = keyof typeof views;
+export type ViewOf<N extends ViewName> = Infer<(typeof views)[N]>;
+
+/** `one`: the view itself; `page`: `{ items: View[], cursor }`. */
+export interface RouteAnswer {
+  readonly view: ViewName;
+  readonly shape: 'one' | 'page';
+}
+
+export interface RouteContract {
+  /** Short English title, with the manuals' Chinese term where there is one. */
+  readonly summary: string;
+  readonly tag: Tag;
+  readonly answer: RouteAnswer;
+  /** A request body that the route's body schema accepts (test/unit/openapi.test.ts parses it). */
+  readonly bodyExample?: unknown;
+}
+
+/** The roles as the manuals name them. */
+export const roleLabels: Record<StaffRole, string> = {
+  front_desk: '前台',
+  complaint_handler: '投诉专员',
+  technician: '技术员',
+  supervisor: '主管',
+  manager: '店长',
+  admin: '管理员',
+};
+
+export const tags = {
+  system: 'Health and this document',
+  stores: '门店 Stores and their business calendars',
+  staff: '员工 Staff directory',
+  settings: 'Tenant settings, calendar, SLA policies and revisit rules',
+  customers: '客户 Customers and purchases',
+  tickets: '工单 Tickets: intake, dispatch, status, comments, timeline',
+  revisits: '回访 Revisits (follow-up calls and visits)',
+  notifications: '通知 The caller’s inbox',
+} as const;
+export type Tag = keyof typeof tags;
+
+const one = (view: ViewName): RouteAnswer => ({ view, shape: 'one' });
+const page = (view: ViewName): RouteAnswer => ({ view, shape: 'page' });
+
+/** Every documented route; `notFound` is API Gateway's `$default` fallback, not a path. */
+export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteContract> = {
+  health: { summary: 'Health check', tag: 'system', answer: one('HealthStatus') },
+  getOpenApiDocument: {
+    summary: 'This OpenAPI document',
+    tag: 'system',
+    answer: one('OpenApiDocument'),
+  },
+
+  createStore: {
+    summary: 'Open a store (门店)',
+    tag: 'stores',
+    answer: one('Store'),
+    bodyExample: {
+      code: 'SH01',
+      name: '上海徐家汇店',
+      kind: 'mall',
+      address: '上海市徐汇区漕溪北路 88 号',
+      phone: '021-64871234',
+    },
+  },
+  listStores: { summary: 'List stores', tag: 'stores', answer: page('Store') },
+  getStore: { summary: 'Read a store', tag: 'stores', answer: one('Store') },
+  updateStore: {
+    summary: 'Change a store',
+    tag: 'stores',
+    answer: one('Store'),
+    bodyExample: { version: 1, name: '上海徐家汇旗舰店' },
+  },
+  getStoreCalendar: {
+    summary: 'Read a store’s business calendar (营业时间)',
+    tag: 'stores',
+    answer: one('BusinessCalendar'),
+  },
+  putStoreCalendar: {
+    summary: 'Replace a store’s business calendar',
+    tag: 'stores',
+    answer: one('BusinessCalendar'),
+  },
+
+  createStaff: {
+    summary: 'Add a staff member (员工)',
+    tag: 'staff',
+    answer: one('StaffMember'),
+    bodyExample: { name: '李娜', roles: ['technician'], storeIds: ['01JDQ7Z6W8G5V4T3S2R1Q0P9N8'] },
+  },
+  listStaff: { summary: 'List staff', tag: 'staff', answer: page('StaffMember') },
+  updateStaff: { summary: 'Change a staff member', tag: 'staff', answer: one('StaffMember') },
+
+  getTenantCalendar: {
+    summary: 'Read the tenant’s default business calendar',
+    tag: 'settings',
+    answer: one('BusinessCalendar'),
+  },
+  putTenantCalendar: {
+    summary: 'Replace the tenant’s default business calendar',
+    tag: 'settings',
+    answer: one('BusinessCalendar'),
+  },
+  getSlaPolicies: { summary: 'Read the SLA policies', tag: 'settings', answer: one('SlaPolicySet') },
+  putSlaPolicies: {
+    summary: 'Replace the SLA policies',
+    tag: 'settings',
+    answer: one('SlaPolicySet'),
+    bodyExample: {
+      policies: [
+        {
+          name: '维修工单·紧急',
+          match: { types: ['repair'], priorities: ['urgent'] },
+          firstResponseMinutes: 30,
+          resolutionMinutes: 480,
+        },
+      ],
+    },
+  },
+  getSettings: { summary: 'Read the tenant settings', tag: 'settings', answer: one('TenantSettings') },
+  putSettings: { summary: 'Replace the tenant settings', tag: 'settings', answer: one('TenantSettings') },
+  getRevisitRules: {
+    summary: 'Read the revisit rules (回访规则)',
+    tag: 'settings',
+    answer: one('RevisitRules'),
+  },
+  putRevisitRules: { summary: 'Replace the revisit rules', tag: 'settings', answer: one('RevisitRules') },
+
+  createCustomer: {
+    summary: 'Register a customer (客户)',
+    tag: 'customers',
+    answer: one('Customer'),
+    bodyExample: { name: '张伟', phone: '13812345678', memberId: 'VIP-0088' },
+  },
+  findCustomers: { summary: 'Find customers by phone', tag: 'customers', answer: page('Customer') },
+  getCustomer: { summary: 'Read a customer', tag: 'customers', answer: one('Customer') },
+  listCustomerPurchases: {
+    summary: 'List a customer’s purchases',
+    tag: 'customers',
+    answer: page('Purchase'),
+  },
+  createPurchase: { summary: 'Record a purchase (购买记录)', tag: 'customers', answer: one('Purchase') },
+  closePurchase: {
+    summary: 'Cancel or return a purchase',
+    tag: 'customers',
+    answer: one('Purchase'),
+  },
+  listCustomerRevisits: {
+    summary: 'List a customer’s revisits',
+    tag: 'customers',
+    answer: page('Revisit'),
+  },
+
+  createRevisit: { summary: 'Book a revisit (回访)', tag: 'revisits', answer: one('Revisit') },
+  listRevisits: { summary: 'List revisits', tag: 'revisits', answer: page('Revisit') },
+  getRevisit: { summary: 'Read a revisit', tag: 'revisits', answer: one('Revisit') },
+  assignRevisit: { summary: 'Assign a revisit', tag: 'revisits', answer: one('Revisit') },
+  recordRevisitAttempt: {
+    summary: 'Record a revisit attempt and the customer’s score (满意度)',
+    tag: 'revisits',
+    answer: one('Revisit'),
+    bodyExample: { outcome: 'reached', satisfaction: 5, comment: '师傅上门很准时，冰箱已修好。' },
+  },
+
+  createTicket: {
+    summary: 'Open a ticket (建单)',
+    tag: 'tickets',
+    answer: one('Ticket'),
+    bodyExample: {
+      storeId: '01JDQ7Z6W8G5V4T3S2R1Q0P9N8',
+      type: 'repair',
+      channel: 'walk_in',
+      priority: 'high',
+      subject: '冰箱不制冷',
+      description: '顾客反映冰箱冷藏室温度偏高，已使用两年。',
+      customer: { phone: '13812345678', name: '张伟' },
+    },
+  },
+  listTickets: { summary: 'List tickets', tag: 'tickets', answer: page('Ticket') },
+  getTicket: { summary: 'Read a ticket', tag: 'tickets', answer: one('Ticket') },
+  updateTicket: { summary: 'Change a ticket’s details', tag: 'tickets', answer: one('Ticket') },
+  assignTicket: { summary: 'Assign a ticket (派单)', tag: 'tickets', answer: one('Ticket') },
+  transitionTicket: {
+    summary: 'Move a ticket to another status',
+    tag: 'tickets',
+    answer: one('Ticket'),
+    bodyExample: { to: 'resolved', resolution: '更换温控器后制冷恢复正常。', version: 3 },
+  },
+  commentOnTicket: {
+    summary: 'Comment on a ticket (备注)',
+    tag: 'tickets',
+    answer: one('TimelineEvent'),
+    bodyExample: { body: '已电话联系顾客，约定明天上午上门。', visibility: 'internal' },
+  },
+  ticketTimeline: { summary: 'Read a ticket’s timeline', tag: 'tickets', answer: page('TimelineEvent') },
+
+  listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
+  readNotification: {
+    summary: 'Mark a notification read',
+    tag: 'notifications',
+    answer: one('Notification'),
+  },
+};
