@@ -31,6 +31,7 @@ import {
   timerQueues,
 } from '../shared/timers/functions';
 import { timerParkedLogMessage } from '../shared/timers/schema';
+import { corsPolicy, parseCorsOrigins } from './cors';
 
 /** Repository root: handler paths in the route table are relative to it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -212,9 +213,23 @@ export class ServiceDeskStack extends Stack {
     });
 
     // No default stage from HttpApi: its props cannot set access logging, HttpStage can.
+    // Browser clients: API Gateway answers preflights and adds the headers for the origins allowed
+    // by the `corsOrigins` context; none by default (the same policy as the local server's CORS_ORIGINS).
+    const corsOrigins = parseCorsOrigins(this.node.tryGetContext('corsOrigins'), 'CDK context corsOrigins');
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       description: 'Service desk HTTP API',
       createDefaultStage: false,
+      ...(corsOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: corsOrigins,
+              allowMethods: corsPolicy.allowMethods.map((method) => apigw.CorsHttpMethod[method]),
+              allowHeaders: [...corsPolicy.allowHeaders],
+              exposeHeaders: [...corsPolicy.exposeHeaders],
+              maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
+            },
+          }
+        : {}),
     });
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,

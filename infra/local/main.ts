@@ -4,13 +4,15 @@ import { createServer as createProbe } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localTableName } from '../../shared/db/table';
+import { parseCorsOrigins } from '../cors';
 import { ensureTable, LocalRuntimeError, localAwsEnvironment, startDynamoDbLocal } from './dynamodb';
 import { localTokenAuthority } from './tokens';
 
 /**
  * `npm start`: DynamoDB Local, the table, and the API on 127.0.0.1:$PORT running the same
  * handler modules Lambda runs. Environment: PORT (3000), DATA_DIR (.data), IN_MEMORY=1 or
- * `--in-memory` for a throwaway run, DYNAMODB_PORT (a free port when unset).
+ * `--in-memory` for a throwaway run, DYNAMODB_PORT (a free port when unset), CORS_ORIGINS (comma-separated
+ * origins whose pages may call, as the stack's `corsOrigins` context).
  */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const host = '127.0.0.1';
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const inMemory = process.argv.includes('--in-memory') || process.env.IN_MEMORY === '1';
   const dataDir = inMemory ? undefined : resolve(repoRoot, process.env.DATA_DIR ?? '.data');
   const quiet = process.env.LOCAL_QUIET === '1';
+  const corsOrigins = localCorsOrigins();
 
   await assertPortFree(port);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
       await timers.settle();
     },
     ...(log ? { log } : {}),
+    corsOrigins,
   });
   const listening = server;
   await new Promise<void>((ready, failed) => {
@@ -94,10 +98,20 @@ async function main(): Promise<void> {
       `  token:    curl -s -X POST ${url}/local/tokens -H 'content-type: application/json' \\`,
       `              -d '{"tenantId":"demo","userId":"alice","roles":["admin"]}'`,
       `  health:   curl -s ${url}/v1/health`,
+      `  docs:     ${url}/docs (the API reference; the document itself is ${url}/v1/openapi.json)`,
+      `  cors:     ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'no browser origins allowed (set CORS_ORIGINS)'}`,
       '  stop:     Ctrl-C',
       '',
     ].join('\n'),
   );
+}
+
+function localCorsOrigins(): string[] {
+  try {
+    return parseCorsOrigins(process.env.CORS_ORIGINS, 'CORS_ORIGINS');
+  } catch (error) {
+    throw new LocalRuntimeError((error as Error).message);
+  }
 }
 
 function parsePort(value: string | undefined, fallback: number, name: string): number {

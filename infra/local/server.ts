@@ -10,6 +10,7 @@ import { type HttpRoute, type HttpRouteName, httpRoutes } from '../../shared/htt
 import { parseRequestParts } from '../../shared/http/validation';
 import { instant } from '../../shared/schema/common';
 import { clockOffset, currentTime, setClockOffset } from '../../shared/time/clock';
+import { allowedOrigin, corsPolicy } from '../cors';
 import { buildHttpEvent, buildLambdaContext, flattenClaims } from './events';
 import { referencePageHtml, referencePagePaths, referencePageScript } from './reference-page';
 import { type LocalTokenAuthority, localTokenRequest } from './tokens';
@@ -53,6 +54,8 @@ export interface LocalServerOptions {
   /** Called after the clock moves, so due timer work runs before the clock request answers. */
   readonly afterClockChange?: () => Promise<void>;
   readonly log?: (line: string) => void;
+  /** Origins whose pages may call (CORS_ORIGINS); none by default, as in the stack. */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** Times as strict as any request's (2000–2100, real dates, an offset); moves of up to ten years. */
@@ -189,8 +192,16 @@ export function createLocalServer(options: LocalServerOptions): Server {
     throw new DomainError('not_found', 'route_not_found', 'No such local endpoint.');
   }
 
+  const corsOrigins = options.corsOrigins ?? [];
   return createServer((request, response) => {
     const started = performance.now();
+    const origin = allowedOrigin(corsOrigins, request.headers.origin);
+    // A preflight is answered before any route, as API Gateway answers it (no token needed).
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      writeResponse(response, { statusCode: 204, headers: origin ? preflightHeaders(origin) : {} });
+      options.log?.(`OPTIONS ${request.url} (preflight from ${request.headers.origin ?? 'no origin'}) → 204`);
+      return;
+    }
     readBody(request)
       .then((body) => dispatch(request, body))
       .catch((error: unknown) => {
@@ -204,7 +215,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         };
       })
       .then((result) => {
-        writeResponse(response, result);
+        writeResponse(response, origin ? withCorsHeaders(result, origin) : result);
         options.log?.(
           `${request.method} ${request.url} → ${result.statusCode ?? 200} ${(performance.now() - started).toFixed(1)} ms`,
         );
@@ -270,6 +281,28 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+function preflightHeaders(origin: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': corsPolicy.allowMethods.join(','),
+    'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
+    'access-control-max-age': String(corsPolicy.maxAgeSeconds),
+    vary: 'origin',
+  };
+}
+
+function withCorsHeaders(result: HttpResponse, origin: string): HttpResponse {
+  return {
+    ...result,
+    headers: {
+      ...result.headers,
+      'access-control-allow-origin': origin,
+      'access-control-expose-headers': corsPolicy.exposeHeaders.join(','),
+      vary: 'origin',
+    },
+  };
 }
 
 function writeResponse(response: ServerResponse, result: HttpResponse): void {

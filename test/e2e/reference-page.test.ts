@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import {
   type ApiClient,
   apiClient,
   e2eTimeout,
+  freePort,
   type LocalService,
   startLocalService,
 } from '../kit/local-service';
@@ -44,19 +46,40 @@ async function waitForTexts(page: Page, texts: readonly string[]): Promise<strin
   return texts.filter((text) => !shown.includes(text));
 }
 
+/** A page of another origin (another local port), as a browser client of the API would be. */
+async function servePage(port: number): Promise<Server> {
+  const server = createServer((_request, response) => {
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    response.end('<!doctype html><html><head><title>前台 app</title></head><body>front desk</body></html>');
+  });
+  await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
+  return server;
+}
+
 describe('the reference page (/docs) in Debian chromium, against the local service', () => {
   let service: LocalService;
   let api: ApiClient;
   let browser: Browser;
+  let allowedPage: Server;
+  let otherPage: Server;
+  let allowedOrigin: string;
+  let otherOrigin: string;
 
   beforeAll(async () => {
-    service = await startLocalService({}, ['--in-memory']);
+    const [allowedPort, otherPort] = [await freePort(), await freePort()];
+    allowedOrigin = `http://127.0.0.1:${allowedPort}`;
+    otherOrigin = `http://127.0.0.1:${otherPort}`;
+    allowedPage = await servePage(allowedPort);
+    otherPage = await servePage(otherPort);
+    service = await startLocalService({ CORS_ORIGINS: allowedOrigin }, ['--in-memory']);
     api = apiClient(service.url);
     browser = await launchChromium();
   }, e2eTimeout());
   afterAll(async () => {
     await browser?.close();
-    expect(await service.stop()).toBe(0);
+    allowedPage?.close();
+    otherPage?.close();
+    expect(await service?.stop()).toBe(0);
   }, e2eTimeout());
 
   it('serves the committed OpenAPI document at /v1/openapi.json without a token', async () => {
@@ -127,5 +150,54 @@ describe('the reference page (/docs) in Debian chromium, against the local servi
     );
     expect(await waitForTexts(page, ['404 Not found'])).toEqual([]);
     await page.close();
+  });
+
+  it('answers a CORS preflight for an allowed origin, without a token, and refuses others', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${service.url}/v1/tickets`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,idempotency-key',
+        },
+      });
+    const allowed = await preflight(allowedOrigin);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
+    expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    const other = await preflight(otherOrigin);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lets a page of an allowed origin call with a token, and the browser blocks any other origin', async () => {
+    const token = await api.token({ tenantId: 'cors-page', userId: 'alice', roles: ['admin'] });
+    const callFrom = async (origin: string) => {
+      const page = await browser.newPage();
+      await page.goto(origin);
+      const outcome = await page.evaluate(
+        async ({ url, bearer }) => {
+          try {
+            const response = await fetch(`${url}/v1/stores`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ code: `CO${Date.now() % 10000}`, name: '跨域门店' }),
+            });
+            return { status: response.status, location: response.headers.get('location') };
+          } catch (error) {
+            return { blocked: String(error) };
+          }
+        },
+        { url: service.url, bearer: token },
+      );
+      await page.close();
+      return outcome;
+    };
+    const allowed = await callFrom(allowedOrigin);
+    expect(allowed).toMatchObject({ status: 201 });
+    // Exposed to the page's script by access-control-expose-headers.
+    expect((allowed as { location: string }).location).toMatch(/^\/v1\/stores\/[0-9A-Z]{26}$/);
+    expect(await callFrom(otherOrigin)).toMatchObject({ blocked: expect.stringMatching(/Failed to fetch/) });
   });
 });

@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { corsPolicy } from '../../infra/cors';
 import { buildApp, type ServiceDeskStack } from '../../infra/stack';
 import { staffRoles } from '../../shared/access/roles';
 import { serviceDeskTable } from '../../shared/db/table';
@@ -483,5 +484,35 @@ describe('ServiceDeskStack, external OIDC provider variant', () => {
     ['an issuer that is no URL', { ...oidc, oidcIssuer: 'idp.example.com' }, /https/],
   ])('rejects context with %s', (_case, context, message) => {
     expect(() => buildApp({ context: { ...skipBundling, ...context } })).toThrow(message);
+  });
+});
+
+describe('ServiceDeskStack, CORS for browser clients (corsOrigins context)', () => {
+  const origins = ['https://desk.example.com', 'http://localhost:5173'];
+  const withCors = variant({ corsOrigins: origins.join(',') });
+
+  it('answers preflights in API Gateway for exactly the configured origins, with the shared policy', () => {
+    const api = resourcesOfType(withCors.template(), 'AWS::ApiGatewayV2::Api');
+    expect(api).toHaveLength(1);
+    expect(api[0]?.[1].Properties.CorsConfiguration).toEqual({
+      AllowOrigins: origins,
+      AllowMethods: [...corsPolicy.allowMethods],
+      AllowHeaders: [...corsPolicy.allowHeaders],
+      ExposeHeaders: [...corsPolicy.exposeHeaders],
+      MaxAge: corsPolicy.maxAgeSeconds,
+    });
+  });
+
+  it('allows no browser origin by default', () => {
+    const api = resourcesOfType(withUserPool.template(), 'AWS::ApiGatewayV2::Api');
+    expect(api[0]?.[1].Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it.each([
+    ['a path', 'https://desk.example.com/app'],
+    ['no scheme', 'desk.example.com'],
+    ['a trailing slash', 'https://desk.example.com/'],
+  ])('rejects an origin with %s', (_case, origin) => {
+    expect(() => buildApp({ context: { ...skipBundling, corsOrigins: origin } })).toThrow(/corsOrigins/);
   });
 });
