@@ -5,6 +5,7 @@ import { gte, int, lte, optional, strictObject } from 'zod/mini';
 import { DomainError, type FieldIssue, invalidInput } from '../../shared/errors';
 import type { HttpHandler, HttpResponse } from '../../shared/http/handler';
 import { readJsonBody } from '../../shared/http/handler';
+import { preferredLanguage } from '../../shared/http/language';
 import { problemFromError, problemResponse, problemTypeUri } from '../../shared/http/problem';
 import { type HttpRoute, type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { parseRequestParts } from '../../shared/http/validation';
@@ -123,6 +124,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
         return problemResponse(
           problemFromError(
             new DomainError('unauthenticated', 'token_invalid', 'A valid bearer token is required.'),
+            undefined,
+            preferredLanguage(headers['accept-language']),
           ),
         );
       }
@@ -205,7 +208,10 @@ export function createLocalServer(options: LocalServerOptions): Server {
     readBody(request)
       .then((body) => dispatch(request, body))
       .catch((error: unknown) => {
-        if (error instanceof DomainError) return problemResponse(problemFromError(error));
+        if (error instanceof DomainError) {
+          const language = preferredLanguage(request.headers['accept-language']);
+          return problemResponse(problemFromError(error, undefined, language));
+        }
         // What API Gateway answers when the integration itself fails.
         options.log?.(`handler failed: ${(error as Error).stack ?? String(error)}`);
         return {

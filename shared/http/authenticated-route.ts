@@ -13,6 +13,7 @@ import {
   readJsonBody,
   wrap,
 } from './handler';
+import { preferredLanguage } from './language';
 import type { HttpRoute } from './route';
 import { parseRequestParts } from './validation';
 
@@ -76,11 +77,14 @@ export function authenticatedRoute<B = undefined, Q = undefined, P = undefined>(
     logger.appendKeys({ tenantId: principal.tenantId, userId: principal.userId });
     assertRole(principal, route.roles);
     const rawBody = schemas.body ? readJsonBody(event) : undefined;
-    const parts = parseRequestParts({
-      body: schemas.body ? [schemas.body, rawBody] : undefined,
-      query: schemas.query ? [schemas.query, event.queryStringParameters ?? {}] : undefined,
-      params: schemas.params ? [schemas.params, event.pathParameters ?? {}] : undefined,
-    });
+    const parts = parseRequestParts(
+      {
+        body: schemas.body ? [schemas.body, rawBody] : undefined,
+        query: schemas.query ? [schemas.query, event.queryStringParameters ?? {}] : undefined,
+        params: schemas.params ? [schemas.params, event.pathParameters ?? {}] : undefined,
+      },
+      preferredLanguage(event.headers?.['accept-language']),
+    );
     const now = currentTime();
     const idempotency = creates
       ? idempotencyClaim(`${route.method} ${route.path}`, event, {

@@ -8,6 +8,7 @@ import { withDeadline } from '../db/deadline';
 import { DomainError } from '../errors';
 import { logger } from '../observability/logger';
 import { currentTime } from '../time/clock';
+import { preferredLanguage } from './language';
 import { problemFromError, problemResponse } from './problem';
 import type { HttpRoute } from './route';
 
@@ -76,7 +77,8 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
   return {
     onError: async (request) => {
       const requestId = request.event.requestContext?.requestId;
-      const problem = problemFromError(request.error, requestId);
+      const language = preferredLanguage(request.event.headers?.['accept-language']);
+      const problem = problemFromError(request.error, requestId, language);
       if (problem.status >= 500) logger.error('request failed', { error: request.error as Error });
       else logger.info('request refused', { status: problem.status, code: problem.code });
       request.response = problemResponse(problem);

@@ -1,5 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type ErrorKind, type FieldIssue } from '../errors';
+import type { Language } from './language';
+import { detailInChinese, internalDetailZh } from './problem-zh';
 
 /** RFC 9457 problem details, as every error response of the API carries them. */
 export interface Problem {
@@ -39,14 +41,15 @@ export const problemTypeUri = (kind: string) => `/docs#description/${problemAnch
 /** The section heading's slug in the reference page (the heading is this text). */
 export const problemAnchor = (kind: string) => `problem-${kind.replaceAll('_', '-')}`;
 
-export function problemFromError(error: unknown, requestId?: string): Problem {
+export function problemFromError(error: unknown, requestId?: string, language: Language = 'en'): Problem {
+  const zh = language === 'zh-CN';
   if (error instanceof DomainError) {
-    const { status, title } = problemKinds[error.kind];
+    const { status, title, titleZh } = problemKinds[error.kind];
     return {
       type: problemTypeUri(error.kind),
-      title,
+      title: zh ? titleZh : title,
       status,
-      detail: error.message,
+      detail: zh ? detailInChinese(error) : error.message,
       code: error.code,
       ...(error.issues.length > 0 ? { errors: error.issues } : {}),
       ...(requestId ? { instance: `urn:request:${requestId}` } : {}),
@@ -55,9 +58,9 @@ export function problemFromError(error: unknown, requestId?: string): Problem {
   // Never leak internals: the log has the stack, the caller gets the request id to quote.
   return {
     type: problemTypeUri('internal'),
-    title: 'Internal error',
+    title: zh ? problemKinds.internal.titleZh : problemKinds.internal.title,
     status: 500,
-    detail: 'Something went wrong on our side. Quote the instance when reporting it.',
+    detail: zh ? internalDetailZh : 'Something went wrong on our side. Quote the instance when reporting it.',
     code: 'internal',
     ...(requestId ? { instance: `urn:request:${requestId}` } : {}),
   };
@@ -68,6 +71,7 @@ export function problemResponse(problem: Problem): APIGatewayProxyStructuredResu
     statusCode: problem.status,
     headers: {
       'content-type': 'application/problem+json',
+      'content-language': /[\u4e00-\u9fff]/.test(problem.title) ? 'zh-CN' : 'en',
       'cache-control': 'no-store',
       ...(problem.status === 503 ? { 'retry-after': String(retryAfterSeconds) } : {}),
     },

@@ -200,4 +200,29 @@ describe('the reference page (/docs) in Debian chromium, against the local servi
     expect((allowed as { location: string }).location).toMatch(/^\/v1\/stores\/[0-9A-Z]{26}$/);
     expect(await callFrom(otherOrigin)).toMatchObject({ blocked: expect.stringMatching(/Failed to fetch/) });
   });
+
+  it('answers a problem in Chinese for Accept-Language: zh-CN, and in English otherwise', async () => {
+    const token = await api.token({ tenantId: 'zh-problems', userId: 'alice', roles: ['admin'] });
+    const badTicket = (language?: string) =>
+      api.call<{ title: string; detail: string; errors: { path: string; message: string }[] }>(
+        'POST',
+        '/v1/tickets',
+        {
+          token,
+          body: { storeId: 'nope', type: 'repair', channel: 'walk_in' },
+          headers: language ? { 'accept-language': language } : {},
+        },
+      );
+    const zh = await badTicket('zh-CN,zh;q=0.9,en;q=0.5');
+    expect(zh.status).toBe(400);
+    expect(zh.body.title).toBe('输入无效');
+    expect(zh.body.detail).toBe('请求中有无效字段。');
+    expect(Object.fromEntries(zh.body.errors.map((issue) => [issue.path, issue.message]))).toEqual({
+      storeId: expect.stringMatching(/^无效字符串/),
+      subject: '必填。',
+    });
+    const en = await badTicket();
+    expect(en.body.title).toBe('Invalid input');
+    expect(en.body.errors.find((issue) => issue.path === 'subject')?.message).toBe('Required.');
+  });
 });

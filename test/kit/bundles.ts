@@ -64,7 +64,7 @@ export interface BundleResult {
 
 /**
  * Builds one function the way CDK's NodejsFunction does with the options in infra/stack.ts
- * (`minify`, `sourceMap`, ESM, `target: node22`, `mainFields: module,main`, the createRequire banner);
+ * (`minify`, `sourceMap`, ESM, `target: node22`, `mainFields: module,main`, `charset: utf8`, the createRequire banner);
  * NodejsFunction runs esbuild with `platform: node` and `bundle: true`, and for Node 18+ runtimes
  * adds `external: ['@aws-sdk/*']` unless `externalModules` says otherwise.
  */
@@ -86,6 +86,7 @@ export async function buildFunction(
     minify: true,
     sourcemap: true,
     mainFields: ['module', 'main'],
+    charset: 'utf8',
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
