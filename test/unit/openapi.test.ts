@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientTypes, clientTypesFile } from '../../scripts/openapi/client';
 import { routeContracts, views } from '../../scripts/openapi/contract';
 import { buildOpenApiDocument, openApiFile, serialize } from '../../scripts/openapi/document';
 import type { AuthenticatedHandler } from '../../shared/http/authenticated-route';
@@ -36,6 +37,10 @@ const operations = () =>
 describe('the OpenAPI document', () => {
   it('is committed as generated: run `npm run docs:openapi` after changing a route or schema', () => {
     expect(readFileSync(openApiFile, 'utf8')).toBe(serialize(built));
+  });
+
+  it('has the typed client’s types (client/schema.d.ts) generated from it: run `npm run docs:openapi`', async () => {
+    expect(readFileSync(clientTypesFile, 'utf8')).toBe(await clientTypes(serialize(built)));
   });
 
   it('is valid OpenAPI 3.1 for @readme/openapi-parser', async () => {

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceDeskClient } from '../../client';
 import { httpRoutes } from '../../shared/http/route-table';
 import { launchChromium } from '../kit/browser';
 import {
@@ -224,5 +225,39 @@ describe('the reference page (/docs) in Debian chromium, against the local servi
     const en = await badTicket();
     expect(en.body.title).toBe('Invalid input');
     expect(en.body.errors.find((issue) => issue.path === 'subject')?.message).toBe('Required.');
+  });
+
+  it('drives the API with the typed client generated from the document (openapi-fetch)', async () => {
+    const token = await api.token({ tenantId: 'typed-client', userId: 'alice', roles: ['admin'] });
+    const desk = createServiceDeskClient({ baseUrl: service.url, token });
+    const store = await desk.POST('/v1/stores', {
+      body: { code: 'HZ01', name: '杭州西湖店' },
+      params: { header: { 'Idempotency-Key': 'store-hz01' } },
+    });
+    expect(store.response.status).toBe(201);
+    const storeId = store.data?.id ?? '';
+    const opened = await desk.POST('/v1/tickets', {
+      body: { storeId, type: 'repair', channel: 'walk_in', subject: '冰箱不制冷' },
+    });
+    expect(opened.response.status).toBe(201);
+    expect(opened.data).toMatchObject({ storeId, status: 'new', subject: '冰箱不制冷' });
+    const ticketId = opened.data?.id ?? '';
+    const listed = await desk.GET('/v1/tickets', { params: { query: { storeId } } });
+    expect(listed.data?.items.map((ticket) => ticket.id)).toContain(ticketId);
+    const timeline = await desk.GET('/v1/tickets/{ticketId}/timeline', { params: { path: { ticketId } } });
+    expect(timeline.data?.items.map((event) => event.kind)).toContain('created');
+
+    // Problems are typed too, and in Chinese when asked.
+    const inChinese = createServiceDeskClient({ baseUrl: service.url, token, language: 'zh-CN' });
+    const missing = await inChinese.GET('/v1/tickets/{ticketId}', {
+      params: { path: { ticketId: '01JDQ7Z6W8G5V4T3S2R1Q0P9N8' } },
+    });
+    expect(missing.response.status).toBe(404);
+    expect(missing.error).toMatchObject({
+      status: 404,
+      title: '未找到',
+      detail: '工单不存在。',
+      code: 'ticket_not_found',
+    });
   });
 });
