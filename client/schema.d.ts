@@ -1115,7 +1115,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict. The object changed since you read it (`version_conflict`: read it again and retry), the move is not allowed from its status, or an Idempotency-Key was reused with another body. */
+        /** @description Conflict. The object changed since you read it (`version_conflict`: read it again and retry), the move is not allowed from its status, or a request with the same Idempotency-Key is still in progress. */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -1142,7 +1142,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Refused by a business rule. A business rule refused the request; `code` names the rule. */
+        /** @description Refused by a business rule. A business rule refused the request; `code` names the rule (e.g. `idempotency_key_reused`: the key was already used for a different request). */
         Problem422: {
             headers: {
                 [name: string]: unknown;

@@ -91,7 +91,7 @@ const descriptions: Record<Kind, { description: string; examples: readonly Probl
   },
   conflict: {
     description:
-      'The object changed since you read it (`version_conflict`: read it again and retry), the move is not allowed from its status, or an Idempotency-Key was reused with another body.',
+      'The object changed since you read it (`version_conflict`: read it again and retry), the move is not allowed from its status, or a request with the same Idempotency-Key is still in progress.',
     examples: [
       {
         name: 'en',
@@ -127,7 +127,8 @@ const descriptions: Record<Kind, { description: string; examples: readonly Probl
     ],
   },
   rule_refused: {
-    description: 'A business rule refused the request; `code` names the rule.',
+    description:
+      'A business rule refused the request; `code` names the rule (e.g. `idempotency_key_reused`: the key was already used for a different request).',
     examples: [
       {
         name: 'en',

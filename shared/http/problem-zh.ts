@@ -29,6 +29,7 @@ const detailsZh: Record<string, string> = {
   role_not_allowed: '您的角色无权执行此操作。',
   role_grant_refused: '您无权授予该角色。',
   store_out_of_scope: '该门店不在您的管辖范围内。',
+  idempotency_key_reused: '该 Idempotency-Key 已用于另一个不同的请求。',
   idempotency_in_progress: '相同 Idempotency-Key 的请求正在处理中，请稍后重试。',
   store_code_taken: '该门店编码已被使用。',
   staff_user_taken: '该登录账号已关联其他员工。',
