@@ -31,7 +31,10 @@ export async function readAndDecide(
       'rule_refused',
       'purchase_not_found',
       'The purchase is not one of this customer’s.',
-      [{ in: 'body', path: 'purchaseId', message: 'No such purchase of this customer.' }],
+      [
+        { in: 'body', path: 'customerId', message: 'No such customer with this purchase.' },
+        { in: 'body', path: 'purchaseId', message: 'No such purchase of this customer.' },
+      ],
     );
   }
   assertStoreAccess(principal, purchase.storeId);
