@@ -48,10 +48,19 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
     ...extra,
   });
 
+  /** The return or exchange ticket the desk opens first (createTicket), about the purchase. */
+  const openTicket = async (purchaseId: string, type = 'return') =>
+    succeeded<Ticket>('createTicket', {
+      caller: desk.as.desk,
+      body: { storeId: desk.store.id, type, channel: 'walk_in', subject: '退换货', customerId, purchaseId },
+    });
+
   const create = async (body: Record<string, unknown>, headers?: Record<string, string>) => {
+    const ticketId =
+      (body.ticketId as string | undefined) ?? (await openTicket(body.purchaseId as string)).id;
     const result = await invoke<ReturnCase>('createReturn', {
       caller: desk.as.desk,
-      body,
+      body: { ...body, ticketId },
       ...(headers ? { headers } : {}),
     });
     expect(result.status, JSON.stringify(result.body)).toBe(201);
@@ -163,11 +172,12 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
     expect(await snapshot(desk.tenant)).toEqual(before);
   });
 
-  it('createReturn: opens a return ticket with the case, its decision and policy version, once per Idempotency-Key', async () => {
+  it('createReturn: records the case on its return ticket with its decision and policy version, once per Idempotency-Key', async () => {
     const purchase = await buy(2);
     const key = `return-${purchase.id}`;
-    const first = await create(returnBody(purchase), { 'idempotency-key': key });
-    const retry = await create(returnBody(purchase), { 'idempotency-key': key });
+    const { id: ticketId } = await openTicket(purchase.id);
+    const first = await create(returnBody(purchase, { ticketId }), { 'idempotency-key': key });
+    const retry = await create(returnBody(purchase, { ticketId }), { 'idempotency-key': key });
     expect(retry).toEqual(first);
     expect(first).toMatchObject({
       status: 'decided',
@@ -191,17 +201,17 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
     const events = await timeline(first.ticketId);
     expect(events.map((event) => event.kind)).toEqual(['created', 'case_step']);
     expect(events[1]).toMatchObject({ caseKind: 'return', caseId: first.id, step: 'decided', to: 'decided' });
-    const tickets = await succeeded<Page<Ticket>>('listTickets', {
+    const cases = await succeeded<Page<ReturnCase>>('listReturns', {
       caller: desk.as.desk,
-      query: { customerId, limit: '100' },
+      query: { storeId: desk.store.id, limit: '100' },
     });
-    expect(tickets.items.filter((listed) => listed.purchaseId === purchase.id)).toHaveLength(1);
+    expect(cases.items.filter((listed) => listed.ticketId === ticketId)).toHaveLength(1);
     expect(await succeeded('getReturn', { caller: desk.as.desk, params: { returnId: first.id } })).toEqual(
       first,
     );
   });
 
-  it('createReturn: attaches to a given ticket of the store that sold; bad input names every field and writes nothing', async () => {
+  it('createReturn: only on a ticket of the store that sold and of the customer; bad input names every field and writes nothing', async () => {
     const purchase = await buy(1);
     const ticket = await succeeded<Ticket>('createTicket', {
       caller: desk.as.desk,
@@ -219,7 +229,26 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
       body: { customerId, purchaseId: purchase.id, kind: 'repair', reason: 'why not', items: [{ line: 0 }] },
     });
     expect(bad.status).toBe(400);
-    expect(badFields(bad).sort()).toEqual(['body.items.0.line', 'body.kind', 'body.reason']);
+    expect(badFields(bad).sort()).toEqual(['body.items.0.line', 'body.kind', 'body.reason', 'body.ticketId']);
+    const stranger = await succeeded<{ id: string }>('createCustomer', {
+      caller: desk.as.desk,
+      body: { phone: `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
+    });
+    const theirs = await succeeded<Ticket>('createTicket', {
+      caller: desk.as.desk,
+      body: {
+        storeId: desk.store.id,
+        type: 'return',
+        channel: 'phone',
+        subject: 'x',
+        customerId: stranger.id,
+      },
+    });
+    const otherCustomer = await invoke('createReturn', {
+      caller: desk.as.desk,
+      body: returnBody(purchase, { ticketId: theirs.id }),
+    });
+    expect([otherCustomer.status, badFields(otherCustomer)]).toEqual([422, ['body.ticketId']]);
     const elsewhere = await succeeded<Ticket>('createTicket', {
       caller: desk.admin,
       body: { storeId: desk.otherStore.id, type: 'return', channel: 'phone', subject: 'elsewhere' },

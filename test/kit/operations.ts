@@ -419,7 +419,7 @@ export const operations: readonly BenchOperation[] = [
   },
   {
     id: 'createReturn',
-    title: 'register a return (decision, new return ticket, timeline event)',
+    title: 'register a return on its ticket (decision, case, timeline event)',
     status: 'measured',
     target: http('createReturn'),
     measures: ['cold', 'capacity'],
@@ -442,11 +442,21 @@ export const operations: readonly BenchOperation[] = [
         },
       });
       const caller = frontDesk(d.tenant, d.store.id);
-      await openedToday(caller, d.store.id);
-      // 七天无理由退货 of yesterday's sofa: the engine allows it, the case opens its ticket.
+      const { id: ticketId } = await created('createTicket', {
+        caller,
+        body: {
+          storeId: d.store.id,
+          type: 'return',
+          channel: 'walk_in',
+          subject: '沙发退货',
+          customerId,
+          purchaseId,
+        },
+      });
+      // 七天无理由退货 of yesterday's sofa: the engine allows it; the case lands on its ticket.
       return () => ({
         caller,
-        body: { customerId, purchaseId, kind: 'return', reason: 'no_reason', items: [{ line: 1 }] },
+        body: { customerId, purchaseId, ticketId, kind: 'return', reason: 'no_reason', items: [{ line: 1 }] },
       });
     },
   },

@@ -70,7 +70,7 @@ export async function newPurchase(
 }
 
 /** A quality problem with the world's fridge: a repair is allowed whatever the day (in warranty or paid). */
-const returnBody = (world: World) => ({
+const eligibilityBody = (world: World) => ({
   customerId: world.customer.id,
   purchaseId: world.purchaseIds[0],
   kind: 'exchange',
@@ -79,10 +79,26 @@ const returnBody = (world: World) => ({
   items: [{ line: 1 }],
 });
 
+/** The same request registered as a case, on a new exchange ticket about the fridge. */
+async function returnBody(world: World) {
+  const ticket = await succeeded<Ticket>('createTicket', {
+    caller: world.admin,
+    body: {
+      storeId: world.store.id,
+      type: 'exchange',
+      channel: 'walk_in',
+      subject: `fridge exchange ${unique()}`,
+      customerId: world.customer.id,
+      purchaseId: world.purchaseIds[0],
+    },
+  });
+  return { ...eligibilityBody(world), ticketId: ticket.id };
+}
+
 export async function newReturn(world: World) {
   return succeeded<{ id: string; version: number }>('createReturn', {
     caller: world.admin,
-    body: returnBody(world),
+    body: await returnBody(world),
   });
 }
 
@@ -440,11 +456,11 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
     scope: { notStoreScoped: 'admin only; tenant policy' },
   },
   checkReturnEligibility: {
-    valid: async (world) => ({ caller: world.as.desk, body: returnBody(world) }),
+    valid: async (world) => ({ caller: world.as.desk, body: eligibilityBody(world) }),
     scope: 'store',
   },
   createReturn: {
-    valid: async (world) => ({ caller: world.as.desk, body: returnBody(world) }),
+    valid: async (world) => ({ caller: world.as.desk, body: await returnBody(world) }),
     scope: 'store',
   },
   listReturns: {

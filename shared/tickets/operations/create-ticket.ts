@@ -10,7 +10,6 @@ import {
 import type { Customer } from '../../customers/schema';
 import { assertTimeLeft, isCutOff } from '../../db/deadline';
 import type { IdempotencyClaim } from '../../db/idempotency';
-import type { TransactionItem } from '../../db/transactions';
 import { DomainError, type FieldIssue, unavailable } from '../../errors';
 import { newId } from '../../ids';
 import { logger } from '../../observability/logger';
@@ -92,8 +91,6 @@ export async function createTicket(
   now: Date,
   idempotency: IdempotencyClaim | undefined,
   origin?: { revisitId: string },
-  /** A case opened with the ticket (a return…): its writes land in the ticket's transaction, and its answer is remembered. */
-  attached?: (ticket: Ticket) => { writes: readonly TransactionItem[]; response: unknown },
 ): Promise<Ticket> {
   assertStoreAccess(principal, input.storeId);
   const context = await readOpeningContext(principal.tenantId, input.storeId);
@@ -158,7 +155,6 @@ export async function createTicket(
         : undefined;
       const ticket = dispatched?.ticket ?? opened.ticket;
       attempted = ticket;
-      const attachment = attached?.(ticket);
       try {
         await insertTicket(
           principal.tenantId,
@@ -185,10 +181,9 @@ export async function createTicket(
             after: [
               ...sideEffects(principal.tenantId, undefined, ticket, now),
               ...slaTimerWrites(principal.tenantId, undefined, ticket, calendar),
-              ...(attachment?.writes ?? []),
             ],
           },
-          { claim: idempotency, response: { body: attachment ? attachment.response : ticket }, now },
+          { claim: idempotency, response: { body: ticket }, now },
         );
         return ticket;
       } catch (error) {
