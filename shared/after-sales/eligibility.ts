@@ -1,5 +1,6 @@
 import type { Purchase } from '../customers/schema';
 import type { AfterSalesPolicy, EligibilityRequest, RuleClass } from './schema';
+import type { EligibilityDecision, LineDecision, Outcome, Refusal, RepairFee, TraceEntry } from './views';
 
 /*
  * The eligibility engine: a pure function from the purchase, the request (with each item's repair
@@ -11,57 +12,14 @@ import type { AfterSalesPolicy, EligibilityRequest, RuleClass } from './schema';
  * spent in repair do not count against quality windows, warranties or depreciation.
  */
 
-export type Outcome = 'refund' | 'exchange' | 'repair' | 'refused';
-export type RepairFee = 'free' | 'paid';
-
-export interface TraceEntry {
-  /** Which row of the rules, e.g. `A.window`, `B.art10`, `C.serious_90`. */
-  readonly rule: string;
-  readonly line?: number;
-  readonly inputs: Readonly<Record<string, string | number | boolean | null>>;
-  /** passed / failed for a condition; applied when the rule decided the line; skipped when it did not apply. */
-  readonly result: 'passed' | 'failed' | 'applied' | 'skipped';
-  readonly basis: string;
-}
-
-/** What the desk reads out to the customer, in Chinese and English. */
-export interface Refusal {
-  readonly code: string;
-  readonly line?: number;
-  readonly zh: string;
-  readonly en: string;
-}
-
-export interface LineDecision {
-  readonly line: number;
-  readonly name: string;
-  readonly ruleClass: string;
-  readonly quantity: number;
-  /** What the buyer paid for the quantity asked about, in fen. */
-  readonly paid: number;
-  readonly outcomes: readonly Outcome[];
-  /** The refund in fen when a refund is allowed (depreciation taken off where the rule says), else 0. */
-  readonly refundAmount: number;
-  readonly depreciation: number;
-  readonly repairFee: RepairFee | null;
-}
-
-export interface EligibilityDecision {
-  readonly kind: EligibilityRequest['kind'];
-  readonly reason: EligibilityRequest['reason'];
-  /** The store's local date the decision was made for. */
-  readonly decidedOn: string;
-  /** What staff may choose among (the intersection over the lines), or `refused`. */
-  readonly outcomes: readonly Outcome[];
-  /** Whether what the customer asked for (refund for a return…) is among them. */
-  readonly requestedAllowed: boolean;
-  readonly refundAmount: number;
-  readonly repairFee: RepairFee | null;
-  readonly lines: readonly LineDecision[];
-  readonly refusals: readonly Refusal[];
-  readonly trace: readonly TraceEntry[];
-  readonly policyVersion: number;
-}
+export type {
+  EligibilityDecision,
+  LineDecision,
+  Outcome,
+  Refusal,
+  RepairFee,
+  TraceEntry,
+} from './views';
 
 export interface EligibilityFacts {
   readonly purchase: Pick<Purchase, 'items' | 'purchasedOn' | 'deliveredOn' | 'status'>;

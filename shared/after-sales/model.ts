@@ -1,8 +1,9 @@
 import type { StaffRole } from '../access/roles';
 import { conflict, forbidden, invalidInput } from '../errors';
 import type { TimelineEvent } from '../tickets/schema';
-import type { EligibilityDecision, Outcome, TraceEntry } from './eligibility';
-import type { ConditionFacts, CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
+import type { EligibilityDecision, TraceEntry } from './eligibility';
+import type { CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
+import type { ReturnCase } from './views';
 
 /*
  * The return and exchange case (退换货处理单) and its stages: decided → goods received →
@@ -10,47 +11,7 @@ import type { ConditionFacts, CreateReturnInput, RecordReturnStepInput, ReturnSt
  * Pure: each step takes the case as read and returns the new case and the ticket event.
  */
 
-export interface StepRecord {
-  readonly step: string;
-  readonly from: ReturnStatus;
-  readonly to: ReturnStatus;
-  readonly by: string;
-  readonly at: string;
-  readonly note?: string;
-}
-
-export interface ReturnCase {
-  readonly id: string;
-  readonly ticketId: string;
-  readonly storeId: string;
-  readonly customerId: string;
-  readonly purchaseId: string;
-  readonly kind: 'return' | 'exchange';
-  readonly reason: CreateReturnInput['reason'];
-  readonly items: CreateReturnInput['items'];
-  readonly description: string;
-  readonly seriousDefect: boolean;
-  readonly exemption?: CreateReturnInput['exemption'];
-  readonly condition: ConditionFacts;
-  readonly currency: string;
-  readonly decision: EligibilityDecision;
-  readonly policyVersion: number;
-  /** What staff may choose among: the decision's outcomes, or what an override granted. */
-  readonly allowedOutcomes: readonly Outcome[];
-  /** The most that may be refunded, in fen. */
-  readonly refundLimit: number;
-  readonly status: ReturnStatus;
-  readonly outcome?: 'refund' | 'exchange' | 'repair';
-  readonly override?: { by: string; at: string; outcome: Outcome; reason: string };
-  readonly refund?: { amount: number; method: string; reference: string; by: string; at: string };
-  readonly replacement?: { sku?: string; by: string; at: string };
-  readonly refusal?: { explanation: string; by: string; at: string };
-  readonly history: readonly StepRecord[];
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-}
+export type { ReturnCase } from './views';
 
 export interface ReturnTally {
   readonly purchaseId: string;
