@@ -175,6 +175,49 @@ export const ticketTimeline = route(
   'read',
 );
 
+/** Who registers returns and records their stages: the desk and those above it (overrides: the policy says). */
+const returnDesk: readonly StaffRole[] = [
+  'front_desk',
+  'complaint_handler',
+  'supervisor',
+  'manager',
+  'admin',
+];
+
+export const getAfterSalesPolicy = route(
+  'GET',
+  '/v1/after-sales-policy',
+  'get-after-sales-policy',
+  everyone,
+  'read',
+);
+export const putAfterSalesPolicy = route(
+  'PUT',
+  '/v1/after-sales-policy',
+  'put-after-sales-policy',
+  ['admin'],
+  'readwrite',
+);
+export const checkReturnEligibility = route(
+  'POST',
+  '/v1/returns/eligibility',
+  'check-return-eligibility',
+  everyone,
+  'read',
+);
+export const createReturn = route('POST', '/v1/returns', 'create-return', returnDesk, 'readwrite', {
+  idempotent: true,
+});
+export const listReturns = route('GET', '/v1/returns', 'list-returns', everyone, 'read');
+export const getReturn = route('GET', '/v1/returns/{returnId}', 'get-return', everyone, 'read');
+export const recordReturnStep = route(
+  'POST',
+  '/v1/returns/{returnId}/steps',
+  'record-return-step',
+  returnDesk,
+  'readwrite',
+);
+
 export const listNotifications = route('GET', '/v1/me/notifications', 'list-notifications', everyone, 'read');
 export const readNotification = route(
   'POST',

@@ -95,6 +95,17 @@ export const timelineEvent = union([
     notified: array(ulid),
   }),
   strictObject({ ...eventBase, kind: literal('linked'), revisitId: ulid }),
+  /** A stage of a case recorded on the ticket (a return or exchange: decided, goods received…). */
+  strictObject({
+    ...eventBase,
+    kind: literal('case_step'),
+    caseKind: string(),
+    caseId: ulid,
+    step: string(),
+    from: optional(string()),
+    to: string(),
+    note: optional(string()),
+  }),
   strictObject({
     ...eventBase,
     kind: literal('updated'),

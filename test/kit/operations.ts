@@ -418,6 +418,49 @@ export const operations: readonly BenchOperation[] = [
     },
   },
   {
+    id: 'createReturn',
+    title: 'register a return on its ticket (decision, case, timeline event)',
+    status: 'measured',
+    target: http('createReturn'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 201,
+    async prepare() {
+      const d = await deskFixture('bench-returns');
+      const { id: customerId } = await created('createCustomer', {
+        caller: d.admin,
+        body: { name: '李先生', phone: '13900000001' },
+      });
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const { id: purchaseId } = await created('createPurchase', {
+        caller: d.admin,
+        body: {
+          customerId,
+          storeId: d.store.id,
+          items: [{ name: '三人位布艺沙发', category: 'sofa', amount: 459900 }],
+          purchasedOn: yesterday,
+          deliveredOn: yesterday,
+        },
+      });
+      const caller = frontDesk(d.tenant, d.store.id);
+      const { id: ticketId } = await created('createTicket', {
+        caller,
+        body: {
+          storeId: d.store.id,
+          type: 'return',
+          channel: 'walk_in',
+          subject: '沙发退货',
+          customerId,
+          purchaseId,
+        },
+      });
+      // 七天无理由退货 of yesterday's sofa: the engine allows it; the case lands on its ticket.
+      return () => ({
+        caller,
+        body: { customerId, purchaseId, ticketId, kind: 'return', reason: 'no_reason', items: [{ line: 1 }] },
+      });
+    },
+  },
+  {
     id: 'createTicket',
     title: 'create ticket',
     status: 'measured',

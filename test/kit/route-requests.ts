@@ -69,6 +69,39 @@ export async function newPurchase(
   return purchase.id;
 }
 
+/** A quality problem with the world's fridge: a repair is allowed whatever the day (in warranty or paid). */
+const eligibilityBody = (world: World) => ({
+  customerId: world.customer.id,
+  purchaseId: world.purchaseIds[0],
+  kind: 'exchange',
+  reason: 'quality_problem',
+  description: 'Does not cool',
+  items: [{ line: 1 }],
+});
+
+/** The same request registered as a case, on a new exchange ticket about the fridge. */
+async function returnBody(world: World) {
+  const ticket = await succeeded<Ticket>('createTicket', {
+    caller: world.admin,
+    body: {
+      storeId: world.store.id,
+      type: 'exchange',
+      channel: 'walk_in',
+      subject: `fridge exchange ${unique()}`,
+      customerId: world.customer.id,
+      purchaseId: world.purchaseIds[0],
+    },
+  });
+  return { ...eligibilityBody(world), ticketId: ticket.id };
+}
+
+export async function newReturn(world: World) {
+  return succeeded<{ id: string; version: number }>('createReturn', {
+    caller: world.admin,
+    body: await returnBody(world),
+  });
+}
+
 /** A tenant with two stores, a team, a customer, and two of each object in the team's store. */
 export async function buildWorld(label: string): Promise<World> {
   const desk = await deskFixture(label);
@@ -406,6 +439,48 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
       params: { ticketId: world.tickets[0]?.id ?? '' },
       query: {},
     }),
+    scope: 'store',
+  },
+  getAfterSalesPolicy: {
+    valid: async (world) => ({ caller: world.as.desk }),
+    scope: { notStoreScoped: 'tenant policy' },
+  },
+  putAfterSalesPolicy: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: {
+        noReason: { days: 7 },
+        version: await versionOf('getAfterSalesPolicy', { caller: world.admin }),
+      },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant policy' },
+  },
+  checkReturnEligibility: {
+    valid: async (world) => ({ caller: world.as.desk, body: eligibilityBody(world) }),
+    scope: 'store',
+  },
+  createReturn: {
+    valid: async (world) => ({ caller: world.as.desk, body: await returnBody(world) }),
+    scope: 'store',
+  },
+  listReturns: {
+    valid: async (world) => ({ caller: world.as.desk, query: { storeId: world.store.id } }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  getReturn: {
+    valid: async (world) => ({ caller: world.as.desk, params: { returnId: (await newReturn(world)).id } }),
+    scope: 'store',
+  },
+  recordReturnStep: {
+    valid: async (world) => {
+      const returnCase = await newReturn(world);
+      return {
+        caller: world.as.desk,
+        params: { returnId: returnCase.id },
+        body: { step: 'choose_repair', version: returnCase.version },
+      };
+    },
     scope: 'store',
   },
   listNotifications: {
