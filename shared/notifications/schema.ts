@@ -43,6 +43,31 @@ export const notification = union([
     dueAt: string(),
     level: optional(number()),
   }),
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('merchant_hold_ended'),
+    merchantId: ulid,
+    merchantName: string(),
+    storeId: ulid,
+    holdUntil: string(),
+    depositBalance: number(),
+    at: string(),
+    readAt: optional(string()),
+  }),
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('compensation_approval_waiting'),
+    claimId: ulid,
+    ticketId: ulid,
+    storeId: ulid,
+    amount: number(),
+    step: number(),
+    waitingSince: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;
 
