@@ -1,7 +1,7 @@
 import type { Principal } from '../../access/principal';
 import type { IdempotencyClaim } from '../../db/idempotency';
 import { ConditionFailed, writeTransaction } from '../../db/transactions';
-import { notFound, versionConflict } from '../../errors';
+import { notFound, unavailable } from '../../errors';
 import { newId } from '../../ids';
 import { referenceTaken, whyMoveRefused } from '../ledger';
 import { merchantInScope } from '../lookups';
@@ -15,6 +15,9 @@ import {
 } from '../repository';
 import type { RecordDepositEntryInput } from '../schema';
 import type { DepositEntry } from '../views';
+
+/** Tries when the condition failed but the merchant, read again, allows the move after all. */
+const attempts = 3;
 
 const rules: Record<RecordDepositEntryInput['kind'], LedgerRule> = {
   deposit: 'credit',
@@ -52,19 +55,24 @@ export async function recordDepositEntry(
   const ref = `M#${input.reference}`;
   const rule = rules[input.kind];
   const move = ledgerMoveWrites(tenantId, { merchantId, entry: { fields: entry, ref }, rule, now });
-  try {
-    await writeTransaction(tenantId, move.items, { claim: idempotency, response: { body: entry }, now });
-    return entry;
-  } catch (error) {
-    if (!(error instanceof ConditionFailed)) throw error;
-    if (error.index === move.referenceIndex) {
-      const taken = await findDepositReference(tenantId, merchantId, ref);
-      const first = taken && (await findDepositEntry(tenantId, merchantId, taken.entryId));
-      if (first && first.kind === input.kind && first.amount === input.amount) return first;
-      throw referenceTaken(input.reference);
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      await writeTransaction(tenantId, move.items, { claim: idempotency, response: { body: entry }, now });
+      return entry;
+    } catch (error) {
+      if (!(error instanceof ConditionFailed)) throw error;
+      if (error.index === move.referenceIndex) {
+        const taken = await findDepositReference(tenantId, merchantId, ref);
+        const first = taken && (await findDepositEntry(tenantId, merchantId, taken.entryId));
+        if (first && first.kind === input.kind && first.amount === input.amount) return first;
+        throw referenceTaken(input.reference);
+      }
+      const current = await findMerchant(tenantId, merchantId);
+      if (!current) throw notFound('merchant');
+      const refusal = whyMoveRefused(current, rule, input.amount, now);
+      if (refusal) throw refusal;
+      // Another move changed the merchant in between and it now allows this one: try again.
     }
-    const current = await findMerchant(tenantId, merchantId);
-    if (!current) throw notFound('merchant');
-    throw whyMoveRefused(current, rule, input.amount, now) ?? versionConflict('merchant');
   }
+  throw unavailable('contention', 'The deposit kept changing; nothing was written. Retry.');
 }
