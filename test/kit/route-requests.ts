@@ -473,10 +473,11 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
     times: ['contractStart', 'contractEnd'],
   },
   listMerchants: {
-    valid: async (world) => ({
-      caller: world.as.desk,
-      query: { storeId: world.store.id, status: 'admitted' },
-    }),
+    valid: async (world) => {
+      // At least one to page over (the fuzz test takes a real cursor from it).
+      await newMerchant(world);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'admitted' } };
+    },
     scope: 'store',
   },
   getMerchant: {
@@ -507,11 +508,15 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
     scope: 'store',
   },
   listDepositEntries: {
-    valid: async (world) => ({
-      caller: world.as.supervisor,
-      params: { merchantId: (await newMerchant(world)).id },
-      query: {},
-    }),
+    valid: async (world) => {
+      const merchant = await newMerchant(world);
+      await succeeded('recordDepositEntry', {
+        caller: world.admin,
+        params: { merchantId: merchant.id },
+        body: { kind: 'deposit', amount: 500_000, reference: `SJ-${unique()}` },
+      });
+      return { caller: world.as.supervisor, params: { merchantId: merchant.id }, query: {} };
+    },
     scope: 'store',
   },
   getCompensationPolicy: {
@@ -557,10 +562,13 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
     scope: 'store',
   },
   listCompensationClaims: {
-    valid: async (world) => ({
-      caller: world.as.supervisor,
-      query: { storeId: world.store.id, from: '2026-01-01T00:00:00Z', to: '2099-12-31T00:00:00Z' },
-    }),
+    valid: async (world) => {
+      await newClaim(world);
+      return {
+        caller: world.as.supervisor,
+        query: { storeId: world.store.id, from: '2025-06-01T00:00:00Z', to: '2099-06-30T00:00:00Z' },
+      };
+    },
     scope: 'store',
     times: ['from', 'to'],
   },
