@@ -339,11 +339,34 @@ describe('compensation claims (先行赔付)', () => {
       (item) => item.entity === 'timer' && item.subjectId === claim.id,
     );
     expect(left).toEqual([]);
-    await invoke('putStoreCalendar', {
-      caller: desk.admin,
-      params: { storeId: desk.store.id },
-      body: { weekly: weekdaysNineToSix(), version: 1 },
-    });
+  }, 60_000);
+
+  it("fireClaimReminder: the admin step of a ¥8,000 claim reminds the tenant's admins, not the manager who approved", async () => {
+    const director = (
+      await invoke<{ id: string }>('createStaff', {
+        caller: desk.admin,
+        body: { name: '总监', roles: ['admin'], storeIds: [], userId: `director-${desk.tenant}` },
+      })
+    ).body;
+    const directorCaller: Caller = {
+      tenantId: desk.tenant,
+      userId: `director-${desk.tenant}`,
+      roles: ['admin'],
+    };
+    setClock('2026-12-08T10:00:00+08:00');
+    const claim = await claimFor(800_000);
+    const approved = await decide(claim.id, desk.as.manager);
+    expect(approved.body.status).toBe('pending_approval');
+    const waiting = async (caller: Caller) =>
+      (await invoke<Page<Notification>>('listNotifications', { caller })).body.items.filter(
+        (n) => n.kind === 'compensation_approval_waiting' && n.claimId === claim.id,
+      );
+    setClockOffset(Date.parse(approved.body.reminderDueAt ?? '') + 60_000 - Date.now());
+    await timers.settle();
+    await timers.settle();
+    expect((await waiting(directorCaller)).map((n) => n.staffId)).toEqual([director.id]);
+    expect(await waiting(desk.as.manager)).toEqual([]);
+    expect(await waiting(desk.as.supervisor)).toEqual([]);
   }, 60_000);
 
   it('listCompensationClaims: the register of a store by period and status', async () => {
