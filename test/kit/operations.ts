@@ -792,6 +792,51 @@ export const operations: readonly BenchOperation[] = [
         ({ entry: at(entries, i), now: new Date(dueAt.getTime() + 1000) }) as unknown as ScheduledEvent;
     },
   },
+  {
+    id: 'decideCompensationClaim',
+    title: 'approve a compensation claim step (first of manager + admin, next step scheduled)',
+    status: 'measured',
+    target: http('decideCompensationClaim'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 200,
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-claims');
+      const merchant = await created('createMerchant', {
+        caller: d.admin,
+        body: {
+          storeId: d.store.id,
+          name: '林氏木业',
+          licenceNumber: '91310000MA1FL0XX1X',
+          contact: { name: '林先生', phone: '13900002222' },
+          categories: ['家具'],
+          contractStart: '2026-01-01',
+          contractEnd: '2027-12-31',
+          depositRequired: 10_000_000,
+        },
+      });
+      const claims: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const ticket = await created('createTicket', { caller: d.as.desk, body: complaintBody(d.store.id) });
+        // ¥8,000: two steps, so the measured approval also schedules the next step's reminder.
+        const claim = await created('createCompensationClaim', {
+          caller: d.as.desk,
+          body: {
+            ticketId: ticket.id,
+            merchantId: merchant.id,
+            amount: 800_000,
+            reason: '沙发框架断裂，先行赔付',
+            beneficiary: { name: '王女士', phone: '13800138000' },
+          },
+        });
+        claims.push(claim.id);
+      }
+      return (i) => ({
+        caller: d.as.manager,
+        params: { claimId: at(claims, i) },
+        body: { decision: 'approve', reason: '核实属实' },
+      });
+    },
+  },
 ];
 
 /**
