@@ -71,6 +71,10 @@ export async function insertPurchase(
   );
 }
 
+/** The write replacing a purchase, conditioned on the version read (for another area's transaction). */
+export const purchaseChangeWrite = (tenantId: string, before: Purchase, after: Purchase): TransactionItem =>
+  putEntity(purchaseEntity, tenantId, after, atVersion(before.version));
+
 /** Replaces a purchase conditioned on the version read, with what rides along (its revisits). */
 export async function savePurchaseChange(
   tenantId: string,
@@ -79,10 +83,7 @@ export async function savePurchaseChange(
   alongside: readonly TransactionItem[],
 ) {
   try {
-    await writeTransaction(tenantId, [
-      putEntity(purchaseEntity, tenantId, after, atVersion(before.version)),
-      ...alongside,
-    ]);
+    await writeTransaction(tenantId, [purchaseChangeWrite(tenantId, before, after), ...alongside]);
   } catch (error) {
     if (error instanceof ConditionFailed) throw versionConflict('purchase');
     throw error;

@@ -1,6 +1,7 @@
 import {
   _default,
   array,
+  boolean,
   gte,
   type infer as Infer,
   int,
@@ -29,6 +30,17 @@ export type CreateCustomerInput = Infer<typeof createCustomerInput>;
 export const findCustomersQuery = strictObject({ phone: customerPhone });
 export const customerIdParams = strictObject({ customerId: ulid });
 
+/**
+ * Goods a store may exclude from no-reason return only when the buyer confirmed it at purchase:
+ * opening affects safety or quality, value drops once activated or tried, near expiry, sold as defective.
+ */
+export const confirmableExclusions = [
+  'opening_affects_safety',
+  'value_drops_once_activated',
+  'near_expiry',
+  'sold_as_defective',
+] as const;
+
 /** Money in fen (minor units), as integers: no floating point near amounts. */
 const fen = int().check(gte(0), lte(100_000_000_00));
 
@@ -40,6 +52,12 @@ export const purchaseItem = strictObject({
   amount: fen,
   /** 保修期 in months from delivery (or purchase when nothing is delivered); 0 = none. */
   warrantyMonths: _default(int().check(gte(0), lte(240)), 0),
+  /** 定制: made to the buyer's order; never returnable without a reason (消保法 art. 25). */
+  customMade: optional(boolean()),
+  /** Exclusions from no-reason return the buyer confirmed at purchase (暂行办法 art. 7, 20). */
+  confirmedExclusions: optional(array(zEnum(confirmableExclusions)).check(maxLength(4))),
+  /** The after-sales rule class when the category alone does not say (e.g. a sofa's material). */
+  ruleClass: optional(text(1, 60)),
 });
 
 export const createPurchaseInput = strictObject({

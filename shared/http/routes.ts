@@ -178,6 +178,144 @@ export const ticketTimeline = route(
   'read',
 );
 
+/** Who registers returns and records their stages: the desk and those above it (overrides: the policy says). */
+const returnDesk: readonly StaffRole[] = [
+  'front_desk',
+  'complaint_handler',
+  'supervisor',
+  'manager',
+  'admin',
+];
+
+export const getAfterSalesPolicy = route(
+  'GET',
+  '/v1/after-sales-policy',
+  'get-after-sales-policy',
+  everyone,
+  'read',
+);
+export const putAfterSalesPolicy = route(
+  'PUT',
+  '/v1/after-sales-policy',
+  'put-after-sales-policy',
+  ['admin'],
+  'readwrite',
+);
+export const checkReturnEligibility = route(
+  'POST',
+  '/v1/returns/eligibility',
+  'check-return-eligibility',
+  everyone,
+  'read',
+);
+export const createReturn = route('POST', '/v1/returns', 'create-return', returnDesk, 'readwrite', {
+  idempotent: true,
+});
+export const listReturns = route('GET', '/v1/returns', 'list-returns', everyone, 'read');
+export const getReturn = route('GET', '/v1/returns/{returnId}', 'get-return', everyone, 'read');
+export const recordReturnStep = route(
+  'POST',
+  '/v1/returns/{returnId}/steps',
+  'record-return-step',
+  returnDesk,
+  'readwrite',
+);
+
+export const createMerchant = route(
+  'POST',
+  '/v1/merchants',
+  'create-merchant',
+  ['manager', 'admin'],
+  'readwrite',
+  {
+    idempotent: true,
+  },
+);
+export const listMerchants = route('GET', '/v1/merchants', 'list-merchants', everyone, 'read');
+export const getMerchant = route('GET', '/v1/merchants/{merchantId}', 'get-merchant', everyone, 'read');
+export const transitionMerchant = route(
+  'POST',
+  '/v1/merchants/{merchantId}/transitions',
+  'transition-merchant',
+  ['manager', 'admin'],
+  'readwrite',
+);
+export const recordDepositEntry = route(
+  'POST',
+  '/v1/merchants/{merchantId}/deposit-entries',
+  'record-deposit-entry',
+  ['manager', 'admin'],
+  'readwrite',
+  { idempotent: true },
+);
+export const listDepositEntries = route(
+  'GET',
+  '/v1/merchants/{merchantId}/deposit-entries',
+  'list-deposit-entries',
+  supervisorsUp,
+  'read',
+);
+
+const claimants: readonly StaffRole[] = ['front_desk', 'complaint_handler', 'supervisor', 'manager', 'admin'];
+export const getCompensationPolicy = route(
+  'GET',
+  '/v1/compensation-policy',
+  'get-compensation-policy',
+  everyone,
+  'read',
+);
+export const putCompensationPolicy = route(
+  'PUT',
+  '/v1/compensation-policy',
+  'put-compensation-policy',
+  ['admin'],
+  'readwrite',
+);
+export const createCompensationClaim = route(
+  'POST',
+  '/v1/compensation-claims',
+  'create-compensation-claim',
+  claimants,
+  'readwrite',
+  { idempotent: true },
+);
+export const listCompensationClaims = route(
+  'GET',
+  '/v1/compensation-claims',
+  'list-compensation-claims',
+  claimants,
+  'read',
+);
+export const getCompensationClaim = route(
+  'GET',
+  '/v1/compensation-claims/{claimId}',
+  'get-compensation-claim',
+  claimants,
+  'read',
+);
+// Which approver may decide which step is the claim's approval level (shared/compensation/policy.ts).
+export const decideCompensationClaim = route(
+  'POST',
+  '/v1/compensation-claims/{claimId}/decisions',
+  'decide-compensation-claim',
+  supervisorsUp,
+  'readwrite',
+);
+export const recordCompensationPayment = route(
+  'POST',
+  '/v1/compensation-claims/{claimId}/payment',
+  'record-compensation-payment',
+  supervisorsUp,
+  'readwrite',
+);
+export const recoverCompensationClaim = route(
+  'POST',
+  '/v1/compensation-claims/{claimId}/recovery',
+  'recover-compensation-claim',
+  ['manager', 'admin'],
+  'readwrite',
+);
+
 export const listNotifications = route('GET', '/v1/me/notifications', 'list-notifications', everyone, 'read');
 export const readNotification = route(
   'POST',

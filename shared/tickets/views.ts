@@ -95,6 +95,27 @@ export const timelineEvent = union([
     notified: array(ulid),
   }),
   strictObject({ ...eventBase, kind: literal('linked'), revisitId: ulid }),
+  /** A step of a compensation claim (先行赔付) on this ticket, written with the claim's change. */
+  strictObject({
+    ...eventBase,
+    kind: literal('compensation'),
+    claimId: ulid,
+    step: zEnum(['requested', 'approval', 'approved', 'rejected', 'paid', 'recovered', 'closed', 'reminded']),
+    amount: number(),
+    detail: optional(string()),
+    notified: optional(array(ulid)),
+  }),
+  /** A stage of a case recorded on the ticket (a return or exchange: decided, goods received…). */
+  strictObject({
+    ...eventBase,
+    kind: literal('case_step'),
+    caseKind: string(),
+    caseId: ulid,
+    step: string(),
+    from: optional(string()),
+    to: string(),
+    note: optional(string()),
+  }),
   strictObject({
     ...eventBase,
     kind: literal('updated'),

@@ -24,6 +24,8 @@ export interface JsonSchema {
   readonly required?: readonly string[];
   readonly additionalProperties?: boolean | JsonSchema;
   readonly anyOf?: readonly JsonSchema[];
+  /** A discriminated union (zod's discriminatedUnion): one member per value of its tag. */
+  readonly oneOf?: readonly JsonSchema[];
   readonly default?: unknown;
 }
 
@@ -46,6 +48,16 @@ export interface Slot {
 
 /** Every slot of a valid value: the value itself, its properties, the first element of its arrays. */
 export function slotsOf(schema: JsonSchema, value: unknown, path: Path = []): Slot[] {
+  // A discriminated union is fuzzed as the member the valid value is (its tag constants match).
+  if (schema.oneOf && value && typeof value === 'object' && !Array.isArray(value)) {
+    const member = schema.oneOf.find((candidate) =>
+      Object.entries(candidate.properties ?? {}).every(
+        ([key, property]) =>
+          property.const === undefined || (value as Record<string, unknown>)[key] === property.const,
+      ),
+    );
+    if (member) return slotsOf(member, value, path);
+  }
   const slots: Slot[] = [{ path, schema, value }];
   if (schema.properties && value && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, child] of Object.entries(schema.properties)) {
@@ -76,6 +88,7 @@ export const remove = Symbol('remove');
 
 const typesOf = (schema: JsonSchema): string[] => {
   if (schema.anyOf) return schema.anyOf.flatMap(typesOf);
+  if (schema.oneOf) return schema.oneOf.flatMap(typesOf);
   if (schema.const !== undefined) return [typeof schema.const];
   if (schema.enum) return [...new Set(schema.enum.map((value) => typeof value))];
   const type = schema.type;

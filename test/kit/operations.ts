@@ -418,6 +418,49 @@ export const operations: readonly BenchOperation[] = [
     },
   },
   {
+    id: 'createReturn',
+    title: 'register a return on its ticket (decision, case, timeline event)',
+    status: 'measured',
+    target: http('createReturn'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 201,
+    async prepare() {
+      const d = await deskFixture('bench-returns');
+      const { id: customerId } = await created('createCustomer', {
+        caller: d.admin,
+        body: { name: '李先生', phone: '13900000001' },
+      });
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const { id: purchaseId } = await created('createPurchase', {
+        caller: d.admin,
+        body: {
+          customerId,
+          storeId: d.store.id,
+          items: [{ name: '三人位布艺沙发', category: 'sofa', amount: 459900 }],
+          purchasedOn: yesterday,
+          deliveredOn: yesterday,
+        },
+      });
+      const caller = frontDesk(d.tenant, d.store.id);
+      const { id: ticketId } = await created('createTicket', {
+        caller,
+        body: {
+          storeId: d.store.id,
+          type: 'return',
+          channel: 'walk_in',
+          subject: '沙发退货',
+          customerId,
+          purchaseId,
+        },
+      });
+      // 七天无理由退货 of yesterday's sofa: the engine allows it; the case lands on its ticket.
+      return () => ({
+        caller,
+        body: { customerId, purchaseId, ticketId, kind: 'return', reason: 'no_reason', items: [{ line: 1 }] },
+      });
+    },
+  },
+  {
     id: 'createTicket',
     title: 'create ticket',
     status: 'measured',
@@ -747,6 +790,51 @@ export const operations: readonly BenchOperation[] = [
       // Not an HTTP call nor a scheduled event: the flow's own request (see Target 'flow').
       return (i) =>
         ({ entry: at(entries, i), now: new Date(dueAt.getTime() + 1000) }) as unknown as ScheduledEvent;
+    },
+  },
+  {
+    id: 'decideCompensationClaim',
+    title: 'approve a compensation claim step (first of manager + admin, next step scheduled)',
+    status: 'measured',
+    target: http('decideCompensationClaim'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 200,
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-claims');
+      const merchant = await created('createMerchant', {
+        caller: d.admin,
+        body: {
+          storeId: d.store.id,
+          name: '林氏木业',
+          licenceNumber: '91310000MA1FL0XX1X',
+          contact: { name: '林先生', phone: '13900002222' },
+          categories: ['家具'],
+          contractStart: '2026-01-01',
+          contractEnd: '2027-12-31',
+          depositRequired: 10_000_000,
+        },
+      });
+      const claims: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const ticket = await created('createTicket', { caller: d.as.desk, body: complaintBody(d.store.id) });
+        // ¥8,000: two steps, so the measured approval also schedules the next step's reminder.
+        const claim = await created('createCompensationClaim', {
+          caller: d.as.desk,
+          body: {
+            ticketId: ticket.id,
+            merchantId: merchant.id,
+            amount: 800_000,
+            reason: '沙发框架断裂，先行赔付',
+            beneficiary: { name: '王女士', phone: '13800138000' },
+          },
+        });
+        claims.push(claim.id);
+      }
+      return (i) => ({
+        caller: d.as.manager,
+        params: { claimId: at(claims, i) },
+        body: { decision: 'approve', reason: '核实属实' },
+      });
     },
   },
 ];

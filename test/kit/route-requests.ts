@@ -35,6 +35,52 @@ const randomPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart
 
 const dayAfterTomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
 
+/** A merchant of the store, admitted by the admin. */
+export async function newMerchant(world: DeskFixture, storeId = world.store.id) {
+  return succeeded<{ id: string; version: number }>('createMerchant', {
+    caller: world.admin,
+    body: {
+      storeId,
+      name: `家具店 ${unique()}`,
+      licenceNumber: `91310000${unique()}`.slice(0, 30),
+      contact: { name: 'Zhao Lei', phone: '13800001111' },
+      categories: ['furniture'],
+      contractStart: '2026-01-01',
+      contractEnd: '2027-12-31',
+      depositRequired: 10_000_000,
+    },
+  });
+}
+
+/** A claim of `amount` fen on a new complaint ticket, requested by the front desk. */
+export async function newClaim(world: DeskFixture, amount = 30_000) {
+  const ticket = await succeeded<Ticket>('createTicket', {
+    caller: world.admin,
+    body: { storeId: world.store.id, type: 'complaint', channel: 'walk_in', subject: `sofa ${unique()}` },
+  });
+  const merchant = await newMerchant(world);
+  return succeeded<{ id: string; version: number }>('createCompensationClaim', {
+    caller: world.as.desk,
+    body: {
+      ticketId: ticket.id,
+      merchantId: merchant.id,
+      amount,
+      reason: 'Sofa frame cracked',
+      beneficiary: { name: 'Li Lei' },
+    },
+  });
+}
+
+/** A claim approved by the supervisor (¥300: one step). */
+async function approvedClaim(world: DeskFixture) {
+  const claim = await newClaim(world);
+  return succeeded<{ id: string; version: number }>('decideCompensationClaim', {
+    caller: world.as.supervisor,
+    params: { claimId: claim.id },
+    body: { decision: 'approve' },
+  });
+}
+
 export async function newTicket(world: DeskFixture, storeId = world.store.id): Promise<Ticket> {
   return succeeded<Ticket>('createTicket', {
     caller: world.admin,
@@ -67,6 +113,39 @@ export async function newPurchase(
     },
   });
   return purchase.id;
+}
+
+/** A quality problem with the world's fridge: a repair is allowed whatever the day (in warranty or paid). */
+const eligibilityBody = (world: World) => ({
+  customerId: world.customer.id,
+  purchaseId: world.purchaseIds[0],
+  kind: 'exchange',
+  reason: 'quality_problem',
+  description: 'Does not cool',
+  items: [{ line: 1 }],
+});
+
+/** The same request registered as a case, on a new exchange ticket about the fridge. */
+async function returnBody(world: World) {
+  const ticket = await succeeded<Ticket>('createTicket', {
+    caller: world.admin,
+    body: {
+      storeId: world.store.id,
+      type: 'exchange',
+      channel: 'walk_in',
+      subject: `fridge exchange ${unique()}`,
+      customerId: world.customer.id,
+      purchaseId: world.purchaseIds[0],
+    },
+  });
+  return { ...eligibilityBody(world), ticketId: ticket.id };
+}
+
+export async function newReturn(world: World) {
+  return succeeded<{ id: string; version: number }>('createReturn', {
+    caller: world.admin,
+    body: await returnBody(world),
+  });
 }
 
 /** A tenant with two stores, a team, a customer, and two of each object in the team's store. */
@@ -406,6 +485,198 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       params: { ticketId: world.tickets[0]?.id ?? '' },
       query: {},
     }),
+    scope: 'store',
+  },
+  getAfterSalesPolicy: {
+    valid: async (world) => ({ caller: world.as.desk }),
+    scope: { notStoreScoped: 'tenant policy' },
+  },
+  putAfterSalesPolicy: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: {
+        noReason: { days: 7 },
+        version: await versionOf('getAfterSalesPolicy', { caller: world.admin }),
+      },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant policy' },
+  },
+  checkReturnEligibility: {
+    valid: async (world) => ({ caller: world.as.desk, body: eligibilityBody(world) }),
+    scope: 'store',
+  },
+  createReturn: {
+    valid: async (world) => ({ caller: world.as.desk, body: await returnBody(world) }),
+    scope: 'store',
+  },
+  listReturns: {
+    valid: async (world) => ({ caller: world.as.desk, query: { storeId: world.store.id } }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  getReturn: {
+    valid: async (world) => ({ caller: world.as.desk, params: { returnId: (await newReturn(world)).id } }),
+    scope: 'store',
+  },
+  recordReturnStep: {
+    valid: async (world) => {
+      const returnCase = await newReturn(world);
+      return {
+        caller: world.as.desk,
+        params: { returnId: returnCase.id },
+        body: { step: 'choose_repair', version: returnCase.version },
+      };
+    },
+    scope: 'store',
+  },
+  createMerchant: {
+    valid: async (world) => ({
+      caller: world.as.manager,
+      body: {
+        storeId: world.store.id,
+        name: '林氏木业',
+        licenceNumber: '91310000MA1FL0XX1X',
+        contact: { name: 'Lin Feng', phone: '13900002222' },
+        categories: ['furniture', 'flooring'],
+        unit: 'B2-018',
+        contractStart: '2026-01-01',
+        contractEnd: '2027-12-31',
+        depositRequired: 10_000_000,
+      },
+    }),
+    scope: 'store',
+    times: ['contractStart', 'contractEnd'],
+  },
+  listMerchants: {
+    valid: async (world) => {
+      // At least one to page over (the fuzz test takes a real cursor from it).
+      await newMerchant(world);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'admitted' } };
+    },
+    scope: 'store',
+  },
+  getMerchant: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { merchantId: (await newMerchant(world)).id },
+    }),
+    scope: 'store',
+  },
+  transitionMerchant: {
+    valid: async (world) => {
+      const merchant = await newMerchant(world);
+      return {
+        caller: world.as.manager,
+        params: { merchantId: merchant.id },
+        body: { to: 'exiting', version: merchant.version, noticeAt: new Date().toISOString() },
+      };
+    },
+    scope: 'store',
+    times: ['noticeAt'],
+  },
+  recordDepositEntry: {
+    valid: async (world) => ({
+      caller: world.as.manager,
+      params: { merchantId: (await newMerchant(world)).id },
+      body: { kind: 'deposit', amount: 10_000_000, reference: `SJ-${unique()}`, note: '质量保证金' },
+    }),
+    scope: 'store',
+  },
+  listDepositEntries: {
+    valid: async (world) => {
+      const merchant = await newMerchant(world);
+      await succeeded('recordDepositEntry', {
+        caller: world.admin,
+        params: { merchantId: merchant.id },
+        body: { kind: 'deposit', amount: 500_000, reference: `SJ-${unique()}` },
+      });
+      return { caller: world.as.supervisor, params: { merchantId: merchant.id }, query: {} };
+    },
+    scope: 'store',
+  },
+  getCompensationPolicy: {
+    valid: async (world) => ({ caller: world.as.desk }),
+    scope: { notStoreScoped: 'tenant policy' },
+  },
+  putCompensationPolicy: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: {
+        bands: [
+          { maxAmount: 50_000, steps: ['supervisor'] },
+          { maxAmount: 500_000, steps: ['manager'] },
+          { steps: ['manager', 'admin'] },
+        ],
+        reminderBusinessHours: 8,
+        version: await versionOf('getCompensationPolicy', { caller: world.admin }),
+      },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant policy' },
+  },
+  createCompensationClaim: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        ticketId: (
+          await succeeded<Ticket>('createTicket', {
+            caller: world.admin,
+            body: {
+              storeId: world.store.id,
+              type: 'complaint',
+              channel: 'phone',
+              subject: `claim ${unique()}`,
+            },
+          })
+        ).id,
+        merchantId: (await newMerchant(world)).id,
+        amount: 45_000,
+        reason: 'Wardrobe door fell off',
+        beneficiary: { name: 'Li Lei', phone: world.customer.phone },
+      },
+    }),
+    scope: 'store',
+  },
+  listCompensationClaims: {
+    valid: async (world) => {
+      await newClaim(world);
+      return {
+        caller: world.as.supervisor,
+        query: { storeId: world.store.id, from: '2025-06-01T00:00:00Z', to: '2099-06-30T00:00:00Z' },
+      };
+    },
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  getCompensationClaim: {
+    valid: async (world) => ({ caller: world.as.handler, params: { claimId: (await newClaim(world)).id } }),
+    scope: 'store',
+  },
+  decideCompensationClaim: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      params: { claimId: (await newClaim(world)).id },
+      body: { decision: 'approve', reason: 'Frame defect confirmed' },
+    }),
+    scope: 'store',
+  },
+  recordCompensationPayment: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      params: { claimId: (await approvedClaim(world)).id },
+      body: { method: 'wechat_pay', reference: `WX-${unique()}`, paidBy: '财务 Chen' },
+    }),
+    scope: 'store',
+  },
+  recoverCompensationClaim: {
+    valid: async (world) => {
+      const approved = await approvedClaim(world);
+      await succeeded('recordCompensationPayment', {
+        caller: world.as.supervisor,
+        params: { claimId: approved.id },
+        body: { method: 'cash', reference: `XJ-${unique()}` },
+      });
+      return { caller: world.as.manager, params: { claimId: approved.id }, body: { note: '从保证金扣除' } };
+    },
     scope: 'store',
   },
   listNotifications: {

@@ -1,0 +1,33 @@
+import { defineEntity } from '../db/entity';
+import type { ReturnCase, ReturnTally } from './model';
+import type { AfterSalesPolicy } from './schema';
+
+/** One per tenant, in the tenant's own partition; absent until an admin saves a policy. */
+export const afterSalesPolicyEntity = defineEntity<AfterSalesPolicy>({
+  tag: 'after_sales_policy',
+  about:
+    'The tenant’s after-sales policy (no-reason commitment, rule classes, override roles); one per tenant.',
+  key: { pk: 'T#{tenantId}', sk: 'AFTER_SALES_POLICY' },
+});
+
+/**
+ * A return or exchange case (退换货处理单) is its own item, so it is read by id alone; every stage
+ * change also lands as an event on its ticket's timeline. The register lists a store's cases by
+ * creation (ULID) order, all of them or those in one status.
+ */
+export const returnCaseEntity = defineEntity<ReturnCase>({
+  tag: 'return_case',
+  about: 'A return or exchange case with its decision and policy version; the register per store, by status.',
+  key: { pk: 'T#{tenantId}#RETURN#{id}', sk: 'RETURN' },
+  views: {
+    byStoreStatus: { pk: 'T#{tenantId}#STORE#{storeId}#RETURNS#{status}', sk: '{id}' },
+    byStore: { pk: 'T#{tenantId}#STORE#{storeId}#RETURNS', sk: '{id}' },
+  },
+});
+
+/** What has been refunded of a purchase, per line; versioned so two refunds cannot both take the last unit. */
+export const returnTallyEntity = defineEntity<ReturnTally>({
+  tag: 'return_tally',
+  about: 'Quantities refunded per line of one purchase; the whole purchase back makes it `returned`.',
+  key: { pk: 'T#{tenantId}#PURCHASE#{purchaseId}', sk: 'RETURNED' },
+});

@@ -1,0 +1,233 @@
+import type { StaffRole } from '../access/roles';
+import { conflict, forbidden, invalidInput } from '../errors';
+import type { TimelineEvent } from '../tickets/views';
+import type { EligibilityDecision, TraceEntry } from './eligibility';
+import type { CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
+import type { ReturnCase } from './views';
+
+/*
+ * The return and exchange case (退换货处理单) and its stages: decided → goods received →
+ * refunded or replacement handed over (done); or refused; or the customer takes the repair.
+ * Pure: each step takes the case as read and returns the new case and the ticket event.
+ */
+
+export type { ReturnCase } from './views';
+
+export interface ReturnTally {
+  readonly purchaseId: string;
+  readonly customerId: string;
+  /** Quantity refunded per line (keys are line numbers). */
+  readonly lines: Readonly<Record<string, number>>;
+  readonly version: number;
+}
+
+interface Context {
+  readonly actorId: string;
+  readonly roles: readonly StaffRole[];
+  readonly eventId: string;
+  readonly now: Date;
+}
+
+export function caseEvent(
+  returnCase: Pick<ReturnCase, 'id' | 'ticketId'>,
+  step: string,
+  from: ReturnStatus | undefined,
+  to: ReturnStatus,
+  context: Pick<Context, 'actorId' | 'eventId' | 'now'>,
+  note?: string,
+): TimelineEvent {
+  return {
+    id: context.eventId,
+    ticketId: returnCase.ticketId,
+    kind: 'case_step',
+    caseKind: 'return',
+    caseId: returnCase.id,
+    step,
+    ...(from ? { from } : {}),
+    to,
+    ...(note ? { note } : {}),
+    actorId: context.actorId,
+    at: context.now.toISOString(),
+  };
+}
+
+export function openReturnCase(
+  input: CreateReturnInput,
+  fields: { id: string; ticketId: string; storeId: string; currency: string },
+  decision: EligibilityDecision,
+  actorId: string,
+  now: Date,
+): ReturnCase {
+  const at = now.toISOString();
+  return {
+    id: fields.id,
+    ticketId: fields.ticketId,
+    storeId: fields.storeId,
+    customerId: input.customerId,
+    purchaseId: input.purchaseId,
+    kind: input.kind,
+    reason: input.reason,
+    items: input.items,
+    description: input.description,
+    seriousDefect: input.seriousDefect,
+    ...(input.exemption ? { exemption: input.exemption } : {}),
+    condition: input.condition,
+    currency: fields.currency,
+    decision,
+    policyVersion: decision.policyVersion,
+    allowedOutcomes: decision.outcomes,
+    refundLimit: decision.refundAmount,
+    status: 'decided',
+    history: [{ step: 'decided', from: 'decided', to: 'decided', by: actorId, at }],
+    createdBy: actorId,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+const notNow = (returnCase: ReturnCase, step: string, why: string) =>
+  conflict('return_step_not_allowed', `Cannot ${step} a ${returnCase.status} case: ${why}`);
+
+/** Applies one step; throws a conflict (409) for a step the case's stage or outcomes do not allow. */
+export function applyReturnStep(
+  returnCase: ReturnCase,
+  input: RecordReturnStepInput,
+  overrideRoles: readonly StaffRole[],
+  context: Context,
+): { returnCase: ReturnCase; event: TimelineEvent } {
+  const at = context.now.toISOString();
+  const by = context.actorId;
+  let changes: Partial<ReturnCase>;
+  let to: ReturnStatus;
+  let note = input.note;
+  const allowed = returnCase.allowedOutcomes;
+  switch (input.step) {
+    case 'receive_goods': {
+      if (returnCase.status !== 'decided')
+        throw notNow(returnCase, 'receive goods for', 'only a decided case.');
+      if (!allowed.includes(input.outcome)) {
+        throw notNow(returnCase, `choose ${input.outcome} for`, `the decision allows ${allowed.join(', ')}.`);
+      }
+      to = 'goods_received';
+      changes = { outcome: input.outcome };
+      note ??= `outcome: ${input.outcome}`;
+      break;
+    }
+    case 'refund': {
+      if (returnCase.status !== 'goods_received' || returnCase.outcome !== 'refund') {
+        throw notNow(returnCase, 'refund', 'the goods must be back with refund chosen.');
+      }
+      if (input.amount > returnCase.refundLimit) {
+        throw invalidInput([
+          { in: 'body', path: 'amount', message: `At most ${returnCase.refundLimit} fen may be refunded.` },
+        ]);
+      }
+      to = 'done';
+      changes = {
+        refund: { amount: input.amount, method: input.method, reference: input.reference, by, at },
+      };
+      note ??= `refunded ${input.amount} fen by ${input.method} (${input.reference})`;
+      break;
+    }
+    case 'hand_over_replacement': {
+      if (returnCase.status !== 'goods_received' || returnCase.outcome !== 'exchange') {
+        throw notNow(
+          returnCase,
+          'hand over a replacement for',
+          'the goods must be back with exchange chosen.',
+        );
+      }
+      to = 'done';
+      changes = { replacement: { ...(input.sku ? { sku: input.sku } : {}), by, at } };
+      note ??= 'replacement handed over';
+      break;
+    }
+    case 'choose_repair': {
+      if (returnCase.status !== 'decided' || !allowed.includes('repair')) {
+        throw notNow(returnCase, 'choose a repair for', 'the decision does not allow a repair.');
+      }
+      to = 'done';
+      changes = { outcome: 'repair' };
+      note ??= `repair (${returnCase.decision.repairFee ?? 'free'})`;
+      break;
+    }
+    case 'refuse': {
+      if (returnCase.status !== 'decided' || !allowed.includes('refused')) {
+        throw notNow(
+          returnCase,
+          'refuse',
+          'only a case the policy refused is refused; staff choose among the allowed outcomes.',
+        );
+      }
+      to = 'refused';
+      changes = { refusal: { explanation: input.explanation, by, at } };
+      note ??= input.explanation;
+      break;
+    }
+    case 'override': {
+      if (!context.roles.some((role) => overrideRoles.includes(role))) {
+        throw forbidden(
+          'override_not_allowed',
+          `Overriding a refusal needs one of the roles: ${overrideRoles.join(', ')}.`,
+        );
+      }
+      if (returnCase.status !== 'decided' || allowed.includes(input.outcome)) {
+        throw notNow(
+          returnCase,
+          `override to ${input.outcome}`,
+          'only a decided case, to an outcome it does not allow yet.',
+        );
+      }
+      const paid = returnCase.decision.lines.reduce((sum, line) => sum + line.paid, 0);
+      const refundLimit =
+        input.outcome === 'refund' ? Math.min(input.refundAmount ?? paid, paid) : returnCase.refundLimit;
+      const entry: TraceEntry = {
+        rule: 'override',
+        inputs: { by, outcome: input.outcome, reason: input.reason, refundLimit, before: allowed.join(',') },
+        result: 'applied',
+        basis: 'override of the decision by an authorised role (tenant policy: overrideRoles)',
+      };
+      to = 'decided';
+      changes = {
+        allowedOutcomes: [...allowed.filter((outcome) => outcome !== 'refused'), input.outcome],
+        refundLimit,
+        override: { by, at, outcome: input.outcome, reason: input.reason },
+        decision: { ...returnCase.decision, trace: [...returnCase.decision.trace, entry] },
+      };
+      note ??= `override to ${input.outcome}: ${input.reason}`;
+      break;
+    }
+  }
+  const next: ReturnCase = {
+    ...returnCase,
+    ...changes,
+    status: to,
+    history: [
+      ...returnCase.history,
+      { step: input.step, from: returnCase.status, to, by, at, ...(note ? { note } : {}) },
+    ],
+    updatedAt: at,
+    version: returnCase.version + 1,
+  };
+  return { returnCase: next, event: caseEvent(returnCase, input.step, returnCase.status, to, context, note) };
+}
+
+/** The tally after a refund of these lines; undefined when that would return more than was bought. */
+export function addToTally(
+  tally: ReturnTally,
+  items: readonly { line: number; quantity: number }[],
+  bought: readonly { quantity: number }[],
+): ReturnTally | undefined {
+  const lines: Record<string, number> = { ...tally.lines };
+  for (const item of items) {
+    const total = (lines[String(item.line)] ?? 0) + item.quantity;
+    if (total > (bought[item.line - 1]?.quantity ?? 0)) return undefined;
+    lines[String(item.line)] = total;
+  }
+  return { ...tally, lines, version: tally.version + 1 };
+}
+
+/** Every unit of every line refunded: the purchase is `returned`. */
+export const wholePurchaseReturned = (tally: ReturnTally, bought: readonly { quantity: number }[]) =>
+  bought.every((item, index) => (tally.lines[String(index + 1)] ?? 0) >= item.quantity);

@@ -1,0 +1,69 @@
+import { assertStoreAccess, type Principal } from '../../access/principal';
+import { applyClosure } from '../../customers/model';
+import type { PurchaseReactions } from '../../customers/reactions';
+import { findPurchase, purchaseChangeWrite } from '../../customers/repository';
+import type { TransactionItem } from '../../db/transactions';
+import { conflict, notFound, versionConflict } from '../../errors';
+import { newId } from '../../ids';
+import { addToTally, applyReturnStep, type ReturnCase, wholePurchaseReturned } from '../model';
+import {
+  findReturnCase,
+  readAfterSalesPolicy,
+  readReturnTally,
+  saveReturnStep,
+  tallyWrite,
+} from '../repository';
+import type { RecordReturnStepInput } from '../schema';
+
+/**
+ * One stage of a case, with its ticket event in the same transaction. A refund adds to the
+ * purchase's tally; when every unit of every line is back, the purchase becomes `returned` the
+ * way closePurchase does it (its revisits still to do cancelled), in the same transaction.
+ */
+export async function recordReturnStep(
+  principal: Principal,
+  returnId: string,
+  input: RecordReturnStepInput,
+  now: Date,
+  reactions: PurchaseReactions,
+): Promise<ReturnCase> {
+  const { tenantId } = principal;
+  const returnCase = await findReturnCase(tenantId, returnId);
+  if (!returnCase) throw notFound('return');
+  assertStoreAccess(principal, returnCase.storeId);
+  if (input.version !== returnCase.version) throw versionConflict('return case');
+  const policy = input.step === 'override' ? await readAfterSalesPolicy(tenantId) : undefined;
+  const { returnCase: next, event } = applyReturnStep(returnCase, input, policy?.overrideRoles ?? [], {
+    actorId: principal.userId,
+    roles: principal.roles,
+    eventId: newId(now),
+    now,
+  });
+
+  const alongside: TransactionItem[] = [];
+  if (input.step === 'refund') {
+    const [purchase, tally] = await Promise.all([
+      findPurchase(tenantId, returnCase.customerId, returnCase.purchaseId),
+      readReturnTally(tenantId, { id: returnCase.purchaseId, customerId: returnCase.customerId }),
+    ]);
+    if (!purchase) throw notFound('purchase');
+    const added = addToTally(tally, returnCase.items, purchase.items);
+    if (!added) {
+      throw conflict(
+        'over_returned',
+        'Other cases already refunded these units; this refund would return more than was bought.',
+      );
+    }
+    alongside.push(tallyWrite(tenantId, added));
+    if (purchase.status === 'active' && wholePurchaseReturned(added, purchase.items)) {
+      const reason = `every item returned (return ${returnCase.id})`;
+      const closed = applyClosure(purchase, { status: 'returned', reason }, now);
+      alongside.push(
+        purchaseChangeWrite(tenantId, purchase, closed),
+        ...(await reactions.closed(tenantId, purchase, 'purchase returned', principal.userId, now)),
+      );
+    }
+  }
+  await saveReturnStep(tenantId, returnCase, next, event, alongside);
+  return next;
+}

@@ -1,0 +1,133 @@
+import {
+  array,
+  boolean,
+  type infer as Infer,
+  literal,
+  nullable,
+  number,
+  optional,
+  record,
+  strictObject,
+  string,
+  union,
+  enum as zEnum,
+} from 'zod/mini';
+import { ulid } from '../schema/common';
+import {
+  conditionFacts,
+  exemptions,
+  putAfterSalesPolicyInput,
+  requestedLine,
+  returnStatuses,
+} from './schema';
+
+/**
+ * What the after-sales API returns: output schemas, for types and the OpenAPI document. Runtime
+ * code imports this module only with `import type`, so these schemas stay out of Lambda bundles.
+ */
+
+export const outcome = zEnum(['refund', 'exchange', 'repair', 'refused']);
+export type Outcome = Infer<typeof outcome>;
+export const repairFee = zEnum(['free', 'paid']);
+export type RepairFee = Infer<typeof repairFee>;
+
+export const traceEntry = strictObject({
+  /** Which row of the rules, e.g. `A.window`, `B.art10`, `C.serious_return`, `override`. */
+  rule: string(),
+  line: optional(number()),
+  inputs: record(string(), union([string(), number(), boolean(), literal(null)])),
+  /** passed / failed for a condition; applied when the rule decided the line; skipped when it did not apply. */
+  result: zEnum(['passed', 'failed', 'applied', 'skipped']),
+  /** The law article or tenant policy the rule comes from. */
+  basis: string(),
+});
+export type TraceEntry = Infer<typeof traceEntry>;
+
+/** What the desk reads out to the customer, in Chinese and English. */
+export const refusal = strictObject({ code: string(), line: optional(number()), zh: string(), en: string() });
+export type Refusal = Infer<typeof refusal>;
+
+export const lineDecision = strictObject({
+  line: number(),
+  name: string(),
+  ruleClass: string(),
+  quantity: number(),
+  /** What the buyer paid for the quantity asked about, in fen. */
+  paid: number(),
+  outcomes: array(outcome),
+  /** The refund in fen when a refund is allowed (depreciation taken off where the rule says), else 0. */
+  refundAmount: number(),
+  depreciation: number(),
+  repairFee: nullable(repairFee),
+});
+export type LineDecision = Infer<typeof lineDecision>;
+
+export const eligibilityDecision = strictObject({
+  kind: zEnum(['return', 'exchange', 'repair']),
+  reason: zEnum(['no_reason', 'quality_problem']),
+  /** The store's local date the decision was made for. */
+  decidedOn: string(),
+  /** What staff may choose among (what every line allows), or `refused`. */
+  outcomes: array(outcome),
+  /** Whether what the customer asked for (a refund for a return…) is among them. */
+  requestedAllowed: boolean(),
+  refundAmount: number(),
+  repairFee: nullable(repairFee),
+  lines: array(lineDecision),
+  refusals: array(refusal),
+  trace: array(traceEntry),
+  policyVersion: number(),
+});
+export type EligibilityDecision = Infer<typeof eligibilityDecision>;
+
+export const afterSalesPolicy = strictObject({
+  ...putAfterSalesPolicyInput.def.shape,
+  version: number(),
+  updatedAt: optional(string()),
+});
+
+const by = { by: string(), at: string() };
+
+/** 退换货处理单: one return or exchange case. */
+export const returnCase = strictObject({
+  id: ulid,
+  ticketId: ulid,
+  storeId: ulid,
+  customerId: ulid,
+  purchaseId: ulid,
+  kind: zEnum(['return', 'exchange']),
+  reason: zEnum(['no_reason', 'quality_problem']),
+  items: array(requestedLine),
+  description: string(),
+  seriousDefect: boolean(),
+  exemption: optional(zEnum(exemptions)),
+  condition: conditionFacts,
+  currency: string(),
+  decision: eligibilityDecision,
+  policyVersion: number(),
+  /** What staff may choose among: the decision's outcomes, or what an override granted. */
+  allowedOutcomes: array(outcome),
+  /** The most that may be refunded, in fen. */
+  refundLimit: number(),
+  status: zEnum(returnStatuses),
+  outcome: optional(zEnum(['refund', 'exchange', 'repair'])),
+  override: optional(strictObject({ ...by, outcome, reason: string() })),
+  refund: optional(strictObject({ ...by, amount: number(), method: string(), reference: string() })),
+  replacement: optional(strictObject({ ...by, sku: optional(string()) })),
+  refusal: optional(strictObject({ ...by, explanation: string() })),
+  history: array(
+    strictObject({
+      step: string(),
+      from: zEnum(returnStatuses),
+      to: zEnum(returnStatuses),
+      by: string(),
+      at: string(),
+      note: optional(string()),
+    }),
+  ),
+  createdBy: string(),
+  createdAt: string(),
+  updatedAt: string(),
+  version: number(),
+});
+export type ReturnCase = Infer<typeof returnCase>;

@@ -1,0 +1,435 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EligibilityDecision } from '../../shared/after-sales/eligibility';
+import type { ReturnCase } from '../../shared/after-sales/model';
+import type { AfterSalesPolicy } from '../../shared/after-sales/schema';
+import type { Purchase } from '../../shared/customers/views';
+import type { Page } from '../../shared/db/cursor';
+import type { Revisit } from '../../shared/revisits/views';
+import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
+import { type DeskFixture, deskFixture, succeeded } from '../kit/fixtures';
+import { badFields, invoke, problem } from '../kit/invoke';
+import { itemsOfTenant } from '../kit/table';
+
+/** The store's local date `days` from today (Asia/Shanghai, the fixture stores' zone). */
+const localDay = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
+const snapshot = async (tenant: string) =>
+  (await itemsOfTenant(tenant)).map((item) => JSON.stringify(item)).sort();
+
+describe('after-sales: policy, eligibility, return and exchange cases', () => {
+  let desk: DeskFixture;
+  let customerId: string;
+
+  /** A sofa (line 1) and two dining chairs (line 2), delivered `deliveredDaysAgo` days ago. */
+  const buy = async (deliveredDaysAgo: number) =>
+    succeeded<Purchase>('createPurchase', {
+      caller: desk.as.desk,
+      body: {
+        customerId,
+        storeId: desk.store.id,
+        items: [
+          { name: '三人位布艺沙发', category: 'sofa', amount: 459_900 },
+          { name: '实木餐椅', category: 'furniture', amount: 60_000, quantity: 2 },
+        ],
+        purchasedOn: localDay(-deliveredDaysAgo - 1),
+        deliveredOn: localDay(-deliveredDaysAgo),
+      },
+    });
+
+  const returnBody = (purchase: Purchase, extra: Record<string, unknown> = {}) => ({
+    customerId,
+    purchaseId: purchase.id,
+    kind: 'return',
+    reason: 'no_reason',
+    items: [{ line: 1 }],
+    ...extra,
+  });
+
+  /** The return or exchange ticket the desk opens first (createTicket), about the purchase. */
+  const openTicket = async (purchaseId: string, type = 'return') =>
+    succeeded<Ticket>('createTicket', {
+      caller: desk.as.desk,
+      body: { storeId: desk.store.id, type, channel: 'walk_in', subject: '退换货', customerId, purchaseId },
+    });
+
+  const create = async (body: Record<string, unknown>, headers?: Record<string, string>) => {
+    const ticketId =
+      (body.ticketId as string | undefined) ?? (await openTicket(body.purchaseId as string)).id;
+    const result = await invoke<ReturnCase>('createReturn', {
+      caller: desk.as.desk,
+      body: { ...body, ticketId },
+      ...(headers ? { headers } : {}),
+    });
+    expect(result.status, JSON.stringify(result.body)).toBe(201);
+    return result.body;
+  };
+
+  const step = (returnCase: ReturnCase, body: Record<string, unknown>, caller = desk.as.desk) =>
+    invoke<ReturnCase>('recordReturnStep', {
+      caller,
+      params: { returnId: returnCase.id },
+      body: { version: returnCase.version, ...body },
+    });
+
+  const stepOk = async (returnCase: ReturnCase, body: Record<string, unknown>, caller = desk.as.desk) => {
+    const result = await step(returnCase, body, caller);
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    return result.body;
+  };
+
+  const timeline = async (ticketId: string) =>
+    (
+      await succeeded<Page<TimelineEvent>>('ticketTimeline', {
+        caller: desk.as.desk,
+        params: { ticketId },
+        query: { limit: '100' },
+      })
+    ).items;
+
+  beforeAll(async () => {
+    desk = await deskFixture('returns');
+    customerId = (
+      await succeeded<{ id: string }>('createCustomer', {
+        caller: desk.as.desk,
+        body: { phone: `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
+      })
+    ).id;
+  });
+
+  it('getAfterSalesPolicy, putAfterSalesPolicy: the domain file’s defaults at version 0, then versioned saves', async () => {
+    const defaults = await succeeded<AfterSalesPolicy>('getAfterSalesPolicy', { caller: desk.as.desk });
+    expect(defaults.version).toBe(0);
+    expect(defaults.noReason).toMatchObject({ enabled: true, days: 7 });
+    expect(defaults.classes.furniture_upholstered).toMatchObject({
+      warrantyMonths: 24,
+      returnDays: 90,
+      exchangeDays: 180,
+    });
+    expect(defaults.classes.television).toMatchObject({
+      warrantyMonths: 12,
+      returnDays: 7,
+      exchangeDays: 15,
+      depreciationBpPerDay: 10,
+    });
+    expect(defaults.overrideRoles).toEqual(['supervisor', 'manager', 'admin']);
+
+    const bad = await invoke('putAfterSalesPolicy', {
+      caller: desk.admin,
+      body: { noReason: { days: 0 }, defaultClass: 'nothing_like_it' },
+    });
+    expect(bad.status).toBe(400);
+    expect(badFields(bad)).toEqual(expect.arrayContaining(['body.noReason.days']));
+
+    const saved = await invoke<AfterSalesPolicy>('putAfterSalesPolicy', {
+      caller: desk.admin,
+      body: { noReason: { days: 10 } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, noReason: { days: 10, enabled: true } });
+    const stale = await invoke('putAfterSalesPolicy', {
+      caller: desk.admin,
+      body: { noReason: { days: 7 } },
+    });
+    expect([stale.status, problem(stale).code]).toEqual([409, 'version_conflict']);
+    const back = await invoke<AfterSalesPolicy>('putAfterSalesPolicy', {
+      caller: desk.admin,
+      body: { noReason: { days: 7 }, version: 1 },
+    });
+    expect(back.body.version).toBe(2);
+    expect((await invoke('putAfterSalesPolicy', { caller: desk.as.supervisor, body: {} })).status).toBe(403);
+  });
+
+  it('checkReturnEligibility: answers with the decision and its trace and writes nothing', async () => {
+    const purchase = await buy(8);
+    const before = await snapshot(desk.tenant);
+    const answer = await invoke<EligibilityDecision>('checkReturnEligibility', {
+      caller: desk.as.desk,
+      body: returnBody(purchase),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.outcomes).toEqual(['refused']);
+    expect(answer.body.refusals.map((refusal) => refusal.code)).toContain('no_reason_window_passed');
+    expect(answer.body.trace.find((entry) => entry.rule === 'A.window')).toMatchObject({
+      result: 'failed',
+      inputs: { day: 8, days: 7 },
+    });
+    const quality = await invoke<EligibilityDecision>('checkReturnEligibility', {
+      caller: desk.as.desk,
+      body: returnBody(purchase, { reason: 'quality_problem', seriousDefect: true }),
+    });
+    expect(quality.body).toMatchObject({ outcomes: ['refund', 'exchange', 'repair'], refundAmount: 459_900 });
+    expect(await snapshot(desk.tenant)).toEqual(before);
+
+    const badLine = await invoke('checkReturnEligibility', {
+      caller: desk.as.desk,
+      body: returnBody(purchase, { items: [{ line: 1 }, { line: 3 }] }),
+    });
+    expect(badLine.status).toBe(400);
+    expect(badFields(badLine)).toEqual(['body.items.1.line']);
+    expect(await snapshot(desk.tenant)).toEqual(before);
+  });
+
+  it('createReturn: records the case on its return ticket with its decision and policy version, once per Idempotency-Key', async () => {
+    const purchase = await buy(2);
+    const key = `return-${purchase.id}`;
+    const { id: ticketId } = await openTicket(purchase.id);
+    const first = await create(returnBody(purchase, { ticketId }), { 'idempotency-key': key });
+    const retry = await create(returnBody(purchase, { ticketId }), { 'idempotency-key': key });
+    expect(retry).toEqual(first);
+    expect(first).toMatchObject({
+      status: 'decided',
+      storeId: desk.store.id,
+      purchaseId: purchase.id,
+      allowedOutcomes: ['refund', 'exchange'],
+      refundLimit: 459_900,
+      policyVersion: 2,
+      version: 1,
+    });
+    const ticket = await succeeded<Ticket>('getTicket', {
+      caller: desk.as.desk,
+      params: { ticketId: first.ticketId },
+    });
+    expect(ticket).toMatchObject({
+      type: 'return',
+      customerId,
+      purchaseId: purchase.id,
+      storeId: desk.store.id,
+    });
+    const events = await timeline(first.ticketId);
+    expect(events.map((event) => event.kind)).toEqual(['created', 'case_step']);
+    expect(events[1]).toMatchObject({ caseKind: 'return', caseId: first.id, step: 'decided', to: 'decided' });
+    const cases = await succeeded<Page<ReturnCase>>('listReturns', {
+      caller: desk.as.desk,
+      query: { storeId: desk.store.id, limit: '100' },
+    });
+    expect(cases.items.filter((listed) => listed.ticketId === ticketId)).toHaveLength(1);
+    expect(await succeeded('getReturn', { caller: desk.as.desk, params: { returnId: first.id } })).toEqual(
+      first,
+    );
+  });
+
+  it('createReturn: only on a ticket of the store that sold and of the customer; bad input names every field and writes nothing', async () => {
+    const purchase = await buy(1);
+    const ticket = await succeeded<Ticket>('createTicket', {
+      caller: desk.as.desk,
+      body: { storeId: desk.store.id, type: 'exchange', channel: 'phone', subject: '换椅子', customerId },
+    });
+    const attached = await create(
+      returnBody(purchase, { kind: 'exchange', items: [{ line: 2, quantity: 1 }], ticketId: ticket.id }),
+    );
+    expect(attached.ticketId).toBe(ticket.id);
+    expect((await timeline(ticket.id)).at(-1)).toMatchObject({ kind: 'case_step', caseId: attached.id });
+
+    const before = await snapshot(desk.tenant);
+    const bad = await invoke('createReturn', {
+      caller: desk.as.desk,
+      body: { customerId, purchaseId: purchase.id, kind: 'repair', reason: 'why not', items: [{ line: 0 }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(badFields(bad).sort()).toEqual(['body.items.0.line', 'body.kind', 'body.reason', 'body.ticketId']);
+    const stranger = await succeeded<{ id: string }>('createCustomer', {
+      caller: desk.as.desk,
+      body: { phone: `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
+    });
+    const theirs = await succeeded<Ticket>('createTicket', {
+      caller: desk.as.desk,
+      body: {
+        storeId: desk.store.id,
+        type: 'return',
+        channel: 'phone',
+        subject: 'x',
+        customerId: stranger.id,
+      },
+    });
+    const otherCustomer = await invoke('createReturn', {
+      caller: desk.as.desk,
+      body: returnBody(purchase, { ticketId: theirs.id }),
+    });
+    expect([otherCustomer.status, badFields(otherCustomer)]).toEqual([422, ['body.ticketId']]);
+    const elsewhere = await succeeded<Ticket>('createTicket', {
+      caller: desk.admin,
+      body: { storeId: desk.otherStore.id, type: 'return', channel: 'phone', subject: 'elsewhere' },
+    });
+    const wrongStore = await invoke('createReturn', {
+      caller: desk.admin,
+      body: returnBody(purchase, { ticketId: elsewhere.id }),
+    });
+    expect([wrongStore.status, badFields(wrongStore)]).toEqual([422, ['body.ticketId']]);
+    expect((await snapshot(desk.tenant)).filter((item) => item.includes('"return_case"'))).toEqual(
+      before.filter((item) => item.includes('"return_case"')),
+    );
+  });
+
+  it('recordReturnStep: goods received → refunded, each step on the ticket timeline; outcomes, limits and versions enforced', async () => {
+    const purchase = await buy(3);
+    const opened = await create(returnBody(purchase, { items: [{ line: 2, quantity: 1 }] }));
+    expect(opened.refundLimit).toBe(60_000);
+
+    const notAllowed = await step(opened, { step: 'choose_repair' });
+    expect([notAllowed.status, problem(notAllowed).code]).toEqual([409, 'return_step_not_allowed']);
+    const tooEarly = await step(opened, {
+      step: 'refund',
+      amount: 60_000,
+      method: 'wechat_pay',
+      reference: 'WX1',
+    });
+    expect(tooEarly.status).toBe(409);
+
+    const received = await stepOk(opened, { step: 'receive_goods', outcome: 'refund' });
+    expect(received).toMatchObject({ status: 'goods_received', outcome: 'refund', version: 2 });
+    const stale = await step(opened, { step: 'receive_goods', outcome: 'refund' });
+    expect([stale.status, problem(stale).code]).toEqual([409, 'version_conflict']);
+    const tooMuch = await step(received, {
+      step: 'refund',
+      amount: 60_001,
+      method: 'wechat_pay',
+      reference: 'WX1',
+    });
+    expect([tooMuch.status, badFields(tooMuch)]).toEqual([400, ['body.amount']]);
+
+    const refunded = await stepOk(received, {
+      step: 'refund',
+      amount: 60_000,
+      method: 'wechat_pay',
+      reference: 'WX1',
+    });
+    expect(refunded).toMatchObject({
+      status: 'done',
+      refund: { amount: 60_000, method: 'wechat_pay', reference: 'WX1' },
+    });
+    expect(refunded.history.map((entry) => entry.step)).toEqual(['decided', 'receive_goods', 'refund']);
+    const events = (await timeline(opened.ticketId)).filter((event) => event.kind === 'case_step');
+    expect(events.map((event) => (event.kind === 'case_step' ? `${event.step}→${event.to}` : ''))).toEqual([
+      'decided→decided',
+      'receive_goods→goods_received',
+      'refund→done',
+    ]);
+    // One chair of two back: the purchase stays active.
+    const purchases = await succeeded<Page<Purchase>>('listCustomerPurchases', {
+      caller: desk.as.desk,
+      params: { customerId },
+      query: { limit: '100' },
+    });
+    expect(purchases.items.find((listed) => listed.id === purchase.id)?.status).toBe('active');
+  });
+
+  it('recordReturnStep: a refusal is explained and recorded; overriding it takes a supervisor and a reason, and shows in the trace', async () => {
+    const purchase = await buy(9);
+    const refused = await create(returnBody(purchase));
+    expect(refused.allowedOutcomes).toEqual(['refused']);
+    const receive = await step(refused, { step: 'receive_goods', outcome: 'refund' });
+    expect(receive.status).toBe(409);
+
+    const byDesk = await step(refused, { step: 'override', outcome: 'refund', reason: '老顾客，店长同意' });
+    expect([byDesk.status, problem(byDesk).code]).toEqual([403, 'override_not_allowed']);
+    const noReason = await step(refused, { step: 'override', outcome: 'refund' }, desk.as.supervisor);
+    expect([noReason.status, badFields(noReason)]).toEqual([400, ['body.reason']]);
+    const overridden = await stepOk(
+      refused,
+      { step: 'override', outcome: 'refund', reason: '老顾客，店长同意', refundAmount: 400_000 },
+      desk.as.supervisor,
+    );
+    expect(overridden).toMatchObject({
+      status: 'decided',
+      allowedOutcomes: ['refund'],
+      refundLimit: 400_000,
+    });
+    expect(overridden.decision.trace.at(-1)).toMatchObject({
+      rule: 'override',
+      inputs: { outcome: 'refund', reason: '老顾客，店长同意', by: desk.as.supervisor.userId },
+    });
+    const refuseNow = await step(overridden, { step: 'refuse', explanation: '已超过七天' });
+    expect(refuseNow.status).toBe(409);
+
+    const other = await create(returnBody(purchase));
+    const explained = await stepOk(other, {
+      step: 'refuse',
+      explanation: '签收已超过七天，按店堂告示不能无理由退货；如有质量问题可申请维修。',
+    });
+    expect(explained).toMatchObject({ status: 'refused', refusal: { by: desk.as.desk.userId } });
+  });
+
+  it('recordReturnStep: when every item is back the purchase becomes returned and its revisits still to do are cancelled', async () => {
+    const purchase = await buy(1);
+    const revisitsOf = async () =>
+      (
+        await succeeded<Page<Revisit>>('listCustomerRevisits', {
+          caller: desk.as.desk,
+          params: { customerId },
+          query: { limit: '100' },
+        })
+      ).items.filter((revisit) => revisit.purchaseId === purchase.id);
+    expect((await revisitsOf()).some((revisit) => revisit.status === 'scheduled')).toBe(true);
+
+    const refund = async (items: { line: number; quantity?: number }[]) => {
+      const opened = await create(returnBody(purchase, { items }));
+      const received = await stepOk(opened, { step: 'receive_goods', outcome: 'refund' });
+      return stepOk(received, {
+        step: 'refund',
+        amount: received.refundLimit,
+        method: 'cash',
+        reference: `R-${opened.id}`,
+      });
+    };
+    await refund([{ line: 2, quantity: 1 }]);
+    const purchaseStatus = async () =>
+      (
+        await succeeded<Page<Purchase>>('listCustomerPurchases', {
+          caller: desk.as.desk,
+          params: { customerId },
+          query: { limit: '100' },
+        })
+      ).items.find((listed) => listed.id === purchase.id)?.status;
+    expect(await purchaseStatus()).toBe('active');
+
+    // Two cases for the last chair: the second refund would return more than was bought.
+    const first = await create(returnBody(purchase, { items: [{ line: 1 }, { line: 2, quantity: 1 }] }));
+    const twin = await create(returnBody(purchase, { items: [{ line: 2, quantity: 1 }] }));
+    const firstReceived = await stepOk(first, { step: 'receive_goods', outcome: 'refund' });
+    const twinReceived = await stepOk(twin, { step: 'receive_goods', outcome: 'refund' });
+    await stepOk(firstReceived, { step: 'refund', amount: 519_900, method: 'card', reference: 'POS-1' });
+    expect(await purchaseStatus()).toBe('returned');
+    expect(
+      (await revisitsOf()).filter((revisit) => revisit.status === 'scheduled' || revisit.status === 'due'),
+    ).toEqual([]);
+    const over = await step(twinReceived, {
+      step: 'refund',
+      amount: 60_000,
+      method: 'card',
+      reference: 'POS-2',
+    });
+    expect([over.status, problem(over).code]).toEqual([409, 'over_returned']);
+
+    const after = await invoke<EligibilityDecision>('checkReturnEligibility', {
+      caller: desk.as.desk,
+      body: returnBody(purchase),
+    });
+    expect(after.body.refusals.map((refusal) => refusal.code)).toContain('purchase_closed');
+  });
+
+  it('listReturns: the register of a store, by status and creation time', async () => {
+    const purchase = await buy(2);
+    const start = new Date().toISOString();
+    const one = await create(returnBody(purchase));
+    const two = await create(returnBody(purchase, { kind: 'exchange' }));
+    await stepOk(two, { step: 'receive_goods', outcome: 'exchange' });
+    const list = (query: Record<string, string>) =>
+      succeeded<Page<ReturnCase>>('listReturns', {
+        caller: desk.as.desk,
+        query: { storeId: desk.store.id, ...query },
+      });
+    const recent = await list({ from: start });
+    expect(recent.items.map((item) => item.id)).toEqual([two.id, one.id]);
+    const received = await list({ status: 'goods_received', from: start });
+    expect(received.items.map((item) => item.id)).toEqual([two.id]);
+    expect((await list({ to: '2001-01-01T00:00:00Z' })).items).toEqual([]);
+    const backwards = await invoke('listReturns', {
+      caller: desk.as.desk,
+      query: { storeId: desk.store.id, from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+    });
+    expect([backwards.status, badFields(backwards)]).toEqual([400, ['query.to']]);
+  });
+});
