@@ -5,6 +5,30 @@
 // Regenerate with `npm run docs:openapi`; test/unit/openapi.test.ts fails when stale.
 
 export interface paths {
+    "/v1/after-sales-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the after-sales policy (售后服务政策)
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getAfterSalesPolicy"];
+        /**
+         * Replace the after-sales policy
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        put: operations["putAfterSalesPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendar": {
         parameters: {
             query?: never;
@@ -22,6 +46,134 @@ export interface paths {
          * @description Roles allowed (any one): `admin` (管理员).
          */
         put: operations["putTenantCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/compensation-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a store’s claims (售后服务先行赔偿审批表)
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listCompensationClaims"];
+        put?: never;
+        /**
+         * Make an advance compensation claim (先行赔付申请) on a complaint or return ticket
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createCompensationClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/compensation-claims/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a claim with its approval level and decisions
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getCompensationClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/compensation-claims/{claimId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a step of a claim (审批)
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["decideCompensationClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/compensation-claims/{claimId}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the payment of an approved claim (赔付)
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["recordCompensationPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/compensation-claims/{claimId}/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recover a paid claim from the merchant (追偿): deposit first, the rest receivable
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员).
+         */
+        post: operations["recoverCompensationClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/compensation-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the approval levels of advance compensation (先行赔付审批权限)
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getCompensationPolicy"];
+        /**
+         * Replace the approval levels of advance compensation
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        put: operations["putCompensationPolicy"];
         post?: never;
         delete?: never;
         options?: never;
@@ -193,6 +345,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a store’s merchants
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listMerchants"];
+        put?: never;
+        /**
+         * Admit a merchant (商户准入)
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{merchantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a merchant with its deposit balance
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getMerchant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{merchantId}/deposit-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a merchant’s deposit ledger (保证金台账)
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listDepositEntries"];
+        put?: never;
+        /**
+         * Book an entry in the deposit ledger (保证金台账)
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["recordDepositEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{merchantId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a merchant or start its exit (撤场公示)
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员).
+         */
+        post: operations["transitionMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -227,6 +467,90 @@ export interface paths {
          * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
          */
         post: operations["createPurchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a store’s returns and exchanges
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listReturns"];
+        put?: never;
+        /**
+         * Register a return or exchange (退换货登记) on its ticket
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns/{returnId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a return or exchange case (退换货处理单)
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns/{returnId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a step of a return: goods received, refund (退款), replacement (换货), repair, refusal, override
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["recordReturnStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether a return or exchange is allowed (退换货资格), without registering it
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["checkReturnEligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -637,6 +961,217 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AfterSalesPolicy: {
+            /**
+             * @default {
+             *       "furniture": "furniture_standard",
+             *       "sofa": "furniture_upholstered",
+             *       "mattress": "furniture_upholstered",
+             *       "hardwood_furniture": "furniture_hardwood",
+             *       "glass_furniture": "furniture_glass",
+             *       "mirror": "furniture_glass",
+             *       "television": "television",
+             *       "tv": "television",
+             *       "bicycle": "bicycle",
+             *       "appliance": "appliance",
+             *       "computer": "computer",
+             *       "fresh": "perishable",
+             *       "grocery": "perishable",
+             *       "perishable": "perishable",
+             *       "software": "media",
+             *       "media": "media",
+             *       "periodical": "periodical",
+             *       "home_goods": "home_goods"
+             *     }
+             */
+            categoryClasses: {
+                [key: string]: string;
+            };
+            /**
+             * @default {
+             *       "furniture_standard": {
+             *         "label": "家具 (实木/板式/金属/竹藤/塑料/石材)",
+             *         "regime": "furniture",
+             *         "warrantyMonths": 12,
+             *         "returnDays": 90,
+             *         "exchangeDays": 180,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": true
+             *       },
+             *       "furniture_upholstered": {
+             *         "label": "软体家具 (沙发/床垫)",
+             *         "regime": "furniture",
+             *         "warrantyMonths": 24,
+             *         "returnDays": 90,
+             *         "exchangeDays": 180,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": true
+             *       },
+             *       "furniture_hardwood": {
+             *         "label": "红木家具",
+             *         "regime": "furniture",
+             *         "warrantyMonths": 24,
+             *         "returnDays": 90,
+             *         "exchangeDays": 180,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": true
+             *       },
+             *       "furniture_glass": {
+             *         "label": "玻璃/镜子",
+             *         "regime": "furniture",
+             *         "warrantyMonths": 6,
+             *         "returnDays": 90,
+             *         "exchangeDays": 180,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": true
+             *       },
+             *       "television": {
+             *         "label": "彩电",
+             *         "regime": "sanbao",
+             *         "warrantyMonths": 12,
+             *         "returnDays": 7,
+             *         "exchangeDays": 15,
+             *         "windowsFromDelivery": false,
+             *         "depreciationBpPerDay": 10,
+             *         "homeGoods": false
+             *       },
+             *       "bicycle": {
+             *         "label": "自行车",
+             *         "regime": "sanbao",
+             *         "warrantyMonths": 12,
+             *         "returnDays": 7,
+             *         "exchangeDays": 15,
+             *         "windowsFromDelivery": false,
+             *         "depreciationBpPerDay": 5,
+             *         "homeGoods": false
+             *       },
+             *       "appliance": {
+             *         "label": "家用电器",
+             *         "regime": "sanbao",
+             *         "warrantyMonths": 12,
+             *         "returnDays": 7,
+             *         "exchangeDays": 15,
+             *         "windowsFromDelivery": false,
+             *         "depreciationBpPerDay": 10,
+             *         "homeGoods": false
+             *       },
+             *       "computer": {
+             *         "label": "微型计算机 (整机 1 年, 主要部件 2 年)",
+             *         "regime": "sanbao",
+             *         "warrantyMonths": 12,
+             *         "returnDays": 7,
+             *         "exchangeDays": 15,
+             *         "windowsFromDelivery": false,
+             *         "depreciationBpPerDay": 10,
+             *         "homeGoods": false
+             *       },
+             *       "perishable": {
+             *         "label": "生鲜/易腐",
+             *         "regime": "general",
+             *         "warrantyMonths": 0,
+             *         "returnDays": 7,
+             *         "exchangeDays": 0,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": false,
+             *         "alwaysExcluded": "perishable"
+             *       },
+             *       "media": {
+             *         "label": "音像制品/计算机软件",
+             *         "regime": "general",
+             *         "warrantyMonths": 0,
+             *         "returnDays": 7,
+             *         "exchangeDays": 0,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": false,
+             *         "alwaysExcluded": "opened_media"
+             *       },
+             *       "periodical": {
+             *         "label": "报纸/期刊",
+             *         "regime": "general",
+             *         "warrantyMonths": 0,
+             *         "returnDays": 7,
+             *         "exchangeDays": 0,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": false,
+             *         "alwaysExcluded": "periodical"
+             *       },
+             *       "home_goods": {
+             *         "label": "家居用品",
+             *         "regime": "general",
+             *         "warrantyMonths": 0,
+             *         "returnDays": 7,
+             *         "exchangeDays": 0,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": true
+             *       },
+             *       "general": {
+             *         "label": "其他商品",
+             *         "regime": "general",
+             *         "warrantyMonths": 0,
+             *         "returnDays": 7,
+             *         "exchangeDays": 0,
+             *         "windowsFromDelivery": true,
+             *         "depreciationBpPerDay": 0,
+             *         "homeGoods": false
+             *       }
+             *     }
+             */
+            classes: {
+                [key: string]: {
+                    /** @enum {string} */
+                    alwaysExcluded?: "perishable" | "opened_media" | "periodical";
+                    depreciationBpPerDay: number;
+                    exchangeDays: number;
+                    homeGoods: boolean;
+                    label: string;
+                    /** @enum {string} */
+                    regime: "sanbao" | "furniture" | "general";
+                    returnDays: number;
+                    warrantyMonths: number;
+                    windowsFromDelivery: boolean;
+                };
+            };
+            /** @default general */
+            defaultClass: string;
+            noReason: {
+                /** @default true */
+                allowExchange: boolean;
+                condition: {
+                    /** @default true */
+                    accessoriesRequired: boolean;
+                    /** @default false */
+                    installedRefused: boolean;
+                    /** @default true */
+                    labelsRequired: boolean;
+                    /** @default false */
+                    packagingRequired: boolean;
+                };
+                /** @default 7 */
+                days: number;
+                /** @default true */
+                enabled: boolean;
+                /** @default [] */
+                excludedClasses: string[];
+            };
+            /**
+             * @default [
+             *       "supervisor",
+             *       "manager",
+             *       "admin"
+             *     ]
+             */
+            overrideRoles: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+            updatedAt?: string;
+            version: number;
+        };
         BusinessCalendar: {
             holidays: string[];
             makeUpDayHours?: {
@@ -679,6 +1214,76 @@ export interface components {
                 }[];
             };
         };
+        CompensationClaim: {
+            amount: number;
+            approvalLevel: {
+                band: number;
+                basis: string;
+                maxAmount: number | null;
+                policyVersion: number;
+                steps: ("supervisor" | "manager" | "admin")[];
+            };
+            beneficiary: {
+                account?: string;
+                name: string;
+                phone?: string;
+            };
+            closedAt?: string;
+            createdAt: string;
+            createdBy: string;
+            currency: string;
+            decisions: {
+                amount: number;
+                at: string;
+                by: string;
+                byRoles: string[];
+                /** @enum {string} */
+                decision: "approve" | "reject";
+                reason?: string;
+                /** @enum {string} */
+                role: "supervisor" | "manager" | "admin";
+                step: number;
+            }[];
+            id: string;
+            merchantId: string;
+            merchantName: string;
+            payment?: {
+                /** @enum {string} */
+                method: "cash" | "bank_transfer" | "wechat_pay" | "alipay" | "card_refund" | "other";
+                paidAt: string;
+                paidBy: string;
+                recordedBy: string;
+                reference: string;
+            };
+            reason: string;
+            recovery?: {
+                at: string;
+                by: string;
+                deducted: number;
+                entryId?: string;
+                note?: string;
+                receivable: number;
+            };
+            reminderDueAt?: string;
+            /** @enum {string} */
+            status: "pending_approval" | "approved" | "rejected" | "paid" | "closed";
+            storeId: string;
+            ticketId: string;
+            ticketNumber: string;
+            updatedAt: string;
+            version: number;
+            waitingSince?: string;
+        };
+        CompensationPolicy: {
+            bands: {
+                maxAmount?: number;
+                steps: ("supervisor" | "manager" | "admin")[];
+            }[];
+            /** @default 8 */
+            reminderBusinessHours: number;
+            updatedAt?: string;
+            version: number;
+        };
         Customer: {
             createdAt: string;
             id: string;
@@ -688,10 +1293,100 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        DepositEntry: {
+            amount: number;
+            at: string;
+            by: string;
+            claimId?: string;
+            delta: number;
+            id: string;
+            /** @enum {string} */
+            kind: "deposit" | "top_up" | "deduction" | "refund";
+            merchantId: string;
+            note?: string;
+            reference: string;
+            storeId: string;
+        };
+        EligibilityDecision: {
+            decidedOn: string;
+            /** @enum {string} */
+            kind: "return" | "exchange" | "repair";
+            lines: {
+                depreciation: number;
+                line: number;
+                name: string;
+                outcomes: ("refund" | "exchange" | "repair" | "refused")[];
+                paid: number;
+                quantity: number;
+                refundAmount: number;
+                repairFee: ("free" | "paid") | null;
+                ruleClass: string;
+            }[];
+            outcomes: ("refund" | "exchange" | "repair" | "refused")[];
+            policyVersion: number;
+            /** @enum {string} */
+            reason: "no_reason" | "quality_problem";
+            refundAmount: number;
+            refusals: {
+                code: string;
+                en: string;
+                line?: number;
+                zh: string;
+            }[];
+            repairFee: ("free" | "paid") | null;
+            requestedAllowed: boolean;
+            trace: {
+                basis: string;
+                inputs: {
+                    [key: string]: string | number | boolean | null;
+                };
+                line?: number;
+                /** @enum {string} */
+                result: "passed" | "failed" | "applied" | "skipped";
+                rule: string;
+            }[];
+        };
         HealthStatus: {
             /** @constant */
             status: "ok";
             time: string;
+        };
+        Merchant: {
+            categories: string[];
+            contact: {
+                name: string;
+                phone: string;
+            };
+            contractEnd: string;
+            contractStart: string;
+            createdAt: string;
+            createdBy: string;
+            depositBalance: number;
+            depositRequired: number;
+            exitAt?: string;
+            exitedAt?: string;
+            history: {
+                at: string;
+                by: string;
+                detail?: string;
+                /** @enum {string} */
+                what: "admitted" | "active" | "exiting" | "exited" | "hold_ended";
+            }[];
+            holdDays?: number;
+            holdEndedAt?: string;
+            holdUntil?: string;
+            id: string;
+            licenceNumber: string;
+            name: string;
+            noticeAt?: string;
+            openClaims: number;
+            receivable: number;
+            /** @enum {string} */
+            status: "admitted" | "active" | "exiting" | "exited";
+            storeId: string;
+            unit?: string;
+            updatedAt: string;
+            version: number;
         };
         Notification: {
             at: string;
@@ -731,6 +1426,31 @@ export interface components {
             subject: string;
             ticketId: string;
             ticketNumber: string;
+        } | {
+            at: string;
+            depositBalance: number;
+            holdUntil: string;
+            id: string;
+            /** @constant */
+            kind: "merchant_hold_ended";
+            merchantId: string;
+            merchantName: string;
+            readAt?: string;
+            staffId: string;
+            storeId: string;
+        } | {
+            amount: number;
+            at: string;
+            claimId: string;
+            id: string;
+            /** @constant */
+            kind: "compensation_approval_waiting";
+            readAt?: string;
+            staffId: string;
+            step: number;
+            storeId: string;
+            ticketId: string;
+            waitingSince: string;
         };
         OpenApiDocument: {
             openapi: string;
@@ -766,9 +1486,12 @@ export interface components {
             items: {
                 amount: number;
                 category: string;
+                confirmedExclusions?: ("opening_affects_safety" | "value_drops_once_activated" | "near_expiry" | "sold_as_defective")[];
+                customMade?: boolean;
                 name: string;
                 /** @default 1 */
                 quantity: number;
+                ruleClass?: string;
                 sku?: string;
                 /** @default 0 */
                 warrantyMonths: number;
@@ -781,6 +1504,94 @@ export interface components {
             statusReason?: string;
             storeId: string;
             totalAmount: number;
+            updatedAt: string;
+            version: number;
+        };
+        ReturnCase: {
+            allowedOutcomes: ("refund" | "exchange" | "repair" | "refused")[];
+            condition: {
+                /** @default true */
+                accessoriesComplete: boolean;
+                /** @default false */
+                damaged: boolean;
+                /** @default false */
+                installed: boolean;
+                /** @default true */
+                labelsPresent: boolean;
+                /**
+                 * @default intact
+                 * @enum {string}
+                 */
+                packaging: "intact" | "opened" | "missing";
+                /** @default false */
+                usedOrSoiled: boolean;
+            };
+            createdAt: string;
+            createdBy: string;
+            currency: string;
+            customerId: string;
+            decision: components["schemas"]["EligibilityDecision"];
+            description: string;
+            /** @enum {string} */
+            exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+            history: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                from: "decided" | "goods_received" | "done" | "refused";
+                note?: string;
+                step: string;
+                /** @enum {string} */
+                to: "decided" | "goods_received" | "done" | "refused";
+            }[];
+            id: string;
+            items: {
+                /** @default 0 */
+                daysInRepair: number;
+                line: number;
+                /** @default 1 */
+                quantity: number;
+                /** @default 0 */
+                repairs: number;
+            }[];
+            /** @enum {string} */
+            kind: "return" | "exchange";
+            /** @enum {string} */
+            outcome?: "refund" | "exchange" | "repair";
+            override?: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                outcome: "refund" | "exchange" | "repair" | "refused";
+                reason: string;
+            };
+            policyVersion: number;
+            purchaseId: string;
+            /** @enum {string} */
+            reason: "no_reason" | "quality_problem";
+            refund?: {
+                amount: number;
+                at: string;
+                by: string;
+                method: string;
+                reference: string;
+            };
+            refundLimit: number;
+            refusal?: {
+                at: string;
+                by: string;
+                explanation: string;
+            };
+            replacement?: {
+                at: string;
+                by: string;
+                sku?: string;
+            };
+            seriousDefect: boolean;
+            /** @enum {string} */
+            status: "decided" | "goods_received" | "done" | "refused";
+            storeId: string;
+            ticketId: string;
             updatedAt: string;
             version: number;
         };
@@ -1066,6 +1877,32 @@ export interface components {
             ticketId: string;
         } | {
             actorId: string;
+            amount: number;
+            at: string;
+            claimId: string;
+            detail?: string;
+            id: string;
+            /** @constant */
+            kind: "compensation";
+            notified?: string[];
+            /** @enum {string} */
+            step: "requested" | "approval" | "approved" | "rejected" | "paid" | "recovered" | "closed" | "reminded";
+            ticketId: string;
+        } | {
+            actorId: string;
+            at: string;
+            caseId: string;
+            caseKind: string;
+            from?: string;
+            id: string;
+            /** @constant */
+            kind: "case_step";
+            note?: string;
+            step: string;
+            ticketId: string;
+            to: string;
+        } | {
+            actorId: string;
             at: string;
             changes: {
                 after: unknown;
@@ -1185,6 +2022,308 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAfterSalesPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSalesPolicy"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    putAfterSalesPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "noReason": {
+                 *         "enabled": true,
+                 *         "days": 15,
+                 *         "excludedClasses": [
+                 *           "furniture_hardwood"
+                 *         ]
+                 *       },
+                 *       "categoryClasses": {
+                 *         "家具": "furniture_standard",
+                 *         "沙发": "furniture_upholstered",
+                 *         "床垫": "furniture_upholstered",
+                 *         "红木家具": "furniture_hardwood",
+                 *         "家电": "appliance"
+                 *       },
+                 *       "overrideRoles": [
+                 *         "supervisor",
+                 *         "manager"
+                 *       ],
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @default {
+                     *       "furniture": "furniture_standard",
+                     *       "sofa": "furniture_upholstered",
+                     *       "mattress": "furniture_upholstered",
+                     *       "hardwood_furniture": "furniture_hardwood",
+                     *       "glass_furniture": "furniture_glass",
+                     *       "mirror": "furniture_glass",
+                     *       "television": "television",
+                     *       "tv": "television",
+                     *       "bicycle": "bicycle",
+                     *       "appliance": "appliance",
+                     *       "computer": "computer",
+                     *       "fresh": "perishable",
+                     *       "grocery": "perishable",
+                     *       "perishable": "perishable",
+                     *       "software": "media",
+                     *       "media": "media",
+                     *       "periodical": "periodical",
+                     *       "home_goods": "home_goods"
+                     *     }
+                     */
+                    categoryClasses?: {
+                        [key: string]: string;
+                    };
+                    /**
+                     * @default {
+                     *       "furniture_standard": {
+                     *         "label": "家具 (实木/板式/金属/竹藤/塑料/石材)",
+                     *         "regime": "furniture",
+                     *         "warrantyMonths": 12,
+                     *         "returnDays": 90,
+                     *         "exchangeDays": 180,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": true
+                     *       },
+                     *       "furniture_upholstered": {
+                     *         "label": "软体家具 (沙发/床垫)",
+                     *         "regime": "furniture",
+                     *         "warrantyMonths": 24,
+                     *         "returnDays": 90,
+                     *         "exchangeDays": 180,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": true
+                     *       },
+                     *       "furniture_hardwood": {
+                     *         "label": "红木家具",
+                     *         "regime": "furniture",
+                     *         "warrantyMonths": 24,
+                     *         "returnDays": 90,
+                     *         "exchangeDays": 180,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": true
+                     *       },
+                     *       "furniture_glass": {
+                     *         "label": "玻璃/镜子",
+                     *         "regime": "furniture",
+                     *         "warrantyMonths": 6,
+                     *         "returnDays": 90,
+                     *         "exchangeDays": 180,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": true
+                     *       },
+                     *       "television": {
+                     *         "label": "彩电",
+                     *         "regime": "sanbao",
+                     *         "warrantyMonths": 12,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 15,
+                     *         "windowsFromDelivery": false,
+                     *         "depreciationBpPerDay": 10,
+                     *         "homeGoods": false
+                     *       },
+                     *       "bicycle": {
+                     *         "label": "自行车",
+                     *         "regime": "sanbao",
+                     *         "warrantyMonths": 12,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 15,
+                     *         "windowsFromDelivery": false,
+                     *         "depreciationBpPerDay": 5,
+                     *         "homeGoods": false
+                     *       },
+                     *       "appliance": {
+                     *         "label": "家用电器",
+                     *         "regime": "sanbao",
+                     *         "warrantyMonths": 12,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 15,
+                     *         "windowsFromDelivery": false,
+                     *         "depreciationBpPerDay": 10,
+                     *         "homeGoods": false
+                     *       },
+                     *       "computer": {
+                     *         "label": "微型计算机 (整机 1 年, 主要部件 2 年)",
+                     *         "regime": "sanbao",
+                     *         "warrantyMonths": 12,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 15,
+                     *         "windowsFromDelivery": false,
+                     *         "depreciationBpPerDay": 10,
+                     *         "homeGoods": false
+                     *       },
+                     *       "perishable": {
+                     *         "label": "生鲜/易腐",
+                     *         "regime": "general",
+                     *         "warrantyMonths": 0,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 0,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": false,
+                     *         "alwaysExcluded": "perishable"
+                     *       },
+                     *       "media": {
+                     *         "label": "音像制品/计算机软件",
+                     *         "regime": "general",
+                     *         "warrantyMonths": 0,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 0,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": false,
+                     *         "alwaysExcluded": "opened_media"
+                     *       },
+                     *       "periodical": {
+                     *         "label": "报纸/期刊",
+                     *         "regime": "general",
+                     *         "warrantyMonths": 0,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 0,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": false,
+                     *         "alwaysExcluded": "periodical"
+                     *       },
+                     *       "home_goods": {
+                     *         "label": "家居用品",
+                     *         "regime": "general",
+                     *         "warrantyMonths": 0,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 0,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": true
+                     *       },
+                     *       "general": {
+                     *         "label": "其他商品",
+                     *         "regime": "general",
+                     *         "warrantyMonths": 0,
+                     *         "returnDays": 7,
+                     *         "exchangeDays": 0,
+                     *         "windowsFromDelivery": true,
+                     *         "depreciationBpPerDay": 0,
+                     *         "homeGoods": false
+                     *       }
+                     *     }
+                     */
+                    classes?: {
+                        [key: string]: {
+                            /** @enum {string} */
+                            alwaysExcluded?: "perishable" | "opened_media" | "periodical";
+                            depreciationBpPerDay: number;
+                            exchangeDays: number;
+                            homeGoods: boolean;
+                            label: string;
+                            /** @enum {string} */
+                            regime: "sanbao" | "furniture" | "general";
+                            returnDays: number;
+                            warrantyMonths: number;
+                            windowsFromDelivery: boolean;
+                        };
+                    };
+                    /** @default general */
+                    defaultClass?: string;
+                    /** @default {} */
+                    noReason?: {
+                        /** @default true */
+                        allowExchange?: boolean;
+                        /** @default {} */
+                        condition?: {
+                            /** @default true */
+                            accessoriesRequired?: boolean;
+                            /** @default false */
+                            installedRefused?: boolean;
+                            /** @default true */
+                            labelsRequired?: boolean;
+                            /** @default false */
+                            packagingRequired?: boolean;
+                        };
+                        /** @default 7 */
+                        days?: number;
+                        /** @default true */
+                        enabled?: boolean;
+                        /** @default [] */
+                        excludedClasses?: string[];
+                    };
+                    /**
+                     * @default [
+                     *       "supervisor",
+                     *       "manager",
+                     *       "admin"
+                     *     ]
+                     */
+                    overrideRoles?: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSalesPolicy"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     getTenantCalendar: {
         parameters: {
             query?: never;
@@ -1278,6 +2417,407 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BusinessCalendar"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listCompensationClaims: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                from?: string;
+                limit?: string;
+                order?: "newest" | "oldest";
+                status?: "pending_approval" | "approved" | "rejected" | "paid" | "closed";
+                storeId?: string;
+                to?: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["CompensationClaim"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createCompensationClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ticketId": "01JDQ80C1B2C3D4E5F6G7H8J9K",
+                 *       "merchantId": "01JDQ80D1B2C3D4E5F6G7H8J9K",
+                 *       "amount": 800000,
+                 *       "reason": "衣柜铰链断裂导致柜门脱落，商户未能及时处理。",
+                 *       "beneficiary": {
+                 *         "name": "王女士",
+                 *         "phone": "13700001111"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    beneficiary: {
+                        account?: string;
+                        name: string;
+                        phone?: string;
+                    };
+                    merchantId: string;
+                    reason: string;
+                    ticketId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaim"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getCompensationClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaim"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    decideCompensationClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "reject",
+                 *       "reason": "顾客已与商户自行协商解决，无需先行赔付。"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    reason?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaim"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordCompensationPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "bank_transfer",
+                 *       "reference": "TX-0001",
+                 *       "paidBy": "财务部陈会计"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    method: "cash" | "bank_transfer" | "wechat_pay" | "alipay" | "card_refund" | "other";
+                    paidBy?: string;
+                    reference: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaim"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recoverCompensationClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "从商户保证金中扣除。"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaim"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getCompensationPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationPolicy"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    putCompensationPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bands": [
+                 *         {
+                 *           "maxAmount": 50000,
+                 *           "steps": [
+                 *             "supervisor"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "maxAmount": 500000,
+                 *           "steps": [
+                 *             "manager"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "steps": [
+                 *             "manager",
+                 *             "admin"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "reminderBusinessHours": 8
+                 *     }
+                 */
+                "application/json": {
+                    bands: {
+                        maxAmount?: number;
+                        steps: ("supervisor" | "manager" | "admin")[];
+                    }[];
+                    /** @default 8 */
+                    reminderBusinessHours?: number;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationPolicy"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -1645,6 +3185,320 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    listMerchants: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+                status?: "admitted" | "active" | "exiting" | "exited";
+                storeId?: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["Merchant"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createMerchant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "name": "林氏木业",
+                 *       "licenceNumber": "91310000MA1FL0XX1X",
+                 *       "contact": {
+                 *         "name": "林先生",
+                 *         "phone": "13900002222"
+                 *       },
+                 *       "categories": [
+                 *         "家具"
+                 *       ],
+                 *       "unit": "B2-018",
+                 *       "contractStart": "2026-01-01",
+                 *       "contractEnd": "2027-12-31",
+                 *       "depositRequired": 500000
+                 *     }
+                 */
+                "application/json": {
+                    categories: string[];
+                    contact: {
+                        name: string;
+                        phone: string;
+                    };
+                    contractEnd: string;
+                    contractStart: string;
+                    depositRequired: number;
+                    licenceNumber: string;
+                    name: string;
+                    storeId: string;
+                    unit?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merchant"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getMerchant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                merchantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merchant"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listDepositEntries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                merchantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["DepositEntry"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordDepositEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                merchantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "deposit",
+                 *       "amount": 500000,
+                 *       "reference": "SJ-0001",
+                 *       "note": "质量保证金首缴"
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    /** @enum {string} */
+                    kind: "deposit" | "top_up" | "deduction" | "refund";
+                    note?: string;
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositEntry"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    transitionMerchant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                merchantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": "exiting",
+                 *       "version": 2,
+                 *       "noticeDays": 30,
+                 *       "holdDays": 90
+                 *     }
+                 */
+                "application/json": {
+                    /** @default 90 */
+                    holdDays?: number;
+                    noticeAt?: string;
+                    /** @default 30 */
+                    noticeDays?: number;
+                    reason?: string;
+                    /** @enum {string} */
+                    to: "active" | "exiting";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merchant"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     getOpenApiDocument: {
         parameters: {
             query?: never;
@@ -1702,9 +3556,12 @@ export interface operations {
                     items: {
                         amount: number;
                         category: string;
+                        confirmedExclusions?: ("opening_affects_safety" | "value_drops_once_activated" | "near_expiry" | "sold_as_defective")[];
+                        customMade?: boolean;
                         name: string;
                         /** @default 1 */
                         quantity?: number;
+                        ruleClass?: string;
                         sku?: string;
                         /** @default 0 */
                         warrantyMonths?: number;
@@ -1738,6 +3595,367 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listReturns: {
+        parameters: {
+            query: {
+                cursor?: string;
+                from?: string;
+                limit?: string;
+                status?: "decided" | "goods_received" | "done" | "refused";
+                storeId: string;
+                to?: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["ReturnCase"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createReturn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01JDQ80A1B2C3D4E5F6G7H8J9K",
+                 *       "purchaseId": "01JDQ80B1B2C3D4E5F6G7H8J9K",
+                 *       "ticketId": "01JDQ80C1B2C3D4E5F6G7H8J9K",
+                 *       "kind": "return",
+                 *       "reason": "quality_problem",
+                 *       "description": "沙发框架断裂，坐下时有异响。",
+                 *       "seriousDefect": true,
+                 *       "items": [
+                 *         {
+                 *           "line": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @default {} */
+                    condition?: {
+                        /** @default true */
+                        accessoriesComplete?: boolean;
+                        /** @default false */
+                        damaged?: boolean;
+                        /** @default false */
+                        installed?: boolean;
+                        /** @default true */
+                        labelsPresent?: boolean;
+                        /**
+                         * @default intact
+                         * @enum {string}
+                         */
+                        packaging?: "intact" | "opened" | "missing";
+                        /** @default false */
+                        usedOrSoiled?: boolean;
+                    };
+                    customerId: string;
+                    /** @default  */
+                    description?: string;
+                    /** @enum {string} */
+                    exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    items: {
+                        /** @default 0 */
+                        daysInRepair?: number;
+                        line: number;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @default 0 */
+                        repairs?: number;
+                    }[];
+                    /** @enum {string} */
+                    kind: "return" | "exchange";
+                    purchaseId: string;
+                    /** @enum {string} */
+                    reason: "no_reason" | "quality_problem";
+                    /** @default false */
+                    seriousDefect?: boolean;
+                    ticketId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getReturn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                returnId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordReturnStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                returnId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "step": "refuse",
+                 *       "version": 1,
+                 *       "explanation": "已超过七天无理由退货期限，已向顾客解释并提供维修。"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    outcome: "refund" | "exchange";
+                    /** @constant */
+                    step: "receive_goods";
+                    version: number;
+                } | {
+                    amount: number;
+                    /** @enum {string} */
+                    method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                    note?: string;
+                    reference: string;
+                    /** @constant */
+                    step: "refund";
+                    version: number;
+                } | {
+                    note?: string;
+                    sku?: string;
+                    /** @constant */
+                    step: "hand_over_replacement";
+                    version: number;
+                } | {
+                    note?: string;
+                    /** @constant */
+                    step: "choose_repair";
+                    version: number;
+                } | {
+                    explanation: string;
+                    note?: string;
+                    /** @constant */
+                    step: "refuse";
+                    version: number;
+                } | {
+                    note?: string;
+                    /** @enum {string} */
+                    outcome: "refund" | "exchange" | "repair";
+                    reason: string;
+                    refundAmount?: number;
+                    /** @constant */
+                    step: "override";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    checkReturnEligibility: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01JDQ80A1B2C3D4E5F6G7H8J9K",
+                 *       "purchaseId": "01JDQ80B1B2C3D4E5F6G7H8J9K",
+                 *       "kind": "return",
+                 *       "reason": "quality_problem",
+                 *       "description": "沙发框架断裂，坐下时有异响。",
+                 *       "seriousDefect": true,
+                 *       "items": [
+                 *         {
+                 *           "line": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @default {} */
+                    condition?: {
+                        /** @default true */
+                        accessoriesComplete?: boolean;
+                        /** @default false */
+                        damaged?: boolean;
+                        /** @default false */
+                        installed?: boolean;
+                        /** @default true */
+                        labelsPresent?: boolean;
+                        /**
+                         * @default intact
+                         * @enum {string}
+                         */
+                        packaging?: "intact" | "opened" | "missing";
+                        /** @default false */
+                        usedOrSoiled?: boolean;
+                    };
+                    customerId: string;
+                    /** @default  */
+                    description?: string;
+                    /** @enum {string} */
+                    exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    items: {
+                        /** @default 0 */
+                        daysInRepair?: number;
+                        line: number;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @default 0 */
+                        repairs?: number;
+                    }[];
+                    /** @enum {string} */
+                    kind: "return" | "exchange" | "repair";
+                    purchaseId: string;
+                    /** @enum {string} */
+                    reason: "no_reason" | "quality_problem";
+                    /** @default false */
+                    seriousDefect?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityDecision"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
             503: components["responses"]["Problem503"];
         };
     };

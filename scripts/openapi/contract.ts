@@ -1,8 +1,11 @@
 import { type infer as Infer, literal, looseObject, strictObject, string, type ZodMiniType } from 'zod/mini';
 import type { StaffRole } from '../../shared/access/roles';
+import { afterSalesPolicy, eligibilityDecision, returnCase } from '../../shared/after-sales/views';
 import { businessCalendar } from '../../shared/calendar/views';
+import { compensationClaim, compensationPolicy } from '../../shared/compensation/views';
 import { customer, purchase } from '../../shared/customers/views';
 import type { HttpRouteName } from '../../shared/http/route-table';
+import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { tenantSettings } from '../../shared/settings/views';
@@ -43,6 +46,13 @@ export const views = {
   SlaPolicySet: slaPolicySet,
   TenantSettings: tenantSettings,
   Notification: notification,
+  AfterSalesPolicy: afterSalesPolicy,
+  EligibilityDecision: eligibilityDecision,
+  ReturnCase: returnCase,
+  Merchant: merchant,
+  DepositEntry: depositEntry,
+  CompensationPolicy: compensationPolicy,
+  CompensationClaim: compensationClaim,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -83,9 +93,18 @@ export const tags = {
   customers: '客户 Customers and purchases',
   tickets: '工单 Tickets: intake, dispatch, status, comments, timeline',
   revisits: '回访 Revisits (follow-up calls and visits)',
+  afterSales: '退换货 Returns and exchanges, the after-sales policy and eligibility',
+  merchants: '商户 Merchants and their deposit ledger (保证金)',
+  compensation: '先行赔付 Advance compensation claims and their approval levels',
   notifications: '通知 The caller’s inbox',
 } as const;
 export type Tag = keyof typeof tags;
+
+const ULID_STORE = '01JDQ7Z6W8G5V4T3S2R1Q0P9N8';
+const ULID_CUSTOMER = '01JDQ80A1B2C3D4E5F6G7H8J9K';
+const ULID_PURCHASE = '01JDQ80B1B2C3D4E5F6G7H8J9K';
+const ULID_TICKET = '01JDQ80C1B2C3D4E5F6G7H8J9K';
+const ULID_MERCHANT = '01JDQ80D1B2C3D4E5F6G7H8J9K';
 
 const one = (view: ViewName): RouteAnswer => ({ view, shape: 'one' });
 const page = (view: ViewName): RouteAnswer => ({ view, shape: 'page' });
@@ -241,6 +260,179 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     bodyExample: { body: '已电话联系顾客，约定明天上午上门。', visibility: 'internal' },
   },
   ticketTimeline: { summary: 'Read a ticket’s timeline', tag: 'tickets', answer: page('TimelineEvent') },
+
+  getAfterSalesPolicy: {
+    summary: 'Read the after-sales policy (售后服务政策)',
+    tag: 'afterSales',
+    answer: one('AfterSalesPolicy'),
+  },
+  putAfterSalesPolicy: {
+    summary: 'Replace the after-sales policy',
+    tag: 'afterSales',
+    answer: one('AfterSalesPolicy'),
+    bodyExample: {
+      noReason: { enabled: true, days: 15, excludedClasses: ['furniture_hardwood'] },
+      // A POS that names categories in Chinese: the map replaces the default one.
+      categoryClasses: {
+        家具: 'furniture_standard',
+        沙发: 'furniture_upholstered',
+        床垫: 'furniture_upholstered',
+        红木家具: 'furniture_hardwood',
+        家电: 'appliance',
+      },
+      overrideRoles: ['supervisor', 'manager'],
+      version: 1,
+    },
+  },
+  checkReturnEligibility: {
+    summary: 'Check whether a return or exchange is allowed (退换货资格), without registering it',
+    tag: 'afterSales',
+    answer: one('EligibilityDecision'),
+    bodyExample: {
+      customerId: ULID_CUSTOMER,
+      purchaseId: ULID_PURCHASE,
+      kind: 'return',
+      reason: 'quality_problem',
+      description: '沙发框架断裂，坐下时有异响。',
+      seriousDefect: true,
+      items: [{ line: 1 }],
+    },
+  },
+  createReturn: {
+    summary: 'Register a return or exchange (退换货登记) on its ticket',
+    tag: 'afterSales',
+    answer: one('ReturnCase'),
+    bodyExample: {
+      customerId: ULID_CUSTOMER,
+      purchaseId: ULID_PURCHASE,
+      ticketId: ULID_TICKET,
+      kind: 'return',
+      reason: 'quality_problem',
+      description: '沙发框架断裂，坐下时有异响。',
+      seriousDefect: true,
+      items: [{ line: 1 }],
+    },
+  },
+  listReturns: {
+    summary: 'List a store’s returns and exchanges',
+    tag: 'afterSales',
+    answer: page('ReturnCase'),
+  },
+  getReturn: {
+    summary: 'Read a return or exchange case (退换货处理单)',
+    tag: 'afterSales',
+    answer: one('ReturnCase'),
+  },
+  recordReturnStep: {
+    summary:
+      'Record a step of a return: goods received, refund (退款), replacement (换货), repair, refusal, override',
+    tag: 'afterSales',
+    answer: one('ReturnCase'),
+    bodyExample: {
+      step: 'refuse',
+      version: 1,
+      explanation: '已超过七天无理由退货期限，已向顾客解释并提供维修。',
+    },
+  },
+
+  createMerchant: {
+    summary: 'Admit a merchant (商户准入)',
+    tag: 'merchants',
+    answer: one('Merchant'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      name: '林氏木业',
+      licenceNumber: '91310000MA1FL0XX1X',
+      contact: { name: '林先生', phone: '13900002222' },
+      categories: ['家具'],
+      unit: 'B2-018',
+      contractStart: '2026-01-01',
+      contractEnd: '2027-12-31',
+      depositRequired: 500000,
+    },
+  },
+  listMerchants: { summary: 'List a store’s merchants', tag: 'merchants', answer: page('Merchant') },
+  getMerchant: {
+    summary: 'Read a merchant with its deposit balance',
+    tag: 'merchants',
+    answer: one('Merchant'),
+  },
+  transitionMerchant: {
+    summary: 'Activate a merchant or start its exit (撤场公示)',
+    tag: 'merchants',
+    answer: one('Merchant'),
+    bodyExample: { to: 'exiting', version: 2, noticeDays: 30, holdDays: 90 },
+  },
+  recordDepositEntry: {
+    summary: 'Book an entry in the deposit ledger (保证金台账)',
+    tag: 'merchants',
+    answer: one('DepositEntry'),
+    bodyExample: { kind: 'deposit', amount: 500000, reference: 'SJ-0001', note: '质量保证金首缴' },
+  },
+  listDepositEntries: {
+    summary: 'List a merchant’s deposit ledger (保证金台账)',
+    tag: 'merchants',
+    answer: page('DepositEntry'),
+  },
+
+  getCompensationPolicy: {
+    summary: 'Read the approval levels of advance compensation (先行赔付审批权限)',
+    tag: 'compensation',
+    answer: one('CompensationPolicy'),
+  },
+  putCompensationPolicy: {
+    summary: 'Replace the approval levels of advance compensation',
+    tag: 'compensation',
+    answer: one('CompensationPolicy'),
+    bodyExample: {
+      bands: [
+        { maxAmount: 50000, steps: ['supervisor'] },
+        { maxAmount: 500000, steps: ['manager'] },
+        { steps: ['manager', 'admin'] },
+      ],
+      reminderBusinessHours: 8,
+    },
+  },
+  createCompensationClaim: {
+    summary: 'Make an advance compensation claim (先行赔付申请) on a complaint or return ticket',
+    tag: 'compensation',
+    answer: one('CompensationClaim'),
+    bodyExample: {
+      ticketId: ULID_TICKET,
+      merchantId: ULID_MERCHANT,
+      amount: 800000,
+      reason: '衣柜铰链断裂导致柜门脱落，商户未能及时处理。',
+      beneficiary: { name: '王女士', phone: '13700001111' },
+    },
+  },
+  listCompensationClaims: {
+    summary: 'List a store’s claims (售后服务先行赔偿审批表)',
+    tag: 'compensation',
+    answer: page('CompensationClaim'),
+  },
+  getCompensationClaim: {
+    summary: 'Read a claim with its approval level and decisions',
+    tag: 'compensation',
+    answer: one('CompensationClaim'),
+  },
+  decideCompensationClaim: {
+    summary: 'Approve or reject a step of a claim (审批)',
+    tag: 'compensation',
+    answer: one('CompensationClaim'),
+    bodyExample: { decision: 'reject', reason: '顾客已与商户自行协商解决，无需先行赔付。' },
+  },
+  recordCompensationPayment: {
+    summary: 'Record the payment of an approved claim (赔付)',
+    tag: 'compensation',
+    answer: one('CompensationClaim'),
+    bodyExample: { method: 'bank_transfer', reference: 'TX-0001', paidBy: '财务部陈会计' },
+  },
+  recoverCompensationClaim: {
+    summary: 'Recover a paid claim from the merchant (追偿): deposit first, the rest receivable',
+    tag: 'compensation',
+    answer: one('CompensationClaim'),
+    bodyExample: { note: '从商户保证金中扣除。' },
+  },
 
   listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
   readNotification: {

@@ -259,7 +259,16 @@ export async function buildOpenApiDocument(): Promise<Json> {
       contract,
     );
   }
-  const sortedPaths = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
+  // Sorted here, not by the route table's key order: an ES namespace object sorts its keys, while
+  // vitest's transformed one keeps declaration order, so only an explicit order is the same in both.
+  const methodOrder = ['get', 'put', 'post', 'patch', 'delete'];
+  const byMethod = ([a]: [string, unknown], [b]: [string, unknown]) =>
+    methodOrder.indexOf(a) - methodOrder.indexOf(b);
+  const sortedPaths = Object.fromEntries(
+    Object.entries(paths)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).sort(byMethod))]),
+  );
   return {
     openapi: '3.1.1',
     info: {

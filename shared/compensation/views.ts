@@ -9,7 +9,7 @@ import {
   enum as zEnum,
 } from 'zod/mini';
 import { ulid } from '../schema/common';
-import { approverRoles, claimStatuses, paymentMethods } from './schema';
+import { approverRoles, claimStatuses, paymentMethods, putCompensationPolicyInput } from './schema';
 
 /*
  * OUTPUT schemas of compensation claims: for types and the API description only. Runtime code
@@ -82,3 +82,10 @@ export const compensationClaim = strictObject({
   version: number(),
 });
 export type CompensationClaim = Infer<typeof compensationClaim>;
+
+/** The tenant's approval levels by amount (先行赔付审批权限), as saved, with its version. */
+export const compensationPolicy = strictObject({
+  ...putCompensationPolicyInput.def.shape,
+  version: number(),
+  updatedAt: optional(string()),
+});

@@ -13,6 +13,9 @@ const objectsZh: Record<string, string> = {
   revisit: '回访',
   staff: '员工',
   notification: '通知',
+  return: '退换货单',
+  merchant: '商户',
+  compensation_claim: '先行赔付申请',
   route: '接口路径',
 };
 
@@ -40,6 +43,26 @@ const detailsZh: Record<string, string> = {
   purchase_closed: '该购买记录已取消或退货。',
   delivered_before_purchase: '送货日期早于购买日期。',
   reference_not_found: '引用的对象不存在。',
+  // 退换货
+  ticket_of_another_store: '该工单不属于售出商品的门店。',
+  ticket_of_another_customer: '该工单属于其他客户。',
+  return_step_not_allowed: '退换货单当前的状态不允许此步骤。',
+  override_not_allowed: '您的角色无权推翻拒绝退换货的决定。',
+  over_returned: '这些商品已由其他退换货单退款，本次退款将超过购买数量。',
+  purchase_changed: '购买记录或其退货在此期间已变更，请重新读取后再试。',
+  // 商户与保证金
+  merchant_transition_not_allowed: '商户当前的状态不允许此变更。',
+  merchant_exited: '商户已撤场，保证金不再收款。',
+  refund_blocked_open_claims: '该商户仍有未结的先行赔付，结清后才能退还保证金。',
+  refund_blocked_hold: '商户撤场后保证金仍在保留期内，暂不能退还。',
+  deposit_insufficient: '保证金余额不足。',
+  deposit_reference_taken: '该凭证号已在保证金台账中登记了另一笔款项。',
+  // 先行赔付
+  ticket_not_claimable: '先行赔付只能基于投诉或退换货工单。',
+  claim_status: '先行赔付申请当前的状态不允许此操作。',
+  self_approval: '申请人不能审批自己的先行赔付申请。',
+  already_approved: '您已审批过此申请的前一步，本步须由他人审批。',
+  approval_level_insufficient: '此审批步骤需要更高的角色。',
   contention: '并发修改过多，未写入任何数据，请稍后重试。',
   deadline: '处理超时，未写入任何数据，请稍后重试。',
 };
@@ -59,7 +82,7 @@ const generalZh: Record<DomainError['kind'], string> = {
 export function detailInChinese(error: DomainError): string {
   const known = detailsZh[error.code];
   if (known) return known;
-  const missing = /^([a-z]+)_not_found$/.exec(error.code)?.[1];
+  const missing = /^([a-z_]+)_not_found$/.exec(error.code)?.[1];
   if (missing && objectsZh[missing]) return `${objectsZh[missing]}不存在。`;
   if (error.code === 'version_conflict') return '对象在读取后已被修改，请重新读取后再试。';
   return `${generalZh[error.kind]}（${error.message}）`;
