@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClientOver } from './document';
 
 /**
  * Module scope: one client per Lambda container, reused across invocations. The endpoint comes
@@ -13,8 +13,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * that are cut off at the request's deadline are chosen by the code that can settle the
  * outcome (see shared/db/deadline.ts); a late read writes nothing.
  */
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
-  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+export const documentClient = documentClientOver(new DynamoDBClient({ maxAttempts: 3 }), {
+  removeUndefinedValues: true,
+  convertClassInstanceToMap: false,
 });
 
 function requireTableName(): string {

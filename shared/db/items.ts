@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { versionConflict } from '../errors';
 import { documentClient, tableName } from './client';
+import { GetCommand, PutCommand, type TransactWriteItem } from './document';
 import { type Entity, withoutKeys } from './entity';
 
 /*
@@ -12,7 +12,7 @@ import { type Entity, withoutKeys } from './entity';
 type Values = Readonly<Record<string, unknown>>;
 
 /** One item of a TransactWriteItems call (transactions.ts re-exports it for its callers). */
-export type TransactionItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactionItem = TransactWriteItem;
 
 /** One item by key as stored, storage attributes included (e.g. the expiry a record's reader checks). */
 export async function getStoredItem<T>(

@@ -1,11 +1,11 @@
+import { documentClient, tableName } from './client';
+import { type CursorScope, decodeCursor, encodeCursor, type Page } from './cursor';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   QueryCommand,
   type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from './client';
-import { type CursorScope, decodeCursor, encodeCursor, type Page } from './cursor';
+} from './document';
 import { withoutKeys } from './entity';
 import { serviceDeskTable } from './table';
 

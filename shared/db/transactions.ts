@@ -1,8 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unavailable } from '../errors';
 import { documentClient } from './client';
 import { assertTimeLeft, cutOffAtDeadline, timeLeft } from './deadline';
+import { TransactWriteCommand } from './document';
 import {
   type IdempotencyClaim,
   IdempotencyRaceLost,

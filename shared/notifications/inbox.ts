@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
+import { UpdateCommand } from '../db/document';
 import { withoutKeys } from '../db/entity';
 import { isNew, putEntity } from '../db/items';
 import { queryEntities } from '../db/query';

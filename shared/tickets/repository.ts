@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { calendarFrom, calendarKeys } from '../calendar/repository';
 import type { BusinessCalendar } from '../calendar/views';
 import { documentClient, tableName } from '../db/client';
 import type { Page } from '../db/cursor';
+import { PutCommand, UpdateCommand } from '../db/document';
 import { withoutKeys } from '../db/entity';
 import { atVersion, getEntity, isNew, putEntity, type WriteCondition } from '../db/items';
 import { getItems, type PageQuery, queryAll, queryEntities } from '../db/query';

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client';
+import { GetCommand, QueryCommand, UpdateCommand } from '../db/document';
 import type { TransactionItem } from '../db/transactions';
 import { timerEntity } from './entities';
 import { dueHorizon, duePartition, dueSortKey, shardOf } from './keys';

@@ -7,9 +7,9 @@ vi.hoisted(() => {
   process.env.LOG_LEVEL = 'SILENT';
 });
 
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../infra/local/dynamodb';
 import { documentClient, tableName } from '../../shared/db/client';
+import { PutCommand } from '../../shared/db/document';
 import type { TimerQueueName } from '../../shared/timers/functions';
 import { duePartition, dueSortKey, shardOf, timerKey } from '../../shared/timers/keys';
 import type { TimerQueuePort } from '../../shared/timers/queue';

@@ -1,5 +1,5 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../shared/db/client';
+import { PutCommand } from '../../shared/db/document';
 import type { SetupTools } from './operations';
 
 /**
