@@ -4,14 +4,19 @@ import { logger } from '../../shared/observability/logger';
 import { fireRevisitTimer } from '../../shared/revisits/timers';
 import { currentTime } from '../../shared/time/clock';
 import { timerMessage } from '../../shared/timers/schema';
+import { fireWakeUpTimer } from '../../shared/wake-up-calls/timers';
 
 const processor = new BatchProcessor(EventType.SQS);
 
-/** One revisit coming due per message; malformed messages fail every time and end in the DLQ. */
-async function revisitDue(record: SQSRecord): Promise<void> {
+/**
+ * The desk's own timed work: a revisit coming due, a wake-up call's time. One step per message;
+ * malformed messages fail every time and end in the DLQ.
+ */
+async function deskTimerDue(record: SQSRecord): Promise<void> {
   const message = timerMessage.parse(JSON.parse(record.body));
-  const outcome = await fireRevisitTimer(message, currentTime());
-  logger.info('revisit timer', {
+  const fire = message.kind === 'wake_up' ? fireWakeUpTimer : fireRevisitTimer;
+  const outcome = await fire(message, currentTime());
+  logger.info(`${message.kind} timer`, {
     outcome,
     timer: `${message.pk}/${message.sk}`,
     generation: message.generation,
@@ -19,4 +24,4 @@ async function revisitDue(record: SQSRecord): Promise<void> {
 }
 
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-  processPartialResponse(event, revisitDue, processor, { context });
+  processPartialResponse(event, deskTimerDue, processor, { context });

@@ -184,6 +184,43 @@ export const readNotification = route(
   'readwrite',
 );
 
+/** The hotel front office (前厅): the desk, and the duty managers above it. */
+const frontOffice: readonly StaffRole[] = ['front_desk', 'supervisor', 'manager', 'admin'];
+
+export const createWakeUpCall = route(
+  'POST',
+  '/v1/wake-up-calls',
+  'create-wake-up-call',
+  frontOffice,
+  'readwrite',
+  {
+    idempotent: true,
+  },
+);
+export const listWakeUpCalls = route('GET', '/v1/wake-up-calls', 'list-wake-up-calls', frontOffice, 'read');
+export const getWakeUpCall = route(
+  'GET',
+  '/v1/wake-up-calls/{wakeUpCallId}',
+  'get-wake-up-call',
+  frontOffice,
+  'read',
+);
+export const recordWakeUpAttempt = route(
+  'POST',
+  '/v1/wake-up-calls/{wakeUpCallId}/attempts',
+  'record-wake-up-attempt',
+  frontOffice,
+  'readwrite',
+  { idempotent: true },
+);
+export const cancelWakeUpCall = route(
+  'POST',
+  '/v1/wake-up-calls/{wakeUpCallId}/cancel',
+  'cancel-wake-up-call',
+  frontOffice,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

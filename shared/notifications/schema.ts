@@ -43,6 +43,19 @@ export const notification = union([
     dueAt: string(),
     level: optional(number()),
   }),
+  // Front-office duties (hotel ledgers): the entry names its ledger item and the room.
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: zEnum(['wake_up_due', 'wake_up_overdue', 'wake_up_visit_needed', 'wake_up_decision_needed']),
+    storeId: ulid,
+    wakeUpCallId: ulid,
+    room: string(),
+    call: number(),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;
 

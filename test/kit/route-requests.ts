@@ -4,6 +4,7 @@ import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Revisit } from '../../shared/revisits/schema';
 import type { Ticket } from '../../shared/tickets/schema';
+import type { WakeUpCall } from '../../shared/wake-up-calls/views';
 import { calendarBody, settingsBody, slaPoliciesBody } from './bodies';
 import { type DeskFixture, deskFixture, succeeded } from './fixtures';
 import type { Caller, Invocation } from './invoke';
@@ -69,6 +70,33 @@ export async function newPurchase(
   return purchase.id;
 }
 
+/** Day and time `minutes` from now in the fixture stores' zone (Asia/Shanghai, the default). */
+export function shanghaiWallClock(minutes: number): { date: string; time: string } {
+  const local = new Date(Date.now() + minutes * 60_000 + 8 * 3_600_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/** A wake-up call five minutes ahead: close enough that the desk may record a call. */
+export async function newWakeUpCall(world: DeskFixture, storeId = world.store.id): Promise<WakeUpCall> {
+  return succeeded<WakeUpCall>('createWakeUpCall', {
+    caller: world.as.desk,
+    body: { storeId, room: '1203', guestName: '王先生', ...shanghaiWallClock(5) },
+  });
+}
+
+/** Switches the front-office ledgers on for a fixture store (its kind is `other`). */
+export async function enableFrontOffice(world: DeskFixture, storeId: string): Promise<void> {
+  const store = await succeeded<{ version: number }>('getStore', {
+    caller: world.admin,
+    params: { storeId },
+  });
+  await succeeded('updateStore', {
+    caller: world.admin,
+    params: { storeId },
+    body: { version: store.version, frontOffice: { enabled: true } },
+  });
+}
+
 /** A tenant with two stores, a team, a customer, and two of each object in the team's store. */
 export async function buildWorld(label: string): Promise<World> {
   const desk = await deskFixture(label);
@@ -78,6 +106,7 @@ export async function buildWorld(label: string): Promise<World> {
     body: { phone, name: 'Li Lei' },
   });
   const base = { ...desk, customer: { id: created.id, phone } };
+  for (const store of [desk.store, desk.otherStore]) await enableFrontOffice(desk, store.id);
   const tickets = [await newTicket(base), await newTicket(base)];
   // Two assignments: the technician's inbox has two entries (a page boundary to cursor over).
   for (const ticket of tickets) {
@@ -405,6 +434,57 @@ export const routeCases: Record<Exclude<HttpRouteName, 'health' | 'notFound'>, R
       caller: world.as.desk,
       params: { ticketId: world.tickets[0]?.id ?? '' },
       query: {},
+    }),
+    scope: 'store',
+  },
+  createWakeUpCall: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        room: '0815',
+        guestName: '李女士',
+        ...shanghaiWallClock(24 * 60),
+        repeat: 'daily',
+        until: shanghaiWallClock(3 * 24 * 60).date,
+        note: '要两次叫醒',
+      },
+    }),
+    scope: 'store',
+    times: ['date', 'until'],
+  },
+  listWakeUpCalls: {
+    valid: async (world) => {
+      // Two on the day, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newWakeUpCall(world), newWakeUpCall(world)]);
+      return {
+        caller: world.as.desk,
+        query: { storeId: world.store.id, date: shanghaiWallClock(5).date },
+      };
+    },
+    scope: 'store',
+    times: ['date'],
+  },
+  getWakeUpCall: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { wakeUpCallId: (await newWakeUpCall(world)).id },
+    }),
+    scope: 'store',
+  },
+  recordWakeUpAttempt: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { wakeUpCallId: (await newWakeUpCall(world)).id },
+      body: { version: 1, outcome: 'no_answer', note: '响铃无人接' },
+    }),
+    scope: 'store',
+  },
+  cancelWakeUpCall: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { wakeUpCallId: (await newWakeUpCall(world)).id },
+      body: { version: 1, reason: '客人提前退房' },
     }),
     scope: 'store',
   },
