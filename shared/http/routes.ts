@@ -221,6 +221,53 @@ export const cancelWakeUpCall = route(
   'readwrite',
 );
 
+export const lendItem = route('POST', '/v1/loans', 'lend-item', frontOffice, 'readwrite', {
+  idempotent: true,
+});
+export const listLoans = route('GET', '/v1/loans', 'list-loans', frontOffice, 'read');
+export const getLoan = route('GET', '/v1/loans/{loanId}', 'get-loan', frontOffice, 'read');
+export const returnLentItem = route(
+  'POST',
+  '/v1/loans/{loanId}/return',
+  'return-lent-item',
+  frontOffice,
+  'readwrite',
+);
+export const keepLoanDeposit = route(
+  'POST',
+  '/v1/loans/{loanId}/keep-deposit',
+  'keep-loan-deposit',
+  frontOffice,
+  'readwrite',
+);
+
+export const recordFoundItem = route(
+  'POST',
+  '/v1/lost-items',
+  'record-found-item',
+  frontOffice,
+  'readwrite',
+  {
+    idempotent: true,
+  },
+);
+export const listLostItems = route('GET', '/v1/lost-items', 'list-lost-items', frontOffice, 'read');
+export const getLostItem = route('GET', '/v1/lost-items/{lostItemId}', 'get-lost-item', frontOffice, 'read');
+export const claimLostItem = route(
+  'POST',
+  '/v1/lost-items/{lostItemId}/claim',
+  'claim-lost-item',
+  frontOffice,
+  'readwrite',
+);
+export const disposeLostItem = route(
+  'POST',
+  '/v1/lost-items/{lostItemId}/dispose',
+  'dispose-lost-item',
+  frontOffice,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -56,6 +56,30 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('loan_overdue'),
+    storeId: ulid,
+    loanId: ulid,
+    item: string(),
+    room: optional(string()),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('lost_item_retention_ended'),
+    storeId: ulid,
+    lostItemId: ulid,
+    description: string(),
+    category: string(),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;
 

@@ -9,7 +9,15 @@ import {
   parse,
   prefault,
   strictObject,
+  enum as zEnum,
 } from 'zod/mini';
+
+/** How long something is kept: whole days or calendar months in the store's zone. */
+const period = (amount: number, unit: 'day' | 'month') =>
+  _default(strictObject({ amount: int().check(gte(1), lte(366)), unit: zEnum(['day', 'month']) }), {
+    amount,
+    unit,
+  });
 
 /**
  * The hotel front-office ledgers' rules (维也纳 front office manual; shared/domain/front-office.md),
@@ -27,6 +35,22 @@ export const frontOfficeSettings = strictObject({
     }),
     {},
   ),
+  // 宾客遗留物品: kept 3 months, valuables 6, food a week, perishables a day; then disposed of or
+  // handed to the police (旅馆业治安管理办法 art. 8).
+  lostAndFound: prefault(
+    strictObject({
+      retention: prefault(
+        strictObject({
+          general: period(3, 'month'),
+          valuables: period(6, 'month'),
+          food: period(7, 'day'),
+          perishables: period(1, 'day'),
+        }),
+        {},
+      ),
+    }),
+    {},
+  ),
 });
 export type FrontOfficeSettings = Infer<typeof frontOfficeSettings>;
 
@@ -35,6 +59,7 @@ export function frontOfficeOf(store: {
   readonly kind: string;
   readonly frontOffice?: FrontOfficeSettings | undefined;
 }): Omit<FrontOfficeSettings, 'enabled'> & { enabled: boolean } {
-  const saved = store.frontOffice ?? parse(frontOfficeSettings, {});
+  // Parsed again: a section added since the store saved its settings takes its defaults.
+  const saved = parse(frontOfficeSettings, store.frontOffice ?? {});
   return { ...saved, enabled: saved.enabled ?? store.kind === 'hotel' };
 }
