@@ -682,7 +682,7 @@ export interface BuildAppOptions {
   readonly context?: Record<string, unknown>;
 }
 
-/** The app as `cdk synth` builds it: one stack, checked by cdk-nag AwsSolutions at synthesis. */
+/** The app as `cdk synth` builds it: one stack (with its nested route stacks), checked by cdk-nag AwsSolutions at synthesis. */
 export function buildApp(options: BuildAppOptions = {}): { app: App; stack: ServiceDeskStack } {
   const app = new App(options.context ? { context: options.context } : {});
   const account = process.env.CDK_DEFAULT_ACCOUNT;
