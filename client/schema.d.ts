@@ -305,6 +305,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s loans (物品借用记录本)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listLoans"];
+        put?: never;
+        /**
+         * Lend an item against a deposit (物品借用)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["lendItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/loans/{loanId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a loan
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getLoan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/loans/{loanId}/keep-deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep the deposit of an item not returned
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["keepLoanDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/loans/{loanId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a lent item back and refund its deposit
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["returnLentItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lost-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s found items (宾客遗留物品记录表)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listLostItems"];
+        put?: never;
+        /**
+         * Record a found item (宾客遗留物品)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["recordFoundItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lost-items/{lostItemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a found item
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getLostItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lost-items/{lostItemId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a found item back to its owner
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["claimLostItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lost-items/{lostItemId}/dispose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispose of a found item after its retention, or hand it to the police
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["disposeLostItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -957,6 +1125,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wake-up-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A day’s wake-up calls (叫醒服务记录表)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listWakeUpCalls"];
+        put?: never;
+        /**
+         * Book a wake-up call (叫醒服务)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createWakeUpCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wake-up-calls/{wakeUpCallId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a wake-up call
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getWakeUpCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wake-up-calls/{wakeUpCallId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a call, a visit or the duty manager’s decision
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["recordWakeUpAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wake-up-calls/{wakeUpCallId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a wake-up call or its series
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["cancelWakeUpCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1351,6 +1603,84 @@ export interface components {
             status: "ok";
             time: string;
         };
+        Loan: {
+            createdAt: string;
+            currency: string;
+            deposit: number;
+            depositRefunded?: number;
+            dueBackAt: string;
+            guestName?: string;
+            history: {
+                at: string;
+                by: string;
+                detail?: string;
+                /** @enum {string} */
+                what: "lent" | "overdue_reminded" | "returned" | "deposit_refunded" | "deposit_kept";
+            }[];
+            id: string;
+            item: string;
+            lentAt: string;
+            lentBy: string;
+            note?: string;
+            quantity: number;
+            remindedAt?: string;
+            returnedAt?: string;
+            room?: string;
+            /** @enum {string} */
+            status: "out" | "returned" | "deposit_kept";
+            storeId: string;
+            updatedAt: string;
+            version: number;
+        };
+        LostItem: {
+            /** @enum {string} */
+            category: "general" | "valuables" | "food" | "perishables";
+            claim?: {
+                at: string;
+                by: string;
+                claimantDescription: string;
+                claimantName: string;
+                idLast4: string;
+                /** @enum {string} */
+                idType: "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other";
+                signatureRef: string;
+            };
+            createdAt: string;
+            description: string;
+            disposal?: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                how: "disposed" | "handed_to_police";
+                note?: string;
+                receiptRef?: string;
+            };
+            foundAt: string;
+            foundBy: string;
+            foundWhere: string;
+            history: {
+                at: string;
+                by: string;
+                detail?: string;
+                /** @enum {string} */
+                what: "found" | "retention_ended" | "claimed" | "disposed" | "handed_to_police";
+            }[];
+            id: string;
+            recordedBy: string;
+            remindedAt?: string;
+            retainUntil: string;
+            retention: {
+                amount: number;
+                /** @enum {string} */
+                unit: "day" | "month";
+            };
+            /** @enum {string} */
+            status: "held" | "claimed" | "disposed" | "handed_to_police";
+            storagePlace: string;
+            storeId: string;
+            updatedAt: string;
+            version: number;
+        };
         Merchant: {
             categories: string[];
             contact: {
@@ -1451,6 +1781,42 @@ export interface components {
             storeId: string;
             ticketId: string;
             waitingSince: string;
+        } | {
+            at: string;
+            call: number;
+            dueAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "wake_up_due" | "wake_up_overdue" | "wake_up_visit_needed" | "wake_up_decision_needed";
+            readAt?: string;
+            room: string;
+            staffId: string;
+            storeId: string;
+            wakeUpCallId: string;
+        } | {
+            at: string;
+            dueAt: string;
+            id: string;
+            item: string;
+            /** @constant */
+            kind: "loan_overdue";
+            loanId: string;
+            readAt?: string;
+            room?: string;
+            staffId: string;
+            storeId: string;
+        } | {
+            at: string;
+            category: string;
+            description: string;
+            dueAt: string;
+            id: string;
+            /** @constant */
+            kind: "lost_item_retention_ended";
+            lostItemId: string;
+            readAt?: string;
+            staffId: string;
+            storeId: string;
         };
         OpenApiDocument: {
             openapi: string;
@@ -1728,6 +2094,65 @@ export interface components {
             autoDispatchTypes: ("inquiry" | "complaint" | "return" | "exchange" | "repair" | "installation" | "compensation" | "it_request" | "other")[];
             code: string;
             createdAt: string;
+            frontOffice?: {
+                enabled?: boolean;
+                lostAndFound: {
+                    retention: {
+                        /**
+                         * @default {
+                         *       "amount": 7,
+                         *       "unit": "day"
+                         *     }
+                         */
+                        food: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "day" | "month";
+                        };
+                        /**
+                         * @default {
+                         *       "amount": 3,
+                         *       "unit": "month"
+                         *     }
+                         */
+                        general: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "day" | "month";
+                        };
+                        /**
+                         * @default {
+                         *       "amount": 1,
+                         *       "unit": "day"
+                         *     }
+                         */
+                        perishables: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "day" | "month";
+                        };
+                        /**
+                         * @default {
+                         *       "amount": 6,
+                         *       "unit": "month"
+                         *     }
+                         */
+                        valuables: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "day" | "month";
+                        };
+                    };
+                };
+                wakeUp: {
+                    /** @default 3 */
+                    maxCalls: number;
+                    /** @default 5 */
+                    overdueMinutes: number;
+                    /** @default 2 */
+                    retryMinutes: number;
+                };
+            };
             id: string;
             /** @enum {string} */
             kind: "mall" | "supermarket" | "hotel" | "it_site" | "repair_center" | "other";
@@ -1913,6 +2338,68 @@ export interface components {
             /** @constant */
             kind: "updated";
             ticketId: string;
+        };
+        WakeUpCall: {
+            calls: {
+                dueAt: string;
+                escalatedAt?: string;
+                n: number;
+                /** @enum {string} */
+                outcome?: "answered" | "no_answer" | "do_not_disturb";
+                recordedAt?: string;
+                recordedBy?: string;
+                toldAt?: string;
+            }[];
+            /** @enum {string} */
+            closedAs?: "answered" | "visited" | "left_per_dnd" | "cancelled";
+            createdAt: string;
+            date: string;
+            decision?: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                decision: "leave" | "call_again" | "send_person";
+                note?: string;
+            };
+            dueAt: string;
+            guestName: string;
+            history: {
+                at: string;
+                by: string;
+                detail?: string;
+                /** @enum {string} */
+                what: "requested" | "told" | "escalated" | "call_recorded" | "visit_requested" | "decision_requested" | "visit_recorded" | "decided" | "done" | "cancelled" | "next_scheduled";
+            }[];
+            id: string;
+            nextId?: string;
+            note?: string;
+            /** @enum {string} */
+            repeat: "once" | "daily";
+            room: string;
+            rules: {
+                maxCalls: number;
+                overdueMinutes: number;
+                retryMinutes: number;
+            };
+            seriesId: string;
+            /** @enum {string} */
+            status: "scheduled" | "calling" | "visit_needed" | "awaiting_decision" | "done" | "cancelled";
+            storeId: string;
+            takenBy: string;
+            time: string;
+            timezone: string;
+            until?: string;
+            updatedAt: string;
+            version: number;
+            visit?: {
+                recordedAt?: string;
+                recordedBy?: string;
+                requestedAt: string;
+                /** @enum {string} */
+                result?: "guest_woken" | "no_response" | "room_empty";
+                /** @enum {string} */
+                visitedBy?: "duty_manager" | "housekeeping";
+            };
         };
     };
     responses: {
@@ -3110,6 +3597,488 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+        };
+    };
+    listLoans: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit?: string;
+                status?: "out" | "returned" | "deposit_kept";
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["Loan"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    lendItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "item": "充电器",
+                 *       "deposit": 5000,
+                 *       "room": "1203",
+                 *       "guestName": "王先生",
+                 *       "dueBackAt": "2026-11-28T12:00:00+08:00"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @default CNY
+                     * @enum {string}
+                     */
+                    currency?: "CNY" | "HKD" | "USD" | "EUR";
+                    deposit: number;
+                    dueBackAt: string;
+                    guestName?: string;
+                    item: string;
+                    lentAt?: string;
+                    note?: string;
+                    /** @default 1 */
+                    quantity?: number;
+                    room?: string;
+                    storeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Loan"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getLoan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                loanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Loan"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    keepLoanDeposit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                loanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "客人退房未归还"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Loan"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    returnLentItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                loanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "note": "完好归还"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Loan"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listLostItems: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit?: string;
+                status?: "held" | "claimed" | "disposed" | "handed_to_police";
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["LostItem"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordFoundItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "description": "黑色钱包",
+                 *       "category": "valuables",
+                 *       "foundWhere": "1203",
+                 *       "foundAt": "2026-11-28T10:00:00+08:00",
+                 *       "foundBy": "客房部 李阿姨",
+                 *       "storagePlace": "前台保险柜"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    category: "general" | "valuables" | "food" | "perishables";
+                    description: string;
+                    foundAt: string;
+                    foundBy: string;
+                    foundWhere: string;
+                    storagePlace: string;
+                    storeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostItem"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getLostItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                lostItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostItem"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    claimLostItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                lostItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    claimantDescription: string;
+                    claimantName: string;
+                    idLast4: string;
+                    /** @enum {string} */
+                    idType: "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other";
+                    signatureRef: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostItem"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    disposeLostItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                lostItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    how: "disposed" | "handed_to_police";
+                    note?: string;
+                    receiptRef?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostItem"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
         };
     };
     listNotifications: {
@@ -4728,6 +5697,68 @@ export interface operations {
                     /** @default [] */
                     autoDispatchTypes?: ("inquiry" | "complaint" | "return" | "exchange" | "repair" | "installation" | "compensation" | "it_request" | "other")[];
                     code: string;
+                    frontOffice?: {
+                        enabled?: boolean;
+                        /** @default {} */
+                        lostAndFound?: {
+                            /** @default {} */
+                            retention?: {
+                                /**
+                                 * @default {
+                                 *       "amount": 7,
+                                 *       "unit": "day"
+                                 *     }
+                                 */
+                                food?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "day" | "month";
+                                };
+                                /**
+                                 * @default {
+                                 *       "amount": 3,
+                                 *       "unit": "month"
+                                 *     }
+                                 */
+                                general?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "day" | "month";
+                                };
+                                /**
+                                 * @default {
+                                 *       "amount": 1,
+                                 *       "unit": "day"
+                                 *     }
+                                 */
+                                perishables?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "day" | "month";
+                                };
+                                /**
+                                 * @default {
+                                 *       "amount": 6,
+                                 *       "unit": "month"
+                                 *     }
+                                 */
+                                valuables?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "day" | "month";
+                                };
+                            };
+                        };
+                        /** @default {} */
+                        wakeUp?: {
+                            /** @default 3 */
+                            maxCalls?: number;
+                            /** @default 5 */
+                            overdueMinutes?: number;
+                            /** @default 2 */
+                            retryMinutes?: number;
+                        };
+                    };
                     /**
                      * @default other
                      * @enum {string}
@@ -4824,6 +5855,68 @@ export interface operations {
                 "application/json": {
                     address?: string;
                     autoDispatchTypes?: ("inquiry" | "complaint" | "return" | "exchange" | "repair" | "installation" | "compensation" | "it_request" | "other")[];
+                    frontOffice?: {
+                        enabled?: boolean;
+                        /** @default {} */
+                        lostAndFound?: {
+                            /** @default {} */
+                            retention?: {
+                                /**
+                                 * @default {
+                                 *       "amount": 7,
+                                 *       "unit": "day"
+                                 *     }
+                                 */
+                                food?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "day" | "month";
+                                };
+                                /**
+                                 * @default {
+                                 *       "amount": 3,
+                                 *       "unit": "month"
+                                 *     }
+                                 */
+                                general?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "day" | "month";
+                                };
+                                /**
+                                 * @default {
+                                 *       "amount": 1,
+                                 *       "unit": "day"
+                                 *     }
+                                 */
+                                perishables?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "day" | "month";
+                                };
+                                /**
+                                 * @default {
+                                 *       "amount": 6,
+                                 *       "unit": "month"
+                                 *     }
+                                 */
+                                valuables?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "day" | "month";
+                                };
+                            };
+                        };
+                        /** @default {} */
+                        wakeUp?: {
+                            /** @default 3 */
+                            maxCalls?: number;
+                            /** @default 5 */
+                            overdueMinutes?: number;
+                            /** @default 2 */
+                            retryMinutes?: number;
+                        };
+                    };
                     name?: string;
                     phone?: string;
                     timezone?: string;
@@ -5375,6 +6468,272 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listWakeUpCalls: {
+        parameters: {
+            query: {
+                cursor?: string;
+                date: string;
+                limit?: string;
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["WakeUpCall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createWakeUpCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "room": "1203",
+                 *       "guestName": "王先生",
+                 *       "date": "2026-11-28",
+                 *       "time": "06:30"
+                 *     }
+                 */
+                "application/json": {
+                    date: string;
+                    guestName: string;
+                    note?: string;
+                    /**
+                     * @default once
+                     * @enum {string}
+                     */
+                    repeat?: "once" | "daily";
+                    room: string;
+                    storeId: string;
+                    time: string;
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WakeUpCall"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getWakeUpCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                wakeUpCallId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WakeUpCall"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordWakeUpAttempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                wakeUpCallId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2,
+                 *       "outcome": "no_answer",
+                 *       "note": "电话无人接听"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    decision?: "leave" | "call_again" | "send_person";
+                    note?: string;
+                    /** @enum {string} */
+                    outcome: "answered" | "no_answer" | "do_not_disturb" | "visited" | "decided";
+                    version: number;
+                    /** @enum {string} */
+                    visitedBy?: "duty_manager" | "housekeeping";
+                    /** @enum {string} */
+                    visitResult?: "guest_woken" | "no_response" | "room_empty";
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WakeUpCall"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    cancelWakeUpCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                wakeUpCallId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "scope": "series",
+                 *       "reason": "客人提前退房"
+                 *     }
+                 */
+                "application/json": {
+                    reason?: string;
+                    /**
+                     * @default series
+                     * @enum {string}
+                     */
+                    scope?: "occurrence" | "series";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WakeUpCall"];
                 };
             };
             400: components["responses"]["Problem400"];

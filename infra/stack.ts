@@ -1,9 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  App,
+  CfnOutput,
+  CfnParameter,
+  Duration,
+  NestedStack,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -53,9 +62,13 @@ export const nagAcknowledgements = {
     reason:
       'DESIGN §2 fixes the runtime at nodejs22.x for every function; moving to a newer runtime is a deliberate, tested change, not a lint fix.',
   },
-  /** On the role of every function that reads or writes the table. */
-  tableIndexes: (tableLogicalId: string) => ({
-    id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+  /**
+   * On the role of every function that reads or writes the table. `tableArn` is the table ARN as
+   * cdk-nag prints it in that function's stack: `<ServiceDeskTable….Arn>` in the parent, the
+   * `<TableArn>` parameter in a nested route stack.
+   */
+  tableIndexes: (tableArn: string) => ({
+    id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
     reason:
       'Grants on the one service-desk table include its GSIs (the queue views of docs/data-model.md); the index/* wildcard covers only indexes of that single table.',
   }),
@@ -112,10 +125,13 @@ function contextString(scope: IConstruct, key: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
-/** `createTicket` → `CreateTicket`, `front_desk` → `FrontDesk`: the stem of construct ids derived from names. */
+/**
+ * `createTicket` → `CreateTicket`, `front_desk` → `FrontDesk`, `sla-policies` → `SlaPolicies`: the
+ * stem of construct ids derived from names.
+ */
 function constructStem(name: string): string {
   return name
-    .split('_')
+    .split(/[-_]/)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 }
@@ -128,13 +144,234 @@ function keyAttribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: attributeType(key.type) };
 }
 
+/** Every alarm here fires on the first occurrence: one 5xx, one error, one dead letter. */
+function alarmOnAny(
+  scope: Construct,
+  alarmId: string,
+  description: string,
+  metric: cloudwatch.IMetric,
+  action: cloudwatch.IAlarmAction,
+): void {
+  new cloudwatch.Alarm(scope, alarmId, {
+    alarmDescription: description,
+    metric,
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  }).addAlarmAction(action);
+}
+
+/** Where a function's table, alarms and nag acknowledgements come from, as seen in its own stack. */
+interface FunctionContext {
+  readonly table: dynamodb.ITable;
+  /** The table name for TABLE_NAME (a parameter in a nested stack). */
+  readonly tableName: string;
+  /** The table ARN as cdk-nag prints it in this stack (see `nagAcknowledgements.tableIndexes`). */
+  readonly tableArnInFindings: string;
+  readonly alarmAction: cloudwatch.IAlarmAction;
+}
+
+/**
+ * One function in `scope`'s stack with everything it owns: its log group, its own role (it may
+ * write to its own log group only, no AWSLambdaBasicExecutionRole), exactly the table access its
+ * entry states, the nag acknowledgements and an alarm on its errors. Construct ids derive from the
+ * function's name alone, so adding another function never changes them.
+ */
+function serviceFunction(
+  scope: Construct,
+  context: FunctionContext,
+  name: string,
+  handler: string,
+  tableAccess: TableAccess,
+  environment: Record<string, string> = {},
+  timeoutSeconds = 10,
+): nodejs.NodejsFunction {
+  const stem = constructStem(name);
+  const logGroup = new logs.LogGroup(scope, `${stem}Logs`, { retention: logs.RetentionDays.ONE_MONTH });
+  const role = new iam.Role(scope, `${stem}Role`, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+  });
+  logGroup.grantWrite(role);
+  const fn = new nodejs.NodejsFunction(scope, `${stem}Function`, {
+    entry: path.join(repoRoot, handler),
+    handler: 'handler',
+    runtime: lambda.Runtime.NODEJS_22_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: 256,
+    timeout: Duration.seconds(timeoutSeconds),
+    role,
+    logGroup,
+    projectRoot: repoRoot,
+    depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+    environment: {
+      ...(tableAccess === 'none' ? {} : { TABLE_NAME: context.tableName }),
+      SERVICE_NAME: 'service-desk',
+      LOG_LEVEL: 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+      ...environment,
+    },
+    bundling: {
+      minify: true,
+      sourceMap: true,
+      format: nodejs.OutputFormat.ESM,
+      target: 'node22',
+      mainFields: ['module', 'main'],
+      // Chinese text (problem details, zod's zh-CN messages) as UTF-8: 3 bytes a character
+      // instead of esbuild's default \uXXXX escapes (6 bytes).
+      charset: nodejs.Charset.UTF8,
+      // Bundle the AWS SDK rather than take the runtime's: measured by `npm run bench`, a bundled
+      // SDK starts ~30 ms faster (one minified file instead of many CommonJS modules to load), and
+      // it pins the SDK version the tests ran with. The price is bundle bytes, reported there.
+      externalModules: [],
+      // ESM bundles still meet CommonJS dependencies that call require().
+      banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+  if (tableAccess === 'read') context.table.grantReadData(fn);
+  if (tableAccess === 'readwrite') context.table.grantReadWriteData(fn);
+  Validations.of(fn).acknowledge(nagAcknowledgements.lambdaRuntime);
+  if (tableAccess !== 'none') {
+    Validations.of(role).acknowledge(nagAcknowledgements.tableIndexes(context.tableArnInFindings));
+  }
+  alarmOnAny(
+    scope,
+    `${stem}ErrorsAlarm`,
+    `${name}: the function reported errors in the last 5 minutes.`,
+    fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+    context.alarmAction,
+  );
+  return fn;
+}
+
+/**
+ * At most this many routes share a nested stack. Each route costs 8 resources (function, role,
+ * policy, log group, alarm, integration, permission, route), so 40 routes are ~320 resources:
+ * well under CloudFormation's 500 per template, with room for a group to grow before it is split.
+ */
+export const maxRoutesPerNestedStack = 40;
+
+/**
+ * The nested stack a route lives in: its resource, the first path segment after the version
+ * (`/v1/tickets/{ticketId}` → `tickets`, `/v1/sla-policies` → `sla-policies`); `$default` → `default`.
+ *
+ * The group depends on the route's own path only, never on its position in the table or on other
+ * routes, and construct ids inside a group derive from the route's name. So adding a route never
+ * moves or renames another route's resources. That matters: CloudFormation creates a moved
+ * resource in its new stack before deleting it from the old one, so a route moved between nested
+ * stacks would replace its function and fail on API Gateway's duplicate route key. (Chunking the
+ * table by position, e.g. every 40 routes, would do exactly that whenever a route is inserted.)
+ */
+export function routeGroupOf(route: HttpRoute): string {
+  if (route.path === '$default') return 'default';
+  const [first, second] = route.path.split('/').filter((segment) => segment !== '');
+  const group = first !== undefined && /^v\d+$/.test(first) ? second : first;
+  if (group === undefined) throw new Error(`Route path '${route.path}' names no resource to group it by.`);
+  return group;
+}
+
+/** The route table by group (see `routeGroupOf`), in table order; fails when a group outgrows its stack. */
+export function routeGroups(routes: Readonly<Record<string, HttpRoute>>): Map<string, [string, HttpRoute][]> {
+  const groups = new Map<string, [string, HttpRoute][]>();
+  for (const [name, route] of Object.entries(routes)) {
+    const group = routeGroupOf(route);
+    groups.set(group, [...(groups.get(group) ?? []), [name, route]]);
+  }
+  for (const [group, entries] of groups) {
+    if (entries.length > maxRoutesPerNestedStack) {
+      throw new Error(
+        `${entries.length} routes under /${group} exceed ${maxRoutesPerNestedStack} per nested stack; give part of them a group of their own in routeGroupOf.`,
+      );
+    }
+  }
+  return groups;
+}
+
+export interface HttpRoutesStackProps {
+  /** The group's name (`routeGroupOf`) and its routes by route-table name. */
+  readonly group: string;
+  readonly routes: readonly (readonly [string, HttpRoute])[];
+  readonly table: dynamodb.ITable;
+  readonly httpApi: apigw.IHttpApi;
+  readonly authorizer: apigw.HttpAuthorizer;
+  readonly alarmTopic: sns.ITopic;
+}
+
+/**
+ * One group of HTTP routes as a nested stack: per route its function (log group, role, policy,
+ * errors alarm) and its API Gateway integration, permission and route. The API, the authorizer,
+ * the table and the alarm topic stay in the parent and arrive as references.
+ */
+export class HttpRoutesStack extends NestedStack {
+  /** The group's functions by route-table name. */
+  readonly functions: ReadonlyMap<string, nodejs.NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: HttpRoutesStackProps) {
+    super(scope, id, {
+      description: `Service desk HTTP routes of /${props.group}: functions, alarms and API routes`,
+      parameters: { TableName: props.table.tableName, TableArn: props.table.tableArn },
+    });
+    // The table arrives as named parameters rather than CDK's generated cross-stack references, so
+    // its ARN has a stable name in this template and in the cdk-nag finding acknowledged below.
+    const tableName = new CfnParameter(this, 'TableName', {
+      type: 'String',
+      description: 'The service desk table (parent stack)',
+    }).valueAsString;
+    const tableArn = new CfnParameter(this, 'TableArn', {
+      type: 'String',
+      description: 'ARN of the service desk table (parent stack)',
+    }).valueAsString;
+    const context: FunctionContext = {
+      // Imported tables grant their indexes only when asked; the parent's table has GSIs.
+      table: dynamodb.Table.fromTableAttributes(this, 'ServiceDeskTable', {
+        tableArn,
+        grantIndexPermissions: true,
+      }),
+      tableName,
+      tableArnInFindings: '<TableArn>',
+      alarmAction: new SnsAction(props.alarmTopic),
+    };
+    // The parent owns the authorizer (one per API); routes here attach to it by id.
+    const authorizer = apigw.HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'StaffJwtAuthorizer', {
+      authorizerId: props.authorizer.authorizerId,
+      authorizerType: apigw.HttpAuthorizerType.JWT,
+    });
+    const functions = new Map<string, nodejs.NodejsFunction>();
+    for (const [name, route] of props.routes) {
+      const fn = serviceFunction(this, context, name, route.handler, route.tableAccess);
+      functions.set(name, fn);
+      const integration = new HttpLambdaIntegration(`${constructStem(name)}Integration`, fn);
+      const apiRoute = new apigw.HttpRoute(this, `${constructStem(name)}Route`, {
+        httpApi: props.httpApi,
+        routeKey:
+          route.path === '$default'
+            ? apigw.HttpRouteKey.DEFAULT
+            : apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+        integration,
+        // The route table decides, $default included (it is `auth: 'none'` there today).
+        ...(route.auth === 'jwt' ? { authorizer } : {}),
+      });
+      if (route.auth === 'none') Validations.of(apiRoute).acknowledge(nagAcknowledgements.publicRoute);
+    }
+    this.functions = functions;
+  }
+}
+
+/**
+ * The service desk: the HTTP API, its JWT authorizer and access logs, the table, the timer queues,
+ * the alarm topic, the sweeper and the queue consumers live here; the HTTP routes' functions and
+ * API routes live in nested stacks, one per resource (`HttpRoutesStack`, `routeGroupOf`), so no
+ * template nears CloudFormation's 500-resource limit as the route table grows.
+ */
 export class ServiceDeskStack extends Stack {
   readonly table: dynamodb.Table;
   readonly httpApi: apigw.HttpApi;
   readonly alarmTopic: sns.Topic;
   readonly timerQueues: ReadonlyMap<string, sqs.Queue>;
-  /** Every function the stack creates, by route-table or scheduled-function name. */
+  /** Every function of the app, by route-table or scheduled-function name (nested stacks' included). */
   readonly functions: ReadonlyMap<string, nodejs.NodejsFunction>;
+  /** The nested stacks of HTTP routes, by group (`routeGroupOf`). */
+  readonly httpRouteStacks: ReadonlyMap<string, HttpRoutesStack>;
   /** The staff user pool and its app client; undefined when an external OIDC provider issues tokens. */
   readonly userPool: cognito.UserPool | undefined;
   readonly userPoolClient: cognito.UserPoolClient | undefined;
@@ -148,40 +385,13 @@ export class ServiceDeskStack extends Stack {
 
     this.alarmTopic = this.createAlarmTopic();
     const alarmAction = new SnsAction(this.alarmTopic);
-    /** Every alarm here fires on the first occurrence: one 5xx, one error, one dead letter. */
-    const alarmOnAny = (alarmId: string, description: string, metric: cloudwatch.IMetric): void => {
-      new cloudwatch.Alarm(this, alarmId, {
-        alarmDescription: description,
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(alarmAction);
+    const context: FunctionContext = {
+      table: this.table,
+      tableName: this.table.tableName,
+      tableArnInFindings: `<${tableLogicalId}.Arn>`,
+      alarmAction,
     };
     const functions = new Map<string, nodejs.NodejsFunction>();
-
-    const serviceFunction = (
-      name: string,
-      handler: string,
-      tableAccess: TableAccess,
-      environment: Record<string, string> = {},
-      timeoutSeconds = 10,
-    ): nodejs.NodejsFunction => {
-      const stem = constructStem(name);
-      const fn = this.createFunction(stem, handler, tableAccess, environment, timeoutSeconds);
-      functions.set(name, fn);
-      Validations.of(fn).acknowledge(nagAcknowledgements.lambdaRuntime);
-      if (tableAccess !== 'none' && fn.role) {
-        Validations.of(fn.role).acknowledge(nagAcknowledgements.tableIndexes(tableLogicalId));
-      }
-      alarmOnAny(
-        `${stem}ErrorsAlarm`,
-        `${name}: the function reported errors in the last 5 minutes.`,
-        fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-      );
-      return fn;
-    };
 
     // Timer transport: the durable timer lives in the table, the queue only carries it.
     const queues = new Map<string, sqs.Queue>();
@@ -189,12 +399,14 @@ export class ServiceDeskStack extends Stack {
       const queue = this.createTimerQueue(name);
       queues.set(name, queue.queue);
       alarmOnAny(
+        this,
         `${constructStem(name)}DeadLetterAlarm`,
         `${name} timers failed 5 times and sit in the dead-letter queue.`,
         queue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
           period: Duration.minutes(5),
           statistic: cloudwatch.Stats.MAXIMUM,
         }),
+        alarmAction,
       );
     }
     this.timerQueues = queues;
@@ -208,9 +420,6 @@ export class ServiceDeskStack extends Stack {
       this.userPoolClient = client;
       identity = { issuer: userPool.userPoolProviderUrl, audience: [client.userPoolClientId] };
     }
-    const authorizer = new HttpJwtAuthorizer('StaffJwtAuthorizer', identity.issuer, {
-      jwtAudience: [...identity.audience],
-    });
 
     // No default stage from HttpApi: its props cannot set access logging, HttpStage can.
     // Browser clients: API Gateway answers preflights and adds the headers for the origins allowed
@@ -230,6 +439,16 @@ export class ServiceDeskStack extends Stack {
             },
           }
         : {}),
+    });
+    // Created here, not by HttpJwtAuthorizer on first use: that would put it inside whichever
+    // nested stack binds a JWT route first.
+    const authorizer = new apigw.HttpAuthorizer(this, 'StaffJwtAuthorizer', {
+      httpApi: this.httpApi,
+      authorizerName: 'StaffJwtAuthorizer',
+      type: apigw.HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: identity.issuer,
+      jwtAudience: [...identity.audience],
     });
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -256,27 +475,27 @@ export class ServiceDeskStack extends Stack {
       },
     });
 
-    for (const [name, route] of Object.entries(httpRoutes) as [string, HttpRoute][]) {
-      const fn = serviceFunction(name, route.handler, route.tableAccess);
-      const integration = new HttpLambdaIntegration(`${constructStem(name)}Integration`, fn);
-      const apiRoute = new apigw.HttpRoute(this, `${constructStem(name)}Route`, {
+    const routeStacks = new Map<string, HttpRoutesStack>();
+    for (const [group, routes] of routeGroups(httpRoutes)) {
+      const nested = new HttpRoutesStack(this, `Http${constructStem(group)}Routes`, {
+        group,
+        routes,
+        table: this.table,
         httpApi: this.httpApi,
-        routeKey:
-          route.path === '$default'
-            ? apigw.HttpRouteKey.DEFAULT
-            : apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
-        integration,
-        // The route table decides, $default included (it is `auth: 'none'` there today).
-        ...(route.auth === 'jwt' ? { authorizer } : {}),
+        authorizer,
+        alarmTopic: this.alarmTopic,
       });
-      if (route.auth === 'none') Validations.of(apiRoute).acknowledge(nagAcknowledgements.publicRoute);
+      routeStacks.set(group, nested);
+      for (const [name, fn] of nested.functions) functions.set(name, fn);
     }
+    this.httpRouteStacks = routeStacks;
 
     const queueUrls = Object.fromEntries(
       [...queues].map(([name, queue]) => [`${name.toUpperCase()}_QUEUE_URL`, queue.queueUrl]),
     );
     for (const [name, scheduled] of Object.entries(scheduledFunctions)) {
-      const fn = serviceFunction(name, scheduled.handler, scheduled.tableAccess, queueUrls);
+      const fn = serviceFunction(this, context, name, scheduled.handler, scheduled.tableAccess, queueUrls);
+      functions.set(name, fn);
       // The sweeper (re)dispatches timers to every timer queue.
       for (const queue of queues.values()) queue.grantSendMessages(fn);
       new events.Rule(this, `${constructStem(name)}Schedule`, {
@@ -297,15 +516,26 @@ export class ServiceDeskStack extends Stack {
       metricValue: '1',
     });
     alarmOnAny(
+      this,
       'TimerParkedAlarm',
       'The sweeper parked a timer as failed (see its failureReason and the sweeper log); its effect will not happen by itself.',
       parkedTimers.metric({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      alarmAction,
     );
     // Consumers apply timer effects; a failed record alone returns to the queue.
     for (const [name, consumer] of Object.entries(queueConsumers)) {
       const queue = queues.get(consumer.queue);
       if (!queue) throw new Error(`${name} consumes ${consumer.queue}, which is not a timer queue.`);
-      const fn = serviceFunction(name, consumer.handler, consumer.tableAccess, {}, consumer.timeoutSeconds);
+      const fn = serviceFunction(
+        this,
+        context,
+        name,
+        consumer.handler,
+        consumer.tableAccess,
+        {},
+        consumer.timeoutSeconds,
+      );
+      functions.set(name, fn);
       fn.addEventSource(
         new SqsEventSource(queue, { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
       );
@@ -313,9 +543,11 @@ export class ServiceDeskStack extends Stack {
     this.functions = functions;
 
     alarmOnAny(
+      this,
       'HttpApiServerErrorsAlarm',
       'The HTTP API returned 5xx responses in the last 5 minutes.',
       this.httpApi.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      alarmAction,
     );
 
     new CfnOutput(this, 'ApiUrl', {
@@ -461,60 +693,6 @@ export class ServiceDeskStack extends Stack {
     });
     return { userPool, client };
   }
-
-  private createFunction(
-    stem: string,
-    handler: string,
-    tableAccess: TableAccess,
-    environment: Record<string, string>,
-    timeoutSeconds: number,
-  ): nodejs.NodejsFunction {
-    const logGroup = new logs.LogGroup(this, `${stem}Logs`, { retention: logs.RetentionDays.ONE_MONTH });
-    // Own role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
-    const role = new iam.Role(this, `${stem}Role`, {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-    });
-    logGroup.grantWrite(role);
-    const fn = new nodejs.NodejsFunction(this, `${stem}Function`, {
-      entry: path.join(repoRoot, handler),
-      handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(timeoutSeconds),
-      role,
-      logGroup,
-      projectRoot: repoRoot,
-      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      environment: {
-        ...(tableAccess === 'none' ? {} : { TABLE_NAME: this.table.tableName }),
-        SERVICE_NAME: 'service-desk',
-        LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
-        ...environment,
-      },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        format: nodejs.OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Chinese text (problem details, zod's zh-CN messages) as UTF-8: 3 bytes a character
-        // instead of esbuild's default \uXXXX escapes (6 bytes).
-        charset: nodejs.Charset.UTF8,
-        // Bundle the AWS SDK rather than take the runtime's: measured by `npm run bench`, a bundled
-        // SDK starts ~30 ms faster (one minified file instead of many CommonJS modules to load), and
-        // it pins the SDK version the tests ran with. The price is bundle bytes, reported there.
-        externalModules: [],
-        // ESM bundles still meet CommonJS dependencies that call require().
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-    });
-    if (tableAccess === 'read') this.table.grantReadData(fn);
-    if (tableAccess === 'readwrite') this.table.grantReadWriteData(fn);
-    return fn;
-  }
 }
 
 export interface BuildAppOptions {
@@ -522,7 +700,7 @@ export interface BuildAppOptions {
   readonly context?: Record<string, unknown>;
 }
 
-/** The app as `cdk synth` builds it: one stack, checked by cdk-nag AwsSolutions at synthesis. */
+/** The app as `cdk synth` builds it: one stack (with its nested route stacks), checked by cdk-nag AwsSolutions at synthesis. */
 export function buildApp(options: BuildAppOptions = {}): { app: App; stack: ServiceDeskStack } {
   const app = new App(options.context ? { context: options.context } : {});
   const account = process.env.CDK_DEFAULT_ACCOUNT;

@@ -5,22 +5,25 @@ import { fireMerchantTimer } from '../../shared/merchants/timers';
 import { logger } from '../../shared/observability/logger';
 import { fireSlaTimer } from '../../shared/tickets/sla-timers';
 import { currentTime } from '../../shared/time/clock';
-import { timerMessage } from '../../shared/timers/schema';
+import { type TimerKind, type TimerMessage, timerMessage } from '../../shared/timers/schema';
 
 const processor = new BatchProcessor(EventType.SQS);
 
-/** Timer kinds this queue carries, each to its consumer. */
-const consumers = {
+type Fire = (message: TimerMessage, now: Date) => Promise<string>;
+
+/** Timer kinds this queue carries, each to its consumer (the others travel on the revisit queue). */
+const consumers: Partial<Record<TimerKind, Fire>> = {
   sla: fireSlaTimer,
   merchant: fireMerchantTimer,
   compensation: fireClaimReminder,
-} as const;
+};
 
 /** One timer step per message; a malformed message (or a kind not carried here) ends in the DLQ. */
 async function fireTimer(record: SQSRecord): Promise<void> {
   const message = timerMessage.parse(JSON.parse(record.body));
-  if (message.kind === 'revisit') throw new Error('revisit timers travel on the revisit queue');
-  const outcome = await consumers[message.kind](message, currentTime());
+  const fire = consumers[message.kind];
+  if (!fire) throw new Error(`the escalation queue carries no ${message.kind} timers`);
+  const outcome = await fire(message, currentTime());
   logger.info(`${message.kind} timer`, {
     outcome,
     timer: `${message.pk}/${message.sk}`,

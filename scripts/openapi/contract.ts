@@ -5,6 +5,8 @@ import { businessCalendar } from '../../shared/calendar/views';
 import { compensationClaim, compensationPolicy } from '../../shared/compensation/views';
 import { customer, purchase } from '../../shared/customers/views';
 import type { HttpRouteName } from '../../shared/http/route-table';
+import { loan } from '../../shared/lending/views';
+import { lostItem } from '../../shared/lost-and-found/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
@@ -13,6 +15,7 @@ import { slaPolicySet, ticketSla } from '../../shared/sla/views';
 import { staffMember } from '../../shared/staff/views';
 import { store } from '../../shared/stores/views';
 import { ticket, timelineEvent } from '../../shared/tickets/views';
+import { wakeUpCall } from '../../shared/wake-up-calls/views';
 
 /**
  * What each route answers, for the OpenAPI document (docs/openapi.json, `npm run docs:openapi`).
@@ -53,6 +56,9 @@ export const views = {
   DepositEntry: depositEntry,
   CompensationPolicy: compensationPolicy,
   CompensationClaim: compensationClaim,
+  WakeUpCall: wakeUpCall,
+  Loan: loan,
+  LostItem: lostItem,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -96,6 +102,7 @@ export const tags = {
   afterSales: '退换货 Returns and exchanges, the after-sales policy and eligibility',
   merchants: '商户 Merchants and their deposit ledger (保证金)',
   compensation: '先行赔付 Advance compensation claims and their approval levels',
+  frontOffice: '前台 Hotel front office: wake-up calls, item lending, lost and found',
   notifications: '通知 The caller’s inbox',
 } as const;
 export type Tag = keyof typeof tags;
@@ -434,6 +441,93 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     bodyExample: { note: '从商户保证金中扣除。' },
   },
 
+  createWakeUpCall: {
+    summary: 'Book a wake-up call (叫醒服务)',
+    tag: 'frontOffice',
+    answer: one('WakeUpCall'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      room: '1203',
+      guestName: '王先生',
+      date: '2026-11-28',
+      time: '06:30',
+    },
+  },
+  listWakeUpCalls: {
+    summary: 'A day’s wake-up calls (叫醒服务记录表)',
+    tag: 'frontOffice',
+    answer: page('WakeUpCall'),
+  },
+  getWakeUpCall: { summary: 'Read a wake-up call', tag: 'frontOffice', answer: one('WakeUpCall') },
+  recordWakeUpAttempt: {
+    summary: 'Record a call, a visit or the duty manager’s decision',
+    tag: 'frontOffice',
+    answer: one('WakeUpCall'),
+    bodyExample: { version: 2, outcome: 'no_answer', note: '电话无人接听' },
+  },
+  cancelWakeUpCall: {
+    summary: 'Cancel a wake-up call or its series',
+    tag: 'frontOffice',
+    answer: one('WakeUpCall'),
+    bodyExample: { version: 1, scope: 'series', reason: '客人提前退房' },
+  },
+  lendItem: {
+    summary: 'Lend an item against a deposit (物品借用)',
+    tag: 'frontOffice',
+    answer: one('Loan'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      item: '充电器',
+      deposit: 5000,
+      room: '1203',
+      guestName: '王先生',
+      dueBackAt: '2026-11-28T12:00:00+08:00',
+    },
+  },
+  listLoans: { summary: 'A store’s loans (物品借用记录本)', tag: 'frontOffice', answer: page('Loan') },
+  getLoan: { summary: 'Read a loan', tag: 'frontOffice', answer: one('Loan') },
+  returnLentItem: {
+    summary: 'Take a lent item back and refund its deposit',
+    tag: 'frontOffice',
+    answer: one('Loan'),
+    bodyExample: { version: 1, note: '完好归还' },
+  },
+  keepLoanDeposit: {
+    summary: 'Keep the deposit of an item not returned',
+    tag: 'frontOffice',
+    answer: one('Loan'),
+    bodyExample: { version: 1, reason: '客人退房未归还' },
+  },
+  recordFoundItem: {
+    summary: 'Record a found item (宾客遗留物品)',
+    tag: 'frontOffice',
+    answer: one('LostItem'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      description: '黑色钱包',
+      category: 'valuables',
+      foundWhere: '1203',
+      foundAt: '2026-11-28T10:00:00+08:00',
+      foundBy: '客房部 李阿姨',
+      storagePlace: '前台保险柜',
+    },
+  },
+  listLostItems: {
+    summary: 'A store’s found items (宾客遗留物品记录表)',
+    tag: 'frontOffice',
+    answer: page('LostItem'),
+  },
+  getLostItem: { summary: 'Read a found item', tag: 'frontOffice', answer: one('LostItem') },
+  claimLostItem: {
+    summary: 'Hand a found item back to its owner',
+    tag: 'frontOffice',
+    answer: one('LostItem'),
+  },
+  disposeLostItem: {
+    summary: 'Dispose of a found item after its retention, or hand it to the police',
+    tag: 'frontOffice',
+    answer: one('LostItem'),
+  },
   listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
   readNotification: {
     summary: 'Mark a notification read',

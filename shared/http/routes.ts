@@ -325,6 +325,90 @@ export const readNotification = route(
   'readwrite',
 );
 
+/** The hotel front office (前厅): the desk, and the duty managers above it. */
+const frontOffice: readonly StaffRole[] = ['front_desk', 'supervisor', 'manager', 'admin'];
+
+export const createWakeUpCall = route(
+  'POST',
+  '/v1/wake-up-calls',
+  'create-wake-up-call',
+  frontOffice,
+  'readwrite',
+  {
+    idempotent: true,
+  },
+);
+export const listWakeUpCalls = route('GET', '/v1/wake-up-calls', 'list-wake-up-calls', frontOffice, 'read');
+export const getWakeUpCall = route(
+  'GET',
+  '/v1/wake-up-calls/{wakeUpCallId}',
+  'get-wake-up-call',
+  frontOffice,
+  'read',
+);
+export const recordWakeUpAttempt = route(
+  'POST',
+  '/v1/wake-up-calls/{wakeUpCallId}/attempts',
+  'record-wake-up-attempt',
+  frontOffice,
+  'readwrite',
+  { idempotent: true },
+);
+export const cancelWakeUpCall = route(
+  'POST',
+  '/v1/wake-up-calls/{wakeUpCallId}/cancel',
+  'cancel-wake-up-call',
+  frontOffice,
+  'readwrite',
+);
+
+export const lendItem = route('POST', '/v1/loans', 'lend-item', frontOffice, 'readwrite', {
+  idempotent: true,
+});
+export const listLoans = route('GET', '/v1/loans', 'list-loans', frontOffice, 'read');
+export const getLoan = route('GET', '/v1/loans/{loanId}', 'get-loan', frontOffice, 'read');
+export const returnLentItem = route(
+  'POST',
+  '/v1/loans/{loanId}/return',
+  'return-lent-item',
+  frontOffice,
+  'readwrite',
+);
+export const keepLoanDeposit = route(
+  'POST',
+  '/v1/loans/{loanId}/keep-deposit',
+  'keep-loan-deposit',
+  frontOffice,
+  'readwrite',
+);
+
+export const recordFoundItem = route(
+  'POST',
+  '/v1/lost-items',
+  'record-found-item',
+  frontOffice,
+  'readwrite',
+  {
+    idempotent: true,
+  },
+);
+export const listLostItems = route('GET', '/v1/lost-items', 'list-lost-items', frontOffice, 'read');
+export const getLostItem = route('GET', '/v1/lost-items/{lostItemId}', 'get-lost-item', frontOffice, 'read');
+export const claimLostItem = route(
+  'POST',
+  '/v1/lost-items/{lostItemId}/claim',
+  'claim-lost-item',
+  frontOffice,
+  'readwrite',
+);
+export const disposeLostItem = route(
+  'POST',
+  '/v1/lost-items/{lostItemId}/dispose',
+  'dispose-lost-item',
+  frontOffice,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

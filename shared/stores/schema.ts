@@ -16,6 +16,7 @@ import {
 } from 'zod/mini';
 import { pageQueryFields, phone, text, timeZone, ulid } from '../schema/common';
 import { ticketType, ticketTypes } from '../schema/ticket-vocabulary';
+import { frontOfficeSettings } from './front-office-settings';
 
 const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
 
@@ -42,6 +43,7 @@ export const createStoreInput = strictObject({
   address: optional(text(1, 300)),
   phone: optional(phone),
   autoDispatchTypes: _default(autoDispatchTypes, []),
+  frontOffice: optional(frontOfficeSettings),
 });
 export type CreateStoreInput = Infer<typeof createStoreInput>;
 
@@ -54,6 +56,8 @@ export const updateStoreInput = strictObject({
   address: optional(text(1, 300)),
   phone: optional(phone),
   autoDispatchTypes: optional(autoDispatchTypes),
+  /** Replaces the store's front-office settings as a whole (absent sections: the defaults). */
+  frontOffice: optional(frontOfficeSettings),
 });
 export type UpdateStoreInput = Infer<typeof updateStoreInput>;
 

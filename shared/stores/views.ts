@@ -1,6 +1,7 @@
 import { array, type infer as Infer, number, optional, strictObject, string, enum as zEnum } from 'zod/mini';
 import { phone, text, timeZone, ulid } from '../schema/common';
 import { ticketType } from '../schema/ticket-vocabulary';
+import { frontOfficeSettings } from './front-office-settings';
 import { storeCode, storeKinds } from './schema';
 
 /**
@@ -18,6 +19,7 @@ export const store = strictObject({
   address: optional(text(1, 300)),
   phone: optional(phone),
   autoDispatchTypes: array(ticketType),
+  frontOffice: optional(frontOfficeSettings),
   createdAt: string(),
   updatedAt: string(),
   version: number(),

@@ -36,7 +36,15 @@ export interface Timer {
   readonly failureReason?: string;
 }
 
-export const timerKinds = ['sla', 'revisit', 'merchant', 'compensation'] as const;
+export const timerKinds = [
+  'sla',
+  'revisit',
+  'merchant',
+  'compensation',
+  'wake_up',
+  'loan',
+  'lost_item',
+] as const;
 export type TimerKind = (typeof timerKinds)[number];
 
 /** What travels through SQS: just enough to find the timer again. */

@@ -1,9 +1,16 @@
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { corsPolicy } from '../../infra/cors';
-import { buildApp, type ServiceDeskStack } from '../../infra/stack';
+import {
+  buildApp,
+  maxRoutesPerNestedStack,
+  routeGroupOf,
+  routeGroups,
+  type ServiceDeskStack,
+} from '../../infra/stack';
 import { staffRoles } from '../../shared/access/roles';
 import { serviceDeskTable } from '../../shared/db/table';
 import { type HttpRoute, httpRoutes } from '../../shared/http/route-table';
@@ -11,8 +18,9 @@ import { queueConsumers, scheduledFunctions, timerQueues } from '../../shared/ti
 import { timerParkedLogMessage } from '../../shared/timers/schema';
 
 /**
- * Synthesizes the stack from the route table and table definition and checks the template
- * against them. Bundling is skipped (no esbuild run), so each variant synthesizes in seconds;
+ * Synthesizes the stack from the route table and table definition and checks the templates
+ * against them: the parent's, and each nested stack of HTTP routes (one per route group, see
+ * `routeGroupOf`), which holds its routes' functions, roles, alarms and API routes. Bundling is skipped (no esbuild run), so each variant synthesizes in seconds;
  * `npx cdk synth` exercises real bundling.
  */
 
@@ -62,19 +70,68 @@ function once<T>(build: () => T): () => T {
  * registers cdk-nag, so synthesis itself fails on an unacknowledged nag error; the nag test
  * below only needs the construct tree and reports the offending rules by name.
  */
-function variant(context: Record<string, unknown>): {
-  stack: () => ServiceDeskStack;
-  template: () => Template;
-} {
+interface Variant {
+  readonly stack: () => ServiceDeskStack;
+  /** The parent stack's template. */
+  readonly template: () => Template;
+  /** Each nested route stack's template, by route group. */
+  readonly nested: () => ReadonlyMap<string, Template>;
+}
+function variant(context: Record<string, unknown>): Variant {
   const stack = once(() => buildApp({ context: { ...skipBundling, ...context } }).stack);
   const template = once(() => Template.fromStack(stack()));
-  return { stack, template };
+  const nested = once(
+    () => new Map([...stack().httpRouteStacks].map(([group, nested]) => [group, Template.fromStack(nested)])),
+  );
+  return { stack, template, nested };
 }
 const withUserPool = variant({});
 const withOidc = variant(oidc);
 
 function resourcesOfType(template: Template, type: string): [string, CfnResource][] {
   return Object.entries(template.findResources(type) as Record<string, CfnResource>);
+}
+
+/** The parent's template and every nested stack's. */
+function allTemplates(v: Variant): Template[] {
+  return [v.template(), ...v.nested().values()];
+}
+
+/** Resources of a type across the parent and all nested stacks. */
+function resourcesEverywhere(v: Variant, type: string): [string, CfnResource][] {
+  return allTemplates(v).flatMap((template) => resourcesOfType(template, type));
+}
+
+/** The template that holds the function built for `name`: its route group's nested stack, or the parent. */
+function templateFor(v: Variant, name: string): Template {
+  const route = (httpRoutes as Readonly<Record<string, HttpRoute>>)[name];
+  if (!route) return v.template();
+  const template = v.nested().get(routeGroupOf(route));
+  if (!template) throw new Error(`no nested stack for ${name}`);
+  return template;
+}
+
+/**
+ * What the parent passes to a nested stack's parameters (the AWS::CloudFormation::Stack resource's
+ * Parameters), so a `{ Ref: parameter }` inside the nested template can be followed to the parent.
+ */
+function parametersFromParent(v: Variant, group: string): Record<string, unknown> {
+  const nested = v.stack().httpRouteStacks.get(group)?.nestedStackResource;
+  if (!nested) throw new Error(`no nested stack for group ${group}`);
+  const logicalId = v.stack().getLogicalId(nested as CfnElement);
+  const resource = v.template().toJSON().Resources[logicalId] as CfnResource | undefined;
+  expect(resource?.Type, logicalId).toBe('AWS::CloudFormation::Stack');
+  return (resource?.Properties.Parameters ?? {}) as Record<string, unknown>;
+}
+
+/** A value in `group`'s nested template as the parent sees it: a parameter Ref becomes what the parent passes. */
+function viaParent(v: Variant, group: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && 'Ref' in value) {
+    const parameters = parametersFromParent(v, group);
+    const ref = (value as { Ref: string }).Ref;
+    if (ref in parameters) return parameters[ref];
+  }
+  return value;
 }
 
 /** `createTicket` → the logical id of `CreateTicketFunction` (construct id + CDK's hash suffix). */
@@ -111,8 +168,7 @@ function routeByTableAccess(access: HttpRoute['tableAccess']): string {
 
 describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
   it('creates one arm64 nodejs22.x function per route and per scheduled function', () => {
-    const template = withUserPool.template();
-    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+    const functions = resourcesEverywhere(withUserPool, 'AWS::Lambda::Function');
     expect(functions).toHaveLength(routes.length + scheduled.length + consumers.length);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
@@ -125,8 +181,10 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
       });
     }
     for (const [name, { tableAccess }] of [...routes, ...scheduled]) {
+      const template = templateFor(withUserPool, name);
       const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
-      const environment = functions.find(([id]) => id === fnId)?.[1].Properties.Environment;
+      const environment = resourcesOfType(template, 'AWS::Lambda::Function').find(([id]) => id === fnId)?.[1]
+        .Properties.Environment;
       const variables = (environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {};
       expect(variables).toMatchObject({
         SERVICE_NAME: 'service-desk',
@@ -134,22 +192,40 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
         NODE_OPTIONS: '--enable-source-maps',
       });
       expect('TABLE_NAME' in variables, `${name} TABLE_NAME`).toBe(tableAccess !== 'none');
+      // In a nested stack TABLE_NAME is a parameter: the parent must pass the table's name.
+      const route = (httpRoutes as Readonly<Record<string, HttpRoute>>)[name];
+      if (tableAccess !== 'none') {
+        const tableId = logicalIdOf(withUserPool.template(), 'AWS::DynamoDB::Table', 'ServiceDeskTable');
+        const tableName = route
+          ? viaParent(withUserPool, routeGroupOf(route), variables.TABLE_NAME)
+          : variables.TABLE_NAME;
+        expect(tableName, `${name} TABLE_NAME`).toEqual({ Ref: tableId });
+      }
     }
   });
 
   it('creates one API route per route-table entry, JWT-authorized exactly where auth is jwt', () => {
-    const template = withUserPool.template();
-    const apiRoutes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route');
-    expect(apiRoutes).toHaveLength(routes.length);
-    const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration');
+    const parent = withUserPool.template();
+    expect(resourcesEverywhere(withUserPool, 'AWS::ApiGatewayV2::Route')).toHaveLength(routes.length);
+    const apiId = logicalIdOf(parent, 'AWS::ApiGatewayV2::Api', 'HttpApi');
+    const authorizerId = logicalIdOf(parent, 'AWS::ApiGatewayV2::Authorizer', 'StaffJwtAuthorizer');
     for (const [name, route] of routes) {
+      // Each route lives in its group's nested stack, with its integration and function.
+      const group = routeGroupOf(route);
+      const template = templateFor(withUserPool, name);
+      const apiRoutes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route');
+      const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration');
       const routeKey = route.path === '$default' ? '$default' : `${route.method} ${route.path}`;
       const matching = apiRoutes.filter(([, r]) => r.Properties.RouteKey === routeKey);
       expect(matching, routeKey).toHaveLength(1);
       const properties = (matching[0] as [string, CfnResource])[1].Properties;
+      expect(viaParent(withUserPool, group, properties.ApiId), routeKey).toEqual({ Ref: apiId });
       if (route.auth === 'jwt') {
         expect(properties.AuthorizationType, routeKey).toBe('JWT');
-        expect(properties.AuthorizerId, routeKey).toBeDefined();
+        // The parent's one authorizer, passed in as a parameter.
+        expect(viaParent(withUserPool, group, properties.AuthorizerId), routeKey).toEqual({
+          Ref: authorizerId,
+        });
       } else {
         expect(properties.AuthorizationType, routeKey).not.toBe('JWT');
         expect(properties.AuthorizerId, routeKey).toBeUndefined();
@@ -161,8 +237,22 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
       const integration = integrations.find(([id]) => id === integrationId)?.[1];
       const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
       expect(integration?.Properties.IntegrationUri, routeKey).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+      // API Gateway may invoke the function, from this API only.
+      const permissions = resourcesOfType(template, 'AWS::Lambda::Permission').filter(
+        ([, permission]) =>
+          JSON.stringify(permission.Properties.FunctionName) ===
+          JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }),
+      );
+      expect(permissions, routeKey).toHaveLength(1);
+      expect((permissions[0] as [string, CfnResource])[1].Properties.Principal).toBe(
+        'apigateway.amazonaws.com',
+      );
     }
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    expect(
+      resourcesEverywhere(withUserPool, 'AWS::ApiGatewayV2::Route').filter(
+        ([, r]) => r.Properties.RouteKey === '$default',
+      ),
+    ).toHaveLength(1);
   });
 
   it('logs API access as JSON to a log group on the $default stage', () => {
@@ -178,8 +268,7 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
   });
 
   it('builds the table from serviceDeskTable: keys, GSIs, TTL, PITR, on-demand, retained', () => {
-    const template = withUserPool.template();
-    const tables = resourcesOfType(template, 'AWS::DynamoDB::Table');
+    const tables = resourcesEverywhere(withUserPool, 'AWS::DynamoDB::Table');
     expect(tables).toHaveLength(1);
     const [, table] = tables[0] as [string, CfnResource];
     expect(table.DeletionPolicy).toBe('Retain');
@@ -223,6 +312,7 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
     const template = withUserPool.template();
     const queues = resourcesOfType(template, 'AWS::SQS::Queue');
     expect(queues).toHaveLength(timerQueues.length * 2);
+    expect(resourcesEverywhere(withUserPool, 'AWS::SQS::Queue')).toHaveLength(timerQueues.length * 2);
     for (const name of timerQueues) {
       const queueId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(name)}Queue`);
       const deadLetterId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(name)}DeadLetterQueue`);
@@ -265,6 +355,14 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
     });
     const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm');
     for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    // Nested stacks' alarms notify the same topic, passed in as a parameter.
+    for (const [group, nested] of withUserPool.nested()) {
+      for (const [id, alarm] of resourcesOfType(nested, 'AWS::CloudWatch::Alarm')) {
+        const actions = alarm.Properties.AlarmActions as unknown[];
+        expect(actions, `${group} ${id}`).toHaveLength(1);
+        expect(viaParent(withUserPool, group, actions[0]), `${group} ${id}`).toEqual({ Ref: topicId });
+      }
+    }
     const atLeastOne = { Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' };
 
     for (const name of timerQueues) {
@@ -284,15 +382,16 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
       Period: 300,
     });
     for (const [name] of [...routes, ...scheduled]) {
-      const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      const home = templateFor(withUserPool, name);
+      const fnId = logicalIdOf(home, 'AWS::Lambda::Function', `${stem(name)}Function`);
+      home.hasResourceProperties('AWS::CloudWatch::Alarm', {
         ...atLeastOne,
         Namespace: 'AWS/Lambda',
         MetricName: 'Errors',
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
       });
     }
-    expect(alarms).toHaveLength(
+    expect(resourcesEverywhere(withUserPool, 'AWS::CloudWatch::Alarm')).toHaveLength(
       timerQueues.length + 1 + routes.length + scheduled.length + consumers.length + 1,
     );
   });
@@ -300,7 +399,7 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
   it('alarms on the first timer the sweeper parks, counted from its log line', () => {
     const template = withUserPool.template();
     const sweeperLogs = logicalIdOf(template, 'AWS::Logs::LogGroup', 'SweeperLogs');
-    const filters = resourcesOfType(template, 'AWS::Logs::MetricFilter');
+    const filters = resourcesEverywhere(withUserPool, 'AWS::Logs::MetricFilter');
     expect(filters).toHaveLength(1);
     template.hasResourceProperties('AWS::Logs::MetricFilter', {
       LogGroupName: { Ref: sweeperLogs },
@@ -363,21 +462,23 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
   });
 
   it('grants each function exactly the table access its route-table entry states', () => {
-    const template = withUserPool.template();
-    const readOnly = roleActions(template, routeByTableAccess('read'));
+    const readOnlyRoute = routeByTableAccess('read');
+    const readOnly = roleActions(templateFor(withUserPool, readOnlyRoute), readOnlyRoute);
     expect(readOnly).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
     for (const action of writeActions) expect(readOnly).not.toContain(action);
 
-    const noTable = roleActions(template, routeByTableAccess('none'));
+    const noTableRoute = routeByTableAccess('none');
+    const noTable = roleActions(templateFor(withUserPool, noTableRoute), noTableRoute);
     expect(noTable.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
     expect(noTable).toEqual(expect.arrayContaining(['logs:CreateLogStream', 'logs:PutLogEvents']));
 
-    expect(roleActions(template, routeByTableAccess('readwrite'))).toEqual(
+    const readWriteRoute = routeByTableAccess('readwrite');
+    expect(roleActions(templateFor(withUserPool, readWriteRoute), readWriteRoute)).toEqual(
       expect.arrayContaining(writeActions),
     );
 
     for (const [name, { tableAccess }] of [...routes, ...scheduled]) {
-      const actions = roleActions(template, name);
+      const actions = roleActions(templateFor(withUserPool, name), name);
       const dynamo = actions.filter((action) => action.startsWith('dynamodb:'));
       if (tableAccess === 'none') expect(dynamo, name).toEqual([]);
       if (tableAccess === 'read')
@@ -394,8 +495,15 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
         ).toEqual([]);
     }
     // Functions log through their own role, not AWSLambdaBasicExecutionRole.
-    for (const [, role] of resourcesOfType(template, 'AWS::IAM::Role')) {
+    for (const [, role] of resourcesEverywhere(withUserPool, 'AWS::IAM::Role')) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+    // The table every nested stack grants on is the parent's one table.
+    const tableId = logicalIdOf(withUserPool.template(), 'AWS::DynamoDB::Table', 'ServiceDeskTable');
+    for (const group of withUserPool.nested().keys()) {
+      expect(parametersFromParent(withUserPool, group).TableArn, group).toEqual({
+        'Fn::GetAtt': [tableId, 'Arn'],
+      });
     }
   });
 
@@ -425,6 +533,7 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
 
     const clientId = logicalIdOf(template, 'AWS::Cognito::UserPoolClient', 'StaffUserPoolStaffAppClient');
     template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    expect(resourcesEverywhere(withUserPool, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       JwtConfiguration: { Issuer: { 'Fn::GetAtt': [poolId, 'ProviderURL'] }, Audience: [{ Ref: clientId }] },
@@ -456,6 +565,85 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
     );
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS2/);
   });
+
+  it('would catch a nag error inside a nested route stack too', () => {
+    const { app, stack } = buildApp({ context: skipBundling });
+    const nested = stack.httpRouteStacks.get('tickets');
+    if (!nested) throw new Error('no nested stack for the tickets routes');
+    new sqs.Queue(nested, 'NonCompliantQueue', { encryption: sqs.QueueEncryption.UNENCRYPTED });
+    const errors = new AwsSolutionsChecks()
+      .validateScope(stack)
+      .violations.filter((v) => v.severity === 'error')
+      .map((v) => v.ruleName);
+    expect(errors).toEqual(expect.arrayContaining(['AwsSolutions-SQS2', 'AwsSolutions-SQS4']));
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS2/);
+  });
+});
+
+describe('ServiceDeskStack, nested stacks of HTTP routes', () => {
+  /** CloudFormation refuses a template over 500 resources; 400 leaves room for a deploy's worth of growth. */
+  const resourceBudget = 400;
+
+  it('keeps the parent and every nested stack within the resource budget, every function in one of them', () => {
+    const counts = new Map<string, number>([
+      ['(parent)', Object.keys(withUserPool.template().toJSON().Resources).length],
+      ...[...withUserPool.nested()].map(
+        ([group, template]) => [group, Object.keys(template.toJSON().Resources).length] as const,
+      ),
+    ]);
+    for (const [stackName, count] of counts) expect(count, stackName).toBeLessThanOrEqual(resourceBudget);
+
+    expect(resourcesEverywhere(withUserPool, 'AWS::Lambda::Function')).toHaveLength(
+      routes.length + scheduled.length + consumers.length,
+    );
+    // The parent keeps the sweeper and the consumers; each group's routes are in its nested stack.
+    expect(resourcesOfType(withUserPool.template(), 'AWS::Lambda::Function')).toHaveLength(
+      scheduled.length + consumers.length,
+    );
+    const groups = routeGroups(httpRoutes);
+    expect([...withUserPool.nested().keys()].sort()).toEqual([...groups.keys()].sort());
+    for (const [group, entries] of groups) {
+      const template = withUserPool.nested().get(group) as Template;
+      expect(resourcesOfType(template, 'AWS::Lambda::Function'), group).toHaveLength(entries.length);
+      expect(resourcesOfType(template, 'AWS::ApiGatewayV2::Route'), group).toHaveLength(entries.length);
+      expect(entries.length, group).toBeLessThanOrEqual(maxRoutesPerNestedStack);
+    }
+    // Every nested stack is a resource of the parent.
+    expect(resourcesOfType(withUserPool.template(), 'AWS::CloudFormation::Stack')).toHaveLength(groups.size);
+  });
+
+  it('groups a route by its own path, so adding a route moves no other route', () => {
+    expect(routeGroupOf(httpRoutes.createTicket)).toBe('tickets');
+    expect(routeGroupOf({ ...httpRoutes.createTicket, path: '/v1/tickets/{ticketId}/comments' })).toBe(
+      'tickets',
+    );
+    expect(routeGroupOf({ ...httpRoutes.createTicket, path: '/v1/sla-policies' })).toBe('sla-policies');
+    const before = routeGroups(httpRoutes);
+    // A new route first in the table, in a group of its own and in an existing one.
+    const after = routeGroups({
+      aNewThing: { ...httpRoutes.createTicket, path: '/v1/new-things' },
+      aNewTicketRoute: { ...httpRoutes.createTicket, path: '/v1/tickets/{ticketId}/new' },
+      ...httpRoutes,
+    });
+    for (const [group, entries] of before) {
+      const names = (after.get(group) ?? []).map(([name]) => name).filter((name) => !name.startsWith('aNew'));
+      expect(names, group).toEqual(entries.map(([name]) => name));
+    }
+    expect(after.get('new-things')?.map(([name]) => name)).toEqual(['aNewThing']);
+  });
+
+  it('refuses a group larger than one nested stack should hold', () => {
+    const crowded = Object.fromEntries(
+      Array.from({ length: maxRoutesPerNestedStack + 1 }, (_, i) => [
+        `thing${i}`,
+        { ...httpRoutes.createTicket, path: `/v1/things/{thingId}/step${i}` },
+      ]),
+    );
+    expect(() => routeGroups(crowded)).toThrow(/exceed 40 per nested stack/);
+    expect(() =>
+      routeGroups(Object.fromEntries(Object.entries(crowded).slice(0, maxRoutesPerNestedStack))),
+    ).not.toThrow();
+  });
 });
 
 describe('ServiceDeskStack, external OIDC provider variant', () => {
@@ -464,6 +652,7 @@ describe('ServiceDeskStack, external OIDC provider variant', () => {
     template.resourceCountIs('AWS::Cognito::UserPool', 0);
     template.resourceCountIs('AWS::Cognito::UserPoolGroup', 0);
     template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    expect(resourcesEverywhere(withOidc, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       JwtConfiguration: { Issuer: oidc.oidcIssuer, Audience: [oidc.oidcAudience] },
@@ -471,7 +660,7 @@ describe('ServiceDeskStack, external OIDC provider variant', () => {
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual(['ApiUrl', 'TableName']);
     const jwtRoutes = routes.filter(([, route]) => route.auth === 'jwt').length;
     expect(
-      resourcesOfType(template, 'AWS::ApiGatewayV2::Route').filter(
+      resourcesEverywhere(withOidc, 'AWS::ApiGatewayV2::Route').filter(
         ([, r]) => r.Properties.AuthorizationType === 'JWT',
       ),
     ).toHaveLength(jwtRoutes);

@@ -837,6 +837,109 @@ export const operations: readonly BenchOperation[] = [
       });
     },
   },
+  {
+    id: 'wakeUpCycle',
+    title: 'one wake-up cycle: three calls told, an escalation, three no-answers, a person sent',
+    status: 'measured',
+    target: {
+      kind: 'flow',
+      name: 'wakeUpCycle',
+      // Every timer step as the sweeper claims it and the consumer applies it, and the desk's
+      // three records, in process: what one unanswered wake-up costs beyond its booking. The
+      // sweeper's due-index reads are shared by all timers and are not in it; the harness's own
+      // reads are (a timer read before each claim, the call's version before each record, the
+      // final check: 8 of the calls).
+      async run(request) {
+        const { claimTimer, findTimer } = await import('../../shared/timers/repository');
+        const { fireWakeUpTimer } = await import('../../shared/wake-up-calls/timers');
+        const { wakeUpTimerKey } = await import('../../shared/wake-up-calls/entities');
+        const { findWakeUpCall } = await import('../../shared/wake-up-calls/repository');
+        const { recordWakeUpAttempt } = await import(
+          '../../shared/wake-up-calls/operations/record-wake-up-attempt'
+        );
+        const { tenantId, storeId, id, dueAt } = request as {
+          tenantId: string;
+          storeId: string;
+          id: string;
+          dueAt: string;
+        };
+        const at = (minutes: number) => new Date(Date.parse(dueAt) + minutes * 60_000);
+        const fire = async (minutes: number) => {
+          const timer = (await findTimer(wakeUpTimerKey(tenantId, id))) as DueEntry | undefined;
+          if (!timer || !(await claimTimer(timer, at(minutes + 6).toISOString()))) {
+            throw new Error(`wakeUpCycle: no timer to claim at +${minutes} min`);
+          }
+          const message = {
+            kind: 'wake_up' as const,
+            pk: timer.pk,
+            sk: timer.sk,
+            generation: timer.generation,
+          };
+          const outcome = await fireWakeUpTimer(message, at(minutes));
+          if (outcome !== 'applied') throw new Error(`wakeUpCycle: the consumer said ${outcome}`);
+        };
+        const principal = {
+          tenantId,
+          userId: 'clerk-1',
+          roles: ['front_desk'] as const,
+          storeIds: [storeId],
+          tenantWide: false,
+        };
+        const noAnswer = async (minutes: number) => {
+          const call = await findWakeUpCall(tenantId, id);
+          await recordWakeUpAttempt(
+            principal,
+            id,
+            { version: call?.version ?? 0, outcome: 'no_answer' },
+            at(minutes),
+            undefined,
+          );
+        };
+        await fire(0); // told: call 1
+        await fire(5); // unrecorded 5 minutes: the duty managers are told
+        await noAnswer(6);
+        await fire(8); // told: call 2
+        await noAnswer(8.5);
+        await fire(10.5); // told: call 3
+        await noAnswer(11); // a person is sent: the duty managers are told
+        const after = await findWakeUpCall(tenantId, id);
+        if (after?.status !== 'visit_needed') throw new Error(`wakeUpCycle: ended ${after?.status}`);
+        return after.status;
+      },
+    },
+    measures: ['capacity'],
+    async prepare(_tools, count) {
+      // A hotel (the ledgers are on by default) with one clerk and one duty manager to tell.
+      const tenant = freshTenant('bench-wake-up');
+      const boss = admin(tenant);
+      const hotel = await created('createStore', {
+        caller: boss,
+        body: { code: 'VNA01', name: '维也纳酒店', kind: 'hotel' },
+      });
+      for (const roles of [['front_desk'], ['supervisor']]) {
+        await created('createStaff', { caller: boss, body: { name: roles[0], roles, storeIds: [hotel.id] } });
+      }
+      // An hour ahead in the store's zone (Asia/Shanghai): booked, timed, not yet due.
+      const local = new Date(Date.now() + 60 * 60_000 + 8 * 3_600_000).toISOString();
+      const calls: { id: string; dueAt: string }[] = [];
+      for (let i = 0; i < count; i++) {
+        calls.push(
+          await created<{ id: string; dueAt: string }>('createWakeUpCall', {
+            caller: frontDesk(tenant, hotel.id),
+            body: {
+              storeId: hotel.id,
+              room: String(1001 + i),
+              guestName: '王先生',
+              date: local.slice(0, 10),
+              time: local.slice(11, 16),
+            },
+          }),
+        );
+      }
+      // Not an HTTP call nor a scheduled event: the flow's own request (see Target 'flow').
+      return (i) => ({ tenantId: tenant, storeId: hotel.id, ...at(calls, i) }) as unknown as ScheduledEvent;
+    },
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Revisit } from '../../shared/revisits/views';
 import type { Ticket } from '../../shared/tickets/views';
+import type { WakeUpCall } from '../../shared/wake-up-calls/views';
 import { calendarBody, settingsBody, slaPoliciesBody } from './bodies';
 import { type DeskFixture, deskFixture, succeeded } from './fixtures';
 import type { Caller, Invocation } from './invoke';
@@ -148,6 +149,61 @@ export async function newReturn(world: World) {
   });
 }
 
+/** Day and time `minutes` from now in the fixture stores' zone (Asia/Shanghai, the default). */
+export function shanghaiWallClock(minutes: number): { date: string; time: string } {
+  const local = new Date(Date.now() + minutes * 60_000 + 8 * 3_600_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/** A wake-up call five minutes ahead: close enough that the desk may record a call. */
+export async function newWakeUpCall(world: DeskFixture, storeId = world.store.id): Promise<WakeUpCall> {
+  return succeeded<WakeUpCall>('createWakeUpCall', {
+    caller: world.as.desk,
+    body: { storeId, room: '1203', guestName: '王先生', ...shanghaiWallClock(5) },
+  });
+}
+
+/** An umbrella lent against a ¥50 deposit, due back tomorrow. */
+export async function newLoan(world: DeskFixture, storeId = world.store.id): Promise<{ id: string }> {
+  return succeeded<{ id: string }>('lendItem', {
+    caller: world.as.desk,
+    body: { storeId, item: '雨伞', deposit: 5000, room: '1203', dueBackAt: dayAfterTomorrow() },
+  });
+}
+
+/** A found item; perishables found two days ago are past their one-day retention. */
+export async function newLostItem(
+  world: DeskFixture,
+  category: 'general' | 'perishables' = 'general',
+  storeId = world.store.id,
+): Promise<{ id: string }> {
+  return succeeded<{ id: string }>('recordFoundItem', {
+    caller: world.as.desk,
+    body: {
+      storeId,
+      description: category === 'general' ? '黑色钱包' : '蛋糕',
+      category,
+      foundWhere: '1203',
+      foundAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      foundBy: '客房部 张阿姨',
+      storagePlace: '前台保险柜',
+    },
+  });
+}
+
+/** Switches the front-office ledgers on for a fixture store (its kind is `other`). */
+export async function enableFrontOffice(world: DeskFixture, storeId: string): Promise<void> {
+  const store = await succeeded<{ version: number }>('getStore', {
+    caller: world.admin,
+    params: { storeId },
+  });
+  await succeeded('updateStore', {
+    caller: world.admin,
+    params: { storeId },
+    body: { version: store.version, frontOffice: { enabled: true } },
+  });
+}
+
 /** A tenant with two stores, a team, a customer, and two of each object in the team's store. */
 export async function buildWorld(label: string): Promise<World> {
   const desk = await deskFixture(label);
@@ -157,6 +213,7 @@ export async function buildWorld(label: string): Promise<World> {
     body: { phone, name: 'Li Lei' },
   });
   const base = { ...desk, customer: { id: created.id, phone } };
+  for (const store of [desk.store, desk.otherStore]) await enableFrontOffice(desk, store.id);
   const tickets = [await newTicket(base), await newTicket(base)];
   // Two assignments: the technician's inbox has two entries (a page boundary to cursor over).
   for (const ticket of tickets) {
@@ -677,6 +734,157 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       });
       return { caller: world.as.manager, params: { claimId: approved.id }, body: { note: '从保证金扣除' } };
     },
+    scope: 'store',
+  },
+  createWakeUpCall: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        room: '0815',
+        guestName: '李女士',
+        ...shanghaiWallClock(24 * 60),
+        repeat: 'daily',
+        until: shanghaiWallClock(3 * 24 * 60).date,
+        note: '要两次叫醒',
+      },
+    }),
+    scope: 'store',
+    times: ['date', 'until'],
+  },
+  listWakeUpCalls: {
+    valid: async (world) => {
+      // Two on the day, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newWakeUpCall(world), newWakeUpCall(world)]);
+      return {
+        caller: world.as.desk,
+        query: { storeId: world.store.id, date: shanghaiWallClock(5).date },
+      };
+    },
+    scope: 'store',
+    times: ['date'],
+  },
+  getWakeUpCall: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { wakeUpCallId: (await newWakeUpCall(world)).id },
+    }),
+    scope: 'store',
+  },
+  recordWakeUpAttempt: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { wakeUpCallId: (await newWakeUpCall(world)).id },
+      body: { version: 1, outcome: 'no_answer', note: '响铃无人接' },
+    }),
+    scope: 'store',
+  },
+  cancelWakeUpCall: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { wakeUpCallId: (await newWakeUpCall(world)).id },
+      body: { version: 1, reason: '客人提前退房' },
+    }),
+    scope: 'store',
+  },
+  lendItem: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        item: '充电器',
+        quantity: 1,
+        deposit: 10_000,
+        room: '0815',
+        guestName: '李女士',
+        lentAt: new Date(Date.now() - 60_000).toISOString(),
+        dueBackAt: dayAfterTomorrow(),
+        note: 'Type-C',
+      },
+    }),
+    scope: 'store',
+    times: ['lentAt', 'dueBackAt'],
+  },
+  listLoans: {
+    valid: async (world) => {
+      // Two out, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newLoan(world), newLoan(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'out' } };
+    },
+    scope: 'store',
+  },
+  getLoan: {
+    valid: async (world) => ({ caller: world.as.desk, params: { loanId: (await newLoan(world)).id } }),
+    scope: 'store',
+  },
+  returnLentItem: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { loanId: (await newLoan(world)).id },
+      body: { version: 1, note: '完好' },
+    }),
+    scope: 'store',
+  },
+  keepLoanDeposit: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { loanId: (await newLoan(world)).id },
+      body: { version: 1, reason: '客人退房未归还' },
+    }),
+    scope: 'store',
+  },
+  recordFoundItem: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        description: '银色手表',
+        category: 'valuables',
+        foundWhere: '大堂沙发',
+        foundAt: new Date(Date.now() - 3_600_000).toISOString(),
+        foundBy: '保安 李师傅',
+        storagePlace: '前台保险柜 2 号',
+      },
+    }),
+    scope: 'store',
+    times: ['foundAt'],
+  },
+  listLostItems: {
+    valid: async (world) => {
+      // Two held, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newLostItem(world), newLostItem(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'held' } };
+    },
+    scope: 'store',
+  },
+  getLostItem: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { lostItemId: (await newLostItem(world)).id },
+    }),
+    scope: 'store',
+  },
+  claimLostItem: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { lostItemId: (await newLostItem(world)).id },
+      body: {
+        version: 1,
+        claimantName: '周先生',
+        claimantDescription: '黑色皮夹，内有一张会员卡',
+        idType: 'resident_id',
+        idLast4: '123X',
+        signatureRef: 'LF-2026-0001',
+      },
+    }),
+    scope: 'store',
+  },
+  disposeLostItem: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { lostItemId: (await newLostItem(world, 'perishables')).id },
+      body: { version: 1, how: 'disposed', note: '已变质', receiptRef: 'D-0001' },
+    }),
     scope: 'store',
   },
   listNotifications: {

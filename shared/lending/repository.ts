@@ -1,0 +1,86 @@
+import type { Page } from '../db/cursor';
+import { atVersion, getEntity, isNew, putEntity } from '../db/items';
+import { queryEntities } from '../db/query';
+import {
+  ConditionFailed,
+  type CreateRemembered,
+  type TransactionItem,
+  writeTransaction,
+} from '../db/transactions';
+import { versionConflict } from '../errors';
+import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
+import { loanEntity, loanTimerKey } from './entities';
+import { loanTimerOf } from './model';
+import type { Loan } from './views';
+
+/**
+ * The writes that store a loan: the item, and its reminder timer whenever that changed
+ * (scheduled with the loan's version as its generation, or dropped). `firedGeneration` is set by
+ * the timer's own consumer, so a duplicate delivery cannot remind twice.
+ */
+export function loanWrites(
+  tenantId: string,
+  loan: Loan,
+  before?: Loan,
+  firedGeneration?: number,
+): TransactionItem[] {
+  const key = loanTimerKey(tenantId, loan.id);
+  const wanted = loanTimerOf(loan);
+  const had = before ? loanTimerOf(before) : undefined;
+  const same = wanted?.stage === had?.stage && wanted?.dueAt === had?.dueAt;
+  const timer: TransactionItem[] =
+    same && firedGeneration === undefined
+      ? []
+      : wanted
+        ? [
+            scheduleTimerWrite(
+              {
+                ...key,
+                tenantId,
+                kind: 'loan',
+                queue: 'revisit',
+                subjectId: loan.id,
+                stage: wanted.stage,
+                dueAt: wanted.dueAt,
+                generation: loan.version,
+              },
+              firedGeneration,
+            ),
+          ]
+        : had || firedGeneration !== undefined
+          ? [dropTimerWrite(key, firedGeneration)]
+          : [];
+  return [putEntity(loanEntity, tenantId, loan, before ? atVersion(before.version) : isNew), ...timer];
+}
+
+export async function saveLoans(
+  tenantId: string,
+  items: readonly TransactionItem[],
+  remembered?: CreateRemembered,
+): Promise<void> {
+  try {
+    await writeTransaction(tenantId, items, remembered);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw versionConflict('loan');
+    throw error;
+  }
+}
+
+export async function findLoan(tenantId: string, id: string): Promise<Loan | undefined> {
+  return getEntity(loanEntity, { tenantId, id });
+}
+
+/** A store's loans in one status, soonest due back first. */
+export async function loansOfStore(
+  tenantId: string,
+  storeId: string,
+  status: Loan['status'],
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<Loan>> {
+  return queryEntities<Loan>({
+    ...loanEntity.view('byStoreStatus', { tenantId, storeId, status }),
+    list: 'loans',
+    filters: { storeId, status },
+    ...page,
+  });
+}

@@ -1,0 +1,86 @@
+import type { Page } from '../db/cursor';
+import { atVersion, getEntity, isNew, putEntity } from '../db/items';
+import { queryEntities } from '../db/query';
+import {
+  ConditionFailed,
+  type CreateRemembered,
+  type TransactionItem,
+  writeTransaction,
+} from '../db/transactions';
+import { versionConflict } from '../errors';
+import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
+import { lostItemEntity, lostItemTimerKey } from './entities';
+import { lostItemTimerOf } from './model';
+import type { LostItem } from './views';
+
+/**
+ * The writes that store a found item: the item, and its end-of-retention timer whenever that
+ * changed (scheduled with the item's version as its generation, or dropped). `firedGeneration`
+ * is set by the timer's own consumer, so a duplicate delivery cannot remind twice.
+ */
+export function lostItemWrites(
+  tenantId: string,
+  item: LostItem,
+  before?: LostItem,
+  firedGeneration?: number,
+): TransactionItem[] {
+  const key = lostItemTimerKey(tenantId, item.id);
+  const wanted = lostItemTimerOf(item);
+  const had = before ? lostItemTimerOf(before) : undefined;
+  const same = wanted?.stage === had?.stage && wanted?.dueAt === had?.dueAt;
+  const timer: TransactionItem[] =
+    same && firedGeneration === undefined
+      ? []
+      : wanted
+        ? [
+            scheduleTimerWrite(
+              {
+                ...key,
+                tenantId,
+                kind: 'lost_item',
+                queue: 'revisit',
+                subjectId: item.id,
+                stage: wanted.stage,
+                dueAt: wanted.dueAt,
+                generation: item.version,
+              },
+              firedGeneration,
+            ),
+          ]
+        : had || firedGeneration !== undefined
+          ? [dropTimerWrite(key, firedGeneration)]
+          : [];
+  return [putEntity(lostItemEntity, tenantId, item, before ? atVersion(before.version) : isNew), ...timer];
+}
+
+export async function saveLostItems(
+  tenantId: string,
+  items: readonly TransactionItem[],
+  remembered?: CreateRemembered,
+): Promise<void> {
+  try {
+    await writeTransaction(tenantId, items, remembered);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw versionConflict('lost item');
+    throw error;
+  }
+}
+
+export async function findLostItem(tenantId: string, id: string): Promise<LostItem | undefined> {
+  return getEntity(lostItemEntity, { tenantId, id });
+}
+
+/** A store's found items in one status, soonest end of retention first. */
+export async function lostItemsOfStore(
+  tenantId: string,
+  storeId: string,
+  status: LostItem['status'],
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<LostItem>> {
+  return queryEntities<LostItem>({
+    ...lostItemEntity.view('byStoreStatus', { tenantId, storeId, status }),
+    list: 'lost-items',
+    filters: { storeId, status },
+    ...page,
+  });
+}

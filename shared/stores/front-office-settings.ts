@@ -1,0 +1,65 @@
+import {
+  _default,
+  boolean,
+  gte,
+  type infer as Infer,
+  int,
+  lte,
+  optional,
+  parse,
+  prefault,
+  strictObject,
+  enum as zEnum,
+} from 'zod/mini';
+
+/** How long something is kept: whole days or calendar months in the store's zone. */
+const period = (amount: number, unit: 'day' | 'month') =>
+  _default(strictObject({ amount: int().check(gte(1), lte(366)), unit: zEnum(['day', 'month']) }), {
+    amount,
+    unit,
+  });
+
+/**
+ * The hotel front-office ledgers' rules (维也纳 front office manual; shared/domain/front-office.md),
+ * as a store setting. Absent sections take the defaults of common practice. `enabled` absent:
+ * on for stores of kind `hotel`, off elsewhere; any store may switch the ledgers on.
+ */
+export const frontOfficeSettings = strictObject({
+  enabled: optional(boolean()),
+  // 叫醒服务: no answer → call again after 2 minutes, up to 3 calls; unrecorded 5 minutes → duty manager.
+  wakeUp: prefault(
+    strictObject({
+      retryMinutes: _default(int().check(gte(1), lte(30)), 2),
+      maxCalls: _default(int().check(gte(1), lte(10)), 3),
+      overdueMinutes: _default(int().check(gte(1), lte(60)), 5),
+    }),
+    {},
+  ),
+  // 宾客遗留物品: kept 3 months, valuables 6, food a week, perishables a day; then disposed of or
+  // handed to the police (旅馆业治安管理办法 art. 8).
+  lostAndFound: prefault(
+    strictObject({
+      retention: prefault(
+        strictObject({
+          general: period(3, 'month'),
+          valuables: period(6, 'month'),
+          food: period(7, 'day'),
+          perishables: period(1, 'day'),
+        }),
+        {},
+      ),
+    }),
+    {},
+  ),
+});
+export type FrontOfficeSettings = Infer<typeof frontOfficeSettings>;
+
+/** The settings a store works by: what it saved, else the defaults; on by kind unless it said. */
+export function frontOfficeOf(store: {
+  readonly kind: string;
+  readonly frontOffice?: FrontOfficeSettings | undefined;
+}): Omit<FrontOfficeSettings, 'enabled'> & { enabled: boolean } {
+  // Parsed again: a section added since the store saved its settings takes its defaults.
+  const saved = parse(frontOfficeSettings, store.frontOffice ?? {});
+  return { ...saved, enabled: saved.enabled ?? store.kind === 'hotel' };
+}

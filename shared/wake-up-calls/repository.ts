@@ -1,0 +1,88 @@
+import type { Page } from '../db/cursor';
+import { atVersion, getEntity, isNew, putEntity } from '../db/items';
+import { queryEntities } from '../db/query';
+import {
+  ConditionFailed,
+  type CreateRemembered,
+  type TransactionItem,
+  writeTransaction,
+} from '../db/transactions';
+import { versionConflict } from '../errors';
+import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
+import { wakeUpCallEntity, wakeUpTimerKey } from './entities';
+import { wakeUpTimerOf } from './model';
+import type { WakeUpCall } from './views';
+
+/**
+ * The writes that store a wake-up call: the item, and its timer whenever what the timer must do
+ * changed (rescheduled with the call's version as its generation, or dropped). `before` makes
+ * it an update conditioned on the version read; `firedGeneration` is set by the timer's own
+ * consumer, so a duplicate delivery cannot apply the same step twice.
+ */
+export function wakeUpCallWrites(
+  tenantId: string,
+  call: WakeUpCall,
+  before?: WakeUpCall,
+  firedGeneration?: number,
+): TransactionItem[] {
+  const key = wakeUpTimerKey(tenantId, call.id);
+  const wanted = wakeUpTimerOf(call);
+  const had = before ? wakeUpTimerOf(before) : undefined;
+  const same = wanted?.stage === had?.stage && wanted?.dueAt === had?.dueAt;
+  const timer: TransactionItem[] =
+    same && firedGeneration === undefined
+      ? []
+      : wanted
+        ? [
+            scheduleTimerWrite(
+              {
+                ...key,
+                tenantId,
+                kind: 'wake_up',
+                queue: 'revisit',
+                subjectId: call.id,
+                stage: wanted.stage,
+                dueAt: wanted.dueAt,
+                generation: call.version,
+              },
+              firedGeneration,
+            ),
+          ]
+        : had || firedGeneration !== undefined
+          ? [dropTimerWrite(key, firedGeneration)]
+          : [];
+  return [putEntity(wakeUpCallEntity, tenantId, call, before ? atVersion(before.version) : isNew), ...timer];
+}
+
+/** Saves wake-up changes (and what rides along); a stale version is the one version conflict. */
+export async function saveWakeUpCalls(
+  tenantId: string,
+  items: readonly TransactionItem[],
+  remembered?: CreateRemembered,
+): Promise<void> {
+  try {
+    await writeTransaction(tenantId, items, remembered);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw versionConflict('wake-up call');
+    throw error;
+  }
+}
+
+export async function findWakeUpCall(tenantId: string, id: string): Promise<WakeUpCall | undefined> {
+  return getEntity(wakeUpCallEntity, { tenantId, id });
+}
+
+/** A store's wake-up calls of one local day, by time. */
+export async function wakeUpCallsOfDay(
+  tenantId: string,
+  storeId: string,
+  date: string,
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<WakeUpCall>> {
+  return queryEntities<WakeUpCall>({
+    ...wakeUpCallEntity.view('byStore', { tenantId, storeId, date }),
+    list: 'wake-up-calls',
+    filters: { storeId, date },
+    ...page,
+  });
+}
