@@ -8,7 +8,7 @@ import {
   writeTransaction,
 } from '../db/transactions';
 import { versionConflict } from '../errors';
-import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
+import { subjectTimerWrites } from '../timers/repository';
 import { loanEntity, loanTimerKey } from './entities';
 import { loanTimerOf } from './model';
 import type { Loan } from './views';
@@ -24,32 +24,19 @@ export function loanWrites(
   before?: Loan,
   firedGeneration?: number,
 ): TransactionItem[] {
-  const key = loanTimerKey(tenantId, loan.id);
-  const wanted = loanTimerOf(loan);
-  const had = before ? loanTimerOf(before) : undefined;
-  const same = wanted?.stage === had?.stage && wanted?.dueAt === had?.dueAt;
-  const timer: TransactionItem[] =
-    same && firedGeneration === undefined
-      ? []
-      : wanted
-        ? [
-            scheduleTimerWrite(
-              {
-                ...key,
-                tenantId,
-                kind: 'loan',
-                queue: 'revisit',
-                subjectId: loan.id,
-                stage: wanted.stage,
-                dueAt: wanted.dueAt,
-                generation: loan.version,
-              },
-              firedGeneration,
-            ),
-          ]
-        : had || firedGeneration !== undefined
-          ? [dropTimerWrite(key, firedGeneration)]
-          : [];
+  const timer = subjectTimerWrites(
+    {
+      ...loanTimerKey(tenantId, loan.id),
+      tenantId,
+      kind: 'loan',
+      queue: 'revisit',
+      subjectId: loan.id,
+      generation: loan.version,
+    },
+    loanTimerOf(loan),
+    before ? loanTimerOf(before) : undefined,
+    firedGeneration,
+  );
   return [putEntity(loanEntity, tenantId, loan, before ? atVersion(before.version) : isNew), ...timer];
 }
 

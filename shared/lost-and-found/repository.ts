@@ -8,7 +8,7 @@ import {
   writeTransaction,
 } from '../db/transactions';
 import { versionConflict } from '../errors';
-import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
+import { subjectTimerWrites } from '../timers/repository';
 import { lostItemEntity, lostItemTimerKey } from './entities';
 import { lostItemTimerOf } from './model';
 import type { LostItem } from './views';
@@ -24,32 +24,19 @@ export function lostItemWrites(
   before?: LostItem,
   firedGeneration?: number,
 ): TransactionItem[] {
-  const key = lostItemTimerKey(tenantId, item.id);
-  const wanted = lostItemTimerOf(item);
-  const had = before ? lostItemTimerOf(before) : undefined;
-  const same = wanted?.stage === had?.stage && wanted?.dueAt === had?.dueAt;
-  const timer: TransactionItem[] =
-    same && firedGeneration === undefined
-      ? []
-      : wanted
-        ? [
-            scheduleTimerWrite(
-              {
-                ...key,
-                tenantId,
-                kind: 'lost_item',
-                queue: 'revisit',
-                subjectId: item.id,
-                stage: wanted.stage,
-                dueAt: wanted.dueAt,
-                generation: item.version,
-              },
-              firedGeneration,
-            ),
-          ]
-        : had || firedGeneration !== undefined
-          ? [dropTimerWrite(key, firedGeneration)]
-          : [];
+  const timer = subjectTimerWrites(
+    {
+      ...lostItemTimerKey(tenantId, item.id),
+      tenantId,
+      kind: 'lost_item',
+      queue: 'revisit',
+      subjectId: item.id,
+      generation: item.version,
+    },
+    lostItemTimerOf(item),
+    before ? lostItemTimerOf(before) : undefined,
+    firedGeneration,
+  );
   return [putEntity(lostItemEntity, tenantId, item, before ? atVersion(before.version) : isNew), ...timer];
 }
 

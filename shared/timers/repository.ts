@@ -48,6 +48,33 @@ export function dropTimerWrite(key: { pk: string; sk: string }, firedGeneration?
   };
 }
 
+/** What a subject's one timer must do next: its step and when. */
+export interface TimerStep {
+  readonly stage: string;
+  readonly dueAt: string;
+}
+
+/**
+ * The writes that keep a subject's one timer in step with the subject (a wake-up call, a loan, a
+ * found item): nothing when its step is unchanged, else rescheduled with the subject's version as
+ * its generation, or dropped when nothing is left to do. A consumer passes the generation it
+ * fired, so the timer is rewritten (or dropped) even when the step looks unchanged, and a duplicate
+ * delivery cannot apply the same step twice.
+ */
+export function subjectTimerWrites(
+  timer: Pick<Timer, 'pk' | 'sk' | 'tenantId' | 'kind' | 'queue' | 'subjectId' | 'generation'>,
+  wanted: TimerStep | undefined,
+  had: TimerStep | undefined,
+  firedGeneration?: number,
+): TransactionItem[] {
+  const same = wanted?.stage === had?.stage && wanted?.dueAt === had?.dueAt;
+  if (same && firedGeneration === undefined) return [];
+  if (wanted)
+    return [scheduleTimerWrite({ ...timer, stage: wanted.stage, dueAt: wanted.dueAt }, firedGeneration)];
+  const key = { pk: timer.pk, sk: timer.sk };
+  return had || firedGeneration !== undefined ? [dropTimerWrite(key, firedGeneration)] : [];
+}
+
 export async function findTimer(key: { pk: string; sk: string }): Promise<Timer | undefined> {
   const { Item } = await documentClient.send(
     new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),

@@ -8,7 +8,7 @@ import {
   writeTransaction,
 } from '../db/transactions';
 import { versionConflict } from '../errors';
-import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
+import { subjectTimerWrites } from '../timers/repository';
 import { wakeUpCallEntity, wakeUpTimerKey } from './entities';
 import { wakeUpTimerOf } from './model';
 import type { WakeUpCall } from './views';
@@ -25,32 +25,19 @@ export function wakeUpCallWrites(
   before?: WakeUpCall,
   firedGeneration?: number,
 ): TransactionItem[] {
-  const key = wakeUpTimerKey(tenantId, call.id);
-  const wanted = wakeUpTimerOf(call);
-  const had = before ? wakeUpTimerOf(before) : undefined;
-  const same = wanted?.stage === had?.stage && wanted?.dueAt === had?.dueAt;
-  const timer: TransactionItem[] =
-    same && firedGeneration === undefined
-      ? []
-      : wanted
-        ? [
-            scheduleTimerWrite(
-              {
-                ...key,
-                tenantId,
-                kind: 'wake_up',
-                queue: 'revisit',
-                subjectId: call.id,
-                stage: wanted.stage,
-                dueAt: wanted.dueAt,
-                generation: call.version,
-              },
-              firedGeneration,
-            ),
-          ]
-        : had || firedGeneration !== undefined
-          ? [dropTimerWrite(key, firedGeneration)]
-          : [];
+  const timer = subjectTimerWrites(
+    {
+      ...wakeUpTimerKey(tenantId, call.id),
+      tenantId,
+      kind: 'wake_up',
+      queue: 'revisit',
+      subjectId: call.id,
+      generation: call.version,
+    },
+    wakeUpTimerOf(call),
+    before ? wakeUpTimerOf(before) : undefined,
+    firedGeneration,
+  );
   return [putEntity(wakeUpCallEntity, tenantId, call, before ? atVersion(before.version) : isNew), ...timer];
 }
 
