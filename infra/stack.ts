@@ -41,6 +41,7 @@ import {
 } from '../shared/timers/functions';
 import { timerParkedLogMessage } from '../shared/timers/schema';
 import { corsPolicy, parseCorsOrigins } from './cors';
+import { defaultPublicThrottle, defaultThrottle, parseThrottle } from './throttling';
 
 /** Repository root: handler paths in the route table are relative to it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -453,10 +454,21 @@ export class ServiceDeskStack extends Stack {
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
     });
-    new apigw.HttpStage(this, 'HttpApiDefaultStage', {
+    const throttle = parseThrottle(
+      this.node.tryGetContext('throttle'),
+      'CDK context throttle',
+      defaultThrottle,
+    );
+    const publicThrottle = parseThrottle(
+      this.node.tryGetContext('publicThrottle'),
+      'CDK context publicThrottle',
+      defaultPublicThrottle,
+    );
+    const stage = new apigw.HttpStage(this, 'HttpApiDefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
+      throttle,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -489,6 +501,18 @@ export class ServiceDeskStack extends Stack {
       for (const [name, fn] of nested.functions) functions.set(name, fn);
     }
     this.httpRouteStacks = routeStacks;
+    // Public routes (no authorizer in front of them) get the lower limit. Route settings name
+    // route keys, which must exist when the stage is updated: the routes live in the nested stacks.
+    // The property is untyped JSON to CDK, so CloudFormation's own (Pascal case) names.
+    (stage.node.defaultChild as apigw.CfnStage).routeSettings = Object.fromEntries(
+      Object.values(httpRoutes)
+        .filter((route) => route.auth === 'none')
+        .map((route) => [
+          route.path === '$default' ? '$default' : `${route.method} ${route.path}`,
+          { ThrottlingRateLimit: publicThrottle.rateLimit, ThrottlingBurstLimit: publicThrottle.burstLimit },
+        ]),
+    );
+    for (const nested of routeStacks.values()) stage.node.addDependency(nested);
 
     const queueUrls = Object.fromEntries(
       [...queues].map(([name, queue]) => [`${name.toUpperCase()}_QUEUE_URL`, queue.queueUrl]),

@@ -11,6 +11,7 @@ import {
   routeGroups,
   type ServiceDeskStack,
 } from '../../infra/stack';
+import { defaultPublicThrottle, defaultThrottle } from '../../infra/throttling';
 import { staffRoles } from '../../shared/access/roles';
 import { serviceDeskTable } from '../../shared/db/table';
 import { type HttpRoute, httpRoutes } from '../../shared/http/route-table';
@@ -703,5 +704,59 @@ describe('ServiceDeskStack, CORS for browser clients (corsOrigins context)', () 
     ['a trailing slash', 'https://desk.example.com/'],
   ])('rejects an origin with %s', (_case, origin) => {
     expect(() => buildApp({ context: { ...skipBundling, corsOrigins: origin } })).toThrow(/corsOrigins/);
+  });
+});
+
+describe('ServiceDeskStack, default throttling on the stage (throttle / publicThrottle context)', () => {
+  const stageOf = (template: Template) => {
+    const stages = resourcesOfType(template, 'AWS::ApiGatewayV2::Stage');
+    expect(stages).toHaveLength(1);
+    return stages[0]?.[1] as CfnResource & { DependsOn?: string[] };
+  };
+  const publicRouteKeys = routes
+    .filter(([, route]) => route.auth === 'none')
+    .map(([, route]) => (route.path === '$default' ? '$default' : `${route.method} ${route.path}`));
+
+  it('limits every route by default, and the public routes (no authorizer) lower', () => {
+    const stage = stageOf(withUserPool.template());
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: defaultThrottle.rateLimit,
+      ThrottlingBurstLimit: defaultThrottle.burstLimit,
+    });
+    expect(publicRouteKeys).toEqual(expect.arrayContaining(['GET /v1/health', '$default']));
+    expect(Object.keys(stage.Properties.RouteSettings as object).sort()).toEqual([...publicRouteKeys].sort());
+    for (const key of publicRouteKeys) {
+      expect((stage.Properties.RouteSettings as Record<string, unknown>)[key]).toEqual({
+        ThrottlingRateLimit: defaultPublicThrottle.rateLimit,
+        ThrottlingBurstLimit: defaultPublicThrottle.burstLimit,
+      });
+    }
+    // Route settings name route keys; the routes live in the nested stacks, created first.
+    expect(stage.DependsOn?.filter((id) => id.includes('Routes')).length).toBe(
+      new Set(routes.map(([, route]) => routeGroupOf(route))).size,
+    );
+  });
+
+  it('takes both limits from the context', () => {
+    const stage = stageOf(
+      variant({ throttle: '50/100', publicThrottle: { rateLimit: 5, burstLimit: 10 } }).template(),
+    );
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    });
+    expect((stage.Properties.RouteSettings as Record<string, unknown>)['GET /v1/health']).toEqual({
+      ThrottlingRateLimit: 5,
+      ThrottlingBurstLimit: 10,
+    });
+  });
+
+  it.each([
+    ['no burst', '50'],
+    ['a zero rate', '0/10'],
+    ['a burst over 5000', '50/6000'],
+    ['words', 'fast'],
+  ])('rejects a throttle with %s', (_case, throttle) => {
+    expect(() => buildApp({ context: { ...skipBundling, throttle } })).toThrow(/throttle/);
   });
 });
