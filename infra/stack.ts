@@ -32,7 +32,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct, IConstruct } from 'constructs';
 import { staffRoles } from '../shared/access/roles';
 import { type KeyAttribute, serviceDeskTable } from '../shared/db/table';
-import { type HttpRoute, httpRoutes } from '../shared/http/route-table';
+import { type HttpRoute, type HttpRouteName, httpRoutes } from '../shared/http/route-table';
 import {
   queueConsumers,
   scheduledFunctions,
@@ -40,6 +40,7 @@ import {
   timerQueues,
 } from '../shared/timers/functions';
 import { timerParkedLogMessage } from '../shared/timers/schema';
+import { bundledFiles } from './bundled-files';
 import { corsPolicy, parseCorsOrigins } from './cors';
 import { defaultPublicThrottle, defaultThrottle, parseThrottle } from './throttling';
 
@@ -187,6 +188,7 @@ function serviceFunction(
   tableAccess: TableAccess,
   environment: Record<string, string> = {},
   timeoutSeconds = 10,
+  filesBesideCode?: (inputDir: string, outputDir: string) => string[],
 ): nodejs.NodejsFunction {
   const stem = constructStem(name);
   const logGroup = new logs.LogGroup(scope, `${stem}Logs`, { retention: logs.RetentionDays.ONE_MONTH });
@@ -227,6 +229,15 @@ function serviceFunction(
       externalModules: [],
       // ESM bundles still meet CommonJS dependencies that call require().
       banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      ...(filesBesideCode
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: filesBesideCode,
+            },
+          }
+        : {}),
     },
   });
   if (tableAccess === 'read') context.table.grantReadData(fn);
@@ -339,7 +350,16 @@ export class HttpRoutesStack extends NestedStack {
     });
     const functions = new Map<string, nodejs.NodejsFunction>();
     for (const [name, route] of props.routes) {
-      const fn = serviceFunction(this, context, name, route.handler, route.tableAccess);
+      const fn = serviceFunction(
+        this,
+        context,
+        name,
+        route.handler,
+        route.tableAccess,
+        {},
+        undefined,
+        bundledFiles[name as HttpRouteName],
+      );
       functions.set(name, fn);
       const integration = new HttpLambdaIntegration(`${constructStem(name)}Integration`, fn);
       const apiRoute = new apigw.HttpRoute(this, `${constructStem(name)}Route`, {

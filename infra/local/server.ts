@@ -13,7 +13,6 @@ import { instant } from '../../shared/schema/common';
 import { clockOffset, currentTime, setClockOffset } from '../../shared/time/clock';
 import { allowedOrigin, corsPolicy } from '../cors';
 import { buildHttpEvent, buildLambdaContext, flattenClaims } from './events';
-import { referencePageHtml, referencePagePaths, referencePageScript } from './reference-page';
 import { type LocalTokenAuthority, localTokenRequest } from './tokens';
 
 /** API Gateway's own payload limit; our handlers refuse far smaller bodies themselves. */
@@ -88,21 +87,6 @@ export function createLocalServer(options: LocalServerOptions): Server {
       ]),
     );
     if (url.pathname.startsWith('/local/')) return localEndpoint(method, url.pathname, headers, body);
-    if (method === 'GET' && url.pathname === referencePagePaths.page) {
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'text/html; charset=utf-8' },
-        body: referencePageHtml(),
-      };
-    }
-    if (method === 'GET' && url.pathname === referencePagePaths.script) {
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' },
-        body: referencePageScript().toString('base64'),
-        isBase64Encoded: true,
-      };
-    }
 
     let target = fallback;
     let pathParameters: Record<string, string> = {};

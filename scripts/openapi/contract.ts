@@ -116,8 +116,17 @@ const ULID_MERCHANT = '01JDQ80D1B2C3D4E5F6G7H8J9K';
 const one = (view: ViewName): RouteAnswer => ({ view, shape: 'one' });
 const page = (view: ViewName): RouteAnswer => ({ view, shape: 'page' });
 
-/** Every documented route; `notFound` is API Gateway's `$default` fallback, not a path. */
-export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteContract> = {
+/**
+ * Routes that are no API operation: `notFound` is API Gateway's `$default` fallback, not a path; the
+ * reference page and its script are the page that renders this document.
+ */
+export const undocumentedRoutes = ['notFound', 'getReferencePage', 'getReferencePageScript'] as const;
+export type DocumentedRouteName = Exclude<HttpRouteName, (typeof undocumentedRoutes)[number]>;
+export const isUndocumented = (name: HttpRouteName): name is (typeof undocumentedRoutes)[number] =>
+  (undocumentedRoutes as readonly HttpRouteName[]).includes(name);
+
+/** Every documented route. */
+export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
   health: { summary: 'Health check', tag: 'system', answer: one('HealthStatus') },
   getOpenApiDocument: {
     summary: 'This OpenAPI document',

@@ -5,7 +5,7 @@ import type { AuthenticatedHandler, RouteSchemas } from '../../shared/http/authe
 import { problemTypeUri } from '../../shared/http/problem';
 import type { HttpRoute } from '../../shared/http/route';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
-import { type RouteContract, roleLabels, routeContracts, tags, views } from './contract';
+import { isUndocumented, type RouteContract, roleLabels, routeContracts, tags, views } from './contract';
 import { problemCatalog } from './problems';
 
 /**
@@ -247,7 +247,7 @@ ${problemCatalog.map((entry) => `### ${entry.anchor}\n\n**${entry.status} ${entr
 export async function buildOpenApiDocument(): Promise<Json> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(httpRoutes) as [HttpRouteName, HttpRoute][]) {
-    if (name === 'notFound') continue;
+    if (isUndocumented(name)) continue;
     const contract = routeContracts[name];
     if (!contract) throw new Error(`Route ${name} has no entry in scripts/openapi/contract.ts`);
     const schemas = await schemasOf(route);

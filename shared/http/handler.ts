@@ -21,6 +21,10 @@ export interface HttpResult {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A page or script instead of JSON (the reference page): sent as is, bytes base64-encoded. */
+  readonly content?:
+    | { readonly type: string; readonly text: string }
+    | { readonly type: string; readonly bytes: Buffer };
 }
 
 export interface PublicRequest {
@@ -65,6 +69,16 @@ function withLocation(result: HttpResult, event: HttpEvent): HttpResult {
 }
 
 function toResponse(result: HttpResult): HttpResponse {
+  const { content } = result;
+  if (content) {
+    return {
+      statusCode: result.status,
+      headers: { 'content-type': content.type, ...result.headers },
+      ...('bytes' in content
+        ? { body: content.bytes.toString('base64'), isBase64Encoded: true }
+        : { body: content.text }),
+    };
+  }
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...result.headers },

@@ -40,6 +40,19 @@ export const health = route('GET', '/v1/health', 'health', [], 'none', { auth: '
 export const getOpenApiDocument = route('GET', '/v1/openapi.json', 'get-open-api-document', [], 'none', {
   auth: 'none',
 });
+// The reference page renders the document above; problem `type` URIs point into it. It is a page
+// for people, outside the versioned API.
+export const getReferencePage = route('GET', '/docs', 'get-reference-page', [], 'none', { auth: 'none' });
+export const getReferencePageScript = route(
+  'GET',
+  '/docs/scalar.js',
+  'get-reference-page-script',
+  [],
+  'none',
+  {
+    auth: 'none',
+  },
+);
 
 export const createStore = route('POST', '/v1/stores', 'create-store', ['admin'], 'readwrite', {
   idempotent: true,

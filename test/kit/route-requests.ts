@@ -901,10 +901,17 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
 };
 
 /** Public routes, listed with why they have no request to vary. */
-type PublicRouteName = 'health' | 'getOpenApiDocument' | 'notFound';
+type PublicRouteName =
+  | 'health'
+  | 'getOpenApiDocument'
+  | 'getReferencePage'
+  | 'getReferencePageScript'
+  | 'notFound';
 export const publicRoutes: Record<PublicRouteName, string> = {
   health: 'takes no input at all (no body, query or parameters are read)',
   getOpenApiDocument: 'takes no input at all: it answers the committed docs/openapi.json',
+  getReferencePage: 'takes no input at all: it answers the same HTML page',
+  getReferencePageScript: 'takes no input at all: it answers the same gzip-compressed script',
   notFound: 'answers every request with a 404 problem; the fuzz test checks that for random requests',
 };
 
