@@ -15,7 +15,9 @@ export default defineConfig({
           // One DynamoDB Local for the whole run; every test file works in tenants of its own.
           globalSetup: ['test/kit/dynamodb-global-setup.ts'],
           setupFiles: ['test/kit/integration-env.ts'],
-          testTimeout: 20_000,
+          // A bound, not a pace: SLA tests drive several timer steps through DynamoDB Local and take
+          // ~10 s alone, 20 s and more when every core is busy.
+          testTimeout: 60_000,
         },
       },
       {
