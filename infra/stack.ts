@@ -33,6 +33,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { staffRoles } from '../shared/access/roles';
 import { type KeyAttribute, serviceDeskTable } from '../shared/db/table';
 import { type HttpRoute, type HttpRouteName, httpRoutes } from '../shared/http/route-table';
+import { metricNames, metricsNamespace, serviceName } from '../shared/observability/metric-names';
 import {
   queueConsumers,
   scheduledFunctions,
@@ -209,7 +210,7 @@ function serviceFunction(
     depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
     environment: {
       ...(tableAccess === 'none' ? {} : { TABLE_NAME: context.tableName }),
-      SERVICE_NAME: 'service-desk',
+      SERVICE_NAME: serviceName,
       LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
       ...environment,
@@ -262,6 +263,9 @@ function serviceFunction(
  * well under CloudFormation's 500 per template, with room for a group to grow before it is split.
  */
 export const maxRoutesPerNestedStack = 40;
+
+/** TimerLagAlarm's threshold, in seconds. */
+export const timerLagAlarmSeconds = 300;
 
 /**
  * The nested stack a route lives in: its resource, the first path segment after the version
@@ -554,7 +558,7 @@ export class ServiceDeskStack extends Stack {
     if (!sweeper) throw new Error('The sweeper is a scheduled function.');
     const parkedTimers = new logs.MetricFilter(this, 'TimerParkedMetricFilter', {
       logGroup: sweeper.logGroup,
-      metricNamespace: 'ServiceDesk',
+      metricNamespace: metricsNamespace,
       metricName: 'TimersParked',
       filterPattern: logs.FilterPattern.stringValue('$.message', '=', timerParkedLogMessage),
       metricValue: '1',
@@ -585,6 +589,22 @@ export class ServiceDeskStack extends Stack {
       );
     }
     this.functions = functions;
+    // Timers should fire within a sweep (a minute) of their time; five minutes late is a wake-up
+    // call missed or an escalation not made in time, whatever the cause (sweeper, queue, consumer).
+    new cloudwatch.Alarm(this, 'TimerLagAlarm', {
+      alarmDescription: `A timer's effect happened ${timerLagAlarmSeconds} s or more after it was due (TimerLag, the consumers' EMF metric).`,
+      metric: new cloudwatch.Metric({
+        namespace: metricsNamespace,
+        metricName: metricNames.timerLag,
+        dimensionsMap: { service: serviceName },
+        period: Duration.minutes(5),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: timerLagAlarmSeconds,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(alarmAction);
 
     alarmOnAny(
       this,

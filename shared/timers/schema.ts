@@ -4,6 +4,7 @@ import {
   int,
   minLength,
   object,
+  optional,
   strictObject,
   string,
   enum as zEnum,
@@ -47,12 +48,16 @@ export const timerKinds = [
 ] as const;
 export type TimerKind = (typeof timerKinds)[number];
 
-/** What travels through SQS: just enough to find the timer again. */
+/**
+ * What travels through SQS: just enough to find the timer again, and when it was due (for the lag
+ * metric; optional because messages sent before it was added may still be in flight).
+ */
 export const timerMessage = strictObject({
   kind: zEnum(timerKinds),
   pk: string(),
   sk: string(),
   generation: int().check(gte(0)),
+  dueAt: optional(instant),
 });
 export type TimerMessage = Infer<typeof timerMessage>;
 

@@ -73,7 +73,7 @@ export async function sweepDueTimers(
     try {
       await queue.send(
         entry.queue,
-        { kind: entry.kind, pk: entry.pk, sk: entry.sk, generation: entry.generation },
+        { kind: entry.kind, pk: entry.pk, sk: entry.sk, generation: entry.generation, dueAt: entry.dueAt },
         (due - now.getTime()) / 1000,
       );
       dispatched++;

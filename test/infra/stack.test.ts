@@ -10,11 +10,13 @@ import {
   routeGroupOf,
   routeGroups,
   type ServiceDeskStack,
+  timerLagAlarmSeconds,
 } from '../../infra/stack';
 import { defaultPublicThrottle, defaultThrottle } from '../../infra/throttling';
 import { staffRoles } from '../../shared/access/roles';
 import { serviceDeskTable } from '../../shared/db/table';
 import { type HttpRoute, httpRoutes } from '../../shared/http/route-table';
+import { metricNames, metricsNamespace, serviceName } from '../../shared/observability/metric-names';
 import { queueConsumers, scheduledFunctions, timerQueues } from '../../shared/timers/functions';
 import { timerParkedLogMessage } from '../../shared/timers/schema';
 
@@ -758,5 +760,19 @@ describe('ServiceDeskStack, default throttling on the stage (throttle / publicTh
     ['words', 'fast'],
   ])('rejects a throttle with %s', (_case, throttle) => {
     expect(() => buildApp({ context: { ...skipBundling, throttle } })).toThrow(/throttle/);
+  });
+});
+
+describe('ServiceDeskStack, the timer lag alarm', () => {
+  it('alarms on the consumers’ TimerLag metric, by the names the code emits', () => {
+    withUserPool.template().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: metricsNamespace,
+      MetricName: metricNames.timerLag,
+      Dimensions: [{ Name: 'service', Value: serviceName }],
+      Statistic: 'Maximum',
+      Threshold: timerLagAlarmSeconds,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: Match.anyValue(),
+    });
   });
 });

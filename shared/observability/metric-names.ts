@@ -1,0 +1,14 @@
+/**
+ * Names shared by the code that emits metrics (shared/observability/metrics.ts) and the stack's
+ * alarms on them (infra/stack.ts), so the two cannot drift apart.
+ */
+export const metricsNamespace = 'ServiceDesk';
+/** The `service` dimension Powertools adds to every metric; the stack sets SERVICE_NAME to the same. */
+export const serviceName = 'service-desk';
+
+export const metricNames = {
+  /** Seconds from a timer's due time to its effect (one value per applied timer step). */
+  timerLag: 'TimerLag',
+  /** Timer steps taken, by kind and outcome (applied, stale, duplicate…). */
+  timerSteps: 'TimerSteps',
+} as const;
