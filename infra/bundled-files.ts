@@ -5,18 +5,26 @@ import type { HttpRouteName } from '../shared/http/route-table';
 const repoRoot = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 
+/** Copies a file of the repository into the asset, beside the bundle's index.mjs. */
+const copy = (inputDir: string, outputDir: string, file: string, as = file.split('/').at(-1) ?? file) =>
+  `cp "${join(inputDir, file)}" "${join(outputDir, as)}"`;
+
 /**
- * Files a function's bundle carries beside its code, as shell commands CDK runs after esbuild
- * (`commandHooks.afterBundling`; `inputDir` is the repository root, `outputDir` the asset).
- * The reference page's script is too large for the bundle itself: gzip-compressed beside it.
+ * Files an HTTP function's bundle carries beside its code, as shell commands CDK runs after esbuild
+ * (`commandHooks.afterBundling`; `inputDir` is the repository root, `outputDir` the asset). The
+ * bundle kit (test/kit/bundles.ts) runs the same commands, so tests and the bench see what Lambda runs.
+ *
+ * - Every HTTP function: the Chinese problem texts (shared/http/problem-zh.ts reads them when asked).
+ * - The reference page's script: Scalar's bundle, too large for the code itself, gzip-compressed.
  */
-export const bundledFiles: Partial<Record<HttpRouteName, (inputDir: string, outputDir: string) => string[]>> =
-  {
-    getReferencePageScript: (inputDir, outputDir) => {
-      // The package's `browser` field names this file; its exports map does not, so it is found beside the entry.
-      const script = join(dirname(require.resolve('@scalar/api-reference')), 'browser/standalone.js');
-      return [
-        `gzip -9 -c "${join(inputDir, relative(repoRoot, script))}" > "${join(outputDir, 'scalar.js.gz')}"`,
-      ];
-    },
-  };
+export function filesBesideCode(route: HttpRouteName, inputDir: string, outputDir: string): string[] {
+  const commands = [copy(inputDir, outputDir, 'shared/http/problem-zh.json')];
+  if (route === 'getReferencePageScript') {
+    // The package's `browser` field names this file; its exports map does not, so it is found beside the entry.
+    const script = join(dirname(require.resolve('@scalar/api-reference')), 'browser/standalone.js');
+    commands.push(
+      `gzip -9 -c "${join(inputDir, relative(repoRoot, script))}" > "${join(outputDir, 'scalar.js.gz')}"`,
+    );
+  }
+  return commands;
+}

@@ -41,7 +41,7 @@ import {
   timerQueues,
 } from '../shared/timers/functions';
 import { timerParkedLogMessage } from '../shared/timers/schema';
-import { bundledFiles } from './bundled-files';
+import { filesBesideCode } from './bundled-files';
 import { corsPolicy, parseCorsOrigins } from './cors';
 import { defaultPublicThrottle, defaultThrottle, parseThrottle } from './throttling';
 
@@ -362,7 +362,7 @@ export class HttpRoutesStack extends NestedStack {
         route.tableAccess,
         {},
         undefined,
-        bundledFiles[name as HttpRouteName],
+        (inputDir, outputDir) => filesBesideCode(name as HttpRouteName, inputDir, outputDir),
       );
       functions.set(name, fn);
       const integration = new HttpLambdaIntegration(`${constructStem(name)}Integration`, fn);

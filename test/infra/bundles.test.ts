@@ -1,24 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
-import { bundledFiles } from '../../infra/bundled-files';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildLambdaContext } from '../../infra/local/events';
 import type { HttpHandler } from '../../shared/http/handler';
-import { httpRoutes } from '../../shared/http/route-table';
-import {
-  type BundleResult,
-  benchFunctions,
-  buildFunction,
-  bundleHeadroomBytes,
-  KB,
-  repoRoot,
-} from '../kit/bundles';
-import { httpEvent } from '../kit/invoke';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
+import { type BundleResult, benchFunctions, buildFunction, bundleHeadroomBytes, KB } from '../kit/bundles';
+import { admin, httpEvent } from '../kit/invoke';
 
 const outRoot = mkdtempSync(join(tmpdir(), 'service-desk-bundles-'));
 afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
@@ -30,7 +21,8 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
  * HTTP handler, built as CDK builds it with the AWS SDK inside, stays within the GetItem
  * baseline + 100 KB (the cold-start budget of DESIGN.md).
  */
-describe('handler bundles', () => {
+// Builds every function (over a hundred esbuild runs): minutes on a loaded 2-core machine.
+describe('handler bundles', { timeout: 900_000 }, () => {
   it('keep every HTTP handler within the GetItem baseline + 100 KB with the SDK bundled', async () => {
     const functions = benchFunctions().filter((fn) => fn.kind !== 'scheduled');
     const built: BundleResult[] = [];
@@ -55,40 +47,65 @@ describe('handler bundles', () => {
   });
 });
 
-describe('the reference page script, as deployed', () => {
+describe('files beside the code, as deployed', () => {
   const scalarScript = () => {
     const entry = createRequire(import.meta.url).resolve('@scalar/api-reference');
     return readFileSync(join(dirname(entry), 'browser/standalone.js'));
   };
-  const fn = {
-    name: 'getReferencePageScript',
-    kind: 'http',
-    entry: httpRoutes.getReferencePageScript.handler,
-  } as const;
+  /** The function's asset as CDK builds it, or a copy of it without `missing` (a fresh module: a cold start). */
+  const built = async (name: HttpRouteName, missing?: string) => {
+    const bundle = await buildFunction(
+      { name, kind: 'http', entry: httpRoutes[name].handler },
+      'bundled',
+      outRoot,
+    );
+    let dir = dirname(bundle.file);
+    if (missing) {
+      const copy = mkdtempSync(join(outRoot, `${name}-without-`));
+      cpSync(dir, copy, { recursive: true });
+      rmSync(join(copy, missing));
+      dir = copy;
+    }
+    const module = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { handler: HttpHandler };
+    return module.handler;
+  };
 
-  // The bundle lives outside the repository here, as in Lambda: no node_modules to fall back on.
-  it('answers the gzip file the bundling step puts beside the code, and fails without it', async () => {
-    const bundle = await buildFunction(fn, 'bundled', outRoot);
-    const commands = bundledFiles.getReferencePageScript?.(repoRoot, dirname(bundle.file)) ?? [];
-    expect(commands).toHaveLength(1);
-    const module = (await import(pathToFileURL(bundle.file).href)) as { handler: HttpHandler };
-    const call = () =>
-      module.handler(httpEvent('getReferencePageScript'), buildLambdaContext('reference-page-script'));
-
-    const missing = await call();
-    expect(missing.statusCode).toBe(500);
-
-    for (const command of commands) execFileSync('/bin/sh', ['-c', command]);
-    const response = await call();
+  // The assets live outside the repository here, as in Lambda: no source tree or node_modules to fall back on.
+  it('answers the reference page script from the gzip file beside the code, and fails without it', async () => {
+    const call = async (handler: HttpHandler) =>
+      handler(httpEvent('getReferencePageScript'), buildLambdaContext('reference-page-script'));
+    const response = await call(await built('getReferencePageScript'));
     expect(response.statusCode).toBe(200);
     expect(response.headers).toMatchObject({
       'content-encoding': 'gzip',
       'content-type': 'text/javascript; charset=utf-8',
     });
     expect(response.isBase64Encoded).toBe(true);
-    const body = Buffer.from(response.body ?? '', 'base64');
     // Under Lambda's 6 MB response limit once base64-encoded.
     expect(response.body?.length ?? 0).toBeLessThan(6 * 1024 * 1024);
-    expect(gunzipSync(body).equals(scalarScript())).toBe(true);
+    expect(gunzipSync(Buffer.from(response.body ?? '', 'base64')).equals(scalarScript())).toBe(true);
+
+    expect((await call(await built('getReferencePageScript', 'scalar.js.gz'))).statusCode).toBe(500);
+  });
+
+  it('answers Chinese problems from the texts file beside the code, and general sentences without it', async () => {
+    // Read when the module loads; the request below is refused before any table access.
+    vi.stubEnv('TABLE_NAME', 'never-reached');
+    const detail = async (handler: HttpHandler) => {
+      const response = await handler(
+        httpEvent('createStore', { caller: admin('bundled-zh'), headers: { 'accept-language': 'zh-CN' } }),
+        buildLambdaContext('create-store'),
+      );
+      expect(response.statusCode).toBe(400);
+      return (JSON.parse(response.body ?? '{}') as { detail: string }).detail;
+    };
+    try {
+      expect(await detail(await built('createStore'))).toBe('需要 JSON 请求体。');
+      expect(await detail(await built('createStore', 'problem-zh.json'))).toBe(
+        '请求无效。（A JSON body is required.）',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

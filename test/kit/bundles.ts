@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { httpRoutes } from '../../shared/http/route-table';
+import { filesBesideCode } from '../../infra/bundled-files';
+import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { scheduledFunctions } from '../../shared/timers/functions';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -94,6 +96,12 @@ export async function buildFunction(
     metafile: true,
     logLevel: 'silent',
   });
+  // What CDK's afterBundling hook adds beside the code (infra/bundled-files.ts), as Lambda gets it.
+  if (fn.kind === 'http') {
+    for (const command of filesBesideCode(fn.name as HttpRouteName, repoRoot, dirname(outfile))) {
+      execFileSync('/bin/sh', ['-c', command]);
+    }
+  }
   const code = readFileSync(outfile);
   const mapFile = `${outfile}.map`;
   return {
