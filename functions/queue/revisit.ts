@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { fireGuestMessageTimer } from '../../shared/guest-messages/timers';
 import { fireLoanTimer } from '../../shared/lending/timers';
 import { fireLostItemTimer } from '../../shared/lost-and-found/timers';
 import { logger } from '../../shared/observability/logger';
@@ -16,6 +17,7 @@ const consumers: Partial<Record<TimerKind, Fire>> = {
   wake_up: fireWakeUpTimer,
   loan: fireLoanTimer,
   lost_item: fireLostItemTimer,
+  guest_message: fireGuestMessageTimer,
 };
 
 /**

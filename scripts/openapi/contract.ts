@@ -5,6 +5,7 @@ import { businessCalendar } from '../../shared/calendar/views';
 import { compensationClaim, compensationPolicy } from '../../shared/compensation/views';
 import { customer, purchase } from '../../shared/customers/views';
 import type { HttpRouteName } from '../../shared/http/route-table';
+import { guestMessage } from '../../shared/guest-messages/views';
 import { loan } from '../../shared/lending/views';
 import { lostItem } from '../../shared/lost-and-found/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
@@ -59,6 +60,7 @@ export const views = {
   WakeUpCall: wakeUpCall,
   Loan: loan,
   LostItem: lostItem,
+  GuestMessage: guestMessage,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -102,7 +104,8 @@ export const tags = {
   afterSales: '退换货 Returns and exchanges, the after-sales policy and eligibility',
   merchants: '商户 Merchants and their deposit ledger (保证金)',
   compensation: '先行赔付 Advance compensation claims and their approval levels',
-  frontOffice: '前台 Hotel front office: wake-up calls, item lending, lost and found',
+  frontOffice:
+    '前台 Hotel front office: wake-up calls, item lending, lost and found, guest messages, luggage, safe boxes',
   notifications: '通知 The caller’s inbox',
 } as const;
 export type Tag = keyof typeof tags;
@@ -527,6 +530,37 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     summary: 'Dispose of a found item after its retention, or hand it to the police',
     tag: 'frontOffice',
     answer: one('LostItem'),
+  },
+  createGuestMessage: {
+    summary: 'Take a message for a room or guest (宾客留言单)',
+    tag: 'frontOffice',
+    answer: one('GuestMessage'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      room: '1203',
+      guestName: '王先生',
+      from: '李经理（华为）',
+      callbackNumber: '13800138000',
+      content: '明早九点的会议改到十点，请回电。',
+    },
+  },
+  listGuestMessages: {
+    summary: 'A store’s guest messages by status',
+    tag: 'frontOffice',
+    answer: page('GuestMessage'),
+  },
+  getGuestMessage: { summary: 'Read a guest message', tag: 'frontOffice', answer: one('GuestMessage') },
+  deliverGuestMessage: {
+    summary: 'Record that a message reached the room',
+    tag: 'frontOffice',
+    answer: one('GuestMessage'),
+    bodyExample: { version: 1, how: 'under_door', note: '已从门缝塞入' },
+  },
+  acknowledgeGuestMessage: {
+    summary: 'Record that the guest has read the message',
+    tag: 'frontOffice',
+    answer: one('GuestMessage'),
+    bodyExample: { version: 2, note: '客人来电确认' },
   },
   listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
   readNotification: {

@@ -17,6 +17,7 @@ const objectsZh: Record<string, string> = {
   merchant: '商户',
   compensation_claim: '先行赔付申请',
   route: '接口路径',
+  guest_message: '宾客留言',
 };
 
 const detailsZh: Record<string, string> = {
@@ -63,6 +64,9 @@ const detailsZh: Record<string, string> = {
   self_approval: '申请人不能审批自己的先行赔付申请。',
   already_approved: '您已审批过此申请的前一步，本步须由他人审批。',
   approval_level_insufficient: '此审批步骤需要更高的角色。',
+  // 宾客留言
+  guest_message_delivered: '该留言已送达，不能再次送达。',
+  guest_message_acknowledged: '客人已确认该留言。',
   contention: '并发修改过多，未写入任何数据，请稍后重试。',
   deadline: '处理超时，未写入任何数据，请稍后重试。',
 };

@@ -409,6 +409,43 @@ export const disposeLostItem = route(
   'readwrite',
 );
 
+export const createGuestMessage = route(
+  'POST',
+  '/v1/guest-messages',
+  'create-guest-message',
+  frontOffice,
+  'readwrite',
+  { idempotent: true },
+);
+export const listGuestMessages = route(
+  'GET',
+  '/v1/guest-messages',
+  'list-guest-messages',
+  frontOffice,
+  'read',
+);
+export const getGuestMessage = route(
+  'GET',
+  '/v1/guest-messages/{guestMessageId}',
+  'get-guest-message',
+  frontOffice,
+  'read',
+);
+export const deliverGuestMessage = route(
+  'POST',
+  '/v1/guest-messages/{guestMessageId}/deliver',
+  'deliver-guest-message',
+  frontOffice,
+  'readwrite',
+);
+export const acknowledgeGuestMessage = route(
+  'POST',
+  '/v1/guest-messages/{guestMessageId}/acknowledge',
+  'acknowledge-guest-message',
+  frontOffice,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -110,5 +110,17 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('guest_message_undelivered'),
+    storeId: ulid,
+    guestMessageId: ulid,
+    room: optional(string()),
+    guestName: optional(string()),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;

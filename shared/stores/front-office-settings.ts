@@ -51,6 +51,15 @@ export const frontOfficeSettings = strictObject({
     }),
     {},
   ),
+  // 宾客留言单: a message still undelivered this long after it was taken → remind the desk.
+  messages: prefault(strictObject({ reminderMinutes: _default(int().check(gte(10), lte(1440)), 120) }), {}),
+  // 行李寄存: unclaimed this many days after the expected pick-up → remind the desk.
+  luggage: prefault(strictObject({ unclaimedDays: _default(int().check(gte(1), lte(365)), 30) }), {}),
+  // 保险箱: the fee for a key not returned at check-out, in fen (¥500 at one hotel).
+  safeBoxes: prefault(
+    strictObject({ lostKeyFee: _default(int().check(gte(0), lte(10_000_000)), 50_000) }),
+    {},
+  ),
 });
 export type FrontOfficeSettings = Infer<typeof frontOfficeSettings>;
 

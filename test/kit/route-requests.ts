@@ -191,6 +191,14 @@ export async function newLostItem(
   });
 }
 
+/** A message for room 1203, taken by the desk. */
+export async function newGuestMessage(world: DeskFixture, storeId = world.store.id): Promise<{ id: string }> {
+  return succeeded<{ id: string }>('createGuestMessage', {
+    caller: world.as.desk,
+    body: { storeId, room: '1203', from: '李经理', content: '请回电' },
+  });
+}
+
 /** Switches the front-office ledgers on for a fixture store (its kind is `other`). */
 export async function enableFrontOffice(world: DeskFixture, storeId: string): Promise<void> {
   const store = await succeeded<{ version: number }>('getStore', {
@@ -884,6 +892,51 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       caller: world.as.desk,
       params: { lostItemId: (await newLostItem(world, 'perishables')).id },
       body: { version: 1, how: 'disposed', note: '已变质', receiptRef: 'D-0001' },
+    }),
+    scope: 'store',
+  },
+  createGuestMessage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        room: '0815',
+        guestName: '李女士',
+        from: '王总（上海分公司）',
+        callbackNumber: '021-5555 0101',
+        content: '明早的会议改到十点。',
+      },
+    }),
+    scope: 'store',
+  },
+  listGuestMessages: {
+    valid: async (world) => {
+      // Two undelivered, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newGuestMessage(world), newGuestMessage(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'undelivered' } };
+    },
+    scope: 'store',
+  },
+  getGuestMessage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { guestMessageId: (await newGuestMessage(world)).id },
+    }),
+    scope: 'store',
+  },
+  deliverGuestMessage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { guestMessageId: (await newGuestMessage(world)).id },
+      body: { version: 1, how: 'under_door', note: '门缝塞入' },
+    }),
+    scope: 'store',
+  },
+  acknowledgeGuestMessage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { guestMessageId: (await newGuestMessage(world)).id },
+      body: { version: 1, note: '客人在前台阅读' },
     }),
     scope: 'store',
   },
