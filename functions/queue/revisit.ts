@@ -3,6 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { fireGuestMessageTimer } from '../../shared/guest-messages/timers';
 import { fireLoanTimer } from '../../shared/lending/timers';
 import { fireLostItemTimer } from '../../shared/lost-and-found/timers';
+import { fireLuggageTimer } from '../../shared/luggage/timers';
 import { logger } from '../../shared/observability/logger';
 import { fireRevisitTimer } from '../../shared/revisits/timers';
 import { currentTime } from '../../shared/time/clock';
@@ -18,11 +19,12 @@ const consumers: Partial<Record<TimerKind, Fire>> = {
   loan: fireLoanTimer,
   lost_item: fireLostItemTimer,
   guest_message: fireGuestMessageTimer,
+  luggage: fireLuggageTimer,
 };
 
 /**
  * The desk's own timed work: a revisit coming due, a wake-up call's time, a lent item overdue,
- * a found item's retention over.
+ * a found item's retention over, a message still undelivered, luggage left unclaimed.
  * One step per message; malformed messages (or a kind this queue does not carry) fail every
  * time and end in the DLQ.
  */

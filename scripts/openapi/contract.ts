@@ -4,10 +4,11 @@ import { afterSalesPolicy, eligibilityDecision, returnCase } from '../../shared/
 import { businessCalendar } from '../../shared/calendar/views';
 import { compensationClaim, compensationPolicy } from '../../shared/compensation/views';
 import { customer, purchase } from '../../shared/customers/views';
-import type { HttpRouteName } from '../../shared/http/route-table';
 import { guestMessage } from '../../shared/guest-messages/views';
+import type { HttpRouteName } from '../../shared/http/route-table';
 import { loan } from '../../shared/lending/views';
 import { lostItem } from '../../shared/lost-and-found/views';
+import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
@@ -61,6 +62,7 @@ export const views = {
   Loan: loan,
   LostItem: lostItem,
   GuestMessage: guestMessage,
+  Luggage: luggage,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -561,6 +563,30 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     tag: 'frontOffice',
     answer: one('GuestMessage'),
     bodyExample: { version: 2, note: '客人来电确认' },
+  },
+  storeLuggage: {
+    summary: 'Take luggage into storage under a tag (行李寄存)',
+    tag: 'frontOffice',
+    answer: one('Luggage'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      tagNumber: 'A0123',
+      pieces: 2,
+      description: '黑色拉杆箱一个，蓝色背包一个',
+      location: '行李房 A 架',
+      guestName: '王先生',
+      room: '1203',
+      expectedPickUpAt: '2026-11-28T18:00:00+08:00',
+      declaredContents: ['clothing', 'electronics'],
+    },
+  },
+  listLuggage: { summary: 'A store’s luggage (行李寄存记录表)', tag: 'frontOffice', answer: page('Luggage') },
+  getLuggage: { summary: 'Read a luggage record', tag: 'frontOffice', answer: one('Luggage') },
+  pickUpLuggage: {
+    summary: 'Hand luggage back: with the stub, or with ID and a lost-stub certificate',
+    tag: 'frontOffice',
+    answer: one('Luggage'),
+    bodyExample: { version: 1, with: 'stub', tagNumber: 'A0123' },
   },
   listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
   readNotification: {

@@ -18,6 +18,7 @@ const objectsZh: Record<string, string> = {
   compensation_claim: '先行赔付申请',
   route: '接口路径',
   guest_message: '宾客留言',
+  luggage: '行李寄存记录',
 };
 
 const detailsZh: Record<string, string> = {
@@ -67,6 +68,13 @@ const detailsZh: Record<string, string> = {
   // 宾客留言
   guest_message_delivered: '该留言已送达，不能再次送达。',
   guest_message_acknowledged: '客人已确认该留言。',
+  // 行李寄存
+  luggage_tag_taken: '该行李牌号正用于本店仍在寄存的行李，请换用其他行李牌。',
+  luggage_valuables_refused: '贵重物品不予寄存，请为客人办理保险箱。',
+  luggage_flammables_refused: '易燃易爆物品不予寄存。',
+  luggage_stub_mismatch: '行李牌存根号码与该寄存记录不符；存根遗失请凭证件和遗失证明领取。',
+  luggage_picked_up: '该行李已被领取。',
+  pick_up_in_past: '预计领取时间必须晚于当前时间。',
   contention: '并发修改过多，未写入任何数据，请稍后重试。',
   deadline: '处理超时，未写入任何数据，请稍后重试。',
 };

@@ -446,6 +446,19 @@ export const acknowledgeGuestMessage = route(
   'readwrite',
 );
 
+export const storeLuggage = route('POST', '/v1/luggage', 'store-luggage', frontOffice, 'readwrite', {
+  idempotent: true,
+});
+export const listLuggage = route('GET', '/v1/luggage', 'list-luggage', frontOffice, 'read');
+export const getLuggage = route('GET', '/v1/luggage/{luggageId}', 'get-luggage', frontOffice, 'read');
+export const pickUpLuggage = route(
+  'POST',
+  '/v1/luggage/{luggageId}/pick-up',
+  'pick-up-luggage',
+  frontOffice,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -122,5 +122,17 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('luggage_unclaimed'),
+    storeId: ulid,
+    luggageId: ulid,
+    tagNumber: string(),
+    guestName: string(),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;

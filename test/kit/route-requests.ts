@@ -199,6 +199,25 @@ export async function newGuestMessage(world: DeskFixture, storeId = world.store.
   });
 }
 
+/** Two bags under a fresh tag, to be picked up the day after tomorrow. */
+export async function newLuggage(
+  world: DeskFixture,
+  storeId = world.store.id,
+): Promise<{ id: string; tagNumber: string }> {
+  return succeeded<{ id: string; tagNumber: string }>('storeLuggage', {
+    caller: world.as.desk,
+    body: {
+      storeId,
+      tagNumber: `T-${unique()}`.slice(0, 20),
+      pieces: 2,
+      description: '黑色拉杆箱',
+      location: '行李房 A 架',
+      guestName: '王先生',
+      expectedPickUpAt: dayAfterTomorrow(),
+    },
+  });
+}
+
 /** Switches the front-office ledgers on for a fixture store (its kind is `other`). */
 export async function enableFrontOffice(world: DeskFixture, storeId: string): Promise<void> {
   const store = await succeeded<{ version: number }>('getStore', {
@@ -938,6 +957,49 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       params: { guestMessageId: (await newGuestMessage(world)).id },
       body: { version: 1, note: '客人在前台阅读' },
     }),
+    scope: 'store',
+  },
+  storeLuggage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        tagNumber: `L-${unique()}`.slice(0, 20),
+        pieces: 1,
+        description: '蓝色背包',
+        location: '行李房 B 架',
+        guestName: '李女士',
+        room: '0815',
+        phone: '13800138000',
+        expectedPickUpAt: dayAfterTomorrow(),
+        declaredContents: ['clothing', 'documents'],
+        note: '客人下午来取',
+      },
+    }),
+    scope: 'store',
+    times: ['expectedPickUpAt'],
+  },
+  listLuggage: {
+    valid: async (world) => {
+      // Two stored, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newLuggage(world), newLuggage(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'stored' } };
+    },
+    scope: 'store',
+  },
+  getLuggage: {
+    valid: async (world) => ({ caller: world.as.desk, params: { luggageId: (await newLuggage(world)).id } }),
+    scope: 'store',
+  },
+  pickUpLuggage: {
+    valid: async (world) => {
+      const stored = await newLuggage(world);
+      return {
+        caller: world.as.desk,
+        params: { luggageId: stored.id },
+        body: { version: 1, with: 'stub', tagNumber: stored.tagNumber },
+      };
+    },
     scope: 'store',
   },
   listNotifications: {
