@@ -12,6 +12,7 @@ import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
+import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
 import { slaPolicySet, ticketSla } from '../../shared/sla/views';
 import { staffMember } from '../../shared/staff/views';
@@ -63,6 +64,7 @@ export const views = {
   LostItem: lostItem,
   GuestMessage: guestMessage,
   Luggage: luggage,
+  SafeBox: safeBox,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -587,6 +589,38 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     tag: 'frontOffice',
     answer: one('Luggage'),
     bodyExample: { version: 1, with: 'stub', tagNumber: 'A0123' },
+  },
+  openSafeBox: {
+    summary: 'Open a safe deposit box for a guest (保险箱记录卡)',
+    tag: 'frontOffice',
+    answer: one('SafeBox'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      boxNumber: '12',
+      guestName: '王先生',
+      room: '1203',
+      idType: 'resident_id',
+      idLast4: '002X',
+      signatureRef: 'SB-2026-0012',
+    },
+  },
+  listSafeBoxes: {
+    summary: 'A store’s safe deposit boxes (保险箱使用情况记录本)',
+    tag: 'frontOffice',
+    answer: page('SafeBox'),
+  },
+  getSafeBox: { summary: 'Read a safe deposit box card', tag: 'frontOffice', answer: one('SafeBox') },
+  recordSafeBoxAccess: {
+    summary: 'Log a signed access to a safe deposit box',
+    tag: 'frontOffice',
+    answer: one('SafeBox'),
+    bodyExample: { version: 1, signatureRef: 'SB-2026-0012-2' },
+  },
+  closeSafeBox: {
+    summary: 'Close a safe deposit box at check-out (key not returned: its fee)',
+    tag: 'frontOffice',
+    answer: one('SafeBox'),
+    bodyExample: { version: 2, keyReturned: true, signatureRef: 'SB-2026-0012-3' },
   },
   listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
   readNotification: {

@@ -19,6 +19,7 @@ const objectsZh: Record<string, string> = {
   route: '接口路径',
   guest_message: '宾客留言',
   luggage: '行李寄存记录',
+  safe_box: '保险箱记录卡',
 };
 
 const detailsZh: Record<string, string> = {
@@ -75,6 +76,10 @@ const detailsZh: Record<string, string> = {
   luggage_stub_mismatch: '行李牌存根号码与该寄存记录不符；存根遗失请凭证件和遗失证明领取。',
   luggage_picked_up: '该行李已被领取。',
   pick_up_in_past: '预计领取时间必须晚于当前时间。',
+  // 保险箱
+  safe_box_in_use: '该保险箱正在使用中，请先办理退箱。',
+  safe_box_closed: '该保险箱已退箱。',
+  safe_box_log_full: '该记录卡的开箱记录已满，请退箱后为客人另开新卡。',
   contention: '并发修改过多，未写入任何数据，请稍后重试。',
   deadline: '处理超时，未写入任何数据，请稍后重试。',
 };

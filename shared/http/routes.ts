@@ -459,6 +459,26 @@ export const pickUpLuggage = route(
   'readwrite',
 );
 
+export const openSafeBox = route('POST', '/v1/safe-boxes', 'open-safe-box', frontOffice, 'readwrite', {
+  idempotent: true,
+});
+export const listSafeBoxes = route('GET', '/v1/safe-boxes', 'list-safe-boxes', frontOffice, 'read');
+export const getSafeBox = route('GET', '/v1/safe-boxes/{safeBoxId}', 'get-safe-box', frontOffice, 'read');
+export const recordSafeBoxAccess = route(
+  'POST',
+  '/v1/safe-boxes/{safeBoxId}/accesses',
+  'record-safe-box-access',
+  frontOffice,
+  'readwrite',
+);
+export const closeSafeBox = route(
+  'POST',
+  '/v1/safe-boxes/{safeBoxId}/close',
+  'close-safe-box',
+  frontOffice,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

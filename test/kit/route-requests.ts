@@ -218,6 +218,22 @@ export async function newLuggage(
   });
 }
 
+/** A safe deposit box opened for room 1203, under a box number no other test uses. */
+export async function newSafeBox(world: DeskFixture, storeId = world.store.id): Promise<{ id: string }> {
+  return succeeded<{ id: string }>('openSafeBox', {
+    caller: world.as.desk,
+    body: {
+      storeId,
+      boxNumber: unique().slice(-10),
+      guestName: '王先生',
+      room: '1203',
+      idType: 'passport',
+      idLast4: 'E123',
+      signatureRef: `SB-${unique()}`,
+    },
+  });
+}
+
 /** Switches the front-office ledgers on for a fixture store (its kind is `other`). */
 export async function enableFrontOffice(world: DeskFixture, storeId: string): Promise<void> {
   const store = await succeeded<{ version: number }>('getStore', {
@@ -1000,6 +1016,50 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
         body: { version: 1, with: 'stub', tagNumber: stored.tagNumber },
       };
     },
+    scope: 'store',
+  },
+  openSafeBox: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        boxNumber: unique().slice(-10),
+        guestName: '李女士',
+        room: '0815',
+        idType: 'resident_id',
+        idLast4: '123X',
+        signatureRef: `SB-${unique()}`,
+        note: '两件首饰',
+      },
+    }),
+    scope: 'store',
+  },
+  listSafeBoxes: {
+    valid: async (world) => {
+      // Two open, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newSafeBox(world), newSafeBox(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'open' } };
+    },
+    scope: 'store',
+  },
+  getSafeBox: {
+    valid: async (world) => ({ caller: world.as.desk, params: { safeBoxId: (await newSafeBox(world)).id } }),
+    scope: 'store',
+  },
+  recordSafeBoxAccess: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { safeBoxId: (await newSafeBox(world)).id },
+      body: { version: 1, signatureRef: `SB-${unique()}`, note: '取出护照' },
+    }),
+    scope: 'store',
+  },
+  closeSafeBox: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { safeBoxId: (await newSafeBox(world)).id },
+      body: { version: 1, keyReturned: false, signatureRef: `SB-${unique()}`, note: '钥匙遗失' },
+    }),
     scope: 'store',
   },
   listNotifications: {
