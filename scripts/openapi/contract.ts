@@ -14,6 +14,7 @@ import { notification } from '../../shared/notifications/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
+import { shiftHandover, shiftSnapshot } from '../../shared/shift-handovers/views';
 import { slaPolicySet, ticketSla } from '../../shared/sla/views';
 import { staffMember } from '../../shared/staff/views';
 import { store } from '../../shared/stores/views';
@@ -65,6 +66,8 @@ export const views = {
   GuestMessage: guestMessage,
   Luggage: luggage,
   SafeBox: safeBox,
+  ShiftHandover: shiftHandover,
+  ShiftSnapshot: shiftSnapshot,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -109,7 +112,7 @@ export const tags = {
   merchants: '商户 Merchants and their deposit ledger (保证金)',
   compensation: '先行赔付 Advance compensation claims and their approval levels',
   frontOffice:
-    '前台 Hotel front office: wake-up calls, item lending, lost and found, guest messages, luggage, safe boxes',
+    '前台 Hotel front office: wake-up calls, item lending, lost and found, guest messages, luggage, safe boxes, shift handovers',
   notifications: '通知 The caller’s inbox',
 } as const;
 export type Tag = keyof typeof tags;
@@ -621,6 +624,30 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     tag: 'frontOffice',
     answer: one('SafeBox'),
     bodyExample: { version: 2, keyReturned: true, signatureRef: 'SB-2026-0012-3' },
+  },
+  createShiftHandover: {
+    summary: 'Hand a shift over (前台交班本): cash, notes and a snapshot of open items',
+    tag: 'frontOffice',
+    answer: one('ShiftHandover'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      shiftDate: '2026-11-27',
+      shiftStart: '07:00',
+      cashCount: 150_000,
+      notes: '1203 客人要求延迟退房至 14:00。',
+    },
+  },
+  listShiftHandovers: {
+    summary: 'A store’s shift handovers, the latest first',
+    tag: 'frontOffice',
+    answer: page('ShiftHandover'),
+  },
+  getShiftHandover: { summary: 'Read a shift handover', tag: 'frontOffice', answer: one('ShiftHandover') },
+  acceptShiftHandover: {
+    summary: 'Accept a shift (by someone other than who handed it over); it is immutable after',
+    tag: 'frontOffice',
+    answer: one('ShiftHandover'),
+    bodyExample: { version: 1, note: '已核对现金和行李。' },
   },
   listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
   readNotification: {

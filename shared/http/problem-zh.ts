@@ -20,6 +20,7 @@ const objectsZh: Record<string, string> = {
   guest_message: '宾客留言',
   luggage: '行李寄存记录',
   safe_box: '保险箱记录卡',
+  shift_handover: '交班记录',
 };
 
 const detailsZh: Record<string, string> = {
@@ -80,6 +81,12 @@ const detailsZh: Record<string, string> = {
   safe_box_in_use: '该保险箱正在使用中，请先办理退箱。',
   safe_box_closed: '该保险箱已退箱。',
   safe_box_log_full: '该记录卡的开箱记录已满，请退箱后为客人另开新卡。',
+  // 交接班
+  unknown_shift: '该门店没有此时间开始的班次。',
+  shift_not_started: '该班次尚未开始，请交接您已值的班。',
+  shift_handover_exists: '该班次已交班。',
+  shift_handover_accepted: '该交班已被接班确认，不能再更改。',
+  handover_same_person: '交班人不能同时作为接班人确认。',
   contention: '并发修改过多，未写入任何数据，请稍后重试。',
   deadline: '处理超时，未写入任何数据，请稍后重试。',
 };

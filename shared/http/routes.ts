@@ -479,6 +479,36 @@ export const closeSafeBox = route(
   'readwrite',
 );
 
+export const createShiftHandover = route(
+  'POST',
+  '/v1/shift-handovers',
+  'create-shift-handover',
+  frontOffice,
+  'readwrite',
+  { idempotent: true },
+);
+export const listShiftHandovers = route(
+  'GET',
+  '/v1/shift-handovers',
+  'list-shift-handovers',
+  frontOffice,
+  'read',
+);
+export const getShiftHandover = route(
+  'GET',
+  '/v1/shift-handovers/{shiftHandoverId}',
+  'get-shift-handover',
+  frontOffice,
+  'read',
+);
+export const acceptShiftHandover = route(
+  'POST',
+  '/v1/shift-handovers/{shiftHandoverId}/accept',
+  'accept-shift-handover',
+  frontOffice,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

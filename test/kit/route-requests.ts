@@ -234,6 +234,25 @@ export async function newSafeBox(world: DeskFixture, storeId = world.store.id): 
   });
 }
 
+let shiftSerial = 0;
+/** A past shift no other request of this process hands over (one handover per store shift). */
+export function pastShift(): { shiftDate: string; shiftStart: string } {
+  const days = 1 + shiftSerial++;
+  const date = new Date(Date.now() - days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  return { shiftDate: date, shiftStart: ['07:00', '15:00', '23:00'][days % 3] ?? '07:00' };
+}
+
+/** A past shift handed over by the desk, with ¥1,500 in the drawer. */
+export async function newShiftHandover(
+  world: DeskFixture,
+  storeId = world.store.id,
+): Promise<{ id: string }> {
+  return succeeded<{ id: string }>('createShiftHandover', {
+    caller: world.as.desk,
+    body: { storeId, ...pastShift(), cashCount: 150_000 },
+  });
+}
+
 /** Switches the front-office ledgers on for a fixture store (its kind is `other`). */
 export async function enableFrontOffice(world: DeskFixture, storeId: string): Promise<void> {
   const store = await succeeded<{ version: number }>('getStore', {
@@ -1059,6 +1078,37 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       caller: world.as.desk,
       params: { safeBoxId: (await newSafeBox(world)).id },
       body: { version: 1, keyReturned: false, signatureRef: `SB-${unique()}`, note: '钥匙遗失' },
+    }),
+    scope: 'store',
+  },
+  createShiftHandover: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: { storeId: world.store.id, ...pastShift(), cashCount: 123_400, notes: '1203 延迟退房' },
+    }),
+    scope: 'store',
+    times: ['shiftDate'],
+  },
+  listShiftHandovers: {
+    valid: async (world) => {
+      // Two awaiting acceptance, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newShiftHandover(world), newShiftHandover(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'handed_over' } };
+    },
+    scope: 'store',
+  },
+  getShiftHandover: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { shiftHandoverId: (await newShiftHandover(world)).id },
+    }),
+    scope: 'store',
+  },
+  acceptShiftHandover: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      params: { shiftHandoverId: (await newShiftHandover(world)).id },
+      body: { version: 1, note: '已核对' },
     }),
     scope: 'store',
   },
