@@ -6,6 +6,7 @@ import {
   shiftWindow,
 } from '../../shared/shift-handovers/model';
 import type { ShiftSnapshot } from '../../shared/shift-handovers/views';
+import { frontOfficeOf, frontOfficeSettings } from '../../shared/stores/front-office-settings';
 
 const starts = ['07:00', '15:00', '23:00'];
 const none = { count: 0, items: [] };
@@ -35,6 +36,16 @@ const handedOver = () =>
   });
 
 describe('shift handovers model', () => {
+  it('frontOfficeOf: shifts 07–15, 15–23, 23–07, messages reminded at 2 hours, luggage at 30 days, a lost key ¥500 by default; starts out of order are refused', () => {
+    const settings = frontOfficeOf({ kind: 'hotel' });
+    expect(settings.shifts.starts).toEqual(starts);
+    expect(settings.messages.reminderMinutes).toBe(120);
+    expect(settings.luggage.unclaimedDays).toBe(30);
+    expect(settings.safeBoxes.lostKeyFee).toBe(50_000);
+    expect(frontOfficeSettings.safeParse({ shifts: { starts: ['08:00', '20:00'] } }).success).toBe(true);
+    expect(frontOfficeSettings.safeParse({ shifts: { starts: ['15:00', '07:00'] } }).success).toBe(false);
+  });
+
   it('shiftWindow: 07–15 and 15–23 end at the next start; 23–07 ends the next morning; an unknown start is refused', () => {
     expect(shiftWindow('2026-11-27', '07:00', starts, 'Asia/Shanghai')).toEqual({
       startsAt: new Date('2026-11-26T23:00:00.000Z'),
