@@ -285,6 +285,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/guest-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s guest messages by status
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listGuestMessages"];
+        put?: never;
+        /**
+         * Take a message for a room or guest (宾客留言单)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createGuestMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/guest-messages/{guestMessageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a guest message
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getGuestMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/guest-messages/{guestMessageId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the guest has read the message
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["acknowledgeGuestMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/guest-messages/{guestMessageId}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a message reached the room
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["deliverGuestMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health": {
         parameters: {
             query?: never;
@@ -467,6 +551,70 @@ export interface paths {
          * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         post: operations["disposeLostItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/luggage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s luggage (行李寄存记录表)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listLuggage"];
+        put?: never;
+        /**
+         * Take luggage into storage under a tag (行李寄存)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["storeLuggage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/luggage/{luggageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a luggage record
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getLuggage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/luggage/{luggageId}/pick-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand luggage back: with the stub, or with ID and a lost-stub certificate
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["pickUpLuggage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -833,6 +981,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/safe-boxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s safe deposit boxes (保险箱使用情况记录本)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listSafeBoxes"];
+        put?: never;
+        /**
+         * Open a safe deposit box for a guest (保险箱记录卡)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["openSafeBox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/safe-boxes/{safeBoxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a safe deposit box card
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getSafeBox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/safe-boxes/{safeBoxId}/accesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a signed access to a safe deposit box
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["recordSafeBoxAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/safe-boxes/{safeBoxId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a safe deposit box at check-out (key not returned: its fee)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["closeSafeBox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/settings": {
         parameters: {
             query?: never;
@@ -851,6 +1083,70 @@ export interface paths {
          */
         put: operations["putSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shift-handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s shift handovers, the latest first
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listShiftHandovers"];
+        put?: never;
+        /**
+         * Hand a shift over (前台交班本): cash, notes and a snapshot of open items
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createShiftHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shift-handovers/{shiftHandoverId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a shift handover
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getShiftHandover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shift-handovers/{shiftHandoverId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a shift (by someone other than who handed it over); it is immutable after
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["acceptShiftHandover"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1598,6 +1894,39 @@ export interface components {
                 rule: string;
             }[];
         };
+        GuestMessage: {
+            acknowledgedAt?: string;
+            callbackNumber?: string;
+            content: string;
+            createdAt: string;
+            delivery?: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                how: "in_person" | "under_door" | "message_light" | "phone";
+                note?: string;
+            };
+            from: string;
+            guestName?: string;
+            history: {
+                at: string;
+                by: string;
+                detail?: string;
+                /** @enum {string} */
+                what: "taken" | "undelivered_reminded" | "delivered" | "acknowledged";
+            }[];
+            id: string;
+            remindAt: string;
+            remindedAt?: string;
+            room?: string;
+            /** @enum {string} */
+            status: "undelivered" | "delivered" | "acknowledged";
+            storeId: string;
+            takenAt: string;
+            takenBy: string;
+            updatedAt: string;
+            version: number;
+        };
         HealthStatus: {
             /** @constant */
             status: "ok";
@@ -1678,6 +2007,47 @@ export interface components {
             status: "held" | "claimed" | "disposed" | "handed_to_police";
             storagePlace: string;
             storeId: string;
+            updatedAt: string;
+            version: number;
+        };
+        Luggage: {
+            createdAt: string;
+            declaredContents: ("clothing" | "documents" | "electronics" | "fragile" | "liquids" | "food" | "valuables" | "flammables")[];
+            description: string;
+            expectedPickUpAt: string;
+            guestName: string;
+            history: {
+                at: string;
+                by: string;
+                detail?: string;
+                /** @enum {string} */
+                what: "stored" | "unclaimed_reminded" | "picked_up";
+            }[];
+            id: string;
+            location: string;
+            note?: string;
+            phone?: string;
+            pickUp?: {
+                at: string;
+                by: string;
+                certificateRef?: string;
+                collectorName?: string;
+                idLast4?: string;
+                /** @enum {string} */
+                idType?: "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other";
+                /** @enum {string} */
+                with: "stub" | "id_and_certificate";
+            };
+            pieces: number;
+            remindedAt?: string;
+            room?: string;
+            /** @enum {string} */
+            status: "stored" | "picked_up";
+            storedAt: string;
+            storedBy: string;
+            storeId: string;
+            tagNumber: string;
+            unclaimedAt: string;
             updatedAt: string;
             version: number;
         };
@@ -1817,6 +2187,30 @@ export interface components {
             readAt?: string;
             staffId: string;
             storeId: string;
+        } | {
+            at: string;
+            dueAt: string;
+            guestMessageId: string;
+            guestName?: string;
+            id: string;
+            /** @constant */
+            kind: "guest_message_undelivered";
+            readAt?: string;
+            room?: string;
+            staffId: string;
+            storeId: string;
+        } | {
+            at: string;
+            dueAt: string;
+            guestName: string;
+            id: string;
+            /** @constant */
+            kind: "luggage_unclaimed";
+            luggageId: string;
+            readAt?: string;
+            staffId: string;
+            storeId: string;
+            tagNumber: string;
         };
         OpenApiDocument: {
             openapi: string;
@@ -2038,6 +2432,118 @@ export interface components {
                 enabled: boolean;
             };
         };
+        SafeBox: {
+            accesses: number;
+            boxNumber: string;
+            closedAt?: string;
+            createdAt: string;
+            guestName: string;
+            history: {
+                at: string;
+                by: string;
+                detail?: string;
+                signatureRef?: string;
+                /** @enum {string} */
+                what: "opened" | "accessed" | "closed" | "key_not_returned";
+            }[];
+            id: string;
+            idLast4: string;
+            /** @enum {string} */
+            idType: "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other";
+            keyNotReturned?: {
+                currency: string;
+                fee: number;
+            };
+            note?: string;
+            openedAt: string;
+            openedBy: string;
+            room: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            storeId: string;
+            updatedAt: string;
+            version: number;
+        };
+        ShiftHandover: {
+            acceptedAt?: string;
+            acceptedBy?: string;
+            cashCount: number;
+            createdAt: string;
+            currency: string;
+            handedOverAt: string;
+            handedOverBy: string;
+            history: {
+                at: string;
+                by: string;
+                detail?: string;
+                /** @enum {string} */
+                what: "handed_over" | "accepted";
+            }[];
+            id: string;
+            notes?: string;
+            shiftDate: string;
+            shiftEndsAt: string;
+            shiftStart: string;
+            shiftStartsAt: string;
+            snapshot: components["schemas"]["ShiftSnapshot"];
+            /** @enum {string} */
+            status: "handed_over" | "accepted";
+            storeId: string;
+            updatedAt: string;
+            version: number;
+        };
+        ShiftSnapshot: {
+            guestMessages: {
+                count: number;
+                items: {
+                    at?: string;
+                    id: string;
+                    label: string;
+                }[];
+            };
+            listLimit: number;
+            loans: {
+                count: number;
+                items: {
+                    at?: string;
+                    id: string;
+                    label: string;
+                }[];
+            };
+            luggage: {
+                count: number;
+                items: {
+                    at?: string;
+                    id: string;
+                    label: string;
+                }[];
+            };
+            safeBoxes: {
+                count: number;
+                items: {
+                    at?: string;
+                    id: string;
+                    label: string;
+                }[];
+            };
+            takenAt: string;
+            tickets: {
+                count: number;
+                items: {
+                    at?: string;
+                    id: string;
+                    label: string;
+                }[];
+            };
+            wakeUpCalls: {
+                count: number;
+                items: {
+                    at?: string;
+                    id: string;
+                    label: string;
+                }[];
+            };
+        };
         SlaPolicySet: {
             policies: {
                 /**
@@ -2143,6 +2649,28 @@ export interface components {
                             unit: "day" | "month";
                         };
                     };
+                };
+                luggage: {
+                    /** @default 30 */
+                    unclaimedDays: number;
+                };
+                messages: {
+                    /** @default 120 */
+                    reminderMinutes: number;
+                };
+                safeBoxes: {
+                    /** @default 50000 */
+                    lostKeyFee: number;
+                };
+                shifts: {
+                    /**
+                     * @default [
+                     *       "07:00",
+                     *       "15:00",
+                     *       "23:00"
+                     *     ]
+                     */
+                    starts: string[];
                 };
                 wakeUp: {
                     /** @default 3 */
@@ -3573,6 +4101,246 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    listGuestMessages: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit?: string;
+                status?: "undelivered" | "delivered" | "acknowledged";
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["GuestMessage"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createGuestMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "room": "1203",
+                 *       "guestName": "王先生",
+                 *       "from": "李经理（华为）",
+                 *       "callbackNumber": "13800138000",
+                 *       "content": "明早九点的会议改到十点，请回电。"
+                 *     }
+                 */
+                "application/json": {
+                    callbackNumber?: string;
+                    content: string;
+                    from: string;
+                    guestName?: string;
+                    room?: string;
+                    storeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestMessage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getGuestMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                guestMessageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestMessage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    acknowledgeGuestMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                guestMessageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2,
+                 *       "note": "客人来电确认"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestMessage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    deliverGuestMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                guestMessageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "how": "under_door",
+                 *       "note": "已从门缝塞入"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    how: "in_person" | "under_door" | "message_light" | "phone";
+                    note?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestMessage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -4068,6 +4836,217 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LostItem"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listLuggage: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit?: string;
+                status?: "stored" | "picked_up";
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["Luggage"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    storeLuggage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "tagNumber": "A0123",
+                 *       "pieces": 2,
+                 *       "description": "黑色拉杆箱一个，蓝色背包一个",
+                 *       "location": "行李房 A 架",
+                 *       "guestName": "王先生",
+                 *       "room": "1203",
+                 *       "expectedPickUpAt": "2026-11-28T18:00:00+08:00",
+                 *       "declaredContents": [
+                 *         "clothing",
+                 *         "electronics"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @default [] */
+                    declaredContents?: ("clothing" | "documents" | "electronics" | "fragile" | "liquids" | "food" | "valuables" | "flammables")[];
+                    description: string;
+                    expectedPickUpAt: string;
+                    guestName: string;
+                    location: string;
+                    note?: string;
+                    phone?: string;
+                    pieces: number;
+                    room?: string;
+                    storeId: string;
+                    tagNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Luggage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getLuggage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                luggageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Luggage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    pickUpLuggage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                luggageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "with": "stub",
+                 *       "tagNumber": "A0123"
+                 *     }
+                 */
+                "application/json": {
+                    tagNumber: string;
+                    version: number;
+                    /** @constant */
+                    with: "stub";
+                } | {
+                    certificateRef: string;
+                    collectorName: string;
+                    idLast4: string;
+                    /** @enum {string} */
+                    idType: "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other";
+                    version: number;
+                    /** @constant */
+                    with: "id_and_certificate";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Luggage"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -5277,6 +6256,251 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    listSafeBoxes: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit?: string;
+                status?: "open" | "closed";
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["SafeBox"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    openSafeBox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "boxNumber": "12",
+                 *       "guestName": "王先生",
+                 *       "room": "1203",
+                 *       "idType": "resident_id",
+                 *       "idLast4": "002X",
+                 *       "signatureRef": "SB-2026-0012"
+                 *     }
+                 */
+                "application/json": {
+                    boxNumber: string;
+                    guestName: string;
+                    idLast4: string;
+                    /** @enum {string} */
+                    idType: "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other";
+                    note?: string;
+                    room: string;
+                    signatureRef: string;
+                    storeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafeBox"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getSafeBox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                safeBoxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafeBox"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordSafeBoxAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                safeBoxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "signatureRef": "SB-2026-0012-2"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    signatureRef: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafeBox"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    closeSafeBox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                safeBoxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2,
+                 *       "keyReturned": true,
+                 *       "signatureRef": "SB-2026-0012-3"
+                 *     }
+                 */
+                "application/json": {
+                    keyReturned: boolean;
+                    note?: string;
+                    signatureRef: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafeBox"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     getSettings: {
         parameters: {
             query?: never;
@@ -5336,6 +6560,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TenantSettings"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listShiftHandovers: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit?: string;
+                status?: "handed_over" | "accepted";
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["ShiftHandover"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createShiftHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "shiftDate": "2026-11-27",
+                 *       "shiftStart": "07:00",
+                 *       "cashCount": 150000,
+                 *       "notes": "1203 客人要求延迟退房至 14:00。"
+                 *     }
+                 */
+                "application/json": {
+                    cashCount: number;
+                    notes?: string;
+                    shiftDate: string;
+                    shiftStart: string;
+                    storeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftHandover"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getShiftHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                shiftHandoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftHandover"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    acceptShiftHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                shiftHandoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "note": "已核对现金和行李。"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftHandover"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -5750,6 +7159,32 @@ export interface operations {
                             };
                         };
                         /** @default {} */
+                        luggage?: {
+                            /** @default 30 */
+                            unclaimedDays?: number;
+                        };
+                        /** @default {} */
+                        messages?: {
+                            /** @default 120 */
+                            reminderMinutes?: number;
+                        };
+                        /** @default {} */
+                        safeBoxes?: {
+                            /** @default 50000 */
+                            lostKeyFee?: number;
+                        };
+                        /** @default {} */
+                        shifts?: {
+                            /**
+                             * @default [
+                             *       "07:00",
+                             *       "15:00",
+                             *       "23:00"
+                             *     ]
+                             */
+                            starts?: string[];
+                        };
+                        /** @default {} */
                         wakeUp?: {
                             /** @default 3 */
                             maxCalls?: number;
@@ -5906,6 +7341,32 @@ export interface operations {
                                     unit: "day" | "month";
                                 };
                             };
+                        };
+                        /** @default {} */
+                        luggage?: {
+                            /** @default 30 */
+                            unclaimedDays?: number;
+                        };
+                        /** @default {} */
+                        messages?: {
+                            /** @default 120 */
+                            reminderMinutes?: number;
+                        };
+                        /** @default {} */
+                        safeBoxes?: {
+                            /** @default 50000 */
+                            lostKeyFee?: number;
+                        };
+                        /** @default {} */
+                        shifts?: {
+                            /**
+                             * @default [
+                             *       "07:00",
+                             *       "15:00",
+                             *       "23:00"
+                             *     ]
+                             */
+                            starts?: string[];
                         };
                         /** @default {} */
                         wakeUp?: {

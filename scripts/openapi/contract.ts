@@ -4,13 +4,17 @@ import { afterSalesPolicy, eligibilityDecision, returnCase } from '../../shared/
 import { businessCalendar } from '../../shared/calendar/views';
 import { compensationClaim, compensationPolicy } from '../../shared/compensation/views';
 import { customer, purchase } from '../../shared/customers/views';
+import { guestMessage } from '../../shared/guest-messages/views';
 import type { HttpRouteName } from '../../shared/http/route-table';
 import { loan } from '../../shared/lending/views';
 import { lostItem } from '../../shared/lost-and-found/views';
+import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
+import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
+import { shiftHandover, shiftSnapshot } from '../../shared/shift-handovers/views';
 import { slaPolicySet, ticketSla } from '../../shared/sla/views';
 import { staffMember } from '../../shared/staff/views';
 import { store } from '../../shared/stores/views';
@@ -59,6 +63,11 @@ export const views = {
   WakeUpCall: wakeUpCall,
   Loan: loan,
   LostItem: lostItem,
+  GuestMessage: guestMessage,
+  Luggage: luggage,
+  SafeBox: safeBox,
+  ShiftHandover: shiftHandover,
+  ShiftSnapshot: shiftSnapshot,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -102,7 +111,8 @@ export const tags = {
   afterSales: '退换货 Returns and exchanges, the after-sales policy and eligibility',
   merchants: '商户 Merchants and their deposit ledger (保证金)',
   compensation: '先行赔付 Advance compensation claims and their approval levels',
-  frontOffice: '前台 Hotel front office: wake-up calls, item lending, lost and found',
+  frontOffice:
+    '前台 Hotel front office: wake-up calls, item lending, lost and found, guest messages, luggage, safe boxes, shift handovers',
   notifications: '通知 The caller’s inbox',
 } as const;
 export type Tag = keyof typeof tags;
@@ -536,6 +546,117 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
     summary: 'Dispose of a found item after its retention, or hand it to the police',
     tag: 'frontOffice',
     answer: one('LostItem'),
+  },
+  createGuestMessage: {
+    summary: 'Take a message for a room or guest (宾客留言单)',
+    tag: 'frontOffice',
+    answer: one('GuestMessage'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      room: '1203',
+      guestName: '王先生',
+      from: '李经理（华为）',
+      callbackNumber: '13800138000',
+      content: '明早九点的会议改到十点，请回电。',
+    },
+  },
+  listGuestMessages: {
+    summary: 'A store’s guest messages by status',
+    tag: 'frontOffice',
+    answer: page('GuestMessage'),
+  },
+  getGuestMessage: { summary: 'Read a guest message', tag: 'frontOffice', answer: one('GuestMessage') },
+  deliverGuestMessage: {
+    summary: 'Record that a message reached the room',
+    tag: 'frontOffice',
+    answer: one('GuestMessage'),
+    bodyExample: { version: 1, how: 'under_door', note: '已从门缝塞入' },
+  },
+  acknowledgeGuestMessage: {
+    summary: 'Record that the guest has read the message',
+    tag: 'frontOffice',
+    answer: one('GuestMessage'),
+    bodyExample: { version: 2, note: '客人来电确认' },
+  },
+  storeLuggage: {
+    summary: 'Take luggage into storage under a tag (行李寄存)',
+    tag: 'frontOffice',
+    answer: one('Luggage'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      tagNumber: 'A0123',
+      pieces: 2,
+      description: '黑色拉杆箱一个，蓝色背包一个',
+      location: '行李房 A 架',
+      guestName: '王先生',
+      room: '1203',
+      expectedPickUpAt: '2026-11-28T18:00:00+08:00',
+      declaredContents: ['clothing', 'electronics'],
+    },
+  },
+  listLuggage: { summary: 'A store’s luggage (行李寄存记录表)', tag: 'frontOffice', answer: page('Luggage') },
+  getLuggage: { summary: 'Read a luggage record', tag: 'frontOffice', answer: one('Luggage') },
+  pickUpLuggage: {
+    summary: 'Hand luggage back: with the stub, or with ID and a lost-stub certificate',
+    tag: 'frontOffice',
+    answer: one('Luggage'),
+    bodyExample: { version: 1, with: 'stub', tagNumber: 'A0123' },
+  },
+  openSafeBox: {
+    summary: 'Open a safe deposit box for a guest (保险箱记录卡)',
+    tag: 'frontOffice',
+    answer: one('SafeBox'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      boxNumber: '12',
+      guestName: '王先生',
+      room: '1203',
+      idType: 'resident_id',
+      idLast4: '002X',
+      signatureRef: 'SB-2026-0012',
+    },
+  },
+  listSafeBoxes: {
+    summary: 'A store’s safe deposit boxes (保险箱使用情况记录本)',
+    tag: 'frontOffice',
+    answer: page('SafeBox'),
+  },
+  getSafeBox: { summary: 'Read a safe deposit box card', tag: 'frontOffice', answer: one('SafeBox') },
+  recordSafeBoxAccess: {
+    summary: 'Log a signed access to a safe deposit box',
+    tag: 'frontOffice',
+    answer: one('SafeBox'),
+    bodyExample: { version: 1, signatureRef: 'SB-2026-0012-2' },
+  },
+  closeSafeBox: {
+    summary: 'Close a safe deposit box at check-out (key not returned: its fee)',
+    tag: 'frontOffice',
+    answer: one('SafeBox'),
+    bodyExample: { version: 2, keyReturned: true, signatureRef: 'SB-2026-0012-3' },
+  },
+  createShiftHandover: {
+    summary: 'Hand a shift over (前台交班本): cash, notes and a snapshot of open items',
+    tag: 'frontOffice',
+    answer: one('ShiftHandover'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      shiftDate: '2026-11-27',
+      shiftStart: '07:00',
+      cashCount: 150_000,
+      notes: '1203 客人要求延迟退房至 14:00。',
+    },
+  },
+  listShiftHandovers: {
+    summary: 'A store’s shift handovers, the latest first',
+    tag: 'frontOffice',
+    answer: page('ShiftHandover'),
+  },
+  getShiftHandover: { summary: 'Read a shift handover', tag: 'frontOffice', answer: one('ShiftHandover') },
+  acceptShiftHandover: {
+    summary: 'Accept a shift (by someone other than who handed it over); it is immutable after',
+    tag: 'frontOffice',
+    answer: one('ShiftHandover'),
+    bodyExample: { version: 1, note: '已核对现金和行李。' },
   },
   listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
   readNotification: {

@@ -113,3 +113,40 @@ export async function queryAll(
   } while (cursor && items.length < max);
   return items;
 }
+
+/**
+ * How many items a key condition matches, up to `max` (Select COUNT: no item travels back; the
+ * read units are those of the items counted). For summaries such as a shift handover's counts.
+ */
+export async function countItems(
+  query: Pick<PageQuery, 'indexName' | 'partitionValue' | 'sortKeyPrefix'>,
+  max: number,
+): Promise<number> {
+  const index = serviceDeskTable.globalSecondaryIndexes.find((gsi) => gsi.indexName === query.indexName);
+  const partitionKey = index ? index.partitionKey.name : serviceDeskTable.partitionKey.name;
+  const sortKey = index ? index.sortKey.name : serviceDeskTable.sortKey.name;
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const output = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: query.indexName,
+        KeyConditionExpression: query.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        ExpressionAttributeNames: query.sortKeyPrefix
+          ? { '#pk': partitionKey, '#sk': sortKey }
+          : { '#pk': partitionKey },
+        ExpressionAttributeValues: {
+          ':pk': query.partitionValue,
+          ...(query.sortKeyPrefix ? { ':prefix': query.sortKeyPrefix } : {}),
+        },
+        Select: 'COUNT',
+        Limit: max - count,
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += output.Count ?? 0;
+    start = output.LastEvaluatedKey;
+  } while (start && count < max);
+  return count;
+}

@@ -422,6 +422,106 @@ export const disposeLostItem = route(
   'readwrite',
 );
 
+export const createGuestMessage = route(
+  'POST',
+  '/v1/guest-messages',
+  'create-guest-message',
+  frontOffice,
+  'readwrite',
+  { idempotent: true },
+);
+export const listGuestMessages = route(
+  'GET',
+  '/v1/guest-messages',
+  'list-guest-messages',
+  frontOffice,
+  'read',
+);
+export const getGuestMessage = route(
+  'GET',
+  '/v1/guest-messages/{guestMessageId}',
+  'get-guest-message',
+  frontOffice,
+  'read',
+);
+export const deliverGuestMessage = route(
+  'POST',
+  '/v1/guest-messages/{guestMessageId}/deliver',
+  'deliver-guest-message',
+  frontOffice,
+  'readwrite',
+);
+export const acknowledgeGuestMessage = route(
+  'POST',
+  '/v1/guest-messages/{guestMessageId}/acknowledge',
+  'acknowledge-guest-message',
+  frontOffice,
+  'readwrite',
+);
+
+export const storeLuggage = route('POST', '/v1/luggage', 'store-luggage', frontOffice, 'readwrite', {
+  idempotent: true,
+});
+export const listLuggage = route('GET', '/v1/luggage', 'list-luggage', frontOffice, 'read');
+export const getLuggage = route('GET', '/v1/luggage/{luggageId}', 'get-luggage', frontOffice, 'read');
+export const pickUpLuggage = route(
+  'POST',
+  '/v1/luggage/{luggageId}/pick-up',
+  'pick-up-luggage',
+  frontOffice,
+  'readwrite',
+);
+
+export const openSafeBox = route('POST', '/v1/safe-boxes', 'open-safe-box', frontOffice, 'readwrite', {
+  idempotent: true,
+});
+export const listSafeBoxes = route('GET', '/v1/safe-boxes', 'list-safe-boxes', frontOffice, 'read');
+export const getSafeBox = route('GET', '/v1/safe-boxes/{safeBoxId}', 'get-safe-box', frontOffice, 'read');
+export const recordSafeBoxAccess = route(
+  'POST',
+  '/v1/safe-boxes/{safeBoxId}/accesses',
+  'record-safe-box-access',
+  frontOffice,
+  'readwrite',
+);
+export const closeSafeBox = route(
+  'POST',
+  '/v1/safe-boxes/{safeBoxId}/close',
+  'close-safe-box',
+  frontOffice,
+  'readwrite',
+);
+
+export const createShiftHandover = route(
+  'POST',
+  '/v1/shift-handovers',
+  'create-shift-handover',
+  frontOffice,
+  'readwrite',
+  { idempotent: true },
+);
+export const listShiftHandovers = route(
+  'GET',
+  '/v1/shift-handovers',
+  'list-shift-handovers',
+  frontOffice,
+  'read',
+);
+export const getShiftHandover = route(
+  'GET',
+  '/v1/shift-handovers/{shiftHandoverId}',
+  'get-shift-handover',
+  frontOffice,
+  'read',
+);
+export const acceptShiftHandover = route(
+  'POST',
+  '/v1/shift-handovers/{shiftHandoverId}/accept',
+  'accept-shift-handover',
+  frontOffice,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -1,14 +1,20 @@
 import {
   _default,
+  array,
   boolean,
   gte,
   type infer as Infer,
   int,
   lte,
+  maxLength,
+  minLength,
   optional,
   parse,
   prefault,
+  refine,
+  regex,
   strictObject,
+  string,
   enum as zEnum,
 } from 'zod/mini';
 
@@ -47,6 +53,31 @@ export const frontOfficeSettings = strictObject({
           perishables: period(1, 'day'),
         }),
         {},
+      ),
+    }),
+    {},
+  ),
+  // 宾客留言单: a message still undelivered this long after it was taken → remind the desk.
+  messages: prefault(strictObject({ reminderMinutes: _default(int().check(gte(10), lte(1440)), 120) }), {}),
+  // 行李寄存: unclaimed this many days after the expected pick-up → remind the desk.
+  luggage: prefault(strictObject({ unclaimedDays: _default(int().check(gte(1), lte(365)), 30) }), {}),
+  // 保险箱: the fee for a key not returned at check-out, in fen (¥500 at one hotel).
+  safeBoxes: prefault(
+    strictObject({ lostKeyFee: _default(int().check(gte(0), lte(10_000_000)), 50_000) }),
+    {},
+  ),
+  // 前台交班本: the shifts' start times in the store's zone, each shift ending where the next begins.
+  shifts: prefault(
+    strictObject({
+      starts: _default(
+        array(string().check(regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Expected HH:mm, e.g. 07:00.'))).check(
+          minLength(1),
+          maxLength(6),
+          refine((starts) => starts.every((start, i) => i === 0 || start > (starts[i - 1] ?? '')), {
+            message: 'List the shift starts in order, each once.',
+          }),
+        ),
+        ['07:00', '15:00', '23:00'],
       ),
     }),
     {},

@@ -45,6 +45,8 @@ export const timerKinds = [
   'wake_up',
   'loan',
   'lost_item',
+  'guest_message',
+  'luggage',
 ] as const;
 export type TimerKind = (typeof timerKinds)[number];
 

@@ -940,7 +940,117 @@ export const operations: readonly BenchOperation[] = [
       return (i) => ({ tenantId: tenant, storeId: hotel.id, ...at(calls, i) }) as unknown as ScheduledEvent;
     },
   },
+  {
+    id: 'createGuestMessage',
+    title: 'take a guest message (item, its 2-hour reminder timer)',
+    status: 'measured',
+    target: http('createGuestMessage'),
+    measures: ['capacity'],
+    expectStatus: 201,
+    async prepare() {
+      const { tenant, hotelId } = await frontOfficeHotel('bench-messages');
+      return (i) => ({
+        caller: frontDesk(tenant, hotelId),
+        body: { storeId: hotelId, room: String(1001 + i), from: '李经理', content: '请回电 13800138000' },
+      });
+    },
+  },
+  {
+    id: 'storeLuggage',
+    title: 'store luggage (tag reservation, record, unclaimed timer)',
+    status: 'measured',
+    target: http('storeLuggage'),
+    measures: ['capacity'],
+    expectStatus: 201,
+    async prepare() {
+      const { tenant, hotelId } = await frontOfficeHotel('bench-luggage');
+      return (i) => ({
+        caller: frontDesk(tenant, hotelId),
+        body: {
+          storeId: hotelId,
+          tagNumber: `A${pad(i)}`,
+          pieces: 2,
+          description: '黑色拉杆箱两个',
+          location: '行李房 A 架',
+          guestName: '王先生',
+          expectedPickUpAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+          declaredContents: ['clothing'],
+        },
+      });
+    },
+  },
+  {
+    id: 'openSafeBox',
+    title: 'open a safe deposit box (box reservation, card)',
+    status: 'measured',
+    target: http('openSafeBox'),
+    measures: ['capacity'],
+    expectStatus: 201,
+    async prepare() {
+      const { tenant, hotelId } = await frontOfficeHotel('bench-safe-boxes');
+      return (i) => ({
+        caller: frontDesk(tenant, hotelId),
+        body: {
+          storeId: hotelId,
+          boxNumber: String(i + 1),
+          guestName: '李女士',
+          room: String(1001 + i),
+          idType: 'resident_id',
+          idLast4: '123X',
+          signatureRef: `SB-${pad(i)}`,
+        },
+      });
+    },
+  },
+  {
+    id: 'createShiftHandover',
+    title: 'hand a shift over (snapshot reads of six ledgers, slot, handover)',
+    status: 'measured',
+    target: http('createShiftHandover'),
+    measures: ['capacity'],
+    expectStatus: 201,
+    async prepare() {
+      const { tenant, hotelId } = await frontOfficeHotel('bench-handovers');
+      // One open item in a ledger, so the snapshot reads an item and not only empty partitions.
+      await created('storeLuggage', {
+        caller: frontDesk(tenant, hotelId),
+        body: {
+          storeId: hotelId,
+          tagNumber: 'B0001',
+          pieces: 1,
+          description: '纸箱',
+          location: '行李房',
+          guestName: '赵女士',
+          expectedPickUpAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        },
+      });
+      // Invocation i hands over the day shift of i + 1 days ago (one handover per shift).
+      return (i) => ({
+        caller: frontDesk(tenant, hotelId),
+        body: {
+          storeId: hotelId,
+          shiftDate: new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10),
+          shiftStart: '15:00',
+          cashCount: 150_000,
+        },
+      });
+    },
+  },
 ];
+
+/** A hotel (its front-office ledgers are on by default) with one front desk clerk. */
+async function frontOfficeHotel(label: string): Promise<{ tenant: string; hotelId: string }> {
+  const tenant = freshTenant(label);
+  const hotel = await created('createStore', {
+    caller: admin(tenant),
+    body: { code: 'VNA01', name: '维也纳酒店', kind: 'hotel' },
+  });
+  await created('createStaff', {
+    caller: admin(tenant),
+    body: { name: '前台', roles: ['front_desk'], storeIds: [hotel.id], userId: 'clerk-1' },
+  });
+  return { tenant, hotelId: hotel.id };
+}
 
 /**
  * Measures creates in the steady state: a store that has already opened a ticket today. The

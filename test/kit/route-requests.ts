@@ -191,6 +191,68 @@ export async function newLostItem(
   });
 }
 
+/** A message for room 1203, taken by the desk. */
+export async function newGuestMessage(world: DeskFixture, storeId = world.store.id): Promise<{ id: string }> {
+  return succeeded<{ id: string }>('createGuestMessage', {
+    caller: world.as.desk,
+    body: { storeId, room: '1203', from: '李经理', content: '请回电' },
+  });
+}
+
+/** Two bags under a fresh tag, to be picked up the day after tomorrow. */
+export async function newLuggage(
+  world: DeskFixture,
+  storeId = world.store.id,
+): Promise<{ id: string; tagNumber: string }> {
+  return succeeded<{ id: string; tagNumber: string }>('storeLuggage', {
+    caller: world.as.desk,
+    body: {
+      storeId,
+      tagNumber: `T-${unique()}`.slice(0, 20),
+      pieces: 2,
+      description: '黑色拉杆箱',
+      location: '行李房 A 架',
+      guestName: '王先生',
+      expectedPickUpAt: dayAfterTomorrow(),
+    },
+  });
+}
+
+/** A safe deposit box opened for room 1203, under a box number no other test uses. */
+export async function newSafeBox(world: DeskFixture, storeId = world.store.id): Promise<{ id: string }> {
+  return succeeded<{ id: string }>('openSafeBox', {
+    caller: world.as.desk,
+    body: {
+      storeId,
+      boxNumber: unique().slice(-10),
+      guestName: '王先生',
+      room: '1203',
+      idType: 'passport',
+      idLast4: 'E123',
+      signatureRef: `SB-${unique()}`,
+    },
+  });
+}
+
+let shiftSerial = 0;
+/** A past shift no other request of this process hands over (one handover per store shift). */
+export function pastShift(): { shiftDate: string; shiftStart: string } {
+  const days = 1 + shiftSerial++;
+  const date = new Date(Date.now() - days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  return { shiftDate: date, shiftStart: ['07:00', '15:00', '23:00'][days % 3] ?? '07:00' };
+}
+
+/** A past shift handed over by the desk, with ¥1,500 in the drawer. */
+export async function newShiftHandover(
+  world: DeskFixture,
+  storeId = world.store.id,
+): Promise<{ id: string }> {
+  return succeeded<{ id: string }>('createShiftHandover', {
+    caller: world.as.desk,
+    body: { storeId, ...pastShift(), cashCount: 150_000 },
+  });
+}
+
 /** Switches the front-office ledgers on for a fixture store (its kind is `other`). */
 export async function enableFrontOffice(world: DeskFixture, storeId: string): Promise<void> {
   const store = await succeeded<{ version: number }>('getStore', {
@@ -884,6 +946,169 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       caller: world.as.desk,
       params: { lostItemId: (await newLostItem(world, 'perishables')).id },
       body: { version: 1, how: 'disposed', note: '已变质', receiptRef: 'D-0001' },
+    }),
+    scope: 'store',
+  },
+  createGuestMessage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        room: '0815',
+        guestName: '李女士',
+        from: '王总（上海分公司）',
+        callbackNumber: '021-5555 0101',
+        content: '明早的会议改到十点。',
+      },
+    }),
+    scope: 'store',
+  },
+  listGuestMessages: {
+    valid: async (world) => {
+      // Two undelivered, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newGuestMessage(world), newGuestMessage(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'undelivered' } };
+    },
+    scope: 'store',
+  },
+  getGuestMessage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { guestMessageId: (await newGuestMessage(world)).id },
+    }),
+    scope: 'store',
+  },
+  deliverGuestMessage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { guestMessageId: (await newGuestMessage(world)).id },
+      body: { version: 1, how: 'under_door', note: '门缝塞入' },
+    }),
+    scope: 'store',
+  },
+  acknowledgeGuestMessage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { guestMessageId: (await newGuestMessage(world)).id },
+      body: { version: 1, note: '客人在前台阅读' },
+    }),
+    scope: 'store',
+  },
+  storeLuggage: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        tagNumber: `L-${unique()}`.slice(0, 20),
+        pieces: 1,
+        description: '蓝色背包',
+        location: '行李房 B 架',
+        guestName: '李女士',
+        room: '0815',
+        phone: '13800138000',
+        expectedPickUpAt: dayAfterTomorrow(),
+        declaredContents: ['clothing', 'documents'],
+        note: '客人下午来取',
+      },
+    }),
+    scope: 'store',
+    times: ['expectedPickUpAt'],
+  },
+  listLuggage: {
+    valid: async (world) => {
+      // Two stored, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newLuggage(world), newLuggage(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'stored' } };
+    },
+    scope: 'store',
+  },
+  getLuggage: {
+    valid: async (world) => ({ caller: world.as.desk, params: { luggageId: (await newLuggage(world)).id } }),
+    scope: 'store',
+  },
+  pickUpLuggage: {
+    valid: async (world) => {
+      const stored = await newLuggage(world);
+      return {
+        caller: world.as.desk,
+        params: { luggageId: stored.id },
+        body: { version: 1, with: 'stub', tagNumber: stored.tagNumber },
+      };
+    },
+    scope: 'store',
+  },
+  openSafeBox: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        storeId: world.store.id,
+        boxNumber: unique().slice(-10),
+        guestName: '李女士',
+        room: '0815',
+        idType: 'resident_id',
+        idLast4: '123X',
+        signatureRef: `SB-${unique()}`,
+        note: '两件首饰',
+      },
+    }),
+    scope: 'store',
+  },
+  listSafeBoxes: {
+    valid: async (world) => {
+      // Two open, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newSafeBox(world), newSafeBox(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'open' } };
+    },
+    scope: 'store',
+  },
+  getSafeBox: {
+    valid: async (world) => ({ caller: world.as.desk, params: { safeBoxId: (await newSafeBox(world)).id } }),
+    scope: 'store',
+  },
+  recordSafeBoxAccess: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { safeBoxId: (await newSafeBox(world)).id },
+      body: { version: 1, signatureRef: `SB-${unique()}`, note: '取出护照' },
+    }),
+    scope: 'store',
+  },
+  closeSafeBox: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { safeBoxId: (await newSafeBox(world)).id },
+      body: { version: 1, keyReturned: false, signatureRef: `SB-${unique()}`, note: '钥匙遗失' },
+    }),
+    scope: 'store',
+  },
+  createShiftHandover: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: { storeId: world.store.id, ...pastShift(), cashCount: 123_400, notes: '1203 延迟退房' },
+    }),
+    scope: 'store',
+    times: ['shiftDate'],
+  },
+  listShiftHandovers: {
+    valid: async (world) => {
+      // Two awaiting acceptance, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newShiftHandover(world), newShiftHandover(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, status: 'handed_over' } };
+    },
+    scope: 'store',
+  },
+  getShiftHandover: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { shiftHandoverId: (await newShiftHandover(world)).id },
+    }),
+    scope: 'store',
+  },
+  acceptShiftHandover: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      params: { shiftHandoverId: (await newShiftHandover(world)).id },
+      body: { version: 1, note: '已核对' },
     }),
     scope: 'store',
   },
