@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { fireClaimReminder } from '../../shared/compensation/timers';
+import { fireComplaintTaskTimer } from '../../shared/complaints/timers';
 import { fireMerchantTimer } from '../../shared/merchants/timers';
 import { logger } from '../../shared/observability/logger';
 import { fireSlaTimer } from '../../shared/tickets/sla-timers';
@@ -16,6 +17,7 @@ const consumers: Partial<Record<TimerKind, Fire>> = {
   sla: fireSlaTimer,
   merchant: fireMerchantTimer,
   compensation: fireClaimReminder,
+  complaint_task: fireComplaintTaskTimer,
 };
 
 /** One timer step per message; a malformed message (or a kind not carried here) ends in the DLQ. */

@@ -16,6 +16,10 @@ const objectsZh: Record<string, string> = {
   return: '退换货单',
   merchant: '商户',
   compensation_claim: '先行赔付申请',
+  department: '部门',
+  complaint: '投诉',
+  member: '部门成员',
+  task: '调查任务',
   route: '接口路径',
 };
 
@@ -63,6 +67,16 @@ const detailsZh: Record<string, string> = {
   self_approval: '申请人不能审批自己的先行赔付申请。',
   already_approved: '您已审批过此申请的前一步，本步须由他人审批。',
   approval_level_insufficient: '此审批步骤需要更高的角色。',
+  // 部门与投诉处理
+  tenant_wide_only: '全租户部门只能由租户级员工（管理员）管理。',
+  ticket_not_complaint: '投诉只能登记在投诉类工单上。',
+  complaint_exists: '该工单已有投诉处理记录。',
+  complaint_status: '投诉当前的状态不允许此步骤。',
+  too_many_tasks: '一件投诉的调查任务已达上限。',
+  task_done: '该调查任务已记录调查结果。',
+  no_investigation: '成立的投诉须先经调查，才能记录处理结果。',
+  tasks_open: '所有调查任务记录结果后，才能记录处理结果与补救措施。',
+  ticket_changed: '工单在此期间已变更，请重新读取投诉后再试。',
   contention: '并发修改过多，未写入任何数据，请稍后重试。',
   deadline: '处理超时，未写入任何数据，请稍后重试。',
 };
