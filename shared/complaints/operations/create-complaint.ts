@@ -1,4 +1,5 @@
 import { assertStoreAccess, type Principal } from '../../access/principal';
+import { customerEntity } from '../../customers/entities';
 import type { IdempotencyClaim } from '../../db/idempotency';
 import { getEntity } from '../../db/items';
 import { departmentEntity } from '../../departments/entities';
@@ -60,7 +61,12 @@ export async function createComplaint(
       [{ in: 'body', path: 'ticketId', message: 'Needs a ticket of type complaint.' }],
     );
   }
-  const name = await respondentName(tenantId, ticket.storeId, input.respondent);
+  const { customerId } = input.complainant;
+  const [name, customer] = await Promise.all([
+    respondentName(tenantId, ticket.storeId, input.respondent),
+    customerId ? getEntity(customerEntity, { tenantId, id: customerId }, { consistent: false }) : undefined,
+  ]);
+  if (customerId && !customer) throw missingReference('complainant.customerId', 'customer');
   const complaint = openComplaint(
     input,
     { id: newId(now), ticket, respondentName: name },
