@@ -306,7 +306,7 @@ describe('compensation claims (先行赔付)', () => {
     expect(after).toBe(before);
   });
 
-  it('createCompensationClaim, fireClaimReminder: a claim waiting 8 business hours on its approver reminds them once', async () => {
+  it('createCompensationClaim, fireClaimReminder: a claim waiting 8 business hours on its approver reminds them, then once each next working day until decided', async () => {
     const saved = await invoke('putStoreCalendar', {
       caller: desk.admin,
       params: { storeId: desk.store.id },
@@ -333,6 +333,22 @@ describe('compensation claims (先行赔付)', () => {
     expect(await reminders(desk.as.manager)).toHaveLength(1);
     expect(await reminders(desk.as.desk)).toEqual([]);
     expect(compensationSteps(await timelineOf(claim.ticketId), claim.id)).toEqual(['requested', 'reminded']);
+    // Still undecided: once more at the start of the next working day (Tuesday 09:00), once only.
+    setClock('2026-12-07T18:30:00+08:00');
+    await timers.settle();
+    expect(await reminders(desk.as.supervisor)).toHaveLength(1);
+    setClock('2026-12-08T09:01:00+08:00');
+    await timers.settle();
+    await timers.settle();
+    expect(await reminders(desk.as.supervisor)).toHaveLength(2);
+    setClock('2026-12-08T17:00:00+08:00');
+    await timers.settle();
+    expect(await reminders(desk.as.supervisor)).toHaveLength(2);
+    expect(compensationSteps(await timelineOf(claim.ticketId), claim.id)).toEqual([
+      'requested',
+      'reminded',
+      'reminded',
+    ]);
     // Approved: nothing more to remind, and no timer left behind.
     expect((await decide(claim.id, desk.as.supervisor)).status).toBe(200);
     const left = (await itemsOfTenant(desk.tenant)).filter(
