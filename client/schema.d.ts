@@ -157,6 +157,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/compensation-claims/{claimId}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the merchant’s payment of its receivable (应收款); the claim closes when covered
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员).
+         */
+        post: operations["settleCompensationReceivable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/compensation-policy": {
         parameters: {
             query?: never;
@@ -1629,8 +1649,17 @@ export interface components {
                 receivable: number;
             };
             reminderDueAt?: string;
+            settlements?: {
+                amount: number;
+                at: string;
+                by: string;
+                /** @enum {string} */
+                method: "cash" | "bank_transfer" | "wechat_pay" | "alipay" | "card_refund" | "other";
+                note?: string;
+                reference: string;
+            }[];
             /** @enum {string} */
-            status: "pending_approval" | "approved" | "rejected" | "paid" | "closed";
+            status: "pending_approval" | "approved" | "rejected" | "paid" | "recovered" | "closed";
             storeId: string;
             ticketId: string;
             ticketNumber: string;
@@ -2532,7 +2561,7 @@ export interface components {
             kind: "compensation";
             notified?: string[];
             /** @enum {string} */
-            step: "requested" | "approval" | "approved" | "rejected" | "paid" | "recovered" | "closed" | "reminded";
+            step: "requested" | "approval" | "approved" | "rejected" | "paid" | "recovered" | "settled" | "closed" | "reminded";
             ticketId: string;
         } | {
             actorId: string;
@@ -3145,7 +3174,7 @@ export interface operations {
                 from?: string;
                 limit?: string;
                 order?: "newest" | "oldest";
-                status?: "pending_approval" | "approved" | "rejected" | "paid" | "closed";
+                status?: "pending_approval" | "approved" | "rejected" | "paid" | "recovered" | "closed";
                 storeId?: string;
                 to?: string;
             };
@@ -3413,6 +3442,62 @@ export interface operations {
                  */
                 "application/json": {
                     note?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaim"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    settleCompensationReceivable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 300000,
+                 *       "method": "bank_transfer",
+                 *       "reference": "HK-20261215-01",
+                 *       "version": 7
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    /** @enum {string} */
+                    method: "cash" | "bank_transfer" | "wechat_pay" | "alipay" | "card_refund" | "other";
+                    note?: string;
+                    reference: string;
                     version?: number;
                 };
             };

@@ -535,6 +535,12 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     tag: 'frontOffice',
     answer: one('LostItem'),
   },
+  settleCompensationReceivable: {
+    summary: 'Record the merchant’s payment of its receivable (应收款); the claim closes when covered',
+    tag: 'compensation',
+    answer: one('CompensationClaim'),
+    bodyExample: { amount: 300_000, method: 'bank_transfer', reference: 'HK-20261215-01', version: 7 },
+  },
   createDepartment: {
     summary: 'Set up a department (部门) of a store, or of the tenant, with its members',
     tag: 'departments',

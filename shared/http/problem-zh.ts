@@ -67,6 +67,7 @@ const detailsZh: Record<string, string> = {
   self_approval: '申请人不能审批自己的先行赔付申请。',
   already_approved: '您已审批过此申请的前一步，本步须由他人审批。',
   approval_level_insufficient: '此审批步骤需要更高的角色。',
+  settlement_exceeds_receivable: '收款金额超过商户尚欠的应收款。',
   // 部门与投诉处理
   tenant_wide_only: '全租户部门只能由租户级员工（管理员）管理。',
   ticket_not_complaint: '投诉只能登记在投诉类工单上。',

@@ -409,6 +409,15 @@ export const disposeLostItem = route(
   'readwrite',
 );
 
+// The merchant pays what its deposit did not cover (应收款); the claim closes when covered.
+export const settleCompensationReceivable = route(
+  'POST',
+  '/v1/compensation-claims/{claimId}/settlement',
+  'settle-compensation-receivable',
+  ['manager', 'admin'],
+  'readwrite',
+);
+
 /** Departments (部门) of a store or of the tenant: managers set them up, everyone reads them. */
 export const createDepartment = route(
   'POST',

@@ -919,6 +919,33 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
     }),
     scope: 'store',
   },
+  settleCompensationReceivable: {
+    valid: async (world) => {
+      // The approved ¥300 claim's merchant has no deposit: all of it becomes receivable.
+      const approved = await approvedClaim(world);
+      await succeeded('recordCompensationPayment', {
+        caller: world.as.supervisor,
+        params: { claimId: approved.id },
+        body: { method: 'cash', reference: `XJ-${unique()}` },
+      });
+      const recovered = await succeeded<{ version: number }>('recoverCompensationClaim', {
+        caller: world.as.manager,
+        params: { claimId: approved.id },
+        body: {},
+      });
+      return {
+        caller: world.as.manager,
+        params: { claimId: approved.id },
+        body: {
+          amount: 10_000,
+          method: 'bank_transfer',
+          reference: `HK-${unique()}`,
+          version: recovered.version,
+        },
+      };
+    },
+    scope: 'store',
+  },
   createDepartment: {
     valid: async (world) => ({
       caller: world.as.manager,
