@@ -74,7 +74,7 @@ export async function assertMembers(
   if (issues.length > 0) {
     throw new DomainError(
       'rule_refused',
-      'member_not_found',
+      'staff_not_found',
       'Some members are not staff of this store.',
       issues,
     );

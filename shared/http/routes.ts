@@ -444,8 +444,15 @@ export const updateDepartment = route(
 );
 
 /** Complaint cases (投诉处理): the desk records them, complaint handlers and supervisors work them. */
-const complaintDesk: readonly StaffRole[] = ['front_desk', 'complaint_handler', ...supervisorsUp];
-const complaintHandlers: readonly StaffRole[] = ['complaint_handler', ...supervisorsUp];
+// Literal lists (no spreads): a bundler keeps a spread, and so this line, in every handler's bundle.
+const complaintDesk: readonly StaffRole[] = [
+  'front_desk',
+  'complaint_handler',
+  'supervisor',
+  'manager',
+  'admin',
+];
+const complaintHandlers: readonly StaffRole[] = ['complaint_handler', 'supervisor', 'manager', 'admin'];
 export const createComplaint = route(
   'POST',
   '/v1/complaints',

@@ -187,7 +187,7 @@ describe('departments (部门)', () => {
         members: [desk.staff.tech.id, desk.staff.elsewhere.id, '01KB0000000000000000000099'],
       },
     });
-    expect([refused.status, problem(refused).code]).toEqual([422, 'member_not_found']);
+    expect([refused.status, problem(refused).code]).toEqual([422, 'staff_not_found']);
     expect(badFields(refused)).toEqual(['body.members.1', 'body.members.2']);
     const duplicated = await invoke('createDepartment', {
       caller: desk.as.manager,
