@@ -157,6 +157,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/compensation-claims/{claimId}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the merchant’s payment of its receivable (应收款); the claim closes when covered
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员).
+         */
+        post: operations["settleCompensationReceivable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/compensation-policy": {
         parameters: {
             query?: never;
@@ -175,6 +195,70 @@ export interface paths {
          */
         put: operations["putCompensationPolicy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint register (消费者投诉处理登记表) of a store by period, validity and status
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listComplaints"];
+        put?: never;
+        /**
+         * Record a complaint case (投诉登记) on a complaint ticket
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{complaintId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a complaint case
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{complaintId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a step: judge validity (成立/部分成立/不成立), investigate, remedy, feed back, satisfaction
+         * @description Roles allowed (any one): `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["recordComplaintStep"];
         delete?: never;
         options?: never;
         head?: never;
@@ -283,6 +367,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s departments, or the tenant-wide ones
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listDepartments"];
+        put?: never;
+        /**
+         * Set up a department (部门) of a store, or of the tenant, with its members
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/departments/{departmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a department
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getDepartment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a department or replace its members
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员).
+         */
+        patch: operations["updateDepartment"];
         trace?: never;
     };
     "/v1/guest-messages": {
@@ -1813,8 +1945,17 @@ export interface components {
                 receivable: number;
             };
             reminderDueAt?: string;
+            settlements?: {
+                amount: number;
+                at: string;
+                by: string;
+                /** @enum {string} */
+                method: "cash" | "bank_transfer" | "wechat_pay" | "alipay" | "card_refund" | "other";
+                note?: string;
+                reference: string;
+            }[];
             /** @enum {string} */
-            status: "pending_approval" | "approved" | "rejected" | "paid" | "closed";
+            status: "pending_approval" | "approved" | "rejected" | "paid" | "recovered" | "closed";
             storeId: string;
             ticketId: string;
             ticketNumber: string;
@@ -1832,12 +1973,107 @@ export interface components {
             updatedAt?: string;
             version: number;
         };
+        Complaint: {
+            /** @enum {string} */
+            category: "product_quality" | "service_attitude" | "price" | "delivery_installation" | "after_sales" | "safety" | "environment" | "other";
+            claim: {
+                amount?: number;
+                detail?: string;
+                kinds: ("refund" | "exchange" | "repair" | "compensation" | "apology" | "explanation" | "other")[];
+            };
+            closedAt?: string;
+            complainant: {
+                customerId?: string;
+                name: string;
+                phone?: string;
+            };
+            content: string;
+            createdAt: string;
+            createdBy: string;
+            feedback?: {
+                at: string;
+                by: string;
+                content: string;
+                /** @enum {string} */
+                method: "phone" | "in_person" | "sms" | "wechat" | "email" | "letter" | "other";
+            };
+            handledBy: string;
+            id: string;
+            judgement?: {
+                at: string;
+                by: string;
+                explanation?: string;
+                reason: string;
+                /** @enum {string} */
+                validity: "valid" | "partly_valid" | "not_valid";
+            };
+            receivedAt: string;
+            remedy?: {
+                amount?: number;
+                at: string;
+                by: string;
+                remedy: string;
+                result: string;
+            };
+            respondent: {
+                description?: string;
+                id?: string;
+                /** @enum {string} */
+                kind: "merchant" | "department" | "staff" | "product";
+                name?: string;
+            };
+            satisfaction?: {
+                at: string;
+                by: string;
+                comment?: string;
+                score: number;
+            };
+            /** @enum {string} */
+            status: "registered" | "investigating" | "remedied" | "fed_back" | "closed";
+            storeId: string;
+            tasks: {
+                assignee: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "department" | "merchant";
+                    name: string;
+                };
+                createdAt: string;
+                createdBy: string;
+                doneAt?: string;
+                doneBy?: string;
+                dueAt: string;
+                dueInBusinessHours: number;
+                escalatedAt?: string;
+                escalatedTo?: string[];
+                findings?: string;
+                id: string;
+                instructions: string;
+                /** @enum {string} */
+                status: "open" | "done";
+            }[];
+            ticketId: string;
+            ticketNumber: string;
+            updatedAt: string;
+            version: number;
+        };
         Customer: {
             createdAt: string;
             id: string;
             memberId?: string;
             name?: string;
             phone: string;
+            updatedAt: string;
+            version: number;
+        };
+        Department: {
+            createdAt: string;
+            createdBy: string;
+            description?: string;
+            id: string;
+            members: string[];
+            name: string;
+            storeId?: string;
             updatedAt: string;
             version: number;
         };
@@ -2211,6 +2447,20 @@ export interface components {
             staffId: string;
             storeId: string;
             tagNumber: string;
+        } | {
+            assignee: string;
+            at: string;
+            complaintId: string;
+            dueAt: string;
+            id: string;
+            /** @constant */
+            kind: "complaint_task_overdue";
+            readAt?: string;
+            staffId: string;
+            storeId: string;
+            taskId: string;
+            ticketId: string;
+            ticketNumber: string;
         };
         OpenApiDocument: {
             openapi: string;
@@ -2839,7 +3089,7 @@ export interface components {
             kind: "compensation";
             notified?: string[];
             /** @enum {string} */
-            step: "requested" | "approval" | "approved" | "rejected" | "paid" | "recovered" | "closed" | "reminded";
+            step: "requested" | "approval" | "approved" | "rejected" | "paid" | "recovered" | "settled" | "closed" | "reminded";
             ticketId: string;
         } | {
             actorId: string;
@@ -3452,7 +3702,7 @@ export interface operations {
                 from?: string;
                 limit?: string;
                 order?: "newest" | "oldest";
-                status?: "pending_approval" | "approved" | "rejected" | "paid" | "closed";
+                status?: "pending_approval" | "approved" | "rejected" | "paid" | "recovered" | "closed";
                 storeId?: string;
                 to?: string;
             };
@@ -3745,6 +3995,62 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    settleCompensationReceivable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 300000,
+                 *       "method": "bank_transfer",
+                 *       "reference": "HK-20261215-01",
+                 *       "version": 7
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    /** @enum {string} */
+                    method: "cash" | "bank_transfer" | "wechat_pay" | "alipay" | "card_refund" | "other";
+                    note?: string;
+                    reference: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationClaim"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     getCompensationPolicy: {
         parameters: {
             query?: never;
@@ -3833,6 +4139,269 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompensationPolicy"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listComplaints: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                from?: string;
+                limit?: string;
+                order?: "newest" | "oldest";
+                status?: "registered" | "investigating" | "remedied" | "fed_back" | "closed";
+                storeId?: string;
+                to?: string;
+                validity?: "valid" | "partly_valid" | "not_valid";
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["Complaint"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ticketId": "01JDQ80C1B2C3D4E5F6G7H8J9K",
+                 *       "complainant": {
+                 *         "name": "王女士",
+                 *         "phone": "13800138000"
+                 *       },
+                 *       "respondent": {
+                 *         "kind": "merchant",
+                 *         "id": "01JDQ80D1B2C3D4E5F6G7H8J9K"
+                 *       },
+                 *       "category": "product_quality",
+                 *       "content": "新买的衣柜门三天就脱落了。",
+                 *       "claim": {
+                 *         "kinds": [
+                 *           "repair",
+                 *           "apology"
+                 *         ],
+                 *         "detail": "上门维修并道歉"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    category: "product_quality" | "service_attitude" | "price" | "delivery_installation" | "after_sales" | "safety" | "environment" | "other";
+                    claim: {
+                        amount?: number;
+                        detail?: string;
+                        kinds: ("refund" | "exchange" | "repair" | "compensation" | "apology" | "explanation" | "other")[];
+                    };
+                    complainant: {
+                        customerId?: string;
+                        name: string;
+                        phone?: string;
+                    };
+                    content: string;
+                    receivedAt?: string;
+                    respondent: {
+                        description?: string;
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "merchant" | "department" | "staff" | "product";
+                    };
+                    ticketId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordComplaintStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "step": "judge",
+                 *       "validity": "valid",
+                 *       "reason": "商品存在质量问题"
+                 *     }
+                 */
+                "application/json": {
+                    explanation?: string;
+                    reason: string;
+                    /** @constant */
+                    step: "judge";
+                    /** @enum {string} */
+                    validity: "valid" | "partly_valid" | "not_valid";
+                    version: number;
+                } | {
+                    assignee: {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "department" | "merchant";
+                    };
+                    dueInBusinessHours: number;
+                    instructions: string;
+                    /** @constant */
+                    step: "add_task";
+                    version: number;
+                } | {
+                    findings: string;
+                    /** @constant */
+                    step: "record_findings";
+                    taskId: string;
+                    version: number;
+                } | {
+                    amount?: number;
+                    remedy: string;
+                    result: string;
+                    /** @constant */
+                    step: "record_remedy";
+                    version: number;
+                } | {
+                    at: string;
+                    content: string;
+                    /** @enum {string} */
+                    method: "phone" | "in_person" | "sms" | "wechat" | "email" | "letter" | "other";
+                    /** @constant */
+                    step: "record_feedback";
+                    version: number;
+                } | {
+                    comment?: string;
+                    score: number;
+                    /** @constant */
+                    step: "record_satisfaction";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -4098,6 +4667,193 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listDepartments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+                storeId?: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["Department"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createDepartment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "name": "家具部",
+                 *       "members": [
+                 *         "01JDQ80E1B2C3D4E5F6G7H8J9K"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    description?: string;
+                    members?: string[];
+                    name: string;
+                    storeId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getDepartment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                departmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    updateDepartment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                departmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "members": [
+                 *         "01JDQ80E1B2C3D4E5F6G7H8J9K"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    description?: string;
+                    members?: string[];
+                    name?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
             503: components["responses"]["Problem503"];
         };
     };

@@ -3,7 +3,9 @@ import type { StaffRole } from '../../shared/access/roles';
 import { afterSalesPolicy, eligibilityDecision, returnCase } from '../../shared/after-sales/views';
 import { businessCalendar } from '../../shared/calendar/views';
 import { compensationClaim, compensationPolicy } from '../../shared/compensation/views';
+import { complaint } from '../../shared/complaints/views';
 import { customer, purchase } from '../../shared/customers/views';
+import { department } from '../../shared/departments/views';
 import { guestMessage } from '../../shared/guest-messages/views';
 import type { HttpRouteName } from '../../shared/http/route-table';
 import { loan } from '../../shared/lending/views';
@@ -68,6 +70,8 @@ export const views = {
   SafeBox: safeBox,
   ShiftHandover: shiftHandover,
   ShiftSnapshot: shiftSnapshot,
+  Department: department,
+  Complaint: complaint,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -114,6 +118,8 @@ export const tags = {
   frontOffice:
     '前台 Hotel front office: wake-up calls, item lending, lost and found, guest messages, luggage, safe boxes, shift handovers',
   notifications: '通知 The caller’s inbox',
+  departments: '部门 Departments of a store or of the tenant, with their members',
+  complaints: '投诉 Complaint cases: validity, investigation, remedy, feedback, satisfaction',
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -122,6 +128,7 @@ const ULID_CUSTOMER = '01JDQ80A1B2C3D4E5F6G7H8J9K';
 const ULID_PURCHASE = '01JDQ80B1B2C3D4E5F6G7H8J9K';
 const ULID_TICKET = '01JDQ80C1B2C3D4E5F6G7H8J9K';
 const ULID_MERCHANT = '01JDQ80D1B2C3D4E5F6G7H8J9K';
+const ULID_STAFF = '01JDQ80E1B2C3D4E5F6G7H8J9K';
 
 const one = (view: ViewName): RouteAnswer => ({ view, shape: 'one' });
 const page = (view: ViewName): RouteAnswer => ({ view, shape: 'page' });
@@ -657,6 +664,56 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
     tag: 'frontOffice',
     answer: one('ShiftHandover'),
     bodyExample: { version: 1, note: '已核对现金和行李。' },
+  },
+  settleCompensationReceivable: {
+    summary: 'Record the merchant’s payment of its receivable (应收款); the claim closes when covered',
+    tag: 'compensation',
+    answer: one('CompensationClaim'),
+    bodyExample: { amount: 300_000, method: 'bank_transfer', reference: 'HK-20261215-01', version: 7 },
+  },
+  createDepartment: {
+    summary: 'Set up a department (部门) of a store, or of the tenant, with its members',
+    tag: 'departments',
+    answer: one('Department'),
+    bodyExample: { storeId: ULID_STORE, name: '家具部', members: [ULID_STAFF] },
+  },
+  listDepartments: {
+    summary: 'A store’s departments, or the tenant-wide ones',
+    tag: 'departments',
+    answer: page('Department'),
+  },
+  getDepartment: { summary: 'Read a department', tag: 'departments', answer: one('Department') },
+  updateDepartment: {
+    summary: 'Rename a department or replace its members',
+    tag: 'departments',
+    answer: one('Department'),
+    bodyExample: { version: 1, members: [ULID_STAFF] },
+  },
+  createComplaint: {
+    summary: 'Record a complaint case (投诉登记) on a complaint ticket',
+    tag: 'complaints',
+    answer: one('Complaint'),
+    bodyExample: {
+      ticketId: ULID_TICKET,
+      complainant: { name: '王女士', phone: '13800138000' },
+      respondent: { kind: 'merchant', id: ULID_MERCHANT },
+      category: 'product_quality',
+      content: '新买的衣柜门三天就脱落了。',
+      claim: { kinds: ['repair', 'apology'], detail: '上门维修并道歉' },
+    },
+  },
+  listComplaints: {
+    summary: 'The complaint register (消费者投诉处理登记表) of a store by period, validity and status',
+    tag: 'complaints',
+    answer: page('Complaint'),
+  },
+  getComplaint: { summary: 'Read a complaint case', tag: 'complaints', answer: one('Complaint') },
+  recordComplaintStep: {
+    summary:
+      'Record a step: judge validity (成立/部分成立/不成立), investigate, remedy, feed back, satisfaction',
+    tag: 'complaints',
+    answer: one('Complaint'),
+    bodyExample: { version: 1, step: 'judge', validity: 'valid', reason: '商品存在质量问题' },
   },
   listNotifications: { summary: 'List my notifications', tag: 'notifications', answer: page('Notification') },
   readNotification: {

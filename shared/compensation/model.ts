@@ -1,11 +1,12 @@
 import { addBusinessMinutes } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/views';
-import { conflict, forbidden, ruleRefused } from '../errors';
+import { conflict, DomainError, forbidden, ruleRefused } from '../errors';
 import { canApproveStep } from './policy';
 import type {
   CreateCompensationClaimInput,
   DecideCompensationClaimInput,
   RecordCompensationPaymentInput,
+  SettleCompensationReceivableInput,
 } from './schema';
 import type { CompensationClaim } from './views';
 
@@ -144,7 +145,7 @@ export function applyPayment(
   });
 }
 
-/** 追偿: the deposit covers what it holds, the rest is owed by the merchant; the claim closes. */
+/** 追偿: the deposit covers what it holds, the rest is owed by the merchant; covered, the claim closes. */
 export function applyRecovery(
   claim: CompensationClaim,
   depositBalance: number,
@@ -153,16 +154,57 @@ export function applyRecovery(
   if (claim.status !== 'paid') throw notAt(claim, 'paid');
   const deducted = Math.min(Math.max(depositBalance, 0), claim.amount);
   const at = context.now.toISOString();
+  const receivable = claim.amount - deducted;
   return bump(claim, context.now, {
-    status: 'closed',
-    closedAt: at,
+    status: receivable > 0 ? 'recovered' : 'closed',
+    ...(receivable > 0 ? {} : { closedAt: at }),
     recovery: {
       deducted,
-      receivable: claim.amount - deducted,
+      receivable,
       ...(deducted > 0 ? { entryId: context.entryId } : {}),
       by: context.actor.userId,
       at,
       ...(context.note ? { note: context.note } : {}),
     },
+  });
+}
+
+/** What the merchant still owes of a recovered claim's receivable. */
+export const outstanding = (claim: CompensationClaim) =>
+  (claim.recovery?.receivable ?? 0) -
+  (claim.settlements ?? []).reduce((sum, settlement) => sum + settlement.amount, 0);
+
+/** The merchant pays (part of) its receivable; the claim closes when the receivable is covered. */
+export function applySettlement(
+  claim: CompensationClaim,
+  input: SettleCompensationReceivableInput,
+  context: { actor: Actor; now: Date },
+): CompensationClaim {
+  if (claim.status !== 'recovered') throw notAt(claim, 'recovered with a receivable');
+  const owed = outstanding(claim);
+  if (input.amount > owed) {
+    throw new DomainError(
+      'rule_refused',
+      'settlement_exceeds_receivable',
+      `The merchant owes ${owed} fen on this claim; ${input.amount} fen is more.`,
+      [{ in: 'body', path: 'amount', message: `At most ${owed}.` }],
+    );
+  }
+  const at = context.now.toISOString();
+  const settlements = [
+    ...(claim.settlements ?? []),
+    {
+      amount: input.amount,
+      method: input.method,
+      reference: input.reference,
+      ...(input.note ? { note: input.note } : {}),
+      by: context.actor.userId,
+      at,
+    },
+  ];
+  const covered = input.amount === owed;
+  return bump(claim, context.now, {
+    settlements,
+    ...(covered ? { status: 'closed', closedAt: at } : {}),
   });
 }

@@ -19,7 +19,15 @@ import { instant, pageQueryFields, phone, sortOrder, text, ulid } from '../schem
  * API returns is in ./views.ts.
  */
 
-export const claimStatuses = ['pending_approval', 'approved', 'rejected', 'paid', 'closed'] as const;
+/** `recovered`: recovered from the merchant, a receivable left to settle; `closed` once covered. */
+export const claimStatuses = [
+  'pending_approval',
+  'approved',
+  'rejected',
+  'paid',
+  'recovered',
+  'closed',
+] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
 /** Claims that still hold the merchant's deposit (no refund while any is open). */
 export const openClaimStatuses: readonly ClaimStatus[] = ['pending_approval', 'approved', 'paid'];
@@ -87,6 +95,18 @@ export const recoverCompensationClaimInput = strictObject({
   version: optional(int().check(gte(1))),
 });
 export type RecoverCompensationClaimInput = Infer<typeof recoverCompensationClaimInput>;
+
+/** What the merchant paid of its receivable (应收款): the claim closes once it is covered. */
+export const settleCompensationReceivableInput = strictObject({
+  /** In fen; at most what is still owed. */
+  amount: fenAmount,
+  method: zEnum(paymentMethods),
+  /** Receipt or transfer number. */
+  reference: text(1, 64),
+  note: optional(text(1, 500)),
+  version: optional(int().check(gte(1))),
+});
+export type SettleCompensationReceivableInput = Infer<typeof settleCompensationReceivableInput>;
 
 /** The 售后服务先行赔偿审批表 register: a store's claims, by creation time, optionally one status. */
 export const listCompensationClaimsQuery = strictObject({

@@ -1,3 +1,4 @@
+import { addWorkingDays } from '../calendar/business-time';
 import { isNew, putEntity } from '../db/items';
 import { writeTransaction } from '../db/transactions';
 import { newId } from '../ids';
@@ -5,8 +6,9 @@ import { type Notification, notificationWrite } from '../notifications/inbox';
 import { listMemberships, listStaffOfTenant } from '../staff/repository';
 import type { StaffMember } from '../staff/views';
 import { timelineEventEntity } from '../tickets/entities';
-import { dropTimerWrite, findTimer, unlessAlreadyDone } from '../timers/repository';
+import { dropTimerWrite, findTimer, scheduleTimerWrite, unlessAlreadyDone } from '../timers/repository';
 import type { TimerMessage } from '../timers/schema';
+import { storeCalendar } from './lookups';
 import { canApproveStep } from './policy';
 import { type ClaimEvent, findClaim } from './repository';
 
@@ -28,11 +30,17 @@ const uniqueById = (members: readonly StaffMember[]) => [
   ...new Map(members.map((member) => [member.id, member])).values(),
 ];
 
+/** The reminder's stage: the step and its first due time, then `#<n>` for the n-th reminder. */
+const reminderStage = (stage: string, count: number) => `${stage.split('#')[0]}#${count}`;
+const reminderCount = (stage: string) => Number(stage.split('#')[1] ?? '1');
+
 /**
  * A claim has waited on an approver for the policy's business hours (8 by default): everyone of
  * the store who may decide its step (for an admin's step, the tenant's admins too) is reminded,
- * once per step, except the requester and those who approved an earlier step. The reminder is
- * on the ticket's timeline too. Idempotent: the write is conditioned on the generation fired.
+ * except the requester and those who approved an earlier step; then again at the start of each
+ * next working day of the store's calendar while the step is still undecided. Each reminder is on
+ * the ticket's timeline too. Idempotent: the writes are conditioned on the generation fired, and
+ * the next reminder is rescheduled with a new generation, so a duplicate delivery changes nothing.
  */
 export async function fireClaimReminder(
   message: TimerMessage,
@@ -50,11 +58,29 @@ export async function fireClaimReminder(
     !claim ||
     !role ||
     claim.status !== 'pending_approval' ||
-    timer.stage !== `step${step}@${claim.reminderDueAt}`
+    timer.stage.split('#')[0] !== `step${step}@${claim.reminderDueAt}`
   ) {
     await unlessAlreadyDone(message, () => writeTransaction(tenantId, [drop]));
     return 'stale';
   }
+  // An early redelivery of a message for an earlier generation: the timer's own message comes.
+  if (Date.parse(timer.dueAt) > now.getTime() + 1_000) return 'stale';
+  const count = reminderCount(timer.stage);
+  const calendar = await storeCalendar(tenantId, claim.storeId);
+  const next = scheduleTimerWrite(
+    {
+      pk: timer.pk,
+      sk: timer.sk,
+      tenantId,
+      kind: 'compensation',
+      queue: 'escalation',
+      subjectId: claim.id,
+      stage: reminderStage(timer.stage, count + 1),
+      dueAt: addWorkingDays(calendar, now, 1).toISOString(),
+      generation: timer.generation + 1,
+    },
+    timer.generation,
+  );
   const decided = new Set([claim.createdBy, ...claim.decisions.map((decision) => decision.by)]);
   const members: StaffMember[] = await listMemberships(tenantId, claim.storeId);
   if (role === 'admin') members.push(...(await tenantAdmins(tenantId)));
@@ -81,14 +107,14 @@ export async function fireClaimReminder(
     claimId: claim.id,
     step: 'reminded',
     amount: claim.amount,
-    detail: `step ${step} (${role}) waiting since ${claim.waitingSince ?? claim.createdAt}`,
+    detail: `step ${step} (${role}) waiting since ${claim.waitingSince ?? claim.createdAt}; reminder ${count}`,
     notified: approvers.map((member) => member.id),
     actorId: 'timer',
     at,
   };
   const applied = await unlessAlreadyDone(message, () =>
     writeTransaction(tenantId, [
-      drop,
+      next,
       putEntity(timelineEventEntity, tenantId, event, isNew),
       ...notices.map((notice) => notificationWrite(tenantId, notice)),
     ]),

@@ -75,6 +75,19 @@ export const compensationClaim = strictObject({
       note: optional(string()),
     }),
   ),
+  /** What the merchant paid of its receivable, in order; the claim closes once they cover it. */
+  settlements: optional(
+    array(
+      strictObject({
+        amount: number(),
+        method: zEnum(paymentMethods),
+        reference: string(),
+        note: optional(string()),
+        by: string(),
+        at: string(),
+      }),
+    ),
+  ),
   createdBy: string(),
   createdAt: string(),
   updatedAt: string(),

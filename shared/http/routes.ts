@@ -522,6 +522,70 @@ export const acceptShiftHandover = route(
   'readwrite',
 );
 
+// The merchant pays what its deposit did not cover (应收款); the claim closes when covered.
+export const settleCompensationReceivable = route(
+  'POST',
+  '/v1/compensation-claims/{claimId}/settlement',
+  'settle-compensation-receivable',
+  ['manager', 'admin'],
+  'readwrite',
+);
+
+/** Departments (部门) of a store or of the tenant: managers set them up, everyone reads them. */
+export const createDepartment = route(
+  'POST',
+  '/v1/departments',
+  'create-department',
+  ['manager', 'admin'],
+  'readwrite',
+  { idempotent: true },
+);
+export const listDepartments = route('GET', '/v1/departments', 'list-departments', everyone, 'read');
+export const getDepartment = route(
+  'GET',
+  '/v1/departments/{departmentId}',
+  'get-department',
+  everyone,
+  'read',
+);
+export const updateDepartment = route(
+  'PATCH',
+  '/v1/departments/{departmentId}',
+  'update-department',
+  ['manager', 'admin'],
+  'readwrite',
+);
+
+/** Complaint cases (投诉处理): the desk records them, complaint handlers and supervisors work them. */
+// Literal lists (no spreads): a bundler keeps a spread, and so this line, in every handler's bundle.
+const complaintDesk: readonly StaffRole[] = [
+  'front_desk',
+  'complaint_handler',
+  'supervisor',
+  'manager',
+  'admin',
+];
+const complaintHandlers: readonly StaffRole[] = ['complaint_handler', 'supervisor', 'manager', 'admin'];
+export const createComplaint = route(
+  'POST',
+  '/v1/complaints',
+  'create-complaint',
+  complaintDesk,
+  'readwrite',
+  {
+    idempotent: true,
+  },
+);
+export const listComplaints = route('GET', '/v1/complaints', 'list-complaints', complaintDesk, 'read');
+export const getComplaint = route('GET', '/v1/complaints/{complaintId}', 'get-complaint', everyone, 'read');
+export const recordComplaintStep = route(
+  'POST',
+  '/v1/complaints/{complaintId}/steps',
+  'record-complaint-step',
+  complaintHandlers,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -134,5 +134,20 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
+  /** An investigation task of a complaint case is overdue: escalated to the store's supervisors. */
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('complaint_task_overdue'),
+    complaintId: ulid,
+    ticketId: ulid,
+    ticketNumber: string(),
+    storeId: ulid,
+    taskId: ulid,
+    assignee: string(),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;

@@ -47,6 +47,7 @@ export const timerKinds = [
   'lost_item',
   'guest_message',
   'luggage',
+  'complaint_task',
 ] as const;
 export type TimerKind = (typeof timerKinds)[number];
 

@@ -133,7 +133,7 @@ describe('advance compensation (先行赔付) and merchant exit on the local clo
     expect(paid.body.status).toBe('paid');
     const recovered = await call<Claim>('POST', `${path}/recovery`, manager(), { note: '质保金扣除' });
     expect(recovered.body).toMatchObject({
-      status: 'closed',
+      status: 'recovered',
       recovery: { deducted: 500_000, receivable: 300_000 },
     });
     expect(await merchant(seller.id)).toMatchObject({
@@ -150,10 +150,18 @@ describe('advance compensation (先行赔付) and merchant exit on the local clo
       ['deposit', 500_000],
       ['deduction', -500_000],
     ]);
+    // The merchant pays its ¥3,000 receivable (应收款): the claim closes.
+    const settled = await call<Claim>('POST', `${path}/settlement`, manager(), {
+      amount: 300_000,
+      method: 'bank_transfer',
+      reference: 'HK-20261215-0001',
+    });
+    expect(settled.body.status).toBe('closed');
+    expect((await merchant(seller.id)).receivable).toBe(0);
     const timeline = await call<{ items: Json[] }>('GET', `/v1/tickets/${claim.ticketId}/timeline`, desk());
     expect(
       timeline.body.items.filter((event) => event.kind === 'compensation').map((event) => event.step),
-    ).toEqual(['requested', 'approval', 'approval', 'approved', 'paid', 'recovered', 'closed']);
+    ).toEqual(['requested', 'approval', 'approval', 'approved', 'paid', 'recovered', 'settled', 'closed']);
     const register = await call<{ items: Claim[] }>(
       'GET',
       `/v1/compensation-claims?storeId=${store}&status=closed&from=2026-12-01T00:00:00%2B08:00&to=2026-12-31T23:59:59%2B08:00`,

@@ -199,7 +199,7 @@ describe('compensation claims (先行赔付)', () => {
     expect(compensationSteps(await timelineOf(claim.ticketId), claim.id)).toEqual(['requested', 'rejected']);
   });
 
-  it('recordCompensationPayment, recoverCompensationClaim: ¥8,000 paid, ¥5,000 deducted from the deposit, ¥3,000 receivable, once however often it is asked', async () => {
+  it('recordCompensationPayment, recoverCompensationClaim, settleCompensationReceivable: ¥8,000 paid, ¥5,000 deducted from the deposit once however often it is asked, ¥3,000 receivable settled in two payments, then closed', async () => {
     const merchant = await merchantWithDeposit(500_000);
     const claim = await claimFor(800_000, merchant);
     await decide(claim.id, desk.as.manager);
@@ -230,7 +230,11 @@ describe('compensation claims (先行赔付)', () => {
     );
     expect(results.filter((result) => result.status === 200)).toHaveLength(1);
     const closed = await claimOf(claim.id);
-    expect(closed).toMatchObject({ status: 'closed', recovery: { deducted: 500_000, receivable: 300_000 } });
+    expect(closed).toMatchObject({
+      status: 'recovered',
+      recovery: { deducted: 500_000, receivable: 300_000 },
+    });
+    expect(closed.closedAt).toBeUndefined();
     const ledger = (
       await invoke<Page<DepositEntry>>('listDepositEntries', {
         caller: desk.admin,
@@ -251,6 +255,42 @@ describe('compensation claims (先行赔付)', () => {
       'approved',
       'paid',
       'recovered',
+    ]);
+
+    const settle = (body: Record<string, unknown>) =>
+      invoke<CompensationClaim>('settleCompensationReceivable', {
+        caller: desk.as.manager,
+        params: { claimId: claim.id },
+        body: { method: 'bank_transfer', ...body },
+      });
+    const tooMuch = await settle({ amount: 300_001, reference: 'HK-1', version: closed.version });
+    expect([tooMuch.status, problem(tooMuch).code]).toEqual([422, 'settlement_exceeds_receivable']);
+    const bySupervisor = await invoke('settleCompensationReceivable', {
+      caller: desk.as.supervisor,
+      params: { claimId: claim.id },
+      body: { amount: 1, method: 'cash', reference: 'HK-0' },
+    });
+    expect([bySupervisor.status, problem(bySupervisor).code]).toEqual([403, 'role_not_allowed']);
+    const part = await settle({ amount: 100_000, reference: 'HK-1', version: closed.version });
+    expect(part.body).toMatchObject({
+      status: 'recovered',
+      settlements: [{ amount: 100_000, reference: 'HK-1' }],
+    });
+    const retried = await settle({ amount: 100_000, reference: 'HK-1', version: closed.version });
+    expect([retried.status, problem(retried).code]).toEqual([409, 'version_conflict']);
+    const rest = await settle({ amount: 200_000, reference: 'HK-2', version: part.body.version });
+    expect(rest.body).toMatchObject({ status: 'closed' });
+    expect(rest.body.closedAt).toBeDefined();
+    const settledMerchant = (
+      await invoke<Merchant>('getMerchant', { caller: desk.admin, params: { merchantId: merchant.id } })
+    ).body;
+    expect(settledMerchant).toMatchObject({ depositBalance: 0, receivable: 0, openClaims: 0 });
+    const afterClose = await settle({ amount: 1, reference: 'HK-3', version: rest.body.version });
+    expect([afterClose.status, problem(afterClose).code]).toEqual([409, 'claim_status']);
+    expect(compensationSteps(await timelineOf(claim.ticketId), claim.id).slice(-4)).toEqual([
+      'recovered',
+      'settled',
+      'settled',
       'closed',
     ]);
   }, 60_000);
@@ -306,7 +346,7 @@ describe('compensation claims (先行赔付)', () => {
     expect(after).toBe(before);
   });
 
-  it('createCompensationClaim, fireClaimReminder: a claim waiting 8 business hours on its approver reminds them once', async () => {
+  it('createCompensationClaim, fireClaimReminder: a claim waiting 8 business hours on its approver reminds them, then once each next working day until decided', async () => {
     const saved = await invoke('putStoreCalendar', {
       caller: desk.admin,
       params: { storeId: desk.store.id },
@@ -333,6 +373,22 @@ describe('compensation claims (先行赔付)', () => {
     expect(await reminders(desk.as.manager)).toHaveLength(1);
     expect(await reminders(desk.as.desk)).toEqual([]);
     expect(compensationSteps(await timelineOf(claim.ticketId), claim.id)).toEqual(['requested', 'reminded']);
+    // Still undecided: once more at the start of the next working day (Tuesday 09:00), once only.
+    setClock('2026-12-07T18:30:00+08:00');
+    await timers.settle();
+    expect(await reminders(desk.as.supervisor)).toHaveLength(1);
+    setClock('2026-12-08T09:01:00+08:00');
+    await timers.settle();
+    await timers.settle();
+    expect(await reminders(desk.as.supervisor)).toHaveLength(2);
+    setClock('2026-12-08T17:00:00+08:00');
+    await timers.settle();
+    expect(await reminders(desk.as.supervisor)).toHaveLength(2);
+    expect(compensationSteps(await timelineOf(claim.ticketId), claim.id)).toEqual([
+      'requested',
+      'reminded',
+      'reminded',
+    ]);
     // Approved: nothing more to remind, and no timer left behind.
     expect((await decide(claim.id, desk.as.supervisor)).status).toBe(200);
     const left = (await itemsOfTenant(desk.tenant)).filter(

@@ -838,6 +838,55 @@ export const operations: readonly BenchOperation[] = [
     },
   },
   {
+    id: 'recordComplaintStep',
+    title:
+      'a complaint step: an investigation task to a department, due on the store calendar (timer scheduled)',
+    status: 'measured',
+    target: http('recordComplaintStep'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 200,
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-complaints');
+      const department = await created('createDepartment', {
+        caller: d.admin,
+        body: { storeId: d.store.id, name: '家具部', members: [d.staff.supervisor.id] },
+      });
+      const complaints: { id: string; version: number }[] = [];
+      for (let i = 0; i < count; i++) {
+        const ticket = await created('createTicket', { caller: d.as.desk, body: complaintBody(d.store.id) });
+        const complaint = await created<{ id: string; version: number }>('createComplaint', {
+          caller: d.as.desk,
+          body: {
+            ticketId: ticket.id,
+            complainant: { name: '王女士', phone: '13800138000' },
+            respondent: { kind: 'department', id: department.id },
+            category: 'product_quality',
+            content: '沙发送货后发现划痕，要求上门查看并更换。',
+            claim: { kinds: ['exchange'] },
+          },
+        });
+        complaints.push(
+          await ok<{ id: string; version: number }>('recordComplaintStep', {
+            caller: d.as.handler,
+            params: { complaintId: complaint.id },
+            body: { step: 'judge', version: complaint.version, validity: 'valid', reason: '划痕属实' },
+          }),
+        );
+      }
+      return (i) => ({
+        caller: d.as.handler,
+        params: { complaintId: at(complaints, i).id },
+        body: {
+          step: 'add_task',
+          version: at(complaints, i).version,
+          assignee: { kind: 'department', id: department.id },
+          instructions: '核实送货及安装记录',
+          dueInBusinessHours: 8,
+        },
+      });
+    },
+  },
+  {
     id: 'wakeUpCycle',
     title: 'one wake-up cycle: three calls told, an escalation, three no-answers, a person sent',
     status: 'measured',

@@ -266,6 +266,38 @@ export async function enableFrontOffice(world: DeskFixture, storeId: string): Pr
   });
 }
 
+/** A department of the store with the supervisor in it, set up by the admin. */
+export async function newDepartment(world: DeskFixture, storeId = world.store.id) {
+  return succeeded<{ id: string; version: number }>('createDepartment', {
+    caller: world.admin,
+    body: { storeId, name: `家具部 ${unique()}`, members: [world.staff.supervisor.id] },
+  });
+}
+
+/** A complaint case on a new complaint ticket, about a department of the store. */
+export async function newComplaint(world: DeskFixture) {
+  const ticket = await succeeded<Ticket>('createTicket', {
+    caller: world.admin,
+    body: {
+      storeId: world.store.id,
+      type: 'complaint',
+      channel: 'hotline',
+      subject: `complaint ${unique()}`,
+    },
+  });
+  return succeeded<{ id: string; version: number }>('createComplaint', {
+    caller: world.as.desk,
+    body: {
+      ticketId: ticket.id,
+      complainant: { name: '王女士', phone: '13800138000' },
+      respondent: { kind: 'product', description: '衣柜' },
+      category: 'product_quality',
+      content: '衣柜门脱落',
+      claim: { kinds: ['repair'] },
+    },
+  });
+}
+
 /** A tenant with two stores, a team, a customer, and two of each object in the team's store. */
 export async function buildWorld(label: string): Promise<World> {
   const desk = await deskFixture(label);
@@ -1110,6 +1142,122 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       params: { shiftHandoverId: (await newShiftHandover(world)).id },
       body: { version: 1, note: '已核对' },
     }),
+    scope: 'store',
+  },
+  settleCompensationReceivable: {
+    valid: async (world) => {
+      // The approved ¥300 claim's merchant has no deposit: all of it becomes receivable.
+      const approved = await approvedClaim(world);
+      await succeeded('recordCompensationPayment', {
+        caller: world.as.supervisor,
+        params: { claimId: approved.id },
+        body: { method: 'cash', reference: `XJ-${unique()}` },
+      });
+      const recovered = await succeeded<{ version: number }>('recoverCompensationClaim', {
+        caller: world.as.manager,
+        params: { claimId: approved.id },
+        body: {},
+      });
+      return {
+        caller: world.as.manager,
+        params: { claimId: approved.id },
+        body: {
+          amount: 10_000,
+          method: 'bank_transfer',
+          reference: `HK-${unique()}`,
+          version: recovered.version,
+        },
+      };
+    },
+    scope: 'store',
+  },
+  createDepartment: {
+    valid: async (world) => ({
+      caller: world.as.manager,
+      body: { storeId: world.store.id, name: `售后部 ${unique()}`, members: [world.staff.handler.id] },
+    }),
+    scope: 'store',
+  },
+  listDepartments: {
+    valid: async (world) => {
+      // Two, so the list has a second page (the fuzz test's cursors need one).
+      await Promise.all([newDepartment(world), newDepartment(world)]);
+      return { caller: world.as.desk, query: { storeId: world.store.id, limit: '1' } };
+    },
+    scope: 'store',
+  },
+  getDepartment: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { departmentId: (await newDepartment(world)).id },
+    }),
+    scope: 'store',
+  },
+  updateDepartment: {
+    valid: async (world) => {
+      const department = await newDepartment(world);
+      return {
+        caller: world.as.manager,
+        params: { departmentId: department.id },
+        body: { version: department.version, name: '家具售后部', members: [world.staff.manager.id] },
+      };
+    },
+    scope: 'store',
+  },
+  createComplaint: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      body: {
+        ticketId: (
+          await succeeded<Ticket>('createTicket', {
+            caller: world.admin,
+            body: { storeId: world.store.id, type: 'complaint', channel: 'phone', subject: `c ${unique()}` },
+          })
+        ).id,
+        complainant: { name: '李先生', phone: world.customer.phone, customerId: world.customer.id },
+        respondent: { kind: 'department', id: (await newDepartment(world)).id },
+        category: 'service_attitude',
+        content: '导购态度恶劣',
+        claim: { kinds: ['apology', 'explanation'], detail: '要求道歉' },
+        receivedAt: new Date().toISOString(),
+      },
+    }),
+    scope: 'store',
+    times: ['receivedAt'],
+  },
+  listComplaints: {
+    valid: async (world) => {
+      await Promise.all([newComplaint(world), newComplaint(world)]);
+      return {
+        caller: world.as.handler,
+        query: {
+          storeId: world.store.id,
+          status: 'registered',
+          from: '2025-06-01T00:00:00Z',
+          to: '2099-06-30T00:00:00Z',
+          limit: '1',
+        },
+      };
+    },
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  getComplaint: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      params: { complaintId: (await newComplaint(world)).id },
+    }),
+    scope: 'store',
+  },
+  recordComplaintStep: {
+    valid: async (world) => {
+      const complaint = await newComplaint(world);
+      return {
+        caller: world.as.handler,
+        params: { complaintId: complaint.id },
+        body: { step: 'judge', version: complaint.version, validity: 'valid', reason: '门铰链质量问题' },
+      };
+    },
     scope: 'store',
   },
   listNotifications: {

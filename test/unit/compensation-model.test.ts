@@ -5,7 +5,9 @@ import {
   applyDecision,
   applyPayment,
   applyRecovery,
+  applySettlement,
   newClaim,
+  outstanding,
   reminderDue,
 } from '../../shared/compensation/model';
 import {
@@ -167,11 +169,30 @@ describe('applyPayment, applyRecovery', () => {
     'applyRecovery: a deposit of %i fen covers %i, leaving %i receivable',
     (balance, deducted, receivable) => {
       const closed = applyRecovery(paid, balance, { actor: requester, now, entryId: ids[0] ?? '' });
-      expect(closed.status).toBe('closed');
+      // Covered by the deposit, the claim closes; else it waits for the receivable's settlement.
+      expect(closed.status).toBe(receivable > 0 ? 'recovered' : 'closed');
+      expect(closed.closedAt !== undefined).toBe(receivable === 0);
       expect(closed.recovery).toMatchObject({ deducted, receivable });
       expect(closed.recovery?.entryId !== undefined).toBe(deducted > 0);
     },
   );
+
+  it('applySettlement: only a recovered claim; never more than is owed; covered, it closes', () => {
+    const recovered = applyRecovery(paid, 500_000, { actor: requester, now, entryId: ids[0] ?? '' });
+    const pay = (claim: CompensationClaim, amount: number) =>
+      applySettlement(
+        claim,
+        { amount, method: 'bank_transfer', reference: `HK-${amount}` },
+        { actor: requester, now },
+      );
+    expect(codeOf(() => pay(paid, 1))).toBe('claim_status');
+    expect(codeOf(() => pay(recovered, 300_001))).toBe('settlement_exceeds_receivable');
+    const part = pay(recovered, 100_000);
+    expect([part.status, outstanding(part)]).toEqual(['recovered', 200_000]);
+    expect(codeOf(() => pay(part, 200_001))).toBe('settlement_exceeds_receivable');
+    const rest = pay(part, 200_000);
+    expect([rest.status, outstanding(rest), rest.settlements?.length]).toEqual(['closed', 0, 2]);
+  });
 
   it('newClaim: waits on its first approver from creation', () => {
     const claim = claimOf(100);

@@ -15,8 +15,8 @@ const attempts = 3;
 
 /**
  * 追偿: what was paid is recovered from the merchant. The deposit covers what it holds (a
- * deduction entry in the merchant's ledger), the rest becomes the merchant's receivable, and the
- * claim closes: claim, ledger entry, balance, receivable and timeline in one transaction. The
+ * deduction entry in the merchant's ledger), the rest becomes the merchant's receivable; the claim
+ * closes when the deposit covered it, else it waits for the receivable's settlement: claim, ledger entry, balance, receivable and timeline in one transaction. The
  * claim's version and the claim's own ledger reference each make a second deduction impossible.
  */
 export async function recoverCompensationClaim(
@@ -67,7 +67,7 @@ export async function recoverCompensationClaim(
     });
     const claimItems = claimWrites(tenantId, after, claim, [
       event('recovered', `deposit ${recovery.deducted} fen, receivable ${recovery.receivable} fen`),
-      event('closed', 'recovered from the merchant'),
+      ...(after.status === 'closed' ? [event('closed', 'recovered from the merchant')] : []),
     ]);
     const move = ledgerMoveWrites(tenantId, {
       merchantId: merchant.id,
