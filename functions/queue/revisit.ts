@@ -3,6 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { fireLoanTimer } from '../../shared/lending/timers';
 import { fireLostItemTimer } from '../../shared/lost-and-found/timers';
 import { logger } from '../../shared/observability/logger';
+import { fireRepairTimer } from '../../shared/repairs/timers';
 import { fireRevisitTimer } from '../../shared/revisits/timers';
 import { currentTime } from '../../shared/time/clock';
 import { type TimerKind, type TimerMessage, timerMessage } from '../../shared/timers/schema';
@@ -16,11 +17,12 @@ const consumers: Partial<Record<TimerKind, Fire>> = {
   wake_up: fireWakeUpTimer,
   loan: fireLoanTimer,
   lost_item: fireLostItemTimer,
+  repair_stall: fireRepairTimer,
 };
 
 /**
  * The desk's own timed work: a revisit coming due, a wake-up call's time, a lent item overdue,
- * a found item's retention over.
+ * a found item's retention over, a repair stage stalled.
  * One step per message; malformed messages (or a kind this queue does not carry) fail every
  * time and end in the DLQ.
  */

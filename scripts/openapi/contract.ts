@@ -9,6 +9,7 @@ import { loan } from '../../shared/lending/views';
 import { lostItem } from '../../shared/lost-and-found/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
+import { repairCase } from '../../shared/repairs/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { tenantSettings } from '../../shared/settings/views';
 import { slaPolicySet, ticketSla } from '../../shared/sla/views';
@@ -59,6 +60,7 @@ export const views = {
   WakeUpCall: wakeUpCall,
   Loan: loan,
   LostItem: lostItem,
+  RepairCase: repairCase,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -104,6 +106,7 @@ export const tags = {
   compensation: '先行赔付 Advance compensation claims and their approval levels',
   frontOffice: '前台 Hotel front office: wake-up calls, item lending, lost and found',
   notifications: '通知 The caller’s inbox',
+  repairs: '维修 Repairs: on site, mail-in and parts, with warranty, quotes and payments',
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -533,5 +536,27 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     summary: 'Mark a notification read',
     tag: 'notifications',
     answer: one('Notification'),
+  },
+  createRepair: {
+    summary: 'Register a repair (维修登记) on its repair ticket: on site, mail-in or parts',
+    tag: 'repairs',
+    answer: one('RepairCase'),
+    bodyExample: {
+      ticketId: ULID_TICKET,
+      customerId: ULID_CUSTOMER,
+      purchaseId: ULID_PURCHASE,
+      line: 1,
+      mode: 'mail_in',
+      problem: '笔记本无法开机，充电指示灯不亮。',
+    },
+  },
+  listRepairs: { summary: 'A store’s repairs (维修登记表)', tag: 'repairs', answer: page('RepairCase') },
+  getRepair: { summary: 'Read a repair case (维修单)', tag: 'repairs', answer: one('RepairCase') },
+  recordRepairStep: {
+    summary:
+      'Record a step of a repair: parcel received, inspected, quoted (报价), accepted and paid, declined, shipped, delivered, guidance, on-site visit',
+    tag: 'repairs',
+    answer: one('RepairCase'),
+    bodyExample: { step: 'quote', version: 3, amount: 45_000, description: '更换主板电源管理芯片' },
   },
 };

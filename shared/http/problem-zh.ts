@@ -16,6 +16,7 @@ const objectsZh: Record<string, string> = {
   return: '退换货单',
   merchant: '商户',
   compensation_claim: '先行赔付申请',
+  repair: '维修单',
   route: '接口路径',
 };
 
@@ -63,6 +64,12 @@ const detailsZh: Record<string, string> = {
   self_approval: '申请人不能审批自己的先行赔付申请。',
   already_approved: '您已审批过此申请的前一步，本步须由他人审批。',
   approval_level_insufficient: '此审批步骤需要更高的角色。',
+  // 维修
+  ticket_not_repair: '须为维修工单。',
+  technician_not_found: '本店无此技术员。',
+  repair_step_not_allowed: '您的角色无权登记此步骤。',
+  repair_stage_not_allowed: '维修单当前阶段不允许此步骤。',
+  ticket_changed: '工单已变更，请重新读取后再试。',
   contention: '并发修改过多，未写入任何数据，请稍后重试。',
   deadline: '处理超时，未写入任何数据，请稍后重试。',
 };
