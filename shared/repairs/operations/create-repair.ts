@@ -43,7 +43,17 @@ export async function createRepair(
   if (ticket.type !== 'repair') {
     throw refusedField('ticket_not_repair', 'ticketId', 'A repair is recorded on a repair ticket.');
   }
-  if (!purchase) throw refusedField('purchase_not_found', 'purchaseId', 'No such purchase of this customer.');
+  if (!purchase) {
+    throw new DomainError(
+      'rule_refused',
+      'purchase_not_found',
+      'The purchase is not one of this customer’s.',
+      [
+        { in: 'body', path: 'customerId', message: 'No such customer with this purchase.' },
+        { in: 'body', path: 'purchaseId', message: 'No such purchase of this customer.' },
+      ],
+    );
+  }
   if (ticket.storeId !== purchase.storeId) {
     throw refusedField('ticket_of_another_store', 'ticketId', 'The ticket is not of the store that sold.');
   }
