@@ -921,6 +921,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s repairs (维修登记表)
+         * @description Roles allowed (any one): `front_desk` (前台), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listRepairs"];
+        put?: never;
+        /**
+         * Register a repair (维修登记) on its repair ticket: on site, mail-in or parts
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createRepair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repairs/{repairId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a repair case (维修单)
+         * @description Roles allowed (any one): `front_desk` (前台), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getRepair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/repairs/{repairId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a step of a repair: parcel received, inspected, quoted (报价), accepted and paid, declined, shipped, delivered, guidance, on-site visit
+         * @description Roles allowed (any one): `front_desk` (前台), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        post: operations["recordRepairStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/returns": {
         parameters: {
             query?: never;
@@ -2461,6 +2525,20 @@ export interface components {
             taskId: string;
             ticketId: string;
             ticketNumber: string;
+        } | {
+            at: string;
+            dueAt: string;
+            id: string;
+            /** @constant */
+            kind: "repair_stalled";
+            readAt?: string;
+            repairId: string;
+            staffId: string;
+            /** @enum {string} */
+            stage: "quote" | "parcel";
+            storeId: string;
+            ticketId: string;
+            ticketNumber?: string;
         };
         OpenApiDocument: {
             openapi: string;
@@ -2516,6 +2594,119 @@ export interface components {
             totalAmount: number;
             updatedAt: string;
             version: number;
+        };
+        RepairCase: {
+            appointment?: {
+                from: string;
+                to: string;
+            };
+            /** @enum {string} */
+            charge: "free" | "paid";
+            countsAsRepair?: boolean;
+            createdAt: string;
+            createdBy: string;
+            customerId: string;
+            daysInRepair?: number;
+            declined?: {
+                at: string;
+                by: string;
+                reason?: string;
+            };
+            /** @enum {string} */
+            exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+            finishedAt?: string;
+            guidance?: {
+                at: string;
+                by: string;
+                text: string;
+            };
+            history: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                from?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "done";
+                note?: string;
+                step: string;
+                /** @enum {string} */
+                to: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "done";
+            }[];
+            id: string;
+            inspection?: {
+                at: string;
+                by: string;
+                findings: string;
+            };
+            itemName: string;
+            line: number;
+            /** @enum {string} */
+            mode: "on_site" | "mail_in" | "parts";
+            parcelIn?: {
+                at: string;
+                by: string;
+                trackingNumber: string;
+            };
+            parcelOut?: {
+                at: string;
+                by: string;
+                carrier?: string;
+                trackingNumber: string;
+            };
+            payment?: {
+                amount: number;
+                at: string;
+                by: string;
+                /** @enum {string} */
+                method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                reference: string;
+            };
+            problem: string;
+            purchaseId: string;
+            quote?: {
+                amount: number;
+                at: string;
+                by: string;
+                description: string;
+            };
+            stall?: {
+                dueAt: string;
+                remindedAt?: string;
+                /** @enum {string} */
+                stage: "quote" | "parcel";
+            };
+            /** @enum {string} */
+            status: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "done";
+            storeId: string;
+            technicianId?: string;
+            ticketId: string;
+            updatedAt: string;
+            version: number;
+            visit?: {
+                at: string;
+                by: string;
+                fee?: {
+                    amount: number;
+                    /** @enum {string} */
+                    method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                    reference: string;
+                };
+                findings: string;
+                labourMinutes: number;
+                parts: {
+                    amount: number;
+                    name: string;
+                    quantity: number;
+                }[];
+            };
+            warranty: {
+                basis: string;
+                daysInRepairBefore: number;
+                decidedOn: string;
+                invoiceDate: string;
+                inWarranty: boolean;
+                lastDay: string;
+                months: number;
+                ruleClass: string;
+            };
         };
         ReturnCase: {
             allowedOutcomes: ("refund" | "exchange" | "repair" | "refused")[];
@@ -6289,6 +6480,276 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listRepairs: {
+        parameters: {
+            query: {
+                cursor?: string;
+                from?: string;
+                limit?: string;
+                status?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "done";
+                storeId: string;
+                to?: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["RepairCase"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createRepair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ticketId": "01JDQ80C1B2C3D4E5F6G7H8J9K",
+                 *       "customerId": "01JDQ80A1B2C3D4E5F6G7H8J9K",
+                 *       "purchaseId": "01JDQ80B1B2C3D4E5F6G7H8J9K",
+                 *       "line": 1,
+                 *       "mode": "mail_in",
+                 *       "problem": "笔记本无法开机，充电指示灯不亮。"
+                 *     }
+                 */
+                "application/json": {
+                    appointment?: {
+                        from: string;
+                        to: string;
+                    };
+                    customerId: string;
+                    line: number;
+                    /** @enum {string} */
+                    mode: "on_site" | "mail_in" | "parts";
+                    problem: string;
+                    purchaseId: string;
+                    technicianId?: string;
+                    ticketId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairCase"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getRepair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                repairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairCase"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordRepairStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                repairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "step": "quote",
+                 *       "version": 3,
+                 *       "amount": 45000,
+                 *       "description": "更换主板电源管理芯片"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    /** @constant */
+                    step: "receive_parcel";
+                    trackingNumber: string;
+                    version: number;
+                } | {
+                    /** @enum {string} */
+                    exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    findings: string;
+                    note?: string;
+                    /** @constant */
+                    step: "inspect";
+                    version: number;
+                } | {
+                    amount: number;
+                    description: string;
+                    note?: string;
+                    /** @constant */
+                    step: "quote";
+                    version: number;
+                } | {
+                    note?: string;
+                    payment: {
+                        amount: number;
+                        /** @enum {string} */
+                        method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                        reference: string;
+                    };
+                    /** @constant */
+                    step: "accept";
+                    version: number;
+                } | {
+                    note?: string;
+                    reason?: string;
+                    /** @constant */
+                    step: "decline";
+                    version: number;
+                } | {
+                    carrier?: string;
+                    note?: string;
+                    /** @constant */
+                    step: "ship";
+                    trackingNumber: string;
+                    version: number;
+                } | {
+                    note?: string;
+                    /** @constant */
+                    step: "deliver";
+                    version: number;
+                } | {
+                    guidance: string;
+                    note?: string;
+                    /** @constant */
+                    step: "guide";
+                    version: number;
+                } | {
+                    /** @enum {string} */
+                    exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    fee?: {
+                        amount: number;
+                        /** @enum {string} */
+                        method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                        reference: string;
+                    };
+                    findings: string;
+                    labourMinutes: number;
+                    note?: string;
+                    parts: {
+                        amount: number;
+                        name: string;
+                        quantity: number;
+                    }[];
+                    /** @constant */
+                    step: "visit";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairCase"];
                 };
             };
             400: components["responses"]["Problem400"];

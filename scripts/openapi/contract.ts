@@ -13,6 +13,7 @@ import { lostItem } from '../../shared/lost-and-found/views';
 import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
+import { repairCase } from '../../shared/repairs/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
@@ -72,6 +73,7 @@ export const views = {
   ShiftSnapshot: shiftSnapshot,
   Department: department,
   Complaint: complaint,
+  RepairCase: repairCase,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -120,6 +122,7 @@ export const tags = {
   notifications: '通知 The caller’s inbox',
   departments: '部门 Departments of a store or of the tenant, with their members',
   complaints: '投诉 Complaint cases: validity, investigation, remedy, feedback, satisfaction',
+  repairs: '维修 Repairs: on site, mail-in and parts, with warranty, quotes and payments',
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -720,5 +723,27 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
     summary: 'Mark a notification read',
     tag: 'notifications',
     answer: one('Notification'),
+  },
+  createRepair: {
+    summary: 'Register a repair (维修登记) on its repair ticket: on site, mail-in or parts',
+    tag: 'repairs',
+    answer: one('RepairCase'),
+    bodyExample: {
+      ticketId: ULID_TICKET,
+      customerId: ULID_CUSTOMER,
+      purchaseId: ULID_PURCHASE,
+      line: 1,
+      mode: 'mail_in',
+      problem: '笔记本无法开机，充电指示灯不亮。',
+    },
+  },
+  listRepairs: { summary: 'A store’s repairs (维修登记表)', tag: 'repairs', answer: page('RepairCase') },
+  getRepair: { summary: 'Read a repair case (维修单)', tag: 'repairs', answer: one('RepairCase') },
+  recordRepairStep: {
+    summary:
+      'Record a step of a repair: parcel received, inspected, quoted (报价), accepted and paid, declined, shipped, delivered, guidance, on-site visit',
+    tag: 'repairs',
+    answer: one('RepairCase'),
+    bodyExample: { step: 'quote', version: 3, amount: 45_000, description: '更换主板电源管理芯片' },
   },
 };

@@ -63,6 +63,7 @@ export async function readAndDecide(
     request,
     policy,
     returned: tally.lines,
+    repaired: tally.repairs,
     now,
     timeZone: store.timezone,
   });

@@ -1,6 +1,7 @@
 import type { Purchase } from '../customers/views';
 import type { AfterSalesPolicy, EligibilityRequest, RuleClass } from './schema';
 import type { EligibilityDecision, LineDecision, Outcome, Refusal, RepairFee, TraceEntry } from './views';
+import { classOf, daysBetween, localDate, warrantyOf } from './warranty';
 
 /*
  * The eligibility engine: a pure function from the purchase, the request (with each item's repair
@@ -25,6 +26,10 @@ export interface EligibilityFacts {
   readonly purchase: Pick<Purchase, 'items' | 'purchasedOn' | 'deliveredOn' | 'status'>;
   readonly request: EligibilityRequest;
   readonly policy: AfterSalesPolicy;
+  /** Repairs each line had here (finished repair cases), added to what the desk declares. */
+  readonly repaired?:
+    | Readonly<Record<string, { readonly repairs: number; readonly daysInRepair: number }>>
+    | undefined;
   /** Quantities per line already refunded by earlier cases. */
   readonly returned?: Readonly<Record<string, number>>;
   readonly now: Date;
@@ -32,38 +37,9 @@ export interface EligibilityFacts {
   readonly timeZone: string;
 }
 
-// ---- dates ------------------------------------------------------------------------------------
+// ---- dates (shared with the repair warranty: ./warranty.ts) ---------------------------------
 
-const dayMs = 86_400_000;
-const toDays = (date: string) =>
-  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / dayMs;
-const fromDays = (days: number) => new Date(days * dayMs).toISOString().slice(0, 10);
-
-/** Days from `from` to `to` (the day after `from` is day 1). */
-export const daysBetween = (from: string, to: string) => toDays(to) - toDays(from);
-
-export const addDays = (date: string, days: number) => fromDays(toDays(date) + days);
-
-/** Same day of the month, M months on; the month's last day when it has no such day. */
-export function addMonths(date: string, months: number): string {
-  const year = +date.slice(0, 4);
-  const month = +date.slice(5, 7) - 1 + months;
-  const targetYear = year + Math.floor(month / 12);
-  const targetMonth = ((month % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  const day = Math.min(+date.slice(8, 10), lastDay);
-  return new Date(Date.UTC(targetYear, targetMonth, day)).toISOString().slice(0, 10);
-}
-
-/** The store's local calendar date of an instant. */
-export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export { addDays, addMonths, daysBetween, localDate } from './warranty';
 
 // ---- money ------------------------------------------------------------------------------------
 
@@ -138,18 +114,6 @@ class Recorder {
 }
 
 const refused: LineResult = { outcomes: ['refused'], refundAmount: 0, depreciation: 0, repairFee: null };
-
-function classOf(
-  item: Purchase['items'][number],
-  policy: AfterSalesPolicy,
-): { id: string; ruleClass: RuleClass; from: string } {
-  if (item.ruleClass && policy.classes[item.ruleClass]) {
-    return { id: item.ruleClass, ruleClass: policy.classes[item.ruleClass] as RuleClass, from: 'item' };
-  }
-  const mapped = policy.categoryClasses[item.category.trim().toLowerCase()];
-  const id = mapped && policy.classes[mapped] ? mapped : policy.defaultClass;
-  return { id, ruleClass: policy.classes[id] as RuleClass, from: mapped ? 'category' : 'default' };
-}
 
 function decideNoReason(
   facts: LineFacts,
@@ -366,9 +330,11 @@ function decideQuality(
   const invoice = purchase.purchasedOn;
   const windowStart = ruleClass.windowsFromDelivery ? (purchase.deliveredOn ?? invoice) : invoice;
   const day = Math.max(0, daysBetween(windowStart, today) - daysInRepair);
-  const months = Math.max(ruleClass.warrantyMonths, item.warrantyMonths);
-  const warrantyLastDay = addDays(addMonths(invoice, months), daysInRepair);
-  const inWarranty = months > 0 && today <= warrantyLastDay;
+  const {
+    months,
+    lastDay: warrantyLastDay,
+    inWarranty,
+  } = warrantyOf(ruleClass, item, invoice, daysInRepair, today);
   const windowInputs = { from: windowStart, day, daysInRepair };
   const warrantyInputs = {
     invoiceDate: invoice,
@@ -602,6 +568,16 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
         en: `Line ${asked.line} has ${Math.max(0, left)} left to return.`,
       });
     }
+    const recorded = facts.repaired?.[String(asked.line)];
+    if (recorded) {
+      r.add({
+        rule: 'repair_history',
+        line: asked.line,
+        inputs: { repairs: recorded.repairs, daysInRepair: recorded.daysInRepair },
+        result: 'applied',
+        basis: 'repair cases here, added to those declared',
+      });
+    }
     const lineFacts: LineFacts = {
       line: asked.line,
       item,
@@ -609,8 +585,8 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
       ruleClass,
       quantity: asked.quantity,
       paid: item.amount * asked.quantity,
-      repairs: asked.repairs,
-      daysInRepair: asked.daysInRepair,
+      repairs: asked.repairs + (recorded?.repairs ?? 0),
+      daysInRepair: asked.daysInRepair + (recorded?.daysInRepair ?? 0),
     };
     const result =
       request.reason === 'no_reason'

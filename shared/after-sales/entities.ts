@@ -25,9 +25,12 @@ export const returnCaseEntity = defineEntity<ReturnCase>({
   },
 });
 
-/** What has been refunded of a purchase, per line; versioned so two refunds cannot both take the last unit. */
+/**
+ * What after-sales did to each line of a purchase: quantities refunded and repairs finished here;
+ * versioned so two refunds cannot both take the last unit, nor two repairs count once.
+ */
 export const returnTallyEntity = defineEntity<ReturnTally>({
   tag: 'return_tally',
-  about: 'Quantities refunded per line of one purchase; the whole purchase back makes it `returned`.',
+  about: 'Per line of a purchase: units refunded (all back: `returned`), repairs finished here.',
   key: { pk: 'T#{tenantId}#PURCHASE#{purchaseId}', sk: 'RETURNED' },
 });

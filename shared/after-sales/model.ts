@@ -13,12 +13,43 @@ import type { ReturnCase } from './views';
 
 export type { ReturnCase } from './views';
 
+/** One line's repairs here: how many, the days the item spent in them, and which cases. */
+export interface LineRepairs {
+  readonly repairs: number;
+  readonly daysInRepair: number;
+  readonly repairIds: readonly string[];
+}
+
 export interface ReturnTally {
   readonly purchaseId: string;
   readonly customerId: string;
   /** Quantity refunded per line (keys are line numbers). */
   readonly lines: Readonly<Record<string, number>>;
+  /** Repairs finished here per line (repair cases), which the return rules read (三包 art. 11, 13). */
+  readonly repairs?: Readonly<Record<string, LineRepairs>>;
   readonly version: number;
+}
+
+/** The tally with one more finished repair of a line; the same repair twice counts once. */
+export function addRepair(
+  tally: ReturnTally,
+  line: number,
+  repair: { id: string; daysInRepair: number },
+): ReturnTally {
+  const had = tally.repairs?.[String(line)] ?? { repairs: 0, daysInRepair: 0, repairIds: [] };
+  if (had.repairIds.includes(repair.id)) return tally;
+  return {
+    ...tally,
+    repairs: {
+      ...tally.repairs,
+      [String(line)]: {
+        repairs: had.repairs + 1,
+        daysInRepair: had.daysInRepair + repair.daysInRepair,
+        repairIds: [...had.repairIds, repair.id],
+      },
+    },
+    version: tally.version + 1,
+  };
 }
 
 interface Context {

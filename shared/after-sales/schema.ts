@@ -210,7 +210,10 @@ export const requestedLine = strictObject({
   /** The item's line in the purchase: 1 for the first item. */
   line: int().check(gte(1), lte(100)),
   quantity: _default(int().check(gte(1), lte(10_000)), 1),
-  /** Repairs this item already had for the problem, and the days it spent in repair. */
+  /**
+   * Repairs this item had for the problem elsewhere (not as repair cases here, which the engine
+   * reads itself), and the days it spent in them.
+   */
   repairs: _default(int().check(gte(0), lte(100)), 0),
   daysInRepair: _default(int().check(gte(0), lte(3650)), 0),
 });

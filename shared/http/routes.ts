@@ -586,6 +586,27 @@ export const recordComplaintStep = route(
   'readwrite',
 );
 
+/** Who works repairs: the desk registers and hands over, technicians inspect, quote and repair (steps: repairs/model.ts). */
+const repairDesk: readonly StaffRole[] = ['front_desk', 'technician', 'supervisor', 'manager', 'admin'];
+
+export const createRepair = route(
+  'POST',
+  '/v1/repairs',
+  'create-repair',
+  ['front_desk', 'supervisor', 'manager', 'admin'],
+  'readwrite',
+  { idempotent: true },
+);
+export const listRepairs = route('GET', '/v1/repairs', 'list-repairs', repairDesk, 'read');
+export const getRepair = route('GET', '/v1/repairs/{repairId}', 'get-repair', repairDesk, 'read');
+export const recordRepairStep = route(
+  'POST',
+  '/v1/repairs/{repairId}/steps',
+  'record-repair-step',
+  repairDesk,
+  'readwrite',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -149,5 +149,19 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
+  /** A repair stage stalled: a quote unanswered for 3 working days, a parcel not received in 7 days. */
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('repair_stalled'),
+    storeId: ulid,
+    repairId: ulid,
+    ticketId: ulid,
+    ticketNumber: optional(string()),
+    stage: zEnum(['quote', 'parcel']),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;

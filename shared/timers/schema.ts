@@ -48,6 +48,7 @@ export const timerKinds = [
   'guest_message',
   'luggage',
   'complaint_task',
+  'repair_stall',
 ] as const;
 export type TimerKind = (typeof timerKinds)[number];
 

@@ -123,6 +123,50 @@ const frontDesk = (tenantId: string, storeId: string): Caller => ({
 
 const http = (route: HttpRouteName) => ({ kind: 'http', route }) as const;
 
+/** A laptop bought a month ago (in warranty) and a repair ticket about it, for the repair operations. */
+async function repairWorld(label: string) {
+  const d = await deskFixture(label);
+  const { id: customerId } = await created('createCustomer', {
+    caller: d.admin,
+    body: { name: '周女士', phone: '13900000002' },
+  });
+  const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const { id: purchaseId } = await created('createPurchase', {
+    caller: d.admin,
+    body: {
+      customerId,
+      storeId: d.store.id,
+      items: [{ name: '笔记本电脑', category: 'computer', amount: 699900 }],
+      purchasedOn: monthAgo,
+      deliveredOn: monthAgo,
+    },
+  });
+  const caller = frontDesk(d.tenant, d.store.id);
+  const world = { d, caller, customerId, purchaseId, body: {} as Record<string, unknown> };
+  const ticket = await repairTicket(world);
+  world.body = { ticketId: ticket.id, customerId, purchaseId, line: 1, mode: 'mail_in', problem: '无法开机' };
+  return world;
+}
+
+async function repairTicket(world: {
+  d: DeskFixture;
+  caller: Caller;
+  customerId: string;
+  purchaseId: string;
+}) {
+  return created<Ticket>('createTicket', {
+    caller: world.caller,
+    body: {
+      storeId: world.d.store.id,
+      type: 'repair',
+      channel: 'phone',
+      subject: '笔记本维修',
+      customerId: world.customerId,
+      purchaseId: world.purchaseId,
+    },
+  });
+}
+
 export const operations: readonly BenchOperation[] = [
   {
     id: 'baseline',
@@ -1082,6 +1126,64 @@ export const operations: readonly BenchOperation[] = [
           shiftStart: '15:00',
           cashCount: 150_000,
         },
+      });
+    },
+  },
+  {
+    id: 'createRepair',
+    title: 'register a mail-in repair on its repair ticket (warranty, case, timer, timeline event)',
+    status: 'measured',
+    target: http('createRepair'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 201,
+    async prepare() {
+      const world = await repairWorld('bench-create-repair');
+      return () => ({ caller: world.caller, body: world.body });
+    },
+  },
+  {
+    id: 'recordRepairStep',
+    title: 'repair step: delivered (finishes the repair, resolves its ticket, adds to the item’s history)',
+    status: 'measured',
+    target: http('recordRepairStep'),
+    measures: ['cold', 'capacity'],
+    expectStatus: 200,
+    async prepare(_tools, count) {
+      const world = await repairWorld('bench-repair-step');
+      const shipped: { id: string; version: number }[] = [];
+      for (let i = 0; i < count; i++) {
+        const opened = await repairTicket(world);
+        await ok('assignTicket', {
+          caller: world.d.as.supervisor,
+          params: { ticketId: opened.id },
+          body: { assigneeId: world.d.staff.tech.id },
+        });
+        const ticket = await ok<Ticket>('transitionTicket', {
+          caller: world.d.as.tech,
+          params: { ticketId: opened.id },
+          body: { to: 'in_progress' },
+        });
+        let repair = await created<{ id: string; version: number }>('createRepair', {
+          caller: world.caller,
+          body: { ...world.body, ticketId: ticket.id },
+        });
+        for (const step of [
+          { step: 'receive_parcel', trackingNumber: `SF${pad(i)}` },
+          { step: 'inspect', findings: '电池鼓包' },
+          { step: 'ship', trackingNumber: `SFB${pad(i)}` },
+        ]) {
+          repair = await ok('recordRepairStep', {
+            caller: world.d.as.supervisor,
+            params: { repairId: repair.id },
+            body: { ...step, version: repair.version },
+          });
+        }
+        shipped.push(repair);
+      }
+      return (i) => ({
+        caller: world.caller,
+        params: { repairId: at(shipped, i).id },
+        body: { step: 'deliver', version: at(shipped, i).version },
       });
     },
   },

@@ -149,6 +149,36 @@ export async function newReturn(world: World) {
   });
 }
 
+/** A mail-in repair of the world's fridge, on a new repair ticket about it. */
+async function repairBody(world: World) {
+  const ticket = await succeeded<Ticket>('createTicket', {
+    caller: world.admin,
+    body: {
+      storeId: world.store.id,
+      type: 'repair',
+      channel: 'phone',
+      subject: `fridge repair ${unique()}`,
+      customerId: world.customer.id,
+      purchaseId: world.purchaseIds[0],
+    },
+  });
+  return {
+    ticketId: ticket.id,
+    customerId: world.customer.id,
+    purchaseId: world.purchaseIds[0],
+    line: 1,
+    mode: 'mail_in',
+    problem: 'Does not cool',
+  };
+}
+
+export async function newRepair(world: World) {
+  return succeeded<{ id: string; version: number }>('createRepair', {
+    caller: world.admin,
+    body: await repairBody(world),
+  });
+}
+
 /** Day and time `minutes` from now in the fixture stores' zone (Asia/Shanghai, the default). */
 export function shanghaiWallClock(minutes: number): { date: string; time: string } {
   const local = new Date(Date.now() + minutes * 60_000 + 8 * 3_600_000).toISOString();
@@ -1270,6 +1300,30 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       return { caller: world.as.tech, params: { notificationId: inbox.items[0]?.id ?? '' } };
     },
     scope: { notStoreScoped: "the caller's own inbox" },
+  },
+  createRepair: {
+    valid: async (world) => ({ caller: world.as.desk, body: await repairBody(world) }),
+    scope: 'store',
+  },
+  listRepairs: {
+    valid: async (world) => ({ caller: world.as.desk, query: { storeId: world.store.id } }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  getRepair: {
+    valid: async (world) => ({ caller: world.as.desk, params: { repairId: (await newRepair(world)).id } }),
+    scope: 'store',
+  },
+  recordRepairStep: {
+    valid: async (world) => {
+      const repair = await newRepair(world);
+      return {
+        caller: world.as.desk,
+        params: { repairId: repair.id },
+        body: { step: 'receive_parcel', version: repair.version, trackingNumber: 'SF1234567890' },
+      };
+    },
+    scope: 'store',
   },
 };
 

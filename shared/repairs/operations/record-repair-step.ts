@@ -1,0 +1,109 @@
+import { assertStoreAccess, type Principal } from '../../access/principal';
+import { addWorkingDays } from '../../calendar/business-time';
+import { resolveCalendar } from '../../calendar/repository';
+import type { BusinessCalendar } from '../../calendar/views';
+import type { TransactionItem } from '../../db/transactions';
+import { DomainError, notFound, versionConflict } from '../../errors';
+import { newId } from '../../ids';
+import { findStore } from '../../stores/repository';
+import { withSla } from '../../tickets/changes';
+import { findTicket } from '../../tickets/repository';
+import { sideEffects } from '../../tickets/side-effects';
+import type { Ticket, TimelineEvent } from '../../tickets/views';
+import { applyRepairStep, finishes, quoteStallWorkingDays, type RepairCase } from '../model';
+import type { RepairReactions } from '../ports';
+import { findRepairCase, saveRepairStep } from '../repository';
+import type { RecordRepairStepInput } from '../schema';
+
+/** The ticket statuses a ticket may be resolved from (tickets/lifecycle.ts). */
+const resolvable: readonly Ticket['status'][] = ['in_progress', 'pending_customer', 'pending_third_party'];
+
+/**
+ * One stage of a repair, with its ticket event in the same transaction. A quote schedules the
+ * unanswered-quote reminder (3 working days on the store's calendar); any later stage drops it.
+ * The step that finishes the repair (delivered; the on-site visit) adds the repair to the
+ * item's history and resolves the ticket if work on it has started (in progress or pending),
+ * with the ticket's SLA, workload and post-service revisit, all in the same transaction.
+ */
+export async function recordRepairStep(
+  principal: Principal,
+  repairId: string,
+  input: RecordRepairStepInput,
+  now: Date,
+  reactions: RepairReactions,
+): Promise<RepairCase> {
+  const { tenantId } = principal;
+  const repair = await findRepairCase(tenantId, repairId);
+  if (!repair) throw notFound('repair');
+  assertStoreAccess(principal, repair.storeId);
+  if (input.version !== repair.version) throw versionConflict('repair case');
+  const finishing = finishes(repair, input.step);
+  let calendar: BusinessCalendar | undefined;
+  if (input.step === 'quote' || finishing) {
+    const store = await findStore(tenantId, repair.storeId);
+    if (!store) throw new DomainError('not_found', 'store_not_found', 'The repair’s store no longer exists.');
+    calendar = await resolveCalendar(tenantId, store);
+  }
+  const { repair: next, event } = applyRepairStep(repair, input, {
+    actorId: principal.userId,
+    roles: principal.roles,
+    eventId: newId(now),
+    now,
+    ...(calendar ? { timeZone: calendar.timezone } : {}),
+    ...(input.step === 'quote' && calendar
+      ? { quoteStallAt: addWorkingDays(calendar, now, quoteStallWorkingDays).toISOString() }
+      : {}),
+  });
+  if (!finishing || !calendar) {
+    await saveRepairStep(tenantId, repair, next, [event], undefined, []);
+    return next;
+  }
+
+  const alongside: TransactionItem[] = next.countsAsRepair
+    ? [...(await reactions.finished(tenantId, next))]
+    : [];
+  const ticket = await findTicket(tenantId, repair.ticketId);
+  if (!ticket || !resolvable.includes(ticket.status)) {
+    // Work on the ticket never started (or it is already resolved): the case finishes, the ticket stays.
+    await saveRepairStep(tenantId, repair, next, [event], undefined, alongside);
+    return next;
+  }
+  const resolution = `${repair.mode.replace('_', '-')} repair ${repair.id} finished: ${event.kind === 'case_step' ? (event.note ?? event.step) : ''}`;
+  const at = now.toISOString();
+  const resolved: Ticket = {
+    ...ticket,
+    status: 'resolved',
+    resolvedAt: at,
+    resolution: resolution.slice(0, 2000),
+    updatedAt: at,
+    version: ticket.version + 1,
+  };
+  const statusEvent: TimelineEvent = {
+    id: newId(now),
+    ticketId: ticket.id,
+    kind: 'status_changed',
+    from: ticket.status,
+    to: 'resolved',
+    resolution: resolved.resolution,
+    actorId: principal.userId,
+    at,
+  };
+  const tracked = await withSla(tenantId, ticket, resolved, now);
+  const followUp = await reactions.resolved(
+    tenantId,
+    tracked.ticket,
+    tracked.calendar ?? calendar,
+    principal.userId,
+    now,
+  );
+  const after = followUp
+    ? { ...tracked.ticket, postServiceRevisitId: followUp.postServiceRevisitId }
+    : tracked.ticket;
+  await saveRepairStep(tenantId, repair, next, [event, statusEvent], { before: ticket, after }, [
+    ...alongside,
+    ...sideEffects(tenantId, ticket, after, now),
+    ...tracked.timers,
+    ...(followUp?.writes ?? []),
+  ]);
+  return next;
+}

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../shared/access/roles';
+import { warrantyOf } from '../../shared/after-sales/warranty';
+import { DomainError } from '../../shared/errors';
+import {
+  applyRepairStep,
+  daysWithRepairer,
+  markStalled,
+  openRepair,
+  type RepairCase,
+  repairTimerOf,
+} from '../../shared/repairs/model';
+import type { CreateRepairInput, RecordRepairStepInput } from '../../shared/repairs/schema';
+
+const now = new Date('2026-11-27T10:00:00+08:00');
+const ulid = (n: number) => `01JQ${String(n).padStart(22, '0')}`;
+const warranty = (inWarranty: boolean) => ({
+  inWarranty,
+  ruleClass: 'computer',
+  months: 12,
+  lastDay: inWarranty ? '2027-01-01' : '2026-01-01',
+  invoiceDate: inWarranty ? '2026-01-01' : '2025-01-01',
+  daysInRepairBefore: 0,
+  decidedOn: '2026-11-27',
+  basis: 'test',
+});
+
+const open = (mode: CreateRepairInput['mode'], inWarranty: boolean): RepairCase =>
+  openRepair(
+    {
+      ticketId: ulid(1),
+      customerId: ulid(2),
+      purchaseId: ulid(3),
+      line: 1,
+      mode,
+      problem: '无法开机',
+      ...(mode === 'on_site'
+        ? {
+            appointment: { from: '2026-11-28T09:00:00+08:00', to: '2026-11-28T12:00:00+08:00' },
+            technicianId: ulid(4),
+          }
+        : {}),
+    },
+    { id: ulid(5), storeId: ulid(6), itemName: '笔记本电脑', warranty: warranty(inWarranty) },
+    'desk',
+    now,
+  );
+
+/** A step without its version (distributed over the union, so each step keeps its own fields). */
+type Step = RecordRepairStepInput extends infer T ? (T extends unknown ? Omit<T, 'version'> : never) : never;
+const steps: Record<string, Step> = {
+  receive: { step: 'receive_parcel', trackingNumber: 'SF1' },
+  inspect: { step: 'inspect', findings: '主板短路' },
+  inspectMisuse: { step: 'inspect', findings: '进水', exemption: 'misuse_or_poor_storage' },
+  quote: { step: 'quote', amount: 45_000, description: '更换主板' },
+  accept: { step: 'accept', payment: { amount: 45_000, method: 'wechat_pay', reference: 'WX1' } },
+  decline: { step: 'decline' },
+  ship: { step: 'ship', trackingNumber: 'SF2' },
+  deliver: { step: 'deliver' },
+  guide: { step: 'guide', guidance: '已指导安装' },
+  visitFree: { step: 'visit', findings: '风扇积灰', parts: [], labourMinutes: 30 },
+  visitPaid: {
+    step: 'visit',
+    findings: '风扇损坏',
+    parts: [{ name: '风扇', quantity: 1, amount: 12_000 }],
+    labourMinutes: 30,
+    fee: { amount: 20_000, method: 'cash', reference: 'R1' },
+  },
+};
+
+let eventSerial = 10;
+const context = (roles: readonly StaffRole[] = ['supervisor']) => ({
+  actorId: 'actor',
+  roles,
+  eventId: ulid(eventSerial++),
+  now,
+  quoteStallAt: '2026-12-02T01:00:00.000Z',
+  timeZone: 'Asia/Shanghai',
+});
+
+const run = (repair: RepairCase, names: readonly string[]) =>
+  names.reduce(
+    (current, name) =>
+      applyRepairStep(
+        current,
+        { ...(steps[name] as Step), version: current.version } as RecordRepairStepInput,
+        context(),
+      ).repair,
+    repair,
+  );
+
+const codeOf = (thunk: () => unknown) => {
+  try {
+    thunk();
+    return 'none';
+  } catch (error) {
+    return error instanceof DomainError ? `${error.kind}:${error.code}` : String(error);
+  }
+};
+
+describe('the repair stage machine (applyRepairStep)', () => {
+  it.each([
+    [
+      'mail_in',
+      true,
+      ['receive', 'inspect', 'ship', 'deliver', 'guide'],
+      ['received', 'repairing', 'shipped', 'delivered', 'done'],
+      'free',
+      true,
+    ],
+    [
+      'mail_in',
+      false,
+      ['receive', 'inspect', 'quote', 'accept', 'ship', 'deliver'],
+      ['received', 'inspected', 'quoted', 'repairing', 'shipped', 'delivered'],
+      'paid',
+      true,
+    ],
+    [
+      'mail_in',
+      false,
+      ['receive', 'inspect', 'quote', 'decline', 'ship', 'deliver'],
+      ['received', 'inspected', 'quoted', 'declined', 'shipped', 'delivered'],
+      'paid',
+      false,
+    ],
+    [
+      'mail_in',
+      true,
+      ['receive', 'inspectMisuse', 'quote', 'accept', 'ship', 'deliver'],
+      ['received', 'inspected', 'quoted', 'repairing', 'shipped', 'delivered'],
+      'paid',
+      true,
+    ],
+    [
+      'parts',
+      true,
+      ['quote', 'accept', 'ship', 'deliver', 'guide'],
+      ['quoted', 'paid', 'shipped', 'delivered', 'done'],
+      'paid',
+      false,
+    ],
+    ['on_site', true, ['visitFree'], ['done'], 'free', true],
+    ['on_site', false, ['visitPaid'], ['done'], 'paid', true],
+  ] as const)('%s (in warranty: %s): %j → %j', (mode, inWarranty, names, statuses, charge, counts) => {
+    let repair = open(mode, inWarranty);
+    const seen: string[] = [];
+    for (const name of names) {
+      repair = run(repair, [name]);
+      seen.push(repair.status);
+    }
+    expect(seen).toEqual(statuses);
+    expect(repair.charge).toBe(charge);
+    expect(repair.countsAsRepair).toBe(counts);
+    expect(repair.finishedAt).toBe(now.toISOString());
+    expect(repair.version).toBe(1 + names.length);
+    expect(repair.history.map((entry) => entry.step)).toEqual([
+      'registered',
+      ...names.map((name) => (steps[name] as Step).step),
+    ]);
+  });
+
+  it.each([
+    ['mail_in', true, [], 'quote', 'conflict:repair_stage_not_allowed'],
+    ['mail_in', true, ['receive', 'inspect'], 'quote', 'conflict:repair_stage_not_allowed'],
+    ['mail_in', false, ['receive'], 'ship', 'conflict:repair_stage_not_allowed'],
+    ['mail_in', false, ['receive', 'inspect', 'quote'], 'ship', 'conflict:repair_stage_not_allowed'],
+    [
+      'mail_in',
+      false,
+      ['receive', 'inspect', 'quote', 'accept', 'ship', 'deliver', 'guide'],
+      'guide',
+      'conflict:repair_stage_not_allowed',
+    ],
+    ['parts', true, [], 'decline', 'conflict:repair_stage_not_allowed'],
+    ['parts', true, [], 'receive', 'conflict:repair_stage_not_allowed'],
+    ['on_site', true, [], 'deliver', 'conflict:repair_stage_not_allowed'],
+    ['on_site', true, [], 'visitPaid', 'invalid_input:invalid_input'],
+    ['on_site', false, [], 'visitFree', 'invalid_input:invalid_input'],
+  ] as const)('%s (in warranty: %s) after %j refuses %s: %s', (mode, inWarranty, before, name, code) => {
+    const repair = run(open(mode, inWarranty), before);
+    expect(
+      codeOf(() =>
+        applyRepairStep(
+          repair,
+          { ...(steps[name] as Step), version: repair.version } as RecordRepairStepInput,
+          context(),
+        ),
+      ),
+    ).toBe(code);
+  });
+
+  it.each([
+    ['front_desk', 'receive', 'none'],
+    ['front_desk', 'inspect', 'forbidden:repair_step_not_allowed'],
+    ['front_desk', 'quote', 'forbidden:repair_step_not_allowed'],
+    ['technician', 'inspect', 'none'],
+    ['complaint_handler', 'receive', 'forbidden:repair_step_not_allowed'],
+    ['manager', 'inspect', 'none'],
+  ] as const)('a %s recording %s: %s', (role, name, code) => {
+    const repair = name === 'receive' ? open('mail_in', false) : run(open('mail_in', false), ['receive']);
+    expect(
+      codeOf(() =>
+        applyRepairStep(
+          repair,
+          { ...(steps[name] as Step), version: repair.version } as RecordRepairStepInput,
+          context([role]),
+        ),
+      ),
+    ).toBe(code);
+  });
+
+  it('waits on one reminder at a time: the parcel from registration, the quote once quoted, none after', () => {
+    const registered = open('mail_in', false);
+    expect(repairTimerOf(registered)).toEqual({ stage: 'parcel', dueAt: '2026-12-04T02:00:00.000Z' });
+    const received = run(registered, ['receive']);
+    expect(repairTimerOf(received)).toBeUndefined();
+    const quoted = run(received, ['inspect', 'quote']);
+    expect(repairTimerOf(quoted)).toEqual({ stage: 'quote', dueAt: '2026-12-02T01:00:00.000Z' });
+    const reminded = markStalled(quoted, now, [ulid(4)]);
+    expect(repairTimerOf(reminded)).toBeUndefined();
+    expect(reminded.history.at(-1)).toMatchObject({ step: 'stalled_quote', to: 'quoted', by: 'timer' });
+    expect(repairTimerOf(run(quoted, ['accept']))).toBeUndefined();
+    expect(repairTimerOf(open('on_site', true))).toBeUndefined();
+  });
+
+  it('counts days in repair in the store’s local days, from the parcel in to the parcel out', () => {
+    const base = run(open('mail_in', true), ['receive', 'inspect', 'ship']);
+    const at = (parcelIn: string, parcelOut: string): RepairCase => ({
+      ...base,
+      parcelIn: { trackingNumber: 'a', by: 'x', at: parcelIn },
+      parcelOut: { trackingNumber: 'b', by: 'x', at: parcelOut },
+    });
+    expect(daysWithRepairer(at('2026-11-01T02:00:00Z', '2026-11-01T09:00:00Z'), 'Asia/Shanghai')).toBe(0);
+    // 15:59 UTC is 23:59 in Shanghai; 16:01 UTC is the next local day.
+    expect(daysWithRepairer(at('2026-11-01T15:59:00Z', '2026-11-01T16:01:00Z'), 'Asia/Shanghai')).toBe(1);
+    expect(daysWithRepairer(at('2026-11-01T02:00:00Z', '2026-11-13T02:00:00Z'), 'Asia/Shanghai')).toBe(12);
+  });
+});
+
+describe('the warranty of a purchase line (warrantyOf)', () => {
+  it.each([
+    // class months, item months, invoice date, days in repair, today, months, last day, in warranty
+    [12, 0, '2025-11-27', 0, '2026-11-27', 12, '2026-11-27', true],
+    [12, 0, '2025-11-27', 0, '2026-11-28', 12, '2026-11-27', false],
+    [12, 0, '2025-11-27', 10, '2026-12-07', 12, '2026-12-07', true],
+    [12, 0, '2025-11-27', 10, '2026-12-08', 12, '2026-12-07', false],
+    [12, 24, '2025-01-31', 0, '2027-01-31', 24, '2027-01-31', true],
+    [6, 0, '2026-08-31', 0, '2027-02-28', 6, '2027-02-28', true],
+    [0, 0, '2026-11-01', 0, '2026-11-02', 0, '2026-11-01', false],
+  ] as const)(
+    'class %i mo, item %i mo, invoiced %s, %i days in repair, on %s: %i months to %s, in warranty %s',
+    (classMonths, itemMonths, invoice, days, today, months, lastDay, inWarranty) => {
+      expect(
+        warrantyOf({ warrantyMonths: classMonths }, { warrantyMonths: itemMonths }, invoice, days, today),
+      ).toEqual({
+        months,
+        lastDay,
+        inWarranty,
+      });
+    },
+  );
+});
