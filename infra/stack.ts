@@ -23,7 +23,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -33,6 +33,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { staffRoles } from '../shared/access/roles';
 import { type KeyAttribute, serviceDeskTable } from '../shared/db/table';
 import { type HttpRoute, httpRoutes } from '../shared/http/route-table';
+import { streamConsumers, streamFilterPattern } from '../shared/stream/consumers';
 import {
   queueConsumers,
   scheduledFunctions,
@@ -77,6 +78,12 @@ export const nagAcknowledgements = {
     id: 'AwsSolutions-APIG4',
     reason:
       'Deliberately public: /v1/health is the liveness probe and $default only returns a problem+json 404 for unmatched paths; neither touches data (tableAccess none).',
+  },
+  /** On the dead-letter queue of each change-stream consumer. */
+  streamDeadLetters: {
+    id: 'AwsSolutions-SQS3',
+    reason:
+      'This queue is the on-failure destination of a DynamoDB stream event source (records a consumer gave up on); it is the dead-letter queue, so it has none of its own.',
   },
   /** On the user pool (only when the stack creates it). */
   userPoolPlusTier: {
@@ -540,6 +547,47 @@ export class ServiceDeskStack extends Stack {
         new SqsEventSource(queue, { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
       );
     }
+    // Change-stream consumers (DESIGN §4): the table's stream, filtered to the item kinds each
+    // wants; a failing record is retried alone (bisect, batch item failures), then parked.
+    for (const [name, consumer] of Object.entries(streamConsumers)) {
+      const fn = serviceFunction(
+        this,
+        context,
+        name,
+        consumer.handler,
+        consumer.tableAccess,
+        {},
+        consumer.timeoutSeconds,
+      );
+      functions.set(name, fn);
+      const deadLetters = new sqs.Queue(this, `${constructStem(name)}StreamDeadLetterQueue`, {
+        retentionPeriod: Duration.days(14),
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      Validations.of(deadLetters).acknowledge(nagAcknowledgements.streamDeadLetters);
+      fn.addEventSource(
+        new DynamoEventSource(this.table, {
+          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+          batchSize: consumer.batchSize,
+          bisectBatchOnError: true,
+          reportBatchItemFailures: true,
+          retryAttempts: consumer.maxRetries,
+          onFailure: new SqsDlq(deadLetters),
+          filters: [lambda.FilterCriteria.filter(streamFilterPattern(consumer))],
+        }),
+      );
+      alarmOnAny(
+        this,
+        `${constructStem(name)}StreamDeadLetterAlarm`,
+        `${name} gave up on change-stream records after ${consumer.maxRetries} retries; they sit in its dead-letter queue.`,
+        deadLetters.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+        alarmAction,
+      );
+    }
     this.functions = functions;
 
     alarmOnAny(
@@ -567,6 +615,7 @@ export class ServiceDeskStack extends Stack {
       sortKey: keyAttribute(serviceDeskTable.sortKey),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: serviceDeskTable.timeToLiveAttribute,
+      stream: dynamodb.StreamViewType[serviceDeskTable.streamView],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,

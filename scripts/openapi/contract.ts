@@ -16,6 +16,11 @@ import { staffMember } from '../../shared/staff/views';
 import { store } from '../../shared/stores/views';
 import { ticket, timelineEvent } from '../../shared/tickets/views';
 import { wakeUpCall } from '../../shared/wake-up-calls/views';
+import {
+  webhookAttempt,
+  webhookSubscription,
+  webhookSubscriptionWithSecret,
+} from '../../shared/webhooks/views';
 
 /**
  * What each route answers, for the OpenAPI document (docs/openapi.json, `npm run docs:openapi`).
@@ -59,6 +64,9 @@ export const views = {
   WakeUpCall: wakeUpCall,
   Loan: loan,
   LostItem: lostItem,
+  WebhookSubscription: webhookSubscription,
+  WebhookSubscriptionWithSecret: webhookSubscriptionWithSecret,
+  WebhookAttempt: webhookAttempt,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -104,6 +112,7 @@ export const tags = {
   compensation: '先行赔付 Advance compensation claims and their approval levels',
   frontOffice: '前台 Hotel front office: wake-up calls, item lending, lost and found',
   notifications: '通知 The caller’s inbox',
+  webhooks: 'Webhooks: signed event deliveries (Standard Webhooks) to the tenant’s receivers',
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -533,5 +542,47 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     summary: 'Mark a notification read',
     tag: 'notifications',
     answer: one('Notification'),
+  },
+  createWebhookSubscription: {
+    summary: 'Subscribe a receiver URL to events; the signing secret is answered this once',
+    tag: 'webhooks',
+    answer: one('WebhookSubscriptionWithSecret'),
+    bodyExample: {
+      url: 'https://crm.example.com/service-desk/webhooks',
+      events: ['ticket.created', 'ticket.status_changed', 'sla.breached'],
+      description: '会员CRM：工单同步',
+    },
+  },
+  listWebhookSubscriptions: {
+    summary: 'List the tenant’s webhook subscriptions',
+    tag: 'webhooks',
+    answer: page('WebhookSubscription'),
+  },
+  getWebhookSubscription: {
+    summary: 'Read a webhook subscription (never its secret)',
+    tag: 'webhooks',
+    answer: one('WebhookSubscription'),
+  },
+  updateWebhookSubscription: {
+    summary: 'Change a subscription’s URL, events or description, or enable/disable it',
+    tag: 'webhooks',
+    answer: one('WebhookSubscription'),
+    bodyExample: { version: 1, events: ['ticket.created', 'revisit.done'], enabled: true },
+  },
+  deleteWebhookSubscription: {
+    summary: 'Delete a webhook subscription; answers it as it was',
+    tag: 'webhooks',
+    answer: one('WebhookSubscription'),
+  },
+  rotateWebhookSecret: {
+    summary: 'Replace the signing secret; the new one is answered this once',
+    tag: 'webhooks',
+    answer: one('WebhookSubscriptionWithSecret'),
+    bodyExample: { version: 2 },
+  },
+  listWebhookDeliveries: {
+    summary: 'The delivery log: recent attempts, newest first (30 days)',
+    tag: 'webhooks',
+    answer: page('WebhookAttempt'),
   },
 };

@@ -44,6 +44,7 @@ export const timerKinds = [
   'wake_up',
   'loan',
   'lost_item',
+  'webhook',
 ] as const;
 export type TimerKind = (typeof timerKinds)[number];
 

@@ -53,6 +53,14 @@ export async function newMerchant(world: DeskFixture, storeId = world.store.id) 
   });
 }
 
+/** A webhook subscription of the tenant, created by its admin. */
+export async function newWebhook(world: DeskFixture) {
+  return succeeded<{ id: string; version: number; secret: string }>('createWebhookSubscription', {
+    caller: world.admin,
+    body: { url: 'https://crm.example.com/hooks', events: ['ticket.created'] },
+  });
+}
+
 /** A claim of `amount` fen on a new complaint ticket, requested by the front desk. */
 export async function newClaim(world: DeskFixture, amount = 30_000) {
   const ticket = await succeeded<Ticket>('createTicket', {
@@ -897,6 +905,55 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       return { caller: world.as.tech, params: { notificationId: inbox.items[0]?.id ?? '' } };
     },
     scope: { notStoreScoped: "the caller's own inbox" },
+  },
+  createWebhookSubscription: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: { url: 'https://crm.example.com/hooks', events: ['ticket.created'], description: '会员CRM' },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  listWebhookSubscriptions: {
+    valid: async (world) => ({ caller: world.admin, query: {} }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  getWebhookSubscription: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  updateWebhookSubscription: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+      body: { version: 1, events: ['ticket.created', 'revisit.done'] },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  deleteWebhookSubscription: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  rotateWebhookSecret: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+      body: { version: 1 },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  listWebhookDeliveries: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+      query: {},
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
   },
 };
 
