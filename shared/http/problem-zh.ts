@@ -17,10 +17,12 @@ const objectsZh: Record<string, string> = {
   merchant: '商户',
   compensation_claim: '先行赔付申请',
   route: '接口路径',
+  webhook_subscription: 'Webhook 订阅',
 };
 
 const detailsZh: Record<string, string> = {
   invalid_input: '请求中有无效字段。',
+  webhook_subscription_limit: '该租户的 Webhook 订阅数量已达上限。',
   body_required: '需要 JSON 请求体。',
   invalid_json: '请求体不是有效的 JSON。',
   invalid_request_target: '请求路径无效。',
