@@ -85,6 +85,12 @@ export const nagAcknowledgements = {
     reason:
       'This queue is the on-failure destination of a DynamoDB stream event source (records a consumer gave up on); it is the dead-letter queue, so it has none of its own.',
   },
+  /** On the role of each change-stream consumer. */
+  streamListing: {
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'A DynamoDB stream event source needs dynamodb:ListStreams, which IAM does not scope to a resource (it is granted on *); the stream reads (DescribeStream, GetRecords, GetShardIterator) are scoped to the table’s stream ARN.',
+  },
   /** On the user pool (only when the stack creates it). */
   userPoolPlusTier: {
     id: 'AwsSolutions-COG8',
@@ -566,6 +572,7 @@ export class ServiceDeskStack extends Stack {
         enforceSSL: true,
       });
       Validations.of(deadLetters).acknowledge(nagAcknowledgements.streamDeadLetters);
+      if (fn.role) Validations.of(fn.role).acknowledge(nagAcknowledgements.streamListing);
       fn.addEventSource(
         new DynamoEventSource(this.table, {
           startingPosition: lambda.StartingPosition.TRIM_HORIZON,
