@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -12,9 +12,6 @@ import { type AddressPolicy, pinnedLookup, resolveTarget } from './address-guard
  * `webhook-signature` (`v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`), keyed with the
  * subscription's `whsec_<base64>` secret. Signing is the specification's own library.
  */
-
-/** A new signing secret, shown once: 32 random bytes in the specification's `whsec_` form. */
-export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
 
 /**
  * The message id (`webhook-id`) of one event for one subscription: derived from both, so every

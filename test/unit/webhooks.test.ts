@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { changeEventsOf, newHistoryEntries } from '../../shared/stream/events';
 import { checkAddress, resolveTarget } from '../../shared/webhooks/address-guard';
 import { webhookEventOf, webhookEventTypes } from '../../shared/webhooks/catalogue';
+import { newWebhookSecret } from '../../shared/webhooks/secret';
 import {
   deliveryIdOf,
   maxAttempts,
-  newWebhookSecret,
   retryDelaySeconds,
   signatureHeaders,
 } from '../../shared/webhooks/sending';

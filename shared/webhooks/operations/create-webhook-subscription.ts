@@ -5,7 +5,7 @@ import { newId } from '../../ids';
 import type { StoredSubscription } from '../entities';
 import { allSubscriptions, maxSubscriptionsPerTenant, publicView, saveSubscription } from '../repository';
 import type { CreateWebhookSubscriptionInput } from '../schema';
-import { newWebhookSecret } from '../sending';
+import { newWebhookSecret } from '../secret';
 import type { WebhookSubscriptionWithSecret } from '../views';
 
 /** A new subscription, enabled; its signing secret is generated here and answered this once. */

@@ -2,7 +2,7 @@ import type { Principal } from '../../access/principal';
 import { versionConflict } from '../../errors';
 import { publicView, saveSubscription, subscriptionOrNotFound } from '../repository';
 import type { RotateWebhookSecretInput } from '../schema';
-import { newWebhookSecret } from '../sending';
+import { newWebhookSecret } from '../secret';
 import type { WebhookSubscriptionWithSecret } from '../views';
 
 /** A new signing secret, answered this once; every attempt from now on is signed with it. */
