@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../shared/db/cursor';
+import { putEntity } from '../../shared/db/items';
+import { writeTransaction } from '../../shared/db/transactions';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
+import { newId } from '../../shared/ids';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Revisit } from '../../shared/revisits/views';
 import type { Ticket } from '../../shared/tickets/views';
 import type { WakeUpCall } from '../../shared/wake-up-calls/views';
+import { webhookAttemptEntity } from '../../shared/webhooks/entities';
 import { calendarBody, settingsBody, slaPoliciesBody } from './bodies';
 import { type DeskFixture, deskFixture, succeeded } from './fixtures';
 import type { Caller, Invocation } from './invoke';
@@ -59,6 +63,32 @@ export async function newWebhook(world: DeskFixture) {
     caller: world.admin,
     body: { url: 'https://crm.example.com/hooks', events: ['ticket.created'] },
   });
+}
+
+/**
+ * A subscription with two lines in its delivery log (a page boundary to cursor over). The lines
+ * are written as the deliverer writes them (shared/webhooks/delivery.ts); sending them for real
+ * needs a receiver and the timer runtime (test/e2e/webhooks.test.ts does).
+ */
+async function webhookWithAttempts(world: DeskFixture) {
+  const subscription = await newWebhook(world);
+  for (const attempt of [1, 2]) {
+    const at = new Date(Date.now() + attempt);
+    await writeTransaction(world.tenant, [
+      putEntity(webhookAttemptEntity, world.tenant, {
+        id: newId(at),
+        subscriptionId: subscription.id,
+        deliveryId: `msg_${unique()}`,
+        type: 'ticket.created',
+        attempt,
+        at: at.toISOString(),
+        outcome: 'failed',
+        responseStatus: 500,
+        latencyMs: 12,
+      }),
+    ]);
+  }
+  return subscription;
 }
 
 /** A claim of `amount` fen on a new complaint ticket, requested by the front desk. */
@@ -950,7 +980,7 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
   listWebhookDeliveries: {
     valid: async (world) => ({
       caller: world.admin,
-      params: { subscriptionId: (await newWebhook(world)).id },
+      params: { subscriptionId: (await webhookWithAttempts(world)).id },
       query: {},
     }),
     scope: { notStoreScoped: 'admin only; tenant webhooks' },
