@@ -225,8 +225,12 @@ describe('outbound webhooks from the change stream, on the local clock', () => {
       const first = await newTicket('门锁故障');
       await advance(0);
       // Three days on, its retry fails again: failing since the first attempt, so it is disabled.
+      // (The 5 s retry may also have run on its own while real time passed: 2 or 3 attempts.)
       await advance(3 * 24 * 60 + 1);
-      expect(messagesAbout(first).map((message) => message.answered)).toEqual([503, 503]);
+      const attempts = messagesAbout(first);
+      expect(attempts.length).toBeGreaterThanOrEqual(2);
+      expect(attempts.every((message) => message.answered === 503)).toBe(true);
+      expect(new Set(attempts.map((message) => message.headers['webhook-id'])).size).toBe(1);
       const after = await api.call<Subscription>('GET', `/v1/webhook-subscriptions/${subscription.id}`, {
         token: await admin(),
       });
