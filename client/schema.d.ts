@@ -1701,6 +1701,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant’s webhook subscriptions
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        get: operations["listWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a receiver URL to events; the signing secret is answered this once
+         * @description Roles allowed (any one): `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a webhook subscription (never its secret)
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        get: operations["getWebhookSubscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription; answers it as it was
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        delete: operations["deleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a subscription’s URL, events or description, or enable/disable it
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        patch: operations["updateWebhookSubscription"];
+        trace?: never;
+    };
+    "/v1/webhook-subscriptions/{subscriptionId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log: recent attempts, newest first (30 days)
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-subscriptions/{subscriptionId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret; the new one is answered this once
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2539,6 +2631,16 @@ export interface components {
             storeId: string;
             ticketId: string;
             ticketNumber?: string;
+        } | {
+            at: string;
+            failingSince: string;
+            id: string;
+            /** @constant */
+            kind: "webhook_disabled";
+            readAt?: string;
+            staffId: string;
+            subscriptionId: string;
+            url: string;
         };
         OpenApiDocument: {
             openapi: string;
@@ -3369,6 +3471,50 @@ export interface components {
                 /** @enum {string} */
                 visitedBy?: "duty_manager" | "housekeeping";
             };
+        };
+        WebhookAttempt: {
+            at: string;
+            attempt: number;
+            deliveryId: string;
+            error?: string;
+            id: string;
+            latencyMs: number;
+            nextAttemptAt?: string;
+            /** @enum {string} */
+            outcome: "delivered" | "failed" | "refused";
+            responseStatus?: number;
+            subscriptionId: string;
+            /** @enum {string} */
+            type: "ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed";
+        };
+        WebhookSubscription: {
+            createdAt: string;
+            createdBy: string;
+            description?: string;
+            disabledAt?: string;
+            disabledReason?: string;
+            enabled: boolean;
+            events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed")[];
+            failingSince?: string;
+            id: string;
+            updatedAt: string;
+            url: string;
+            version: number;
+        };
+        WebhookSubscriptionWithSecret: {
+            createdAt: string;
+            createdBy: string;
+            description?: string;
+            disabledAt?: string;
+            disabledReason?: string;
+            enabled: boolean;
+            events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed")[];
+            failingSince?: string;
+            id: string;
+            secret: string;
+            updatedAt: string;
+            url: string;
+            version: number;
         };
     };
     responses: {
@@ -9412,6 +9558,319 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WakeUpCall"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["WebhookSubscription"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://crm.example.com/service-desk/webhooks",
+                 *       "events": [
+                 *         "ticket.created",
+                 *         "ticket.status_changed",
+                 *         "sla.breached"
+                 *       ],
+                 *       "description": "会员CRM：工单同步"
+                 *     }
+                 */
+                "application/json": {
+                    description?: string;
+                    events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed")[];
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    deleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    updateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "events": [
+                 *         "ticket.created",
+                 *         "revisit.done"
+                 *       ],
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": {
+                    description?: string;
+                    enabled?: boolean;
+                    events?: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed")[];
+                    url?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["WebhookAttempt"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
                 };
             };
             400: components["responses"]["Problem400"];

@@ -23,7 +23,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -34,6 +34,7 @@ import { staffRoles } from '../shared/access/roles';
 import { type KeyAttribute, serviceDeskTable } from '../shared/db/table';
 import { type HttpRoute, type HttpRouteName, httpRoutes } from '../shared/http/route-table';
 import { metricNames, metricsNamespace, serviceName } from '../shared/observability/metric-names';
+import { streamConsumers, streamFilterPattern } from '../shared/stream/consumers';
 import {
   queueConsumers,
   scheduledFunctions,
@@ -80,6 +81,18 @@ export const nagAcknowledgements = {
     id: 'AwsSolutions-APIG4',
     reason:
       'Deliberately public: /v1/health is the liveness probe and $default only returns a problem+json 404 for unmatched paths; neither touches data (tableAccess none).',
+  },
+  /** On the dead-letter queue of each change-stream consumer. */
+  streamDeadLetters: {
+    id: 'AwsSolutions-SQS3',
+    reason:
+      'This queue is the on-failure destination of a DynamoDB stream event source (records a consumer gave up on); it is the dead-letter queue, so it has none of its own.',
+  },
+  /** On the role of each change-stream consumer. */
+  streamListing: {
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'A DynamoDB stream event source needs dynamodb:ListStreams, which IAM does not scope to a resource (it is granted on *); the stream reads (DescribeStream, GetRecords, GetShardIterator) are scoped to the table’s stream ARN.',
   },
   /** On the user pool (only when the stack creates it). */
   userPoolPlusTier: {
@@ -588,6 +601,48 @@ export class ServiceDeskStack extends Stack {
         new SqsEventSource(queue, { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
       );
     }
+    // Change-stream consumers (DESIGN §4): the table's stream, filtered to the item kinds each
+    // wants; a failing record is retried alone (bisect, batch item failures), then parked.
+    for (const [name, consumer] of Object.entries(streamConsumers)) {
+      const fn = serviceFunction(
+        this,
+        context,
+        name,
+        consumer.handler,
+        consumer.tableAccess,
+        {},
+        consumer.timeoutSeconds,
+      );
+      functions.set(name, fn);
+      const deadLetters = new sqs.Queue(this, `${constructStem(name)}StreamDeadLetterQueue`, {
+        retentionPeriod: Duration.days(14),
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      Validations.of(deadLetters).acknowledge(nagAcknowledgements.streamDeadLetters);
+      if (fn.role) Validations.of(fn.role).acknowledge(nagAcknowledgements.streamListing);
+      fn.addEventSource(
+        new DynamoEventSource(this.table, {
+          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+          batchSize: consumer.batchSize,
+          bisectBatchOnError: true,
+          reportBatchItemFailures: true,
+          retryAttempts: consumer.maxRetries,
+          onFailure: new SqsDlq(deadLetters),
+          filters: [lambda.FilterCriteria.filter(streamFilterPattern(consumer))],
+        }),
+      );
+      alarmOnAny(
+        this,
+        `${constructStem(name)}StreamDeadLetterAlarm`,
+        `${name} gave up on change-stream records after ${consumer.maxRetries} retries; they sit in its dead-letter queue.`,
+        deadLetters.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+        alarmAction,
+      );
+    }
     this.functions = functions;
     // Timers should fire within a sweep (a minute) of their time; five minutes late is a wake-up
     // call missed or an escalation not made in time, whatever the cause (sweeper, queue, consumer).
@@ -631,6 +686,7 @@ export class ServiceDeskStack extends Stack {
       sortKey: keyAttribute(serviceDeskTable.sortKey),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: serviceDeskTable.timeToLiveAttribute,
+      stream: dynamodb.StreamViewType[serviceDeskTable.streamView],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,

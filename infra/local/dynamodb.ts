@@ -4,9 +4,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { serviceDeskTable } from '../../shared/db/table';
 
@@ -135,7 +137,10 @@ const localCredentials = {
   secretAccessKey: localAwsEnvironment.AWS_SECRET_ACCESS_KEY,
 };
 
-/** CreateTable from the shared definition; an existing table (persisted data) is kept as it is. */
+/**
+ * CreateTable from the shared definition; an existing table (persisted data) is kept as it is,
+ * except that a table created before the change stream existed gets its stream turned on.
+ */
 export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'existing'> {
   const client = new DynamoDBClient({
     endpoint,
@@ -156,6 +161,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: serviceDeskTable.streamView },
         AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
           AttributeName,
           AttributeType,
@@ -179,8 +185,17 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     );
     return 'created';
   } catch (error) {
-    if (error instanceof ResourceInUseException) return 'existing';
-    throw error;
+    if (!(error instanceof ResourceInUseException)) throw error;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          StreamSpecification: { StreamEnabled: true, StreamViewType: serviceDeskTable.streamView },
+        }),
+      );
+    }
+    return 'existing';
   } finally {
     client.destroy();
   }

@@ -60,10 +60,14 @@ async function main(): Promise<void> {
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     SERVICE_NAME: 'service-desk',
     LOG_LEVEL: process.env.LOG_LEVEL ?? (quiet ? 'ERROR' : 'WARN'),
+    // Webhooks may go to http://127.0.0.1 receivers here (tests, a developer's own listener);
+    // in AWS only https to public addresses (shared/webhooks/address-guard.ts).
+    WEBHOOKS_ALLOW_LOOPBACK: '1',
   });
 
   const { createLocalServer } = await import('./server');
   const { startTimerRuntime } = await import('./timer-runtime');
+  const { startStreamRuntime } = await import('./stream-runtime');
   const clock = await import('../../shared/time/clock');
   // The controllable clock survives restarts with the data, so simulated time does not jump back.
   const clockFile = dataDir ? join(dataDir, 'clock.json') : undefined;
@@ -72,12 +76,21 @@ async function main(): Promise<void> {
   }
   const log = quiet ? undefined : (line: string) => console.log(line);
   const timers = await startTimerRuntime({ repoRoot, ...(log ? { log } : {}) });
+  const stream = await startStreamRuntime({
+    repoRoot,
+    endpoint: dynamo.endpoint,
+    tableName,
+    ...(dataDir ? { checkpointFile: join(dataDir, 'stream-checkpoints.json') } : {}),
+    ...(log ? { log } : {}),
+  });
   const tokens = await localTokenAuthority(dataDir);
   server = createLocalServer({
     tokens,
     repoRoot,
     afterClockChange: async () => {
       if (clockFile) writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.clockOffset() }));
+      // Change-stream work first: what it schedules (webhook deliveries) is timer work.
+      await stream.drain();
       await timers.settle();
     },
     ...(log ? { log } : {}),

@@ -23,6 +23,11 @@ import { staffMember } from '../../shared/staff/views';
 import { store } from '../../shared/stores/views';
 import { ticket, timelineEvent } from '../../shared/tickets/views';
 import { wakeUpCall } from '../../shared/wake-up-calls/views';
+import {
+  webhookAttempt,
+  webhookSubscription,
+  webhookSubscriptionWithSecret,
+} from '../../shared/webhooks/views';
 
 /**
  * What each route answers, for the OpenAPI document (docs/openapi.json, `npm run docs:openapi`).
@@ -74,6 +79,9 @@ export const views = {
   Department: department,
   Complaint: complaint,
   RepairCase: repairCase,
+  WebhookSubscription: webhookSubscription,
+  WebhookSubscriptionWithSecret: webhookSubscriptionWithSecret,
+  WebhookAttempt: webhookAttempt,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -123,6 +131,7 @@ export const tags = {
   departments: '部门 Departments of a store or of the tenant, with their members',
   complaints: '投诉 Complaint cases: validity, investigation, remedy, feedback, satisfaction',
   repairs: '维修 Repairs: on site, mail-in and parts, with warranty, quotes and payments',
+  webhooks: 'Webhooks: signed event deliveries (Standard Webhooks) to the tenant’s receivers',
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -745,5 +754,47 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
     tag: 'repairs',
     answer: one('RepairCase'),
     bodyExample: { step: 'quote', version: 3, amount: 45_000, description: '更换主板电源管理芯片' },
+  },
+  createWebhookSubscription: {
+    summary: 'Subscribe a receiver URL to events; the signing secret is answered this once',
+    tag: 'webhooks',
+    answer: one('WebhookSubscriptionWithSecret'),
+    bodyExample: {
+      url: 'https://crm.example.com/service-desk/webhooks',
+      events: ['ticket.created', 'ticket.status_changed', 'sla.breached'],
+      description: '会员CRM：工单同步',
+    },
+  },
+  listWebhookSubscriptions: {
+    summary: 'List the tenant’s webhook subscriptions',
+    tag: 'webhooks',
+    answer: page('WebhookSubscription'),
+  },
+  getWebhookSubscription: {
+    summary: 'Read a webhook subscription (never its secret)',
+    tag: 'webhooks',
+    answer: one('WebhookSubscription'),
+  },
+  updateWebhookSubscription: {
+    summary: 'Change a subscription’s URL, events or description, or enable/disable it',
+    tag: 'webhooks',
+    answer: one('WebhookSubscription'),
+    bodyExample: { version: 1, events: ['ticket.created', 'revisit.done'], enabled: true },
+  },
+  deleteWebhookSubscription: {
+    summary: 'Delete a webhook subscription; answers it as it was',
+    tag: 'webhooks',
+    answer: one('WebhookSubscription'),
+  },
+  rotateWebhookSecret: {
+    summary: 'Replace the signing secret; the new one is answered this once',
+    tag: 'webhooks',
+    answer: one('WebhookSubscriptionWithSecret'),
+    bodyExample: { version: 2 },
+  },
+  listWebhookDeliveries: {
+    summary: 'The delivery log: recent attempts, newest first (30 days)',
+    tag: 'webhooks',
+    answer: page('WebhookAttempt'),
   },
 };

@@ -24,6 +24,12 @@ export interface TableDefinition {
   readonly globalSecondaryIndexes: readonly IndexDefinition[];
   /** Epoch seconds; items carrying it (idempotency records, expired reservations) are removed by DynamoDB. */
   readonly timeToLiveAttribute: string;
+  /**
+   * What the table's change stream carries. Both images: items that keep their history on
+   * themselves (revisits, merchants, front-office ledgers) tell what is new only as the
+   * difference between the old and the new history (shared/stream/events.ts).
+   */
+  readonly streamView: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
 }
 
 export const serviceDeskTable = {
@@ -66,6 +72,7 @@ export const serviceDeskTable = {
     },
   ],
   timeToLiveAttribute: 'expiresAt',
+  streamView: 'NEW_AND_OLD_IMAGES',
 } as const satisfies TableDefinition;
 
 export type IndexName = (typeof serviceDeskTable.globalSecondaryIndexes)[number]['indexName'];

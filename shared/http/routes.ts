@@ -607,6 +607,59 @@ export const recordRepairStep = route(
   'readwrite',
 );
 
+// Outbound webhooks (issue 15, item 4): the tenant's admins alone manage subscriptions and read
+// the delivery log.
+export const createWebhookSubscription = route(
+  'POST',
+  '/v1/webhook-subscriptions',
+  'create-webhook-subscription',
+  ['admin'],
+  'readwrite',
+  { idempotent: true },
+);
+export const listWebhookSubscriptions = route(
+  'GET',
+  '/v1/webhook-subscriptions',
+  'list-webhook-subscriptions',
+  ['admin'],
+  'read',
+);
+export const getWebhookSubscription = route(
+  'GET',
+  '/v1/webhook-subscriptions/{subscriptionId}',
+  'get-webhook-subscription',
+  ['admin'],
+  'read',
+);
+export const updateWebhookSubscription = route(
+  'PATCH',
+  '/v1/webhook-subscriptions/{subscriptionId}',
+  'update-webhook-subscription',
+  ['admin'],
+  'readwrite',
+);
+export const deleteWebhookSubscription = route(
+  'DELETE',
+  '/v1/webhook-subscriptions/{subscriptionId}',
+  'delete-webhook-subscription',
+  ['admin'],
+  'readwrite',
+);
+export const rotateWebhookSecret = route(
+  'POST',
+  '/v1/webhook-subscriptions/{subscriptionId}/secret',
+  'rotate-webhook-secret',
+  ['admin'],
+  'readwrite',
+);
+export const listWebhookDeliveries = route(
+  'GET',
+  '/v1/webhook-subscriptions/{subscriptionId}/deliveries',
+  'list-webhook-deliveries',
+  ['admin'],
+  'read',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -163,5 +163,16 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
+  /** An outbound webhook subscription kept failing for 3 days and was disabled (admins are told). */
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('webhook_disabled'),
+    subscriptionId: ulid,
+    url: string(),
+    failingSince: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;

@@ -15,7 +15,11 @@ export const scheduledFunctions = {
   sweeper: { handler: 'functions/schedule/sweeper.ts', everyMinutes: 1, tableAccess: 'readwrite' },
 } as const satisfies Record<string, ScheduledFunction>;
 
-export const timerQueues = ['escalation', 'revisit'] as const;
+/**
+ * `webhook` carries outbound webhook attempts alone: a slow receiver (up to its request timeout
+ * per attempt) must never delay an escalation or a wake-up call behind it.
+ */
+export const timerQueues = ['escalation', 'revisit', 'webhook'] as const;
 export type TimerQueueName = (typeof timerQueues)[number];
 
 /** Consumers of the timer queues: CDK wires an SQS event source, the local driver calls them. */
@@ -39,6 +43,14 @@ export const queueConsumers = {
     queue: 'revisit',
     handler: 'functions/queue/revisit.ts',
     batchSize: 10,
+    timeoutSeconds: 10,
+    tableAccess: 'readwrite',
+  },
+  webhookConsumer: {
+    queue: 'webhook',
+    handler: 'functions/queue/webhook.ts',
+    // Attempts of a batch run side by side; each waits at most sending.ts `requestTimeoutMs`.
+    batchSize: 5,
     timeoutSeconds: 10,
     tableAccess: 'readwrite',
   },

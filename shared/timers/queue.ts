@@ -13,6 +13,7 @@ export const maxDelaySeconds = 900;
 const queueUrlVariables: Record<TimerQueueName, string> = {
   escalation: 'ESCALATION_QUEUE_URL',
   revisit: 'REVISIT_QUEUE_URL',
+  webhook: 'WEBHOOK_QUEUE_URL',
 };
 
 /** The SQS adapter; its queue URLs come from the environment CDK sets. */

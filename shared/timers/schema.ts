@@ -49,6 +49,7 @@ export const timerKinds = [
   'luggage',
   'complaint_task',
   'repair_stall',
+  'webhook',
 ] as const;
 export type TimerKind = (typeof timerKinds)[number];
 

@@ -17,6 +17,7 @@ import { staffRoles } from '../../shared/access/roles';
 import { serviceDeskTable } from '../../shared/db/table';
 import { type HttpRoute, httpRoutes } from '../../shared/http/route-table';
 import { metricNames, metricsNamespace, serviceName } from '../../shared/observability/metric-names';
+import { streamConsumers, streamFilterPattern } from '../../shared/stream/consumers';
 import { queueConsumers, scheduledFunctions, timerQueues } from '../../shared/timers/functions';
 import { timerParkedLogMessage } from '../../shared/timers/schema';
 
@@ -32,7 +33,10 @@ const oidc = { oidcIssuer: 'https://idp.example.com', oidcAudience: 'service-des
 
 const routes = Object.entries(httpRoutes) as [string, HttpRoute][];
 const scheduled = Object.entries(scheduledFunctions);
-const consumers = Object.entries(queueConsumers);
+const queueConsumerEntries = Object.entries(queueConsumers);
+const streamConsumerEntries = Object.entries(streamConsumers);
+/** Every function that is not an HTTP route's or scheduled: the queue and stream consumers. */
+const consumers = [...queueConsumerEntries, ...streamConsumerEntries];
 const writeActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
@@ -314,8 +318,11 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
   it('creates an encrypted, SSL-only queue with a dead-letter queue per timer queue', () => {
     const template = withUserPool.template();
     const queues = resourcesOfType(template, 'AWS::SQS::Queue');
-    expect(queues).toHaveLength(timerQueues.length * 2);
-    expect(resourcesEverywhere(withUserPool, 'AWS::SQS::Queue')).toHaveLength(timerQueues.length * 2);
+    // Two per timer queue, and each change-stream consumer's on-failure queue.
+    expect(queues).toHaveLength(timerQueues.length * 2 + streamConsumerEntries.length);
+    expect(resourcesEverywhere(withUserPool, 'AWS::SQS::Queue')).toHaveLength(
+      timerQueues.length * 2 + streamConsumerEntries.length,
+    );
     for (const name of timerQueues) {
       const queueId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(name)}Queue`);
       const deadLetterId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(name)}DeadLetterQueue`);
@@ -395,7 +402,14 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
       });
     }
     expect(resourcesEverywhere(withUserPool, 'AWS::CloudWatch::Alarm')).toHaveLength(
-      timerQueues.length + 1 + routes.length + scheduled.length + consumers.length + 1,
+      timerQueues.length +
+        1 +
+        routes.length +
+        scheduled.length +
+        consumers.length +
+        1 +
+        // Each change-stream consumer's dead-letter alarm.
+        streamConsumerEntries.length,
     );
   });
 
@@ -444,8 +458,8 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
 
   it('feeds each timer queue to its consumer with partial batch failures, visibility ≥ 6× its timeout', () => {
     const template = withUserPool.template();
-    expect(consumers.length).toBeGreaterThan(0);
-    for (const [name, consumer] of consumers) {
+    expect(queueConsumerEntries.length).toBeGreaterThan(0);
+    for (const [name, consumer] of queueConsumerEntries) {
       const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
       const queueId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(consumer.queue)}Queue`);
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -460,6 +474,39 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
       expect(visibility).toBeGreaterThanOrEqual(6 * timeout);
       expect(roleActions(template, name)).toEqual(
         expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']),
+      );
+    }
+  });
+
+  it('turns on the table stream and feeds each stream consumer, filtered to its item kinds, with a DLQ and an alarm', () => {
+    const template = withUserPool.template();
+    const [[tableId, table]] = resourcesOfType(template, 'AWS::DynamoDB::Table') as [[string, CfnResource]];
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(streamConsumerEntries.length).toBeGreaterThan(0);
+    for (const [name, consumer] of streamConsumerEntries) {
+      const fnId = logicalIdOf(template, 'AWS::Lambda::Function', `${stem(name)}Function`);
+      const dlqId = logicalIdOf(template, 'AWS::SQS::Queue', `${stem(name)}StreamDeadLetterQueue`);
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: fnId },
+        EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: consumer.batchSize,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: consumer.maxRetries,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } },
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify(streamFilterPattern(consumer)) }] },
+      });
+      expect(JSON.parse(JSON.stringify(streamFilterPattern(consumer)))).toMatchObject({
+        dynamodb: { NewImage: { entity: { S: [...consumer.entities] } } },
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      });
+      expect(roleActions(template, name)).toEqual(
+        expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'sqs:SendMessage']),
       );
     }
   });

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../shared/db/cursor';
+import { putEntity } from '../../shared/db/items';
+import { writeTransaction } from '../../shared/db/transactions';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
+import { newId } from '../../shared/ids';
 import type { Notification } from '../../shared/notifications/inbox';
 import type { Revisit } from '../../shared/revisits/views';
 import type { Ticket } from '../../shared/tickets/views';
 import type { WakeUpCall } from '../../shared/wake-up-calls/views';
+import { webhookAttemptEntity } from '../../shared/webhooks/entities';
 import { calendarBody, settingsBody, slaPoliciesBody } from './bodies';
 import { type DeskFixture, deskFixture, succeeded } from './fixtures';
 import type { Caller, Invocation } from './invoke';
@@ -51,6 +55,40 @@ export async function newMerchant(world: DeskFixture, storeId = world.store.id) 
       depositRequired: 10_000_000,
     },
   });
+}
+
+/** A webhook subscription of the tenant, created by its admin. */
+export async function newWebhook(world: DeskFixture) {
+  return succeeded<{ id: string; version: number; secret: string }>('createWebhookSubscription', {
+    caller: world.admin,
+    body: { url: 'https://crm.example.com/hooks', events: ['ticket.created'] },
+  });
+}
+
+/**
+ * A subscription with two lines in its delivery log (a page boundary to cursor over). The lines
+ * are written as the deliverer writes them (shared/webhooks/delivery.ts); sending them for real
+ * needs a receiver and the timer runtime (test/e2e/webhooks.test.ts does).
+ */
+async function webhookWithAttempts(world: DeskFixture) {
+  const subscription = await newWebhook(world);
+  for (const attempt of [1, 2]) {
+    const at = new Date(Date.now() + attempt);
+    await writeTransaction(world.tenant, [
+      putEntity(webhookAttemptEntity, world.tenant, {
+        id: newId(at),
+        subscriptionId: subscription.id,
+        deliveryId: `msg_${unique()}`,
+        type: 'ticket.created',
+        attempt,
+        at: at.toISOString(),
+        outcome: 'failed',
+        responseStatus: 500,
+        latencyMs: 12,
+      }),
+    ]);
+  }
+  return subscription;
 }
 
 /** A claim of `amount` fen on a new complaint ticket, requested by the front desk. */
@@ -1324,6 +1362,55 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       };
     },
     scope: 'store',
+  },
+  createWebhookSubscription: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: { url: 'https://crm.example.com/hooks', events: ['ticket.created'], description: '会员CRM' },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  listWebhookSubscriptions: {
+    valid: async (world) => ({ caller: world.admin, query: {} }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  getWebhookSubscription: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  updateWebhookSubscription: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+      body: { version: 1, events: ['ticket.created', 'revisit.done'] },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  deleteWebhookSubscription: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  rotateWebhookSecret: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await newWebhook(world)).id },
+      body: { version: 1 },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
+  },
+  listWebhookDeliveries: {
+    valid: async (world) => ({
+      caller: world.admin,
+      params: { subscriptionId: (await webhookWithAttempts(world)).id },
+      query: {},
+    }),
+    scope: { notStoreScoped: 'admin only; tenant webhooks' },
   },
 };
 

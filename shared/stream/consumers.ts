@@ -1,0 +1,57 @@
+import type { TableAccess } from '../db/table';
+
+/**
+ * The consumers of the table's change stream, declared once like the route table: CDK wires a
+ * DynamoDB event source per entry (filtered to the entity tags it names), the local stream
+ * runtime (infra/local/stream-runtime.ts) reads DynamoDB Local's stream and calls the same
+ * handler with the same event shape, filtered the same way (`wantsRecord`). Pure data: safe to
+ * import anywhere.
+ *
+ * Each consumer must be idempotent (DESIGN §7): a batch is retried whole or from its first failed
+ * record (ReportBatchItemFailures), and the local runtime starts again from the oldest record the
+ * stream still holds after a restart.
+ */
+export interface StreamConsumer {
+  readonly handler: string;
+  /** Entity tags of the items whose INSERT or MODIFY it receives (the new image's `entity`). */
+  readonly entities: readonly string[];
+  readonly batchSize: number;
+  readonly timeoutSeconds: number;
+  /** Retries of a failing batch before its records go to the consumer's dead-letter queue. */
+  readonly maxRetries: number;
+  readonly tableAccess: Exclude<TableAccess, 'none'>;
+}
+
+export const streamConsumers = {
+  webhookFanOut: {
+    handler: 'functions/stream/webhook-fan-out.ts',
+    entities: ['ticket_event', 'deposit_entry', 'revisit', 'merchant', 'wake_up_call', 'loan', 'lost_item'],
+    batchSize: 25,
+    timeoutSeconds: 30,
+    maxRetries: 5,
+    tableAccess: 'readwrite',
+  },
+} as const satisfies Record<string, StreamConsumer>;
+
+export type StreamConsumerName = keyof typeof streamConsumers;
+
+/**
+ * The Lambda event filter pattern of a consumer: inserts and modifications whose new image is one
+ * of its entity tags. Removals (TTL expiries, dropped timers) never reach a consumer.
+ */
+export function streamFilterPattern(consumer: StreamConsumer): Record<string, unknown> {
+  return {
+    eventName: ['INSERT', 'MODIFY'],
+    dynamodb: { NewImage: { entity: { S: [...consumer.entities] } } },
+  };
+}
+
+/** The same filter, applied by the local runtime to a record as DynamoDB Streams gives it. */
+export function wantsRecord(
+  consumer: StreamConsumer,
+  record: { eventName?: string; dynamodb?: { NewImage?: Record<string, unknown> } },
+): boolean {
+  if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') return false;
+  const entity = record.dynamodb?.NewImage?.entity as { S?: string } | undefined;
+  return entity?.S !== undefined && consumer.entities.includes(entity.S);
+}

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { Webhook } from 'standardwebhooks';
+import { type AddressPolicy, pinnedLookup, resolveTarget } from './address-guard';
+
+/**
+ * Signing and sending one webhook message per the Standard Webhooks specification
+ * (standardwebhooks.com): `webhook-id`, `webhook-timestamp` (epoch seconds) and
+ * `webhook-signature` (`v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`), keyed with the
+ * subscription's `whsec_<base64>` secret. Signing is the specification's own library.
+ */
+
+/**
+ * The message id (`webhook-id`) of one event for one subscription: derived from both, so every
+ * redelivery of the stream record and every retry carries the same id, and a receiver can drop
+ * duplicates by it.
+ */
+export function deliveryIdOf(eventKey: string, subscriptionId: string): string {
+  const digest = createHash('sha256').update(`${eventKey}\n${subscriptionId}`).digest('base64url');
+  return `msg_${digest.slice(0, 32)}`;
+}
+
+export function signatureHeaders(secret: string, id: string, at: Date, body: string): Record<string, string> {
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(id, at, body),
+  };
+}
+
+/**
+ * Waits after the n-th failed attempt (1-based), as the specification suggests: 5 s, 5 min,
+ * 30 min, 2 h, 5 h, 10 h, 10 h; after the 8th attempt the delivery has failed (about 28 hours).
+ */
+const retryDelaysSeconds = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600] as const;
+export const maxAttempts = retryDelaysSeconds.length + 1;
+
+export const retryDelaySeconds = (failedAttempts: number): number | undefined =>
+  retryDelaysSeconds[failedAttempts - 1];
+
+/** A subscription whose deliveries kept failing this long (no success in between) is disabled. */
+export const disableAfterFailingMs = 3 * 24 * 3600 * 1000;
+
+/** The receiver has this long to answer; the consumer's own timeout leaves room to record it. */
+export const requestTimeoutMs = 8_000;
+
+export interface AttemptResult {
+  readonly outcome: 'delivered' | 'failed' | 'refused';
+  readonly responseStatus?: number;
+  readonly latencyMs: number;
+  readonly error?: string;
+}
+
+/** Posts one signed message; a 2xx answer is delivered, anything else (or nothing) failed. */
+export async function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  policy: AddressPolicy,
+): Promise<AttemptResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const target = await resolveTarget(url, policy, (host) => lookup(host, { all: true, verbatim: true }));
+  if (!target.allowed) return { outcome: 'refused', latencyMs: elapsed(), error: target.reason };
+  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<AttemptResult>((settle) => {
+    const request = send(
+      target.url,
+      {
+        method: 'POST',
+        lookup: pinnedLookup(target.address, target.family) as never,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'service-desk-webhooks/1',
+          ...headers,
+        },
+        timeout: requestTimeoutMs,
+      },
+      (response) => {
+        // The body is not ours to keep; drain it so the socket closes.
+        response.resume();
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          settle({
+            outcome: status >= 200 && status < 300 ? 'delivered' : 'failed',
+            responseStatus: status,
+            latencyMs: elapsed(),
+          });
+        });
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${requestTimeoutMs} ms`)));
+    request.on('error', (error) =>
+      settle({ outcome: 'failed', latencyMs: elapsed(), error: error.message.slice(0, 200) }),
+    );
+    request.end(body);
+  });
+}
