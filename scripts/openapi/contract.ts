@@ -9,6 +9,7 @@ import { loan } from '../../shared/lending/views';
 import { lostItem } from '../../shared/lost-and-found/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
+import { weeklyStoreReport } from '../../shared/reports/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { tenantSettings } from '../../shared/settings/views';
 import { slaPolicySet, ticketSla } from '../../shared/sla/views';
@@ -59,6 +60,7 @@ export const views = {
   WakeUpCall: wakeUpCall,
   Loan: loan,
   LostItem: lostItem,
+  WeeklyStoreReport: weeklyStoreReport,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -104,6 +106,7 @@ export const tags = {
   compensation: '先行赔付 Advance compensation claims and their approval levels',
   frontOffice: '前台 Hotel front office: wake-up calls, item lending, lost and found',
   notifications: '通知 The caller’s inbox',
+  reports: '报表 Reports from the aggregates (周报表), as JSON or CSV for Excel',
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -533,5 +536,11 @@ export const routeContracts: Record<Exclude<HttpRouteName, 'notFound'>, RouteCon
     summary: 'Mark a notification read',
     tag: 'notifications',
     answer: one('Notification'),
+  },
+  getWeeklyStoreReport: {
+    summary:
+      'A store’s weekly report (周报表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)',
+    tag: 'reports',
+    answer: one('WeeklyStoreReport'),
   },
 };

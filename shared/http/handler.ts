@@ -21,6 +21,8 @@ export interface HttpResult {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A body sent as is instead of JSON (a CSV export); name its content type in `headers`. */
+  readonly text?: string;
 }
 
 export interface PublicRequest {
@@ -68,7 +70,11 @@ function toResponse(result: HttpResult): HttpResponse {
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...result.headers },
-    ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+    ...(result.text !== undefined
+      ? { body: result.text }
+      : result.body === undefined
+        ? {}
+        : { body: JSON.stringify(result.body) }),
   };
 }
 
