@@ -149,7 +149,8 @@ export class CountingStopped extends Error {
  * done, so the caller can report the first record to deliver again (a rerun skips the rest).
  */
 export async function countFacts(facts: readonly Fact[], now: Date): Promise<number> {
-  const todo = await uncounted(facts);
+  // Facts that add nothing (an assignment, a revisit scheduled) need no marker either.
+  const todo = await uncounted(facts.filter((fact) => contributionsOf(fact).length > 0));
   let counted = 0;
   for (let start = 0; start < todo.length; ) {
     const tenantId = (todo[start] as Fact).key.tenantId;
