@@ -290,6 +290,18 @@ describe('report reconciliation', () => {
       await deliver(random.shuffle([...fresh, ...again]));
     };
 
+    // One revisit per store nobody calls before it is due: its timer marks it due (回访到期) for sure.
+    for (const team of teams) {
+      await created('createRevisit', {
+        caller: team.desk,
+        body: {
+          customerId: random.pick(customers).id,
+          storeId: team.store.id,
+          dueAt: new Date(now + 2 * 60 * 60_000).toISOString(),
+        },
+      });
+    }
+
     const statuses = new Map<number, number>();
     let operations = 0;
     while (operations < 1_000) {
