@@ -985,6 +985,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/weekly-store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s weekly report (周报表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getWeeklyStoreReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/returns": {
         parameters: {
             query?: never;
@@ -3515,6 +3535,75 @@ export interface components {
             updatedAt: string;
             url: string;
             version: number;
+        };
+        WeeklyStoreReport: {
+            days: {
+                cancelled: number;
+                closed: number;
+                day: string;
+                escalations: number;
+                firstResponseAverageMinutes: number | null;
+                firstResponseMedianMinutes: number | null;
+                firstResponses: number;
+                firstResponseSlaBreached: number;
+                firstResponseSlaMet: number;
+                opened: number;
+                reopened: number;
+                resolutionAverageMinutes: number | null;
+                resolutionMedianMinutes: number | null;
+                resolutionSlaBreached: number;
+                resolutionSlaMet: number;
+                resolved: number;
+                revisitsDone: number;
+                revisitsDue: number;
+                revisitsFailed: number;
+                satisfactionAverage: number | null;
+                satisfactionCount: number;
+                unreachableAttempts: number;
+            }[];
+            from: string;
+            openedByChannel: {
+                [key: string]: number;
+            };
+            openedByPriority: {
+                [key: string]: number;
+            };
+            openedByType: {
+                [key: string]: number;
+            };
+            satisfactionScores: {
+                [key: string]: number;
+            };
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
+            total: {
+                cancelled: number;
+                closed: number;
+                day: string;
+                escalations: number;
+                firstResponseAverageMinutes: number | null;
+                firstResponseMedianMinutes: number | null;
+                firstResponses: number;
+                firstResponseSlaBreached: number;
+                firstResponseSlaMet: number;
+                opened: number;
+                reopened: number;
+                resolutionAverageMinutes: number | null;
+                resolutionMedianMinutes: number | null;
+                resolutionSlaBreached: number;
+                resolutionSlaMet: number;
+                resolved: number;
+                revisitsDone: number;
+                revisitsDue: number;
+                revisitsFailed: number;
+                satisfactionAverage: number | null;
+                satisfactionCount: number;
+                unreachableAttempts: number;
+            };
+            week: string;
         };
     };
     responses: {
@@ -6906,6 +6995,40 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getWeeklyStoreReport: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                storeId: string;
+                week: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyStoreReport"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];
         };
     };

@@ -14,6 +14,7 @@ import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { repairCase } from '../../shared/repairs/views';
+import { weeklyStoreReport } from '../../shared/reports/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
@@ -82,6 +83,7 @@ export const views = {
   WebhookSubscription: webhookSubscription,
   WebhookSubscriptionWithSecret: webhookSubscriptionWithSecret,
   WebhookAttempt: webhookAttempt,
+  WeeklyStoreReport: weeklyStoreReport,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -132,6 +134,7 @@ export const tags = {
   complaints: '投诉 Complaint cases: validity, investigation, remedy, feedback, satisfaction',
   repairs: '维修 Repairs: on site, mail-in and parts, with warranty, quotes and payments',
   webhooks: 'Webhooks: signed event deliveries (Standard Webhooks) to the tenant’s receivers',
+  reports: '报表 Reports from the aggregates (周报表), as JSON or CSV for Excel',
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -796,5 +799,11 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
     summary: 'The delivery log: recent attempts, newest first (30 days)',
     tag: 'webhooks',
     answer: page('WebhookAttempt'),
+  },
+  getWeeklyStoreReport: {
+    summary:
+      'A store’s weekly report (周报表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)',
+    tag: 'reports',
+    answer: one('WeeklyStoreReport'),
   },
 };

@@ -21,7 +21,7 @@ export interface HttpResult {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
-  /** A page or script instead of JSON (the reference page): sent as is, bytes base64-encoded. */
+  /** A page, script or export instead of JSON (the reference page, a CSV): sent as is, bytes base64-encoded. */
   readonly content?:
     | { readonly type: string; readonly text: string }
     | { readonly type: string; readonly bytes: Buffer };

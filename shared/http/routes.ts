@@ -660,6 +660,15 @@ export const listWebhookDeliveries = route(
   'read',
 );
 
+/** Reports (报表) from the aggregates: supervisors for their stores, managers and admins chain-wide. */
+export const getWeeklyStoreReport = route(
+  'GET',
+  '/v1/reports/weekly-store',
+  'get-weekly-store-report',
+  supervisorsUp,
+  'read',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

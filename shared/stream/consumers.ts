@@ -31,6 +31,15 @@ export const streamConsumers = {
     maxRetries: 5,
     tableAccess: 'readwrite',
   },
+  // Report aggregates (shared/reports): counted exactly once per fact, so redelivery is harmless.
+  aggregateReports: {
+    handler: 'functions/stream/aggregate-reports.ts',
+    entities: ['ticket_event', 'revisit'],
+    batchSize: 100,
+    timeoutSeconds: 60,
+    maxRetries: 5,
+    tableAccess: 'readwrite',
+  },
 } as const satisfies Record<string, StreamConsumer>;
 
 export type StreamConsumerName = keyof typeof streamConsumers;

@@ -87,7 +87,12 @@ export async function invoke<T = Record<string, unknown>>(
   return {
     status: response.statusCode ?? 200,
     headers,
-    body: (response.body ? JSON.parse(response.body) : undefined) as T,
+    // JSON (and problem+json) parsed; anything else (a CSV export) as the text it is.
+    body: (response.body
+      ? /json/.test(headers['content-type'] ?? 'application/json')
+        ? JSON.parse(response.body)
+        : response.body
+      : undefined) as T,
   };
 }
 

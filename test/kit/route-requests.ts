@@ -1412,6 +1412,16 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
     }),
     scope: { notStoreScoped: 'admin only; tenant webhooks' },
   },
+  getWeeklyStoreReport: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      query: { storeId: world.store.id, week: '2026-W48' },
+    }),
+    scope: {
+      notStoreScoped:
+        'managers and admins read every store; supervisors only theirs (report-aggregates test)',
+    },
+  },
 };
 
 /** Public routes, listed with why they have no request to vary. */

@@ -1,0 +1,7 @@
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { aggregateStreamRecords } from '../../shared/reports/consumer';
+import { currentTime } from '../../shared/time/clock';
+
+/** Report aggregates (报表) from the table's change stream: timeline and revisit events, each counted once. */
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  aggregateStreamRecords(event.Records, currentTime());

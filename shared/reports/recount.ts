@@ -1,0 +1,51 @@
+import { withoutKeys } from '../db/entity';
+import { queryAll } from '../db/query';
+import { revisitEntity } from '../revisits/entities';
+import { revisitStatuses } from '../revisits/schema';
+import type { Revisit } from '../revisits/views';
+import { ticketEntity } from '../tickets/entities';
+import type { Ticket } from '../tickets/views';
+import { type Fact, localDate, sumDay } from './contributions';
+import { revisitFacts, StoreContexts, ticketEventFacts, ticketWithTimeline } from './facts';
+import { type DayCounts, replaceDayCounts } from './repository';
+
+/*
+ * The recount: a store's day rebuilt from the source items, through the same facts and
+ * contributionsOf as the stream consumer. No index lists events by store and time, so it reads
+ * every ticket of the store opened by the end of the day (byStore) and their timelines, and every
+ * revisit of the store (byStoreStatus, each status): O(the store's tickets and revisits), an
+ * occasional repair or audit job, never a request path (see the README, Reports).
+ */
+
+/** A store's day (its local date, YYYY-MM-DD) counted afresh from the source items. */
+export async function recountStoreDay(tenantId: string, storeId: string, day: string): Promise<DayCounts> {
+  const store = await new StoreContexts().of(tenantId, storeId);
+  if (!store) return { store: {}, staff: {} };
+  const onDay = (at: string) => localDate(at, store.timezone) === day;
+  const tickets = (await queryAll(ticketEntity.view('byStore', { tenantId, storeId }), 1_000_000))
+    .map((item) => withoutKeys<Ticket>(item))
+    .filter((ticket) => localDate(ticket.createdAt, store.timezone) <= day);
+  const facts: Fact[] = [];
+  for (const ticket of tickets) {
+    const read = await ticketWithTimeline(tenantId, ticket.id);
+    if (!read) continue;
+    facts.push(...ticketEventFacts(tenantId, read.ticket, read.events, (event) => onDay(event.at), store));
+  }
+  for (const status of revisitStatuses) {
+    const items = await queryAll(
+      revisitEntity.view('byStoreStatus', { tenantId, storeId, status }),
+      1_000_000,
+    );
+    for (const revisit of items.map((item) => withoutKeys<Revisit>(item))) {
+      facts.push(...revisitFacts(tenantId, revisit, store.timezone).filter((fact) => onDay(fact.entry.at)));
+    }
+  }
+  return sumDay(facts, storeId, day);
+}
+
+/** Recounts a day and writes the result over its aggregate items (run it while the stream is quiet for that day). */
+export async function rebuildStoreDay(tenantId: string, storeId: string, day: string): Promise<DayCounts> {
+  const counts = await recountStoreDay(tenantId, storeId, day);
+  await replaceDayCounts(tenantId, storeId, day, counts);
+  return counts;
+}

@@ -1,0 +1,37 @@
+import { _default, type infer as Infer, refine, strictObject, string, enum as zEnum } from 'zod/mini';
+import { earliestYear, latestYear, ulid } from '../schema/common';
+
+const isoWeekPattern = /^(\d{4})-W(\d{2})$/;
+
+/** The Monday (UTC date) of ISO week `week` of `year`: week 1 holds the year's first Thursday. */
+export function isoWeekMonday(year: number, week: number): Date {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const mondayOfWeek1 = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7));
+  return new Date(mondayOfWeek1 + (week - 1) * 7 * 86_400_000);
+}
+
+/** Whether `value` is an ISO week that exists (`2026-W48`; W53 only in long years), in 2000–2100. */
+export function isIsoWeek(value: string): boolean {
+  const match = isoWeekPattern.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  if (year < earliestYear || year > latestYear || week < 1) return false;
+  // A year has 53 weeks when week 53's Monday still lies before next year's week 1.
+  return week <= 52 || isoWeekMonday(year, 53).getTime() < isoWeekMonday(year + 1, 1).getTime();
+}
+
+export const isoWeek = string().check(
+  refine(
+    isIsoWeek,
+    `Expected an ISO week as YYYY-Www that exists (e.g. 2026-W48), in ${earliestYear}–${latestYear}.`,
+  ),
+);
+
+/** 周报表: one store's week, as JSON or as CSV for Excel. */
+export const getWeeklyStoreReportQuery = strictObject({
+  storeId: ulid,
+  week: isoWeek,
+  format: _default(zEnum(['json', 'csv']), 'json'),
+});
+export type GetWeeklyStoreReportQuery = Infer<typeof getWeeklyStoreReportQuery>;

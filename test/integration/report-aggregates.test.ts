@@ -1,0 +1,378 @@
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { handler } from '../../functions/stream/aggregate-reports';
+import { consumedEntities } from '../../shared/reports/facts';
+import { recountStoreDay } from '../../shared/reports/recount';
+import { readDayCounts } from '../../shared/reports/repository';
+import type { WeeklyStoreReport } from '../../shared/reports/views';
+import type { Revisit } from '../../shared/revisits/views';
+import type { Ticket } from '../../shared/tickets/views';
+import { setClockOffset } from '../../shared/time/clock';
+import { type DeskFixture, deskFixture, ok, succeeded } from '../kit/fixtures';
+import { type Caller, invoke } from '../kit/invoke';
+import { streamEvent, streamRecordsOf } from '../kit/stream';
+import { itemsOfTenant } from '../kit/table';
+
+const setClock = (at: string) => setClockOffset(Date.parse(at) - Date.now());
+const consumed: ReadonlySet<unknown> = new Set(consumedEntities);
+const sourceItems = async (tenant: string) =>
+  (await itemsOfTenant(tenant)).filter((item) => consumed.has(item.entity));
+
+let desk: DeskFixture;
+beforeAll(async () => {
+  desk = await deskFixture('reports');
+});
+afterEach(() => setClockOffset(0));
+
+describe('report aggregates from the change stream', () => {
+  it('aggregateReports: a day worked out by hand, counted once whatever the delivery', async () => {
+    const day = '2026-11-23'; // a Monday in Shanghai; the store runs 7×24 by default
+    const at = (time: string) => setClock(`${day}T${time}:00+08:00`);
+    const store = desk.store.id;
+
+    at('09:00');
+    const repair = await succeeded<Ticket>('createTicket', {
+      caller: desk.as.desk,
+      body: {
+        storeId: store,
+        type: 'repair',
+        channel: 'phone',
+        subject: '冰箱不制冷',
+        customer: { phone: '13700000001', name: '赵女士' },
+      },
+    });
+    at('09:10');
+    await succeeded('commentOnTicket', {
+      caller: desk.as.desk,
+      params: { ticketId: repair.id },
+      body: { body: '已登记，师傅今天联系您', visibility: 'public' },
+    });
+    at('09:20');
+    await succeeded('assignTicket', {
+      caller: desk.as.desk,
+      params: { ticketId: repair.id },
+      body: { assigneeId: desk.staff.tech.id },
+    });
+    at('09:30');
+    await ok('transitionTicket', {
+      caller: desk.as.tech,
+      params: { ticketId: repair.id },
+      body: { to: 'in_progress' },
+    });
+    at('11:00');
+    const resolved = await ok<Ticket>('transitionTicket', {
+      caller: desk.as.tech,
+      params: { ticketId: repair.id },
+      body: { to: 'resolved', resolution: '更换温控器' },
+    });
+    at('11:30');
+    await ok('transitionTicket', {
+      caller: desk.as.desk,
+      params: { ticketId: repair.id },
+      body: { to: 'closed' },
+    });
+
+    at('10:00');
+    const inquiry = await succeeded<Ticket>('createTicket', {
+      caller: desk.as.desk,
+      body: { storeId: store, type: 'inquiry', channel: 'walk_in', priority: 'low', subject: '营业时间' },
+    });
+    at('10:05');
+    await ok('transitionTicket', {
+      caller: desk.as.supervisor,
+      params: { ticketId: inquiry.id },
+      body: { to: 'cancelled', reason: '重复登记' },
+    });
+
+    at('13:00');
+    const complaint = await succeeded<Ticket>('createTicket', {
+      caller: desk.as.desk,
+      body: { storeId: store, type: 'complaint', channel: 'wechat', priority: 'high', subject: '态度问题' },
+    });
+    at('13:05'); // an edit later does not move the ticket out of the column it was opened in
+    await ok('updateTicket', {
+      caller: desk.as.desk,
+      params: { ticketId: complaint.id },
+      body: { version: complaint.version, type: 'other', priority: 'normal' },
+    });
+
+    const revisitId = resolved.postServiceRevisitId ?? '';
+    at('14:00');
+    await succeeded('recordRevisitAttempt', {
+      caller: desk.as.desk,
+      params: { revisitId },
+      body: { outcome: 'unreachable' },
+    });
+    at('15:00');
+    const done = await succeeded<Revisit>('recordRevisitAttempt', {
+      caller: desk.as.desk,
+      params: { revisitId },
+      body: { outcome: 'reached', satisfaction: 4 },
+    });
+    expect(done.status).toBe('done');
+
+    // Every source item, twice, newest first: duplicates and the wrong order.
+    const records = streamRecordsOf(await sourceItems(desk.tenant));
+    const answer = await handler(streamEvent([...records, ...records].reverse()));
+    expect(answer).toEqual({ batchItemFailures: [] });
+
+    const opened = {
+      opened: 3,
+      'opened.type.repair': 1,
+      'opened.type.inquiry': 1,
+      'opened.type.complaint': 1,
+      'opened.channel.phone': 1,
+      'opened.channel.walk_in': 1,
+      'opened.channel.wechat': 1,
+      'opened.priority.normal': 1,
+      'opened.priority.low': 1,
+      'opened.priority.high': 1,
+    };
+    const firstResponse = {
+      'firstResponse.count': 1,
+      'firstResponse.minutes': 10,
+      'firstResponse.le15': 1,
+      'sla.firstResponse.met': 1,
+    };
+    const resolution = {
+      resolved: 1,
+      'resolution.count': 1,
+      'resolution.minutes': 120,
+      'resolution.le120': 1,
+      'sla.resolution.met': 1,
+    };
+    const revisits = {
+      'revisits.attempts': 2,
+      'revisits.attempts.unreachable': 1,
+      'revisits.attempts.reached': 1,
+      'revisits.done': 1,
+      'satisfaction.4': 1,
+      'satisfaction.count': 1,
+      'satisfaction.sum': 4,
+    };
+    const expected = {
+      store: { ...opened, ...firstResponse, ...resolution, closed: 1, cancelled: 1, ...revisits },
+      staff: {
+        [desk.as.desk.userId]: { ...opened, ...firstResponse, closed: 1, ...revisits },
+        [desk.as.tech.userId]: resolution,
+        [desk.as.supervisor.userId]: { cancelled: 1 },
+      },
+    };
+    expect(await readDayCounts(desk.tenant, store, day)).toEqual(expected);
+    expect(await recountStoreDay(desk.tenant, store, day)).toEqual(expected);
+
+    // Delivered again (a retried batch): nothing moves.
+    expect(await handler(streamEvent(records))).toEqual({ batchItemFailures: [] });
+    expect(await readDayCounts(desk.tenant, store, day)).toEqual(expected);
+    // The other store saw none of it.
+    expect(await readDayCounts(desk.tenant, desk.otherStore.id, day)).toEqual({ store: {}, staff: {} });
+  });
+
+  it('getWeeklyStoreReport: a seeded week (2026-W49) worked out by hand, as JSON and as CSV', async () => {
+    const week = await deskFixture('weekly');
+    const store = week.store.id;
+    const at = (local: string) => setClock(`${local}:00+08:00`);
+    const open = (caller: Caller, body: Record<string, unknown>) =>
+      succeeded<Ticket>('createTicket', { caller, body: { storeId: store, subject: '周报', ...body } });
+    const move = (caller: Caller, ticketId: string, body: Record<string, unknown>) =>
+      ok<Ticket>('transitionTicket', { caller, params: { ticketId }, body });
+    const answer = (ticketId: string) =>
+      succeeded('commentOnTicket', {
+        caller: week.as.desk,
+        params: { ticketId },
+        body: { body: '已收到', visibility: 'public' },
+      });
+    const assign = (ticketId: string) =>
+      succeeded('assignTicket', {
+        caller: week.as.desk,
+        params: { ticketId },
+        body: { assigneeId: week.staff.tech.id },
+      });
+
+    // Mon 30 Nov: a repair, answered in 20 min, resolved after 240 min (7×24 calendar).
+    at('2026-11-30T09:00');
+    const repair = await open(week.as.desk, {
+      type: 'repair',
+      channel: 'phone',
+      customer: { phone: '13700000002' },
+    });
+    at('2026-11-30T09:20');
+    await answer(repair.id);
+    await assign(repair.id);
+    await move(week.as.tech, repair.id, { to: 'in_progress' });
+    at('2026-11-30T13:00');
+    const resolvedRepair = await move(week.as.tech, repair.id, { to: 'resolved', resolution: '已修复' });
+    // Tue 1 Dec: an installation, answered in 5 min, resolved after 45, closed.
+    at('2026-12-01T10:00');
+    const inquiry = await open(week.as.desk, { type: 'installation', channel: 'walk_in', priority: 'low' });
+    at('2026-12-01T10:05');
+    await answer(inquiry.id);
+    await assign(inquiry.id);
+    await move(week.as.tech, inquiry.id, { to: 'in_progress' });
+    at('2026-12-01T10:45');
+    await move(week.as.tech, inquiry.id, { to: 'resolved', resolution: '已答复' });
+    at('2026-12-01T11:00');
+    await move(week.as.desk, inquiry.id, { to: 'closed' });
+    // Wed 2 Dec: a complaint, cancelled.
+    at('2026-12-02T14:00');
+    const complaint = await open(week.as.desk, { type: 'complaint', channel: 'wechat', priority: 'high' });
+    at('2026-12-02T14:30');
+    await move(week.as.supervisor, complaint.id, { to: 'cancelled', reason: '误登记' });
+    // Thu: the repair's revisit, unreachable; Fri: reached, 5 points.
+    const revisitId = resolvedRepair.postServiceRevisitId ?? '';
+    at('2026-12-03T10:00');
+    await succeeded('recordRevisitAttempt', {
+      caller: week.as.desk,
+      params: { revisitId },
+      body: { outcome: 'unreachable' },
+    });
+    at('2026-12-04T10:00');
+    await succeeded('recordRevisitAttempt', {
+      caller: week.as.desk,
+      params: { revisitId },
+      body: { outcome: 'reached', satisfaction: 5 },
+    });
+    // Sun 23:30 is still this week in Shanghai; Mon 00:10 is the next one.
+    at('2026-12-06T23:30');
+    await open(week.as.desk, { type: 'other', channel: 'app', priority: 'urgent' });
+    at('2026-12-07T00:10');
+    await open(week.as.desk, { type: 'other', channel: 'app' });
+
+    expect(await handler(streamEvent(streamRecordsOf(await sourceItems(week.tenant))))).toEqual({
+      batchItemFailures: [],
+    });
+
+    const report = await ok<WeeklyStoreReport>('getWeeklyStoreReport', {
+      caller: week.as.supervisor,
+      query: { storeId: store, week: '2026-W49' },
+    });
+    const zero = {
+      opened: 0,
+      resolved: 0,
+      closed: 0,
+      cancelled: 0,
+      reopened: 0,
+      firstResponses: 0,
+      firstResponseAverageMinutes: null,
+      firstResponseMedianMinutes: null,
+      resolutionAverageMinutes: null,
+      resolutionMedianMinutes: null,
+      firstResponseSlaMet: 0,
+      firstResponseSlaBreached: 0,
+      resolutionSlaMet: 0,
+      resolutionSlaBreached: 0,
+      escalations: 0,
+      revisitsDue: 0,
+      revisitsDone: 0,
+      revisitsFailed: 0,
+      unreachableAttempts: 0,
+      satisfactionCount: 0,
+      satisfactionAverage: null,
+    };
+    const answered = (minutes: number, bucket: number) => ({
+      firstResponses: 1,
+      firstResponseAverageMinutes: minutes,
+      firstResponseMedianMinutes: bucket,
+      firstResponseSlaMet: 1, // no SLA timer ran, so no breach preceded the answer
+    });
+    const resolvedIn = (minutes: number, bucket: number) => ({
+      resolved: 1,
+      resolutionAverageMinutes: minutes,
+      resolutionMedianMinutes: bucket,
+      resolutionSlaMet: 1,
+    });
+    expect(report.from).toBe('2026-11-30');
+    expect(report.to).toBe('2026-12-06');
+    expect(report.days).toEqual([
+      { ...zero, day: '2026-11-30', opened: 1, ...answered(20, 30), ...resolvedIn(240, 240) },
+      { ...zero, day: '2026-12-01', opened: 1, ...answered(5, 15), ...resolvedIn(45, 60), closed: 1 },
+      { ...zero, day: '2026-12-02', opened: 1, cancelled: 1 },
+      { ...zero, day: '2026-12-03', unreachableAttempts: 1 },
+      { ...zero, day: '2026-12-04', revisitsDone: 1, satisfactionCount: 1, satisfactionAverage: 5 },
+      { ...zero, day: '2026-12-05' },
+      { ...zero, day: '2026-12-06', opened: 1 },
+    ]);
+    // Averages: (20 + 5) / 2 = 12.5 and (240 + 45) / 2 = 142.5; medians: the 1st of 2 samples' bucket.
+    expect(report.total).toEqual({
+      ...zero,
+      day: 'total',
+      opened: 4,
+      resolved: 2,
+      closed: 1,
+      cancelled: 1,
+      firstResponses: 2,
+      firstResponseAverageMinutes: 12.5,
+      firstResponseMedianMinutes: 15,
+      resolutionAverageMinutes: 142.5,
+      resolutionMedianMinutes: 60,
+      firstResponseSlaMet: 2,
+      resolutionSlaMet: 2,
+      revisitsDone: 1,
+      unreachableAttempts: 1,
+      satisfactionCount: 1,
+      satisfactionAverage: 5,
+    });
+    expect(report.openedByType).toEqual({ complaint: 1, installation: 1, other: 1, repair: 1 });
+    expect(report.openedByChannel).toEqual({ app: 1, phone: 1, wechat: 1, walk_in: 1 });
+    expect(report.openedByPriority).toEqual({ high: 1, low: 1, normal: 1, urgent: 1 });
+    expect(report.satisfactionScores).toEqual({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 });
+
+    const csv = await invoke('getWeeklyStoreReport', {
+      caller: week.as.manager,
+      query: { storeId: store, week: '2026-W49', format: 'csv' },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const text = String(csv.body);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.日期)).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+      '合计',
+    ]);
+    expect(rows[7]).toMatchObject({
+      新建工单: '4',
+      已解决: '2',
+      已取消: '1',
+      '平均首次响应(工作分钟)': '12.5',
+      '解决时长中位数(工作分钟,估)': '60',
+      平均满意度: '5',
+    });
+    expect(rows[5]?.['平均首次响应(工作分钟)']).toBe('');
+  });
+
+  it('getWeeklyStoreReport: supervisors see their stores, managers and admins the chain', async () => {
+    const query = { storeId: desk.otherStore.id, week: '2026-W48' };
+    const supervisor = await invoke('getWeeklyStoreReport', { caller: desk.as.supervisor, query });
+    expect([supervisor.status, (supervisor.body as { code?: string }).code]).toEqual([
+      403,
+      'store_out_of_scope',
+    ]);
+    expect((await invoke('getWeeklyStoreReport', { caller: desk.as.manager, query })).status).toBe(200);
+    expect((await invoke('getWeeklyStoreReport', { caller: desk.admin, query })).status).toBe(200);
+    expect(
+      (
+        await invoke('getWeeklyStoreReport', {
+          caller: desk.as.desk,
+          query: { ...query, storeId: desk.store.id },
+        })
+      ).status,
+    ).toBe(403);
+    const badWeek = await invoke('getWeeklyStoreReport', {
+      caller: desk.admin,
+      query: { ...query, week: '2027-W53' },
+    });
+    expect(badWeek.status).toBe(400); // 2027 has 52 ISO weeks (2026 has 53)
+    const unknown = await invoke('getWeeklyStoreReport', {
+      caller: desk.admin,
+      query: { ...query, storeId: '01JDQ7Z6W8G5V4T3S2R1Q0P9N8' },
+    });
+    expect(unknown.status).toBe(404);
+  });
+});
