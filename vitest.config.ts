@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     // Lambda runs Node 22; the SDK's notice about Node 20 test machines is noise.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // Vitest's default on 2 cores is one worker: every file in turn. Integration files mostly wait
+    // on DynamoDB Local (a Java process of its own), so three at a time overlap that waiting.
+    maxWorkers: 3,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

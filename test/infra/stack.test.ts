@@ -409,7 +409,9 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
         consumers.length +
         1 +
         // Each change-stream consumer's dead-letter alarm.
-        streamConsumerEntries.length,
+        streamConsumerEntries.length +
+        // TimerLagAlarm
+        1,
     );
   });
 
