@@ -73,7 +73,8 @@ function toResponse(result: HttpResult): HttpResponse {
   if (content) {
     return {
       statusCode: result.status,
-      headers: { 'content-type': content.type, ...result.headers },
+      // Exports hold tenant data: never cached unless the route says otherwise (the reference page).
+      headers: { 'content-type': content.type, 'cache-control': 'no-store', ...result.headers },
       ...('bytes' in content
         ? { body: content.bytes.toString('base64'), isBase64Encoded: true }
         : { body: content.text }),

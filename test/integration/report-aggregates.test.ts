@@ -323,6 +323,7 @@ describe('report aggregates from the change stream', () => {
     });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['cache-control']).toBe('no-store');
     const text = String(csv.body);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
