@@ -3056,6 +3056,14 @@ export interface components {
             version: number;
         };
         ShiftSnapshot: {
+            complaints: {
+                count: number;
+                items: {
+                    at?: string;
+                    id: string;
+                    label: string;
+                }[];
+            };
             guestMessages: {
                 count: number;
                 items: {

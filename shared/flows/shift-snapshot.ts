@@ -1,10 +1,14 @@
 /*
  * A shift handover's snapshot of open items (前台交班本: pending wake-ups, stored luggage, lent
- * items, open safe boxes, undelivered messages, open tickets carry over). It reads across the
+ * items, open safe boxes, undelivered messages, open complaints and tickets carry over). It reads across the
  * front-office ledgers and tickets, so it lives here: shared/shift-handovers never imports them,
  * and the create-shift-handover handler injects `readShiftSnapshot`.
  */
 import { TZDate } from '@date-fns/tz';
+import { complaintEntity } from '../complaints/entities';
+import { listComplaintCases } from '../complaints/repository';
+import { complaintStatuses } from '../complaints/schema';
+import type { Complaint } from '../complaints/views';
 import { countItems, queryAll } from '../db/query';
 import { guestMessageEntity } from '../guest-messages/entities';
 import { guestMessagesOfStore } from '../guest-messages/repository';
@@ -108,11 +112,38 @@ async function ticketsSection(tenantId: string, storeId: string): Promise<OpenIt
   };
 }
 
-/**
- * One reader per section of the snapshot (ShiftSnapshot in shared/shift-handovers/views.ts).
- * Extension point: open complaints get a section here, and in ShiftSnapshot, when the complaints
- * area is on main (complaint tickets are already in `tickets`).
- */
+/** Complaint cases not closed yet, of every open status, the oldest first. */
+async function complaintsSection(tenantId: string, storeId: string): Promise<OpenItems> {
+  const perStatus = await Promise.all(
+    complaintStatuses
+      .filter((status) => status !== 'closed')
+      .map(async (status) => {
+        const view = complaintEntity.view('byStoreStatus', { tenantId, storeId, status });
+        const [count, page] = await Promise.all([
+          countItems(view, countCap),
+          listComplaintCases(view, { limit: snapshotListLimit }),
+        ]);
+        return { count, items: page.items };
+      }),
+  );
+  const complaints: Complaint[] = perStatus
+    .flatMap((section) => section.items)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    count: perStatus.reduce((sum, section) => sum + section.count, 0),
+    items: complaints.slice(0, snapshotListLimit).map((complaint) => ({
+      id: complaint.id,
+      label:
+        `${complaint.ticketNumber} ${complaint.category} ${complaint.status}: ${complaint.complainant.name}`.slice(
+          0,
+          200,
+        ),
+      at: complaint.createdAt,
+    })),
+  };
+}
+
+/** One reader per section of the snapshot (ShiftSnapshot in shared/shift-handovers/views.ts). */
 const snapshotSections: Record<SectionName, SectionReader> = {
   wakeUpCalls: wakeUpCallsSection,
   luggage: (tenantId, storeId) =>
@@ -155,6 +186,7 @@ const snapshotSections: Record<SectionName, SectionReader> = {
         at: message.takenAt,
       }),
     ),
+  complaints: (tenantId, storeId) => complaintsSection(tenantId, storeId),
   tickets: (tenantId, storeId) => ticketsSection(tenantId, storeId),
 };
 

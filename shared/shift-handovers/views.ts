@@ -39,6 +39,8 @@ export const shiftSnapshot = strictObject({
   loans: openItems,
   safeBoxes: openItems,
   guestMessages: openItems,
+  /** Complaint cases not closed (their tickets are in `tickets` as well). */
+  complaints: openItems,
   tickets: openItems,
 });
 export type ShiftSnapshot = Infer<typeof shiftSnapshot>;

@@ -4,6 +4,7 @@ import { type DeskFixture, deskFixture, ok, succeeded } from '../kit/fixtures';
 import { admin, freshTenant, invoke, problem } from '../kit/invoke';
 import {
   enableFrontOffice,
+  newComplaint,
   newGuestMessage,
   newLoan,
   newLuggage,
@@ -56,6 +57,8 @@ describe('shift handovers (前台交班本)', () => {
       body: { version: 1, how: 'in_person' },
     });
     const ticket = await newTicket(desk);
+    // A complaint case sits on a complaint ticket of its own: in both sections.
+    const complaint = await newComplaint(desk);
     // Another store's open items are not this desk's.
     await succeeded('storeLuggage', {
       caller: desk.admin,
@@ -85,7 +88,9 @@ describe('shift handovers (前台交班本)', () => {
     expect(snapshot.guestMessages.count).toBe(23);
     expect(snapshot.guestMessages.items).toHaveLength(20);
     expect(snapshot.guestMessages.items.map((item) => item.id)).not.toContain(delivered.id);
-    expect(snapshot.tickets).toMatchObject({ count: 1, items: [{ id: ticket.id }] });
+    expect(snapshot.complaints).toMatchObject({ count: 1, items: [{ id: complaint.id }] });
+    expect(snapshot.tickets.count).toBe(2);
+    expect(snapshot.tickets.items.map((item) => item.id)).toContain(ticket.id);
     expect(created.body).toMatchObject({
       status: 'handed_over',
       handedOverBy: desk.as.desk.userId,

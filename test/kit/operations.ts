@@ -1097,7 +1097,7 @@ export const operations: readonly BenchOperation[] = [
   },
   {
     id: 'createShiftHandover',
-    title: 'hand a shift over (snapshot reads of six ledgers, slot, handover)',
+    title: 'hand a shift over (snapshot reads of six ledgers and complaint cases, slot, handover)',
     status: 'measured',
     target: http('createShiftHandover'),
     measures: ['capacity'],

@@ -18,6 +18,7 @@ const snapshot: ShiftSnapshot = {
   loans: none,
   safeBoxes: none,
   guestMessages: none,
+  complaints: none,
   tickets: none,
 };
 const handedOver = () =>
