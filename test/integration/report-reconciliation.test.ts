@@ -77,7 +77,9 @@ afterEach(() => setClockOffset(0));
 
 describe('report reconciliation', () => {
   it('aggregateReports = recountStoreDay after 1,000 random operations over 3 stores and 6+ local days, duplicate, out-of-order and restarted deliveries', {
-    timeout: 900_000,
+    // A bound, not a pace: ~200 s alone on a quiet machine, beyond 900 s beside other files with
+    // every core busy (they share DynamoDB Local).
+    timeout: 1_800_000,
   }, async () => {
     const random = seeded(20261123);
     const tenant = freshTenant('reconcile');
