@@ -7,8 +7,9 @@ import {
   type CreateRemembered,
   type TransactionItem,
   writeTransaction,
+  writeVersioned,
 } from '../db/transactions';
-import { conflict, versionConflict } from '../errors';
+import { conflict } from '../errors';
 import { customerEntity, phoneReservationEntity, purchaseEntity } from './entities';
 import type { Customer, Purchase } from './views';
 
@@ -82,12 +83,7 @@ export async function savePurchaseChange(
   after: Purchase,
   alongside: readonly TransactionItem[],
 ) {
-  try {
-    await writeTransaction(tenantId, [purchaseChangeWrite(tenantId, before, after), ...alongside]);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict('purchase');
-    throw error;
-  }
+  await writeVersioned(tenantId, [purchaseChangeWrite(tenantId, before, after), ...alongside], 'purchase');
 }
 
 export async function findPurchase(

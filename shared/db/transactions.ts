@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { unavailable } from '../errors';
+import { unavailable, versionConflict } from '../errors';
 import { documentClient } from './client';
 import { assertTimeLeft, cutOffAtDeadline, timeLeft } from './deadline';
 import { TransactWriteCommand } from './document';
@@ -82,6 +82,24 @@ export async function writeTransaction(
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
+  }
+}
+
+/**
+ * A `writeTransaction` whose every condition guards a version (or a create): any failed condition
+ * means someone changed `what` since it was read, the 409 version conflict.
+ */
+export async function writeVersioned(
+  tenantId: string,
+  items: readonly TransactionItem[],
+  what: string,
+  remembered?: CreateRemembered,
+): Promise<void> {
+  try {
+    await writeTransaction(tenantId, items, remembered);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw versionConflict(what);
+    throw error;
   }
 }
 

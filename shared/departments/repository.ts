@@ -2,8 +2,8 @@ import type { Page } from '../db/cursor';
 import { withoutKeys } from '../db/entity';
 import { atVersion, getEntity, isNew, putEntity } from '../db/items';
 import { getItems, queryEntities } from '../db/query';
-import { ConditionFailed, type CreateRemembered, writeTransaction } from '../db/transactions';
-import { DomainError, versionConflict } from '../errors';
+import { type CreateRemembered, writeVersioned } from '../db/transactions';
+import { DomainError } from '../errors';
 import { staffMemberEntity } from '../staff/entities';
 import type { StaffMember } from '../staff/views';
 import { departmentEntity } from './entities';
@@ -20,16 +20,12 @@ export async function saveDepartment(
   readVersion: number,
   remembered?: CreateRemembered,
 ): Promise<void> {
-  try {
-    await writeTransaction(
-      tenantId,
-      [putEntity(departmentEntity, tenantId, department, readVersion === 0 ? isNew : atVersion(readVersion))],
-      remembered,
-    );
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict('department');
-    throw error;
-  }
+  await writeVersioned(
+    tenantId,
+    [putEntity(departmentEntity, tenantId, department, readVersion === 0 ? isNew : atVersion(readVersion))],
+    'department',
+    remembered,
+  );
 }
 
 export async function listDepartmentsOf(

@@ -1,13 +1,7 @@
 import type { Page } from '../db/cursor';
 import { atVersion, getEntity, isNew, putEntity } from '../db/items';
 import { queryEntities } from '../db/query';
-import {
-  ConditionFailed,
-  type CreateRemembered,
-  type TransactionItem,
-  writeTransaction,
-} from '../db/transactions';
-import { versionConflict } from '../errors';
+import { type CreateRemembered, type TransactionItem, writeVersioned } from '../db/transactions';
 import { subjectTimerWrites } from '../timers/repository';
 import { guestMessageEntity, guestMessageTimerKey } from './entities';
 import { guestMessageTimerOf } from './model';
@@ -48,12 +42,7 @@ export async function saveGuestMessages(
   items: readonly TransactionItem[],
   remembered?: CreateRemembered,
 ): Promise<void> {
-  try {
-    await writeTransaction(tenantId, items, remembered);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict('guest message');
-    throw error;
-  }
+  await writeVersioned(tenantId, items, 'guest message', remembered);
 }
 
 export async function findGuestMessage(tenantId: string, id: string): Promise<GuestMessage | undefined> {

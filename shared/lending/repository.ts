@@ -1,13 +1,7 @@
 import type { Page } from '../db/cursor';
 import { atVersion, getEntity, isNew, putEntity } from '../db/items';
 import { queryEntities } from '../db/query';
-import {
-  ConditionFailed,
-  type CreateRemembered,
-  type TransactionItem,
-  writeTransaction,
-} from '../db/transactions';
-import { versionConflict } from '../errors';
+import { type CreateRemembered, type TransactionItem, writeVersioned } from '../db/transactions';
 import { subjectTimerWrites } from '../timers/repository';
 import { loanEntity, loanTimerKey } from './entities';
 import { loanTimerOf } from './model';
@@ -45,12 +39,7 @@ export async function saveLoans(
   items: readonly TransactionItem[],
   remembered?: CreateRemembered,
 ): Promise<void> {
-  try {
-    await writeTransaction(tenantId, items, remembered);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict('loan');
-    throw error;
-  }
+  await writeVersioned(tenantId, items, 'loan', remembered);
 }
 
 export async function findLoan(tenantId: string, id: string): Promise<Loan | undefined> {

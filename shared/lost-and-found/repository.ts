@@ -1,13 +1,7 @@
 import type { Page } from '../db/cursor';
 import { atVersion, getEntity, isNew, putEntity } from '../db/items';
 import { queryEntities } from '../db/query';
-import {
-  ConditionFailed,
-  type CreateRemembered,
-  type TransactionItem,
-  writeTransaction,
-} from '../db/transactions';
-import { versionConflict } from '../errors';
+import { type CreateRemembered, type TransactionItem, writeVersioned } from '../db/transactions';
 import { subjectTimerWrites } from '../timers/repository';
 import { lostItemEntity, lostItemTimerKey } from './entities';
 import { lostItemTimerOf } from './model';
@@ -45,12 +39,7 @@ export async function saveLostItems(
   items: readonly TransactionItem[],
   remembered?: CreateRemembered,
 ): Promise<void> {
-  try {
-    await writeTransaction(tenantId, items, remembered);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict('lost item');
-    throw error;
-  }
+  await writeVersioned(tenantId, items, 'lost item', remembered);
 }
 
 export async function findLostItem(tenantId: string, id: string): Promise<LostItem | undefined> {

@@ -2,13 +2,7 @@ import type { Page } from '../db/cursor';
 import { withoutKeys } from '../db/entity';
 import { atVersion, getEntity, isNew, putEntity, putVersioned } from '../db/items';
 import { type PageQuery, queryAll, queryEntities } from '../db/query';
-import {
-  ConditionFailed,
-  type CreateRemembered,
-  type TransactionItem,
-  writeTransaction,
-} from '../db/transactions';
-import { versionConflict } from '../errors';
+import { type CreateRemembered, type TransactionItem, writeVersioned } from '../db/transactions';
 import { dropTimerWrite, scheduleTimerWrite } from '../timers/repository';
 import { revisitEntity, revisitRulesEntity, revisitTimerKey } from './entities';
 import { defaultRevisitRules } from './planning';
@@ -62,12 +56,7 @@ export async function saveRevisits(
   items: readonly TransactionItem[],
   remembered?: CreateRemembered,
 ): Promise<void> {
-  try {
-    await writeTransaction(tenantId, items, remembered);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict('revisit');
-    throw error;
-  }
+  await writeVersioned(tenantId, items, 'revisit', remembered);
 }
 
 export async function findRevisit(tenantId: string, revisitId: string): Promise<Revisit | undefined> {

@@ -6,8 +6,9 @@ import {
   type CreateRemembered,
   type TransactionItem,
   writeTransaction,
+  writeVersioned,
 } from '../db/transactions';
-import { conflict, versionConflict } from '../errors';
+import { conflict } from '../errors';
 import { shiftHandoverEntity, shiftHandoverSlotEntity } from './entities';
 import type { ShiftHandover } from './views';
 
@@ -44,12 +45,7 @@ export async function saveShiftHandover(tenantId: string, handover: ShiftHandove
   const items: TransactionItem[] = [
     putEntity(shiftHandoverEntity, tenantId, handover, atVersion(before.version)),
   ];
-  try {
-    await writeTransaction(tenantId, items);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict('shift handover');
-    throw error;
-  }
+  await writeVersioned(tenantId, items, 'shift handover');
 }
 
 export async function findShiftHandover(tenantId: string, id: string): Promise<ShiftHandover | undefined> {

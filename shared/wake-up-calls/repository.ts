@@ -1,13 +1,7 @@
 import type { Page } from '../db/cursor';
 import { atVersion, getEntity, isNew, putEntity } from '../db/items';
 import { queryEntities } from '../db/query';
-import {
-  ConditionFailed,
-  type CreateRemembered,
-  type TransactionItem,
-  writeTransaction,
-} from '../db/transactions';
-import { versionConflict } from '../errors';
+import { type CreateRemembered, type TransactionItem, writeVersioned } from '../db/transactions';
 import { subjectTimerWrites } from '../timers/repository';
 import { wakeUpCallEntity, wakeUpTimerKey } from './entities';
 import { wakeUpTimerOf } from './model';
@@ -47,12 +41,7 @@ export async function saveWakeUpCalls(
   items: readonly TransactionItem[],
   remembered?: CreateRemembered,
 ): Promise<void> {
-  try {
-    await writeTransaction(tenantId, items, remembered);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict('wake-up call');
-    throw error;
-  }
+  await writeVersioned(tenantId, items, 'wake-up call', remembered);
 }
 
 export async function findWakeUpCall(tenantId: string, id: string): Promise<WakeUpCall | undefined> {
