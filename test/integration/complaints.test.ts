@@ -1,12 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-// Sweeps every shard and moves the clock: a table of its own (see sla-timers.test.ts).
-vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-complaints-test';
-  process.env.LOG_LEVEL = 'SILENT';
-});
-
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import { fireComplaintTaskTimer } from '../../shared/complaints/timers';
 import type { Complaint } from '../../shared/complaints/views';
@@ -28,7 +21,6 @@ let desk: DeskFixture;
 let stranger: Caller;
 
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-complaints-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
   desk = await deskFixture('complaints');
   stranger = otherAdmin(freshTenant('complaints-other'));

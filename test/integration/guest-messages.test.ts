@@ -1,12 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-// Sweeps every shard and moves the clock: a table of its own (see sla-timers.test.ts).
-vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-guest-messages-test';
-  process.env.LOG_LEVEL = 'SILENT';
-});
-
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Page } from '../../shared/db/cursor';
 import { guestMessageTimerKey } from '../../shared/guest-messages/entities';
@@ -25,7 +18,6 @@ let timers: TimerRuntime;
 let desk: DeskFixture;
 
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-guest-messages-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
   desk = await deskFixture('guest-messages');
   await enableFrontOffice(desk, desk.store.id);

@@ -1,12 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-// Sweeps every shard and moves the clock: a table of its own (see sla-timers.test.ts).
-vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-luggage-test';
-  process.env.LOG_LEVEL = 'SILENT';
-});
-
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Page } from '../../shared/db/cursor';
 import { luggageTimerKey } from '../../shared/luggage/entities';
@@ -27,7 +20,6 @@ let serial = 0;
 const freshTag = () => `T${Date.now().toString(36)}${serial++}`.toUpperCase();
 
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-luggage-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
   desk = await deskFixture('luggage');
   await enableFrontOffice(desk, desk.store.id);

@@ -1,12 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-// Sweeps every shard and moves the clock: a table of its own (see sla-timers.test.ts).
-vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-merchants-test';
-  process.env.LOG_LEVEL = 'SILENT';
-});
-
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Page } from '../../shared/db/cursor';
 import type { DepositEntry, Merchant } from '../../shared/merchants/views';
@@ -23,7 +16,6 @@ let timers: TimerRuntime;
 let desk: DeskFixture;
 
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-merchants-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
   desk = await deskFixture('merchants');
 });

@@ -1,13 +1,5 @@
-import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// This file sweeps every shard: it gets a table of its own, so it neither fires nor parks the
-// timers other test files create.
-vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-poisoned-timers-test';
-  process.env.LOG_LEVEL = 'SILENT';
-});
-
-import { ensureTable } from '../../infra/local/dynamodb';
 import { documentClient, tableName } from '../../shared/db/client';
 import { PutCommand } from '../../shared/db/document';
 import type { TimerQueueName } from '../../shared/timers/functions';
@@ -18,9 +10,7 @@ import type { TimerMessage } from '../../shared/timers/schema';
 import { sweepDueTimers } from '../../shared/timers/sweeper';
 import { logsOf } from '../kit/logs';
 
-beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-poisoned-timers-test');
-});
+beforeAll(async () => {});
 afterEach(() => vi.restoreAllMocks());
 
 const now = new Date('2026-11-30T02:00:00.000Z');

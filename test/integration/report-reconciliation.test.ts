@@ -1,14 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-
-// Sweeps every shard and moves the clock (SLA breaches, escalations, revisits coming due): a table of its own.
-vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-reports-test';
-  process.env.LOG_LEVEL = 'SILENT';
-});
-
 import type { DynamoDBRecord } from 'aws-lambda';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/stream/aggregate-reports';
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { StaffRole } from '../../shared/access/roles';
 import type { Customer } from '../../shared/customers/views';
@@ -69,7 +61,6 @@ const setNow = (at: number) => {
 };
 
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-reports-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
 });
 afterAll(() => timers.stop());

@@ -1,12 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-// Sweeps every shard and moves the clock: a table of its own (see sla-timers.test.ts).
-vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-revisits-test';
-  process.env.LOG_LEVEL = 'SILENT';
-});
-
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Customer } from '../../shared/customers/views';
 import type { Page } from '../../shared/db/cursor';
@@ -24,7 +17,6 @@ let desk: DeskFixture;
 let customer: Customer;
 
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-revisits-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
   desk = await deskFixture('revisits');
   customer = (

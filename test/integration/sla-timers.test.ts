@@ -1,13 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// This file moves the clock and sweeps every shard: it gets a table of its own so it never
-// fires the timers of tickets other test files create.
+// DEBUG_TIMERS=1 shows the timer steps this file drives.
 vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-timers-test';
   process.env.LOG_LEVEL = process.env.DEBUG_TIMERS ? 'DEBUG' : 'SILENT';
 });
 
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Page } from '../../shared/db/cursor';
 import type { Notification } from '../../shared/notifications/inbox';
@@ -26,7 +23,6 @@ const policies = itDeskPolicies(240);
 
 let timers: TimerRuntime;
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-timers-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
 });
 afterAll(() => timers.stop());

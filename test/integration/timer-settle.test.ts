@@ -1,12 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// Settling sweeps every shard: a table of its own, so it never fires other files' timers.
+// DEBUG_TIMERS=1 shows the timer steps this file drives.
 vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-settle-test';
   process.env.LOG_LEVEL = process.env.DEBUG_TIMERS ? 'DEBUG' : 'SILENT';
 });
 
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Page } from '../../shared/db/cursor';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
@@ -30,7 +28,6 @@ const breachedAndEscalated = [
 let timers: TimerRuntime;
 let desk: DeskFixture;
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-settle-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
   desk = await deskFixture('settle');
   expect((await invoke('putSlaPolicies', { caller: desk.admin, body: policies })).status).toBe(200);

@@ -1,12 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-// Sweeps every shard and moves the clock: a table of its own (see sla-timers.test.ts).
-vi.hoisted(() => {
-  process.env.TABLE_NAME = 'service-desk-wake-up-test';
-  process.env.LOG_LEVEL = 'SILENT';
-});
-
-import { ensureTable } from '../../infra/local/dynamodb';
 import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { Page } from '../../shared/db/cursor';
 import type { Notification } from '../../shared/notifications/inbox';
@@ -27,7 +20,6 @@ let desk: DeskFixture;
 
 // Setup on a busy machine: a tenant, two stores and a team take more than the default 10 s hook.
 beforeAll(async () => {
-  await ensureTable(inject('dynamoEndpoint'), 'service-desk-wake-up-test');
   timers = await startTimerRuntime({ repoRoot, intervals: false });
   desk = await deskFixture('wake-up');
   await enableFrontOffice(desk, desk.store.id);

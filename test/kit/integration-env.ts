@@ -1,9 +1,26 @@
-import { inject } from 'vitest';
-import { localAwsEnvironment } from '../../infra/local/dynamodb';
+import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, inject } from 'vitest';
+import { ensureTable, localAwsEnvironment } from '../../infra/local/dynamodb';
+
+/*
+ * Every test file gets a table of its own on the run's one DynamoDB Local. Files that sweep every
+ * timer shard or read the whole change stream then see only their own items, and the kit's
+ * tenant snapshots scan a small table instead of everything the run has written so far.
+ */
+const endpoint = inject('dynamoEndpoint');
+const tableName = `service-desk-test-${randomUUID().slice(0, 8)}`;
 
 // Set before any handler module loads, as Lambda sets its environment before init.
 Object.assign(process.env, localAwsEnvironment, {
-  TABLE_NAME: inject('tableName'),
-  AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+  TABLE_NAME: tableName,
+  AWS_ENDPOINT_URL_DYNAMODB: endpoint,
   LOG_LEVEL: 'SILENT',
+});
+await ensureTable(endpoint, tableName);
+// Dropped with its file: DynamoDB Local keeps every table in one small Java heap.
+afterAll(async () => {
+  const client = new DynamoDBClient({ endpoint });
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  client.destroy();
 });
