@@ -1,6 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conflict, DomainError, notFound, ruleRefused } from '../../shared/errors';
-import { detailInChinese } from '../../shared/http/problem-zh';
+import { detailInChinese, problemTexts } from '../../shared/http/problem-zh';
+
+const sharedDir = new URL('../../shared', import.meta.url).pathname;
+const sources = (readdirSync(sharedDir, { recursive: true }) as string[])
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => readFileSync(join(sharedDir, file), 'utf8'));
+const matchesOf = (pattern: RegExp) =>
+  new Set(sources.flatMap((source) => [...source.matchAll(pattern)].map((match) => match[1] ?? '')));
 
 describe('problem details in Chinese (detailInChinese)', () => {
   it('names the missing object of every area, including two-word ones', () => {
@@ -27,5 +36,23 @@ describe('problem details in Chinese (detailInChinese)', () => {
     expect(detailInChinese(conflict('some_new_rule', 'A new rule said no.'))).toBe(
       '与当前状态冲突。（A new rule said no.）',
     );
+  });
+
+  it('has a sentence for every code and object the domain raises by name', () => {
+    const { objects, details } = problemTexts();
+    // Codes spelled out where errors are made: forbidden('x', …), conflict('x', …), ruleRefused('x', …),
+    // new DomainError(kind, 'x', …), and the objects of notFound('x') / versionConflict('x').
+    const codes = new Set([
+      ...matchesOf(/\b(?:forbidden|conflict|ruleRefused)\(\s*'([a-z_]+)'/g),
+      ...matchesOf(/new DomainError\(\s*'[a-z_]+',\s*'([a-z_]+)'/g),
+    ]);
+    const named = matchesOf(/\b(?:notFound|versionConflict)\(\s*'([a-z_]+)'/g);
+    expect(codes.size).toBeGreaterThan(50);
+    const untranslated = [...codes].filter((code) => {
+      const object = /^([a-z_]+)_not_found$/.exec(code)?.[1];
+      return !details[code] && !(object && objects[object]) && code !== 'version_conflict';
+    });
+    expect(untranslated.sort()).toEqual([]);
+    expect([...named].filter((object) => !objects[object]).sort()).toEqual([]);
   });
 });
