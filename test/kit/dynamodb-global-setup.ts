@@ -1,16 +1,14 @@
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
-    tableName: string;
   }
 }
 
-const tableName = 'service-desk-test';
-
+/** One DynamoDB Local for the run; each test file makes its own table (test/kit/integration-env.ts). */
 export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const port = await new Promise<number>((resolve, reject) => {
@@ -22,8 +20,6 @@ export default async function setup(project: TestProject) {
     });
   });
   const dynamo = await startDynamoDbLocal({ port });
-  await ensureTable(dynamo.endpoint, tableName);
   project.provide('dynamoEndpoint', dynamo.endpoint);
-  project.provide('tableName', tableName);
   return async () => dynamo.stop();
 }

@@ -16,6 +16,8 @@ Object.assign(process.env, localAwsEnvironment, {
   TABLE_NAME: tableName,
   AWS_ENDPOINT_URL_DYNAMODB: endpoint,
   LOG_LEVEL: 'SILENT',
+  // The consumers' EMF lines (shared/observability/metrics.ts) are checked by unit tests; here noise.
+  POWERTOOLS_METRICS_DISABLED: 'true',
 });
 await ensureTable(endpoint, tableName);
 // Dropped with its file: DynamoDB Local keeps every table in one small Java heap.
