@@ -642,6 +642,20 @@ export class ServiceDeskStack extends Stack {
         }),
         alarmAction,
       );
+      // Before the dead letters: a record failed once (for report aggregates, a count not made yet).
+      alarmOnAny(
+        this,
+        `${constructStem(name)}StreamRecordFailuresAlarm`,
+        `${name} could not handle a change-stream record (StreamRecordFailures); it retries from that record, then parks it.`,
+        new cloudwatch.Metric({
+          namespace: metricsNamespace,
+          metricName: metricNames.streamRecordFailures,
+          dimensionsMap: { service: serviceName, consumer: name },
+          period: Duration.minutes(5),
+          statistic: cloudwatch.Stats.SUM,
+        }),
+        alarmAction,
+      );
     }
     this.functions = functions;
     // Timers should fire within a sweep (a minute) of their time; five minutes late is a wake-up

@@ -1,5 +1,6 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../shared/observability/logger';
+import { recordStreamFailures } from '../../shared/observability/metrics';
 import { changeEventsOf } from '../../shared/stream/events';
 import { currentTime } from '../../shared/time/clock';
 import { fanOutChange } from '../../shared/webhooks/delivery';
@@ -18,7 +19,9 @@ export const handler = async (
       for (const change of changeEventsOf(record)) await fanOutChange(change, currentTime());
     } catch (error) {
       logger.error('webhook fan-out failed', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+      const response = { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+      recordStreamFailures('webhookFanOut', response);
+      return response;
     }
   }
   return { batchItemFailures: [] };

@@ -11,4 +11,12 @@ export const metricNames = {
   timerLag: 'TimerLag',
   /** Timer steps taken, by kind and outcome (applied, stale, duplicate…). */
   timerSteps: 'TimerSteps',
+  /** Tickets opened (one per `created` timeline event); no store or tenant dimension, to keep it cheap. */
+  ticketsOpened: 'TicketsOpened',
+  /** SLA clocks breached, by clock (first_response, resolution). */
+  slaBreaches: 'SlaBreaches',
+  /** Escalations made (each level counts once), by clock. */
+  escalations: 'Escalations',
+  /** Change-stream records a consumer could not handle this time (retried, then parked), by consumer. */
+  streamRecordFailures: 'StreamRecordFailures',
 } as const;

@@ -15,3 +15,21 @@ export function recordTimerLag(dueAt: string, firedAt: Date): void {
 }
 
 export { MetricUnit };
+
+/** Counts of one name and one set of dimensions go out as one EMF line each. */
+export function recordCount(metric: string, dimensions: Readonly<Record<string, string>>, count = 1): void {
+  const line = metrics.singleMetric();
+  if (Object.keys(dimensions).length > 0) line.addDimensions({ ...dimensions });
+  line.addMetric(metric, MetricUnit.Count, count);
+}
+
+/** A change-stream consumer reported records as failed (its batch is retried from the first one). */
+export function recordStreamFailures(
+  /** A name of shared/stream/consumers.ts (this module stays below the areas). */
+  consumer: string,
+  response: { batchItemFailures: readonly unknown[] },
+): void {
+  if (response.batchItemFailures.length > 0) {
+    recordCount(metricNames.streamRecordFailures, { consumer }, response.batchItemFailures.length);
+  }
+}

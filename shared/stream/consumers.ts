@@ -19,7 +19,7 @@ export interface StreamConsumer {
   readonly timeoutSeconds: number;
   /** Retries of a failing batch before its records go to the consumer's dead-letter queue. */
   readonly maxRetries: number;
-  readonly tableAccess: Exclude<TableAccess, 'none'>;
+  readonly tableAccess: TableAccess;
 }
 
 export const streamConsumers = {
@@ -39,6 +39,15 @@ export const streamConsumers = {
     timeoutSeconds: 60,
     maxRetries: 5,
     tableAccess: 'readwrite',
+  },
+  // On-call counts (tickets opened, SLA breaches, escalations) as EMF; reads and writes no items.
+  recordOperationalMetrics: {
+    handler: 'functions/stream/record-operational-metrics.ts',
+    entities: ['ticket_event'],
+    batchSize: 100,
+    timeoutSeconds: 30,
+    maxRetries: 2,
+    tableAccess: 'none',
   },
 } as const satisfies Record<string, StreamConsumer>;
 

@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger } from '../observability/logger';
 import { metricNames } from '../observability/metric-names';
-import { MetricUnit, metrics, recordTimerLag } from '../observability/metrics';
+import { metrics, recordCount, recordTimerLag } from '../observability/metrics';
 import { currentTime } from '../time/clock';
 import type { TimerQueueName } from './functions';
 import { type TimerKind, type TimerMessage, timerMessage } from './schema';
@@ -29,9 +29,7 @@ export function timerQueueConsumer(queue: TimerQueueName, steps: Partial<Record<
     const now = currentTime();
     const outcome = await fire(message, now);
     if (outcome === 'applied' && message.dueAt) recordTimerLag(message.dueAt, now);
-    const step = metrics.singleMetric();
-    step.addDimensions({ kind: message.kind, outcome });
-    step.addMetric(metricNames.timerSteps, MetricUnit.Count, 1);
+    recordCount(metricNames.timerSteps, { kind: message.kind, outcome });
     logger.info(`${message.kind} timer`, {
       outcome,
       timer: `${message.pk}/${message.sk}`,

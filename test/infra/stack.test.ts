@@ -408,8 +408,8 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
         scheduled.length +
         consumers.length +
         1 +
-        // Each change-stream consumer's dead-letter alarm.
-        streamConsumerEntries.length +
+        // Each change-stream consumer's dead-letter and record-failure alarms.
+        streamConsumerEntries.length * 2 +
         // TimerLagAlarm
         1,
     );
@@ -506,6 +506,16 @@ describe('ServiceDeskStack, default variant (Cognito user pool)', () => {
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      });
+      // A failed record alarms at once (for report aggregates: a count not made yet), by consumer.
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: metricsNamespace,
+        MetricName: metricNames.streamRecordFailures,
+        Dimensions: Match.arrayWith([
+          { Name: 'consumer', Value: name },
+          { Name: 'service', Value: serviceName },
+        ]),
+        Threshold: 1,
       });
       expect(roleActions(template, name)).toEqual(
         expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'sqs:SendMessage']),

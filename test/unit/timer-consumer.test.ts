@@ -4,6 +4,7 @@ import { buildLambdaContext } from '../../infra/local/events';
 import { metricNames, metricsNamespace, serviceName } from '../../shared/observability/metric-names';
 import { type FireTimer, timerQueueConsumer } from '../../shared/timers/consumer';
 import type { TimerMessage } from '../../shared/timers/schema';
+import { emfLinesOf, metricLines } from '../kit/emf';
 
 const record = (messageId: string, body: unknown): SQSRecord =>
   ({ messageId, body: typeof body === 'string' ? body : JSON.stringify(body) }) as SQSRecord;
@@ -15,34 +16,6 @@ const message = (over: Partial<TimerMessage> = {}): TimerMessage => ({
   generation: 3,
   ...over,
 });
-
-interface EmfLine {
-  readonly _aws: {
-    CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string }[] }[];
-  };
-  readonly [field: string]: unknown;
-}
-
-/** The EMF lines Powertools writes to stdout while `run` runs. */
-async function emfLinesOf(run: () => Promise<unknown>): Promise<EmfLine[]> {
-  const written: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    written.push(String(chunk));
-    return true;
-  });
-  try {
-    await run();
-  } finally {
-    spy.mockRestore();
-  }
-  return written
-    .flatMap((chunk) => chunk.split('\n'))
-    .filter((line) => line.includes('"_aws"'))
-    .map((line) => JSON.parse(line) as EmfLine);
-}
-
-const metricLines = (lines: EmfLine[], name: string) =>
-  lines.filter((line) => line._aws.CloudWatchMetrics[0]?.Metrics.some((metric) => metric.Name === name));
 
 afterEach(() => vi.restoreAllMocks());
 
