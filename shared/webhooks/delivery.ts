@@ -12,7 +12,7 @@ import { timerKey } from '../timers/keys';
 import { dropTimerWrite, findTimer, scheduleTimerWrite, unlessAlreadyDone } from '../timers/repository';
 import type { TimerMessage } from '../timers/schema';
 import { addressPolicyFrom } from './address-guard';
-import { type WebhookEvent, webhookEventOf } from './catalogue';
+import { type WebhookEvent, wantsStore, webhookEventsOf } from './catalogue';
 import {
   type StoredSubscription,
   type WebhookDelivery,
@@ -20,6 +20,7 @@ import {
   webhookDeliveryEntity,
   webhookSubscriptionEntity,
 } from './entities';
+import { dingtalkSignedUrl, robotBody, robotRefusal, robotSummary, type WebhookFormat } from './formats';
 import { allSubscriptions, findSubscription } from './repository';
 import {
   type AttemptResult,
@@ -28,6 +29,7 @@ import {
   postWebhook,
   retryDelaySeconds,
   signatureHeaders,
+  signingSecretsOf,
 } from './sending';
 import type { WebhookAttempt } from './views';
 
@@ -49,63 +51,121 @@ async function resourceOf(change: ChangeEvent, event: WebhookEvent): Promise<unk
   }
 }
 
+/** What the payload carries as `data.event`: the timeline event, history entry, or new version. */
+const changeOf = (change: ChangeEvent): unknown =>
+  'event' in change
+    ? change.event
+    : 'entry' in change
+      ? change.entry
+      : { what: change.change, at: change.at };
+
 /** The one body every attempt of the event sends: `{type, timestamp, data: {event, resource}}`. */
 export const payloadOf = (change: ChangeEvent, event: WebhookEvent, resource: unknown): string =>
   JSON.stringify({
     type: event.type,
     timestamp: change.at,
-    data: { event: 'event' in change ? change.event : change.entry, resource },
+    data: { event: changeOf(change), resource },
   });
+
+/** The body of one format: the Standard Webhooks payload, or a group robot's markdown message. */
+export const bodyOf = (format: WebhookFormat, change: ChangeEvent, event: WebhookEvent, resource: unknown) =>
+  format === 'standard'
+    ? payloadOf(change, event, resource)
+    : robotBody(format, robotSummary(event.type, change.at, changeOf(change), resource));
+
+/** The store the event's resource belongs to, if it has one. */
+const storeOf = (resource: unknown): string | undefined => {
+  const storeId = (resource as { storeId?: unknown } | null)?.storeId;
+  return typeof storeId === 'string' ? storeId : undefined;
+};
 
 /**
  * One delivery per (event, subscription) that wants it, each with its timer due now. The
  * delivery's id is derived from the event's key and the subscription, and its put is
- * conditional: a redelivered stream record writes nothing twice.
+ * conditional: a redelivered stream record writes nothing twice. A change that is two events
+ * (a complaint a judgement closes) keys its second by the type as well.
  */
 export async function fanOutChange(change: ChangeEvent, now: Date): Promise<number> {
-  const event = webhookEventOf(change);
-  if (!event) return 0;
-  const wanting = (await allSubscriptions(change.tenantId)).filter(
-    (subscription) => subscription.enabled && subscription.events.includes(event.type),
+  const events = webhookEventsOf(change);
+  if (events.length === 0) return 0;
+  const subscriptions = (await allSubscriptions(change.tenantId)).filter(
+    (subscription) => subscription.enabled,
   );
-  if (wanting.length === 0) return 0;
-  const body = payloadOf(change, event, await resourceOf(change, event));
-  const at = now.toISOString();
   let written = 0;
-  for (const subscription of wanting) {
-    const id = deliveryIdOf(change.key, subscription.id);
-    const delivery: WebhookDelivery = {
-      id,
-      subscriptionId: subscription.id,
-      type: event.type,
-      body,
-      status: 'pending',
-      attempts: 0,
-      createdAt: at,
-      updatedAt: at,
-    };
-    try {
-      await writeTransaction(change.tenantId, [
-        putEntity(webhookDeliveryEntity, change.tenantId, delivery, isNew),
-        scheduleTimerWrite({
-          ...deliveryTimerKey(change.tenantId, id),
-          tenantId: change.tenantId,
-          kind: 'webhook',
-          queue: 'webhook',
-          subjectId: id,
-          stage: 'attempt#1',
-          dueAt: at,
-          generation: 0,
-        }),
-      ]);
-      written++;
-    } catch (error) {
-      // Written by an earlier delivery of the same record: nothing to do.
-      if (error instanceof ConditionFailed && error.index === 0) continue;
-      throw error;
+  let resource: unknown;
+  let resourceRead = false;
+  for (const [index, event] of events.entries()) {
+    const byType = subscriptions.filter((subscription) => subscription.events.includes(event.type));
+    if (byType.length === 0) continue;
+    if (!resourceRead) {
+      resource = await resourceOf(change, event);
+      resourceRead = true;
+    }
+    const storeId = storeOf(resource);
+    const wanting = byType.filter((subscription) => wantsStore(subscription.storeIds, storeId));
+    const eventKey = index === 0 ? change.key : `${change.key}#${event.type}`;
+    const bodies = new Map<WebhookFormat, string>();
+    for (const subscription of wanting) {
+      const format = subscription.format ?? 'standard';
+      const body = bodies.get(format) ?? bodyOf(format, change, event, resource);
+      bodies.set(format, body);
+      if (
+        await writeDelivery(
+          change.tenantId,
+          deliveryIdOf(eventKey, subscription.id),
+          subscription.id,
+          event,
+          body,
+          now,
+        )
+      ) {
+        written++;
+      }
     }
   }
   return written;
+}
+
+/** The delivery and its first timer; false when an earlier delivery of the same record wrote it. */
+async function writeDelivery(
+  tenantId: string,
+  id: string,
+  subscriptionId: string,
+  event: WebhookEvent,
+  body: string,
+  now: Date,
+): Promise<boolean> {
+  const at = now.toISOString();
+  const delivery: WebhookDelivery = {
+    id,
+    subscriptionId,
+    type: event.type,
+    body,
+    status: 'pending',
+    attempts: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+  try {
+    await writeTransaction(tenantId, [
+      putEntity(webhookDeliveryEntity, tenantId, delivery, isNew),
+      scheduleTimerWrite({
+        ...deliveryTimerKey(tenantId, id),
+        tenantId,
+        kind: 'webhook',
+        queue: 'webhook',
+        subjectId: id,
+        stage: 'attempt#1',
+        dueAt: at,
+        generation: 0,
+      }),
+    ]);
+    return true;
+  } catch (error) {
+    // Written by an earlier delivery of the same record: nothing to do.
+    if (error instanceof ConditionFailed && error.index === 0) return false;
+    throw error;
+  }
 }
 
 async function tenantAdmins(tenantId: string): Promise<StaffMember[]> {
@@ -217,12 +277,21 @@ export async function fireWebhookTimer(
   }
 
   const attempt = delivery.attempts + 1;
-  const result = await postWebhook(
-    subscription.url,
-    signatureHeaders(subscription.secret, delivery.id, now, delivery.body),
+  const format = subscription.format ?? 'standard';
+  // 钉钉 加签 is per request (its timestamp must be within the hour); the guard checks that URL.
+  const url =
+    format === 'dingtalk' && subscription.robotSecret
+      ? dingtalkSignedUrl(subscription.url, subscription.robotSecret, now)
+      : subscription.url;
+  const posted = await postWebhook(
+    url,
+    signatureHeaders(signingSecretsOf(subscription, now), delivery.id, now, delivery.body),
     delivery.body,
     addressPolicyFrom(),
   );
+  const refusal = posted.outcome === 'delivered' ? robotRefusal(format, posted.answer ?? '') : undefined;
+  const { answer: _answer, ...sent } = posted;
+  const result: AttemptResult = refusal ? { ...sent, outcome: 'failed', error: refusal } : sent;
   const delay = result.outcome === 'delivered' ? undefined : retryDelaySeconds(attempt);
   const nextAttemptAt =
     delay === undefined ? undefined : new Date(now.getTime() + delay * 1000).toISOString();
