@@ -2,7 +2,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { logger } from '../../shared/observability/logger';
 import { changeEventsOf } from '../../shared/stream/events';
 import { currentTime } from '../../shared/time/clock';
-import { fanOutChange } from '../../shared/webhooks/delivery';
+import { fanOutChange } from '../../shared/webhooks/fan-out';
 
 /**
  * The change stream → webhook deliveries. Records in order; at the first that fails, it and

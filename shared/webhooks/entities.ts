@@ -20,7 +20,7 @@ export const webhookSubscriptionEntity = defineEntity<StoredSubscription>({
 
 /** One event for one subscription: the exact body every attempt sends, and where its retries stand. */
 export interface WebhookDelivery {
-  /** The `webhook-id`: derived from the event and the subscription (sending.ts `deliveryIdOf`). */
+  /** The `webhook-id`: derived from the event and the subscription (message-id.ts `deliveryIdOf`). */
   readonly id: string;
   readonly subscriptionId: string;
   readonly type: WebhookAttempt['type'];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -12,16 +11,6 @@ import { type AddressPolicy, pinnedLookup, resolveTarget } from './address-guard
  * `webhook-signature` (`v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`), keyed with the
  * subscription's `whsec_<base64>` secret. Signing is the specification's own library.
  */
-
-/**
- * The message id (`webhook-id`) of one event for one subscription: derived from both, so every
- * redelivery of the stream record and every retry carries the same id, and a receiver can drop
- * duplicates by it.
- */
-export function deliveryIdOf(eventKey: string, subscriptionId: string): string {
-  const digest = createHash('sha256').update(`${eventKey}\n${subscriptionId}`).digest('base64url');
-  return `msg_${digest.slice(0, 32)}`;
-}
 
 /**
  * The headers of one attempt. With more than one secret (a rotation's grace period) the signature

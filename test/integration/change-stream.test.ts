@@ -25,7 +25,7 @@ import type { Ticket } from '../../shared/tickets/views';
 import { timerKey } from '../../shared/timers/keys';
 import { findTimer } from '../../shared/timers/repository';
 import { type WebhookDelivery, webhookDeliveryEntity } from '../../shared/webhooks/entities';
-import { deliveryIdOf } from '../../shared/webhooks/sending';
+import { deliveryIdOf } from '../../shared/webhooks/message-id';
 import { type DeskFixture, deskFixture, succeeded } from '../kit/fixtures';
 import { badFields, invoke, loadHandler } from '../kit/invoke';
 

@@ -872,8 +872,8 @@ export const operations: readonly BenchOperation[] = [
     measures: ['capacity'],
     async prepare(_tools, count) {
       const { createServer } = await import('node:http');
-      const { fanOutChange } = await import('../../shared/webhooks/delivery');
-      const { deliveryIdOf } = await import('../../shared/webhooks/sending');
+      const { fanOutChange } = await import('../../shared/webhooks/fan-out');
+      const { deliveryIdOf } = await import('../../shared/webhooks/message-id');
       const { findTimer } = await import('../../shared/timers/repository');
       const { timerKey } = await import('../../shared/timers/keys');
       // A receiver on loopback, as the local runtime allows (WEBHOOKS_ALLOW_LOOPBACK, set by

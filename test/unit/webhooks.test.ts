@@ -13,9 +13,9 @@ import {
   robotRefusal,
   robotSummary,
 } from '../../shared/webhooks/formats';
+import { deliveryIdOf } from '../../shared/webhooks/message-id';
 import { newWebhookSecret } from '../../shared/webhooks/secret';
 import {
-  deliveryIdOf,
   maxAttempts,
   retryDelaySeconds,
   signatureHeaders,
