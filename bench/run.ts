@@ -21,7 +21,7 @@ import {
   routeNowServing,
   typicalLife,
 } from '../test/kit/operations';
-import { functionName, handlerModule } from '../test/kit/targets';
+import { functionName } from '../test/kit/targets';
 import { lambdaMemoryMb, median } from './child';
 import type { ColdSeries } from './cold-init';
 import { helpDeskSeat, type OperationInputs, prices, pricesAsOf } from './cost';
@@ -289,10 +289,7 @@ async function main(): Promise<void> {
     }),
     withoutBenchEntry: (bundles ?? [])
       .filter((b) => b.sdk === stack.mode && b.kind !== 'baseline' && !measuredFunctions.has(b.name))
-      .map(
-        (b) =>
-          `${b.name} (${handlerModule(b.kind === 'http' ? { kind: 'http', route: b.name as never } : { kind: 'scheduled', name: b.name as never })})`,
-      ),
+      .map((b) => `${b.name} (${b.entry})`),
     failures,
   };
   // A --quick run never replaces the committed results.

@@ -3513,7 +3513,7 @@ export interface components {
             responseStatus?: number;
             subscriptionId: string;
             /** @enum {string} */
-            type: "ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed";
+            type: "ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed" | "repair.registered" | "repair.step_recorded" | "repair.stalled" | "complaint.registered" | "complaint.judged" | "complaint.task_assigned" | "complaint.task_done" | "complaint.task_overdue" | "complaint.remedied" | "complaint.fed_back" | "complaint.closed" | "department.created" | "department.updated" | "guest_message.taken" | "guest_message.undelivered" | "guest_message.delivered" | "guest_message.acknowledged" | "luggage.stored" | "luggage.unclaimed" | "luggage.picked_up" | "safe_box.opened" | "safe_box.accessed" | "safe_box.closed" | "safe_box.key_not_returned" | "shift_handover.handed_over" | "shift_handover.accepted";
         };
         WebhookSubscription: {
             createdAt: string;
@@ -3522,9 +3522,14 @@ export interface components {
             disabledAt?: string;
             disabledReason?: string;
             enabled: boolean;
-            events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed")[];
+            events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed" | "repair.registered" | "repair.step_recorded" | "repair.stalled" | "complaint.registered" | "complaint.judged" | "complaint.task_assigned" | "complaint.task_done" | "complaint.task_overdue" | "complaint.remedied" | "complaint.fed_back" | "complaint.closed" | "department.created" | "department.updated" | "guest_message.taken" | "guest_message.undelivered" | "guest_message.delivered" | "guest_message.acknowledged" | "luggage.stored" | "luggage.unclaimed" | "luggage.picked_up" | "safe_box.opened" | "safe_box.accessed" | "safe_box.closed" | "safe_box.key_not_returned" | "shift_handover.handed_over" | "shift_handover.accepted")[];
             failingSince?: string;
+            /** @enum {string} */
+            format: "standard" | "wecom" | "dingtalk";
             id: string;
+            previousSecretUntil?: string;
+            robotSigned?: boolean;
+            storeIds?: string[];
             updatedAt: string;
             url: string;
             version: number;
@@ -3536,10 +3541,15 @@ export interface components {
             disabledAt?: string;
             disabledReason?: string;
             enabled: boolean;
-            events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed")[];
+            events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed" | "repair.registered" | "repair.step_recorded" | "repair.stalled" | "complaint.registered" | "complaint.judged" | "complaint.task_assigned" | "complaint.task_done" | "complaint.task_overdue" | "complaint.remedied" | "complaint.fed_back" | "complaint.closed" | "department.created" | "department.updated" | "guest_message.taken" | "guest_message.undelivered" | "guest_message.delivered" | "guest_message.acknowledged" | "luggage.stored" | "luggage.unclaimed" | "luggage.picked_up" | "safe_box.opened" | "safe_box.accessed" | "safe_box.closed" | "safe_box.key_not_returned" | "shift_handover.handed_over" | "shift_handover.accepted")[];
             failingSince?: string;
+            /** @enum {string} */
+            format: "standard" | "wecom" | "dingtalk";
             id: string;
+            previousSecretUntil?: string;
+            robotSigned?: boolean;
             secret: string;
+            storeIds?: string[];
             updatedAt: string;
             url: string;
             version: number;
@@ -9772,7 +9782,11 @@ export interface operations {
                  */
                 "application/json": {
                     description?: string;
-                    events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed")[];
+                    events: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed" | "repair.registered" | "repair.step_recorded" | "repair.stalled" | "complaint.registered" | "complaint.judged" | "complaint.task_assigned" | "complaint.task_done" | "complaint.task_overdue" | "complaint.remedied" | "complaint.fed_back" | "complaint.closed" | "department.created" | "department.updated" | "guest_message.taken" | "guest_message.undelivered" | "guest_message.delivered" | "guest_message.acknowledged" | "luggage.stored" | "luggage.unclaimed" | "luggage.picked_up" | "safe_box.opened" | "safe_box.accessed" | "safe_box.closed" | "safe_box.key_not_returned" | "shift_handover.handed_over" | "shift_handover.accepted")[];
+                    /** @enum {string} */
+                    format?: "standard" | "wecom" | "dingtalk";
+                    robotSecret?: string;
+                    storeIds?: string[];
                     url: string;
                 };
             };
@@ -9900,7 +9914,11 @@ export interface operations {
                 "application/json": {
                     description?: string;
                     enabled?: boolean;
-                    events?: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed")[];
+                    events?: ("ticket.created" | "ticket.assigned" | "ticket.status_changed" | "sla.warning" | "sla.breached" | "sla.escalated" | "revisit.due" | "revisit.done" | "return.step_recorded" | "compensation.requested" | "compensation.approved" | "compensation.rejected" | "compensation.paid" | "compensation.recovered" | "compensation.closed" | "merchant.admitted" | "merchant.exiting" | "merchant.exited" | "merchant.deposit_booked" | "wake_up_call.requested" | "wake_up_call.escalated" | "wake_up_call.done" | "loan.lent" | "loan.overdue" | "loan.returned" | "lost_item.found" | "lost_item.claimed" | "lost_item.disposed" | "repair.registered" | "repair.step_recorded" | "repair.stalled" | "complaint.registered" | "complaint.judged" | "complaint.task_assigned" | "complaint.task_done" | "complaint.task_overdue" | "complaint.remedied" | "complaint.fed_back" | "complaint.closed" | "department.created" | "department.updated" | "guest_message.taken" | "guest_message.undelivered" | "guest_message.delivered" | "guest_message.acknowledged" | "luggage.stored" | "luggage.unclaimed" | "luggage.picked_up" | "safe_box.opened" | "safe_box.accessed" | "safe_box.closed" | "safe_box.key_not_returned" | "shift_handover.handed_over" | "shift_handover.accepted")[];
+                    /** @enum {string} */
+                    format?: "standard" | "wecom" | "dingtalk";
+                    robotSecret?: string | null;
+                    storeIds?: string[] | null;
                     url?: string;
                     version: number;
                 };

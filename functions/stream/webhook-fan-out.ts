@@ -3,7 +3,7 @@ import { logger } from '../../shared/observability/logger';
 import { recordStreamFailures } from '../../shared/observability/metrics';
 import { changeEventsOf } from '../../shared/stream/events';
 import { currentTime } from '../../shared/time/clock';
-import { fanOutChange } from '../../shared/webhooks/delivery';
+import { fanOutChange } from '../../shared/webhooks/fan-out';
 
 /**
  * The change stream → webhook deliveries. Records in order; at the first that fails, it and

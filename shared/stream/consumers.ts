@@ -25,7 +25,20 @@ export interface StreamConsumer {
 export const streamConsumers = {
   webhookFanOut: {
     handler: 'functions/stream/webhook-fan-out.ts',
-    entities: ['ticket_event', 'deposit_entry', 'revisit', 'merchant', 'wake_up_call', 'loan', 'lost_item'],
+    entities: [
+      'ticket_event',
+      'deposit_entry',
+      'revisit',
+      'merchant',
+      'wake_up_call',
+      'loan',
+      'lost_item',
+      'guest_message',
+      'luggage',
+      'safe_box',
+      'shift_handover',
+      'department',
+    ],
     batchSize: 25,
     timeoutSeconds: 30,
     maxRetries: 5,

@@ -2,10 +2,15 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { withoutKeys } from '../db/entity';
+import type { Department } from '../departments/views';
+import type { GuestMessage, GuestMessageHistoryEntry } from '../guest-messages/views';
 import type { Loan, LoanHistoryEntry } from '../lending/views';
 import type { LostItem, LostItemHistoryEntry } from '../lost-and-found/views';
+import type { Luggage, LuggageHistoryEntry } from '../luggage/views';
 import type { DepositEntry, Merchant, MerchantHistoryEntry } from '../merchants/views';
 import type { Revisit, RevisitHistoryEntry } from '../revisits/views';
+import type { SafeBox, SafeBoxHistoryEntry } from '../safe-boxes/views';
+import type { ShiftHandover, ShiftHandoverHistoryEntry } from '../shift-handovers/views';
 import type { TimelineEvent } from '../tickets/views';
 import type { WakeUpCall, WakeUpHistoryEntry } from '../wake-up-calls/views';
 
@@ -16,7 +21,9 @@ import type { WakeUpCall, WakeUpHistoryEntry } from '../wake-up-calls/views';
  *   records the steps of the cases on the ticket: returns, compensation claims) and a merchant's
  *   deposit ledger line (`deposit_entry`); their INSERT is the event;
  * - items that keep their own history (revisits, merchants, wake-up calls, loans, found items):
- *   each history entry the new image has and the old image had not is an event.
+ *   each history entry the new image has and the old image had not is an event;
+ * - items that keep no history but a version (departments): each new version is an event, its
+ *   insert `created`, a later version `updated`.
  */
 
 /** The entity tags whose stream records carry events: the filter of every change-stream consumer. */
@@ -28,6 +35,11 @@ export const eventSourceTags = [
   'wake_up_call',
   'loan',
   'lost_item',
+  'guest_message',
+  'luggage',
+  'safe_box',
+  'shift_handover',
+  'department',
 ] as const;
 export type EventSourceTag = (typeof eventSourceTags)[number];
 
@@ -39,6 +51,13 @@ interface EventBase {
   readonly key: string;
   readonly tenantId: string;
   readonly at: string;
+}
+
+/** A new version of an item that keeps no history; `subject` is the item after the change. */
+interface VersionEvent<S extends string, T> extends EventBase {
+  readonly source: S;
+  readonly subject: T;
+  readonly change: 'created' | 'updated';
 }
 
 /** An event item: the item itself is the event. */
@@ -61,7 +80,12 @@ export type ChangeEvent =
   | HistoryEvent<'merchant', Merchant, MerchantHistoryEntry>
   | HistoryEvent<'wake_up_call', WakeUpCall, WakeUpHistoryEntry>
   | HistoryEvent<'loan', Loan, LoanHistoryEntry>
-  | HistoryEvent<'lost_item', LostItem, LostItemHistoryEntry>;
+  | HistoryEvent<'lost_item', LostItem, LostItemHistoryEntry>
+  | HistoryEvent<'guest_message', GuestMessage, GuestMessageHistoryEntry>
+  | HistoryEvent<'luggage', Luggage, LuggageHistoryEntry>
+  | HistoryEvent<'safe_box', SafeBox, SafeBoxHistoryEntry>
+  | HistoryEvent<'shift_handover', ShiftHandover, ShiftHandoverHistoryEntry>
+  | VersionEvent<'department', Department>;
 
 type Image = Record<string, unknown>;
 
@@ -134,6 +158,22 @@ export function changeEventsOf(record: DynamoDBRecord): ChangeEvent[] {
     return [{ source: tag, key: itemKey, tenantId, at: fields.at, event: fields } as unknown as ChangeEvent];
   }
   const before = imageOf(record.dynamodb?.OldImage);
+  if (tag === 'department') {
+    // One event per new version: a write that left the version alone changed nothing to tell.
+    const version = Number(next.version);
+    if (record.eventName === 'MODIFY' && Number(before?.version) === version) return [];
+    const subject = withoutKeys<Image & { updatedAt: string }>(next);
+    return [
+      {
+        source: tag,
+        key: `${itemKey}/v${version}`,
+        tenantId,
+        at: subject.updatedAt,
+        subject,
+        change: record.eventName === 'INSERT' ? 'created' : 'updated',
+      } as unknown as ChangeEvent,
+    ];
+  }
   const history = (image: Image | undefined) =>
     Array.isArray(image?.history) ? (image.history as Entry[]) : [];
   const subject = withoutKeys<Image>(next);

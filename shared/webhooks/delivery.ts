@@ -1,18 +1,13 @@
 import { tableName } from '../db/client';
 import { getEntity, isNew, putEntity } from '../db/items';
-import { ConditionFailed, type TransactionItem, writeTransaction } from '../db/transactions';
+import { type TransactionItem, writeTransaction } from '../db/transactions';
 import { newId } from '../ids';
-import { merchantEntity } from '../merchants/entities';
 import { notificationWrite } from '../notifications/inbox';
 import { listStaffOfTenant } from '../staff/repository';
 import type { StaffMember } from '../staff/views';
-import type { ChangeEvent } from '../stream/events';
-import { ticketEntity } from '../tickets/entities';
-import { timerKey } from '../timers/keys';
 import { dropTimerWrite, findTimer, scheduleTimerWrite, unlessAlreadyDone } from '../timers/repository';
 import type { TimerMessage } from '../timers/schema';
 import { addressPolicyFrom } from './address-guard';
-import { type WebhookEvent, webhookEventOf } from './catalogue';
 import {
   type StoredSubscription,
   type WebhookDelivery,
@@ -20,93 +15,21 @@ import {
   webhookDeliveryEntity,
   webhookSubscriptionEntity,
 } from './entities';
-import { allSubscriptions, findSubscription } from './repository';
+import { dingtalkSignedUrl, robotRefusal } from './formats';
+import { findSubscription } from './repository';
 import {
   type AttemptResult,
-  deliveryIdOf,
   disableAfterFailingMs,
   postWebhook,
   retryDelaySeconds,
   signatureHeaders,
+  signingSecretsOf,
 } from './sending';
 import type { WebhookAttempt } from './views';
 
 /** Delivery log lines and finished deliveries are kept this long (the table's TTL removes them). */
 const keepSeconds = 30 * 24 * 3600;
 const expiresAt = (now: Date) => Math.floor(now.getTime() / 1000) + keepSeconds;
-
-const deliveryTimerKey = (tenantId: string, deliveryId: string) => timerKey(tenantId, deliveryId, 'webhook');
-
-/** What the payload carries as `data.resource`: the ticket or case the event is about, as it is now. */
-async function resourceOf(change: ChangeEvent, event: WebhookEvent): Promise<unknown> {
-  switch (change.source) {
-    case 'ticket_event':
-      return (await getEntity(ticketEntity, { tenantId: change.tenantId, id: event.resource.id })) ?? null;
-    case 'deposit_entry':
-      return (await getEntity(merchantEntity, { tenantId: change.tenantId, id: event.resource.id })) ?? null;
-    default:
-      return change.subject;
-  }
-}
-
-/** The one body every attempt of the event sends: `{type, timestamp, data: {event, resource}}`. */
-export const payloadOf = (change: ChangeEvent, event: WebhookEvent, resource: unknown): string =>
-  JSON.stringify({
-    type: event.type,
-    timestamp: change.at,
-    data: { event: 'event' in change ? change.event : change.entry, resource },
-  });
-
-/**
- * One delivery per (event, subscription) that wants it, each with its timer due now. The
- * delivery's id is derived from the event's key and the subscription, and its put is
- * conditional: a redelivered stream record writes nothing twice.
- */
-export async function fanOutChange(change: ChangeEvent, now: Date): Promise<number> {
-  const event = webhookEventOf(change);
-  if (!event) return 0;
-  const wanting = (await allSubscriptions(change.tenantId)).filter(
-    (subscription) => subscription.enabled && subscription.events.includes(event.type),
-  );
-  if (wanting.length === 0) return 0;
-  const body = payloadOf(change, event, await resourceOf(change, event));
-  const at = now.toISOString();
-  let written = 0;
-  for (const subscription of wanting) {
-    const id = deliveryIdOf(change.key, subscription.id);
-    const delivery: WebhookDelivery = {
-      id,
-      subscriptionId: subscription.id,
-      type: event.type,
-      body,
-      status: 'pending',
-      attempts: 0,
-      createdAt: at,
-      updatedAt: at,
-    };
-    try {
-      await writeTransaction(change.tenantId, [
-        putEntity(webhookDeliveryEntity, change.tenantId, delivery, isNew),
-        scheduleTimerWrite({
-          ...deliveryTimerKey(change.tenantId, id),
-          tenantId: change.tenantId,
-          kind: 'webhook',
-          queue: 'webhook',
-          subjectId: id,
-          stage: 'attempt#1',
-          dueAt: at,
-          generation: 0,
-        }),
-      ]);
-      written++;
-    } catch (error) {
-      // Written by an earlier delivery of the same record: nothing to do.
-      if (error instanceof ConditionFailed && error.index === 0) continue;
-      throw error;
-    }
-  }
-  return written;
-}
 
 async function tenantAdmins(tenantId: string): Promise<StaffMember[]> {
   const admins: StaffMember[] = [];
@@ -217,12 +140,21 @@ export async function fireWebhookTimer(
   }
 
   const attempt = delivery.attempts + 1;
-  const result = await postWebhook(
-    subscription.url,
-    signatureHeaders(subscription.secret, delivery.id, now, delivery.body),
+  const format = subscription.format ?? 'standard';
+  // 钉钉 加签 is per request (its timestamp must be within the hour); the guard checks that URL.
+  const url =
+    format === 'dingtalk' && subscription.robotSecret
+      ? dingtalkSignedUrl(subscription.url, subscription.robotSecret, now)
+      : subscription.url;
+  const posted = await postWebhook(
+    url,
+    signatureHeaders(signingSecretsOf(subscription, now), delivery.id, now, delivery.body),
     delivery.body,
     addressPolicyFrom(),
   );
+  const refusal = posted.outcome === 'delivered' ? robotRefusal(format, posted.answer ?? '') : undefined;
+  const { answer: _answer, ...sent } = posted;
+  const result: AttemptResult = refusal ? { ...sent, outcome: 'failed', error: refusal } : sent;
   const delay = result.outcome === 'delivered' ? undefined : retryDelaySeconds(attempt);
   const nextAttemptAt =
     delay === undefined ? undefined : new Date(now.getTime() + delay * 1000).toISOString();

@@ -2,8 +2,13 @@ import { defineEntity } from '../db/entity';
 import type { WebhookAttempt, WebhookSubscription } from './views';
 
 /** Stored with the subscription, never returned after create or rotate. */
-export interface StoredSubscription extends WebhookSubscription {
+export interface StoredSubscription extends Omit<WebhookSubscription, 'format' | 'robotSigned'> {
   readonly secret: string;
+  /** The secret a rotation replaced, still signed with until `previousSecretUntil`. */
+  readonly previousSecret?: string;
+  /** Absent on subscriptions made before formats existed: standard. */
+  readonly format?: WebhookSubscription['format'];
+  readonly robotSecret?: string;
 }
 
 export const webhookSubscriptionEntity = defineEntity<StoredSubscription>({
@@ -15,7 +20,7 @@ export const webhookSubscriptionEntity = defineEntity<StoredSubscription>({
 
 /** One event for one subscription: the exact body every attempt sends, and where its retries stand. */
 export interface WebhookDelivery {
-  /** The `webhook-id`: derived from the event and the subscription (sending.ts `deliveryIdOf`). */
+  /** The `webhook-id`: derived from the event and the subscription (message-id.ts `deliveryIdOf`). */
   readonly id: string;
   readonly subscriptionId: string;
   readonly type: WebhookAttempt['type'];

@@ -11,10 +11,10 @@ import type { WebhookAttempt, WebhookSubscription } from './views';
 /** A tenant has a handful of subscriptions; more than this is refused at create. */
 export const maxSubscriptionsPerTenant = 50;
 
-/** The subscription as the API shows it: never the secret. */
+/** The subscription as the API shows it: never a secret. */
 export const publicView = (stored: StoredSubscription): WebhookSubscription => {
-  const { secret: _secret, ...subscription } = stored;
-  return subscription;
+  const { secret: _secret, previousSecret: _previous, robotSecret, format, ...subscription } = stored;
+  return { ...subscription, format: format ?? 'standard', ...(robotSecret ? { robotSigned: true } : {}) };
 };
 
 export const findSubscription = (tenantId: string, id: string) =>

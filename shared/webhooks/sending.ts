@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -14,21 +13,35 @@ import { type AddressPolicy, pinnedLookup, resolveTarget } from './address-guard
  */
 
 /**
- * The message id (`webhook-id`) of one event for one subscription: derived from both, so every
- * redelivery of the stream record and every retry carries the same id, and a receiver can drop
- * duplicates by it.
+ * The headers of one attempt. With more than one secret (a rotation's grace period) the signature
+ * header holds one `v1,…` entry per secret, space-separated, as the specification allows; a
+ * receiver accepts the message if any entry verifies with the secret it holds.
  */
-export function deliveryIdOf(eventKey: string, subscriptionId: string): string {
-  const digest = createHash('sha256').update(`${eventKey}\n${subscriptionId}`).digest('base64url');
-  return `msg_${digest.slice(0, 32)}`;
-}
-
-export function signatureHeaders(secret: string, id: string, at: Date, body: string): Record<string, string> {
+export function signatureHeaders(
+  secrets: string | readonly string[],
+  id: string,
+  at: Date,
+  body: string,
+): Record<string, string> {
+  const keys = typeof secrets === 'string' ? [secrets] : secrets;
   return {
     'webhook-id': id,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(id, at, body),
+    'webhook-signature': keys.map((secret) => new Webhook(secret).sign(id, at, body)).join(' '),
   };
+}
+
+/** The secrets an attempt at `now` signs with: the current one, and the replaced one during its grace. */
+export function signingSecretsOf(
+  subscription: { secret: string; previousSecret?: string; previousSecretUntil?: string },
+  now: Date,
+): string[] {
+  const { secret, previousSecret, previousSecretUntil } = subscription;
+  const inGrace =
+    previousSecret !== undefined &&
+    previousSecretUntil !== undefined &&
+    now.getTime() < Date.parse(previousSecretUntil);
+  return inGrace ? [secret, previousSecret] : [secret];
 }
 
 /**
@@ -52,7 +65,12 @@ export interface AttemptResult {
   readonly responseStatus?: number;
   readonly latencyMs: number;
   readonly error?: string;
+  /** The start of the receiver's answer (a group robot tells refusals there). */
+  readonly answer?: string;
 }
+
+/** How much of an answer is kept: enough for a robot's `{"errcode":…,"errmsg":…}`. */
+const answerBytes = 2048;
 
 /** Posts one signed message; a 2xx answer is delivered, anything else (or nothing) failed. */
 export async function postWebhook(
@@ -80,14 +98,21 @@ export async function postWebhook(
         timeout: requestTimeoutMs,
       },
       (response) => {
-        // The body is not ours to keep; drain it so the socket closes.
-        response.resume();
+        // Only the start of the body is kept; the rest is drained so the socket closes.
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        response.on('data', (chunk: Buffer) => {
+          if (kept >= answerBytes) return;
+          chunks.push(chunk.subarray(0, answerBytes - kept));
+          kept += Math.min(chunk.length, answerBytes - kept);
+        });
         response.on('end', () => {
           const status = response.statusCode ?? 0;
           settle({
             outcome: status >= 200 && status < 300 ? 'delivered' : 'failed',
             responseStatus: status,
             latencyMs: elapsed(),
+            answer: Buffer.concat(chunks).toString('utf8'),
           });
         });
       },

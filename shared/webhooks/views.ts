@@ -10,7 +10,7 @@ import {
   enum as zEnum,
 } from 'zod/mini';
 import { ulid } from '../schema/common';
-import { webhookEventTypes } from './catalogue';
+import { webhookEventTypes, webhookFormats } from './catalogue';
 
 /*
  * OUTPUT schemas of webhooks: for types and the API description only. Runtime code imports them
@@ -22,6 +22,16 @@ export const webhookSubscription = strictObject({
   url: string(),
   events: array(zEnum(webhookEventTypes)),
   description: optional(string()),
+  /** Only events of these stores (and tenant-wide ones); absent: every store. */
+  storeIds: optional(array(ulid)),
+  format: zEnum(webhookFormats),
+  /** A 钉钉 robot's 加签 secret is set (the secret itself is never shown). */
+  robotSigned: optional(boolean()),
+  /**
+   * After a rotation, until this time every message carries a signature with the replaced secret
+   * too (two `v1,…` entries), so a receiver can switch secrets without dropping a message.
+   */
+  previousSecretUntil: optional(string()),
   enabled: boolean(),
   /** Set when deliveries started failing and no delivery succeeded since. */
   failingSince: optional(string()),

@@ -25,9 +25,9 @@ import type { Ticket } from '../../shared/tickets/views';
 import { timerKey } from '../../shared/timers/keys';
 import { findTimer } from '../../shared/timers/repository';
 import { type WebhookDelivery, webhookDeliveryEntity } from '../../shared/webhooks/entities';
-import { deliveryIdOf } from '../../shared/webhooks/sending';
+import { deliveryIdOf } from '../../shared/webhooks/message-id';
 import { type DeskFixture, deskFixture, succeeded } from '../kit/fixtures';
-import { loadHandler } from '../kit/invoke';
+import { badFields, invoke, loadHandler } from '../kit/invoke';
 
 const tableName = 'service-desk-stream-test';
 const repoRoot = new URL('../..', import.meta.url).pathname;
@@ -119,6 +119,75 @@ describe('the change stream of DynamoDB Local (changeEventsOf, webhookFanOut)', 
     expect(await getEntity<WebhookDelivery>(webhookDeliveryEntity, { tenantId: desk.tenant, id })).toEqual(
       first,
     );
+  }, 120_000);
+
+  it('a store filter (storeIds) and a robot format shape the fan-out; an unknown store is refused by name (createWebhookSubscription)', async () => {
+    const unknownStore = await invoke('createWebhookSubscription', {
+      caller: desk.admin,
+      body: {
+        url: 'https://crm.example.com/hooks',
+        events: ['ticket.created'],
+        storeIds: [desk.store.id, '01JDQZZZZZZZZZZZZZZZZZZZZZ'],
+      },
+    });
+    expect(unknownStore.status).toBe(422);
+    expect(badFields(unknownStore)).toEqual(['body.storeIds.1']);
+
+    const elsewhere = await succeeded<{ id: string; storeIds: string[] }>('createWebhookSubscription', {
+      caller: desk.admin,
+      body: {
+        url: 'https://crm.example.com/hooks',
+        events: ['ticket.created'],
+        storeIds: [desk.otherStore.id],
+      },
+    });
+    expect(elsewhere.storeIds).toEqual([desk.otherStore.id]);
+    const here = await succeeded<{ id: string; format: string }>('createWebhookSubscription', {
+      caller: desk.admin,
+      body: {
+        url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test',
+        events: ['ticket.created'],
+        storeIds: [desk.store.id],
+        format: 'wecom',
+      },
+    });
+    expect(here.format).toBe('wecom');
+
+    const ticket = await newTicket('前台电脑无法开机');
+    const mine = (await streamRecords()).filter((record) =>
+      changeEventsOf(record).some(
+        (event) =>
+          event.source === 'ticket_event' &&
+          event.event.ticketId === ticket.id &&
+          event.event.kind === 'created',
+      ),
+    );
+    expect(mine).toHaveLength(1);
+    const key = changeEventsOf(mine[0] as DynamoDBRecord)[0]?.key as string;
+    const fanOut = await loadHandler('functions/stream/webhook-fan-out.ts');
+    expect(await fanOut({ Records: mine }, {})).toEqual({ batchItemFailures: [] });
+    const delivery = (subscriptionId: string) =>
+      getEntity<WebhookDelivery>(webhookDeliveryEntity, {
+        tenantId: desk.tenant,
+        id: deliveryIdOf(key, subscriptionId),
+      });
+    expect(await delivery(elsewhere.id)).toBeUndefined();
+    const robot = await delivery(here.id);
+    expect(JSON.parse(robot?.body ?? '{}')).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: expect.stringContaining(`> 工单号：${ticket.number}`) },
+    });
+
+    // Rotation: the answer says until when the replaced secret still signs (a day).
+    const rotated = await succeeded<{ previousSecretUntil: string; updatedAt: string }>(
+      'rotateWebhookSecret',
+      {
+        caller: desk.admin,
+        params: { subscriptionId: here.id },
+        body: { version: 1 },
+      },
+    );
+    expect(Date.parse(rotated.previousSecretUntil) - Date.parse(rotated.updatedAt)).toBe(24 * 3600 * 1000);
   }, 120_000);
 
   it('the local stream runtime delivers to the consumer, resumes after its checkpoint, and replays idempotently from TRIM_HORIZON', async () => {

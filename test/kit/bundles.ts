@@ -5,7 +5,8 @@ import { deflateRawSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { filesBesideCode } from '../../infra/bundled-files';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
-import { scheduledFunctions } from '../../shared/timers/functions';
+import { streamConsumers } from '../../shared/stream/consumers';
+import { queueConsumers, scheduledFunctions } from '../../shared/timers/functions';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const tmpRoot = join(repoRoot, 'bench/results/tmp');
@@ -19,14 +20,17 @@ export const KB = 1024;
 export const bundleHeadroomBytes = 100 * KB;
 
 export interface BenchFunction {
-  /** Route name, scheduled function name, or `baseline`. */
+  /** Route name, scheduled function or consumer name (shared/timers/functions.ts, shared/stream/consumers.ts), or `baseline`. */
   readonly name: string;
-  readonly kind: 'http' | 'scheduled' | 'baseline';
+  readonly kind: 'http' | 'scheduled' | 'queue' | 'stream' | 'baseline';
   /** Entry module relative to the repository root. */
   readonly entry: string;
 }
 
-/** Every function the stack deploys (from the route table), plus the GetItem baseline. */
+/**
+ * Every function the stack deploys (the route table, the scheduled functions, the timer queues'
+ * and the change stream's consumers), plus the GetItem baseline.
+ */
 export function benchFunctions(): BenchFunction[] {
   return [
     { name: 'baseline', kind: 'baseline', entry: 'bench/baseline/get-item.ts' },
@@ -38,6 +42,17 @@ export function benchFunctions(): BenchFunction[] {
     ...Object.entries(scheduledFunctions).map(([name, fn]) => ({
       name,
       kind: 'scheduled' as const,
+      entry: fn.handler,
+    })),
+    // The webhook consumer (one attempt per message) and the fan-out are the webhooks' own functions.
+    ...Object.entries(queueConsumers).map(([name, fn]) => ({
+      name,
+      kind: 'queue' as const,
+      entry: fn.handler,
+    })),
+    ...Object.entries(streamConsumers).map(([name, fn]) => ({
+      name,
+      kind: 'stream' as const,
       entry: fn.handler,
     })),
   ];

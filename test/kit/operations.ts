@@ -123,6 +123,9 @@ const frontDesk = (tenantId: string, storeId: string): Caller => ({
 
 const http = (route: HttpRouteName) => ({ kind: 'http', route }) as const;
 
+/** Messages the bench's webhook receiver answered: a measured delivery must have reached it. */
+let webhookReceiverHits = 0;
+
 /** A laptop bought a month ago (in warranty) and a repair ticket about it, for the repair operations. */
 async function repairWorld(label: string) {
   const d = await deskFixture(label);
@@ -834,6 +837,97 @@ export const operations: readonly BenchOperation[] = [
       // Not an HTTP call nor a scheduled event: the flow's own request (see Target 'flow').
       return (i) =>
         ({ entry: at(entries, i), now: new Date(dueAt.getTime() + 1000) }) as unknown as ScheduledEvent;
+    },
+  },
+  {
+    id: 'webhookDelivery',
+    title: 'one webhook delivery: its timer claimed, one signed attempt answered 204, logged and finished',
+    status: 'measured',
+    target: {
+      kind: 'flow',
+      name: 'webhookDelivery',
+      // The sweeper's claim of the delivery's due timer, then the webhook consumer's attempt
+      // (subscription, delivery and timer read; delivery, timer and log line written). The
+      // fan-out's write of the delivery is paid once per event and subscription, before this.
+      async run(request) {
+        const { claimTimer } = await import('../../shared/timers/repository');
+        const { fireWebhookTimer } = await import('../../shared/webhooks/delivery');
+        const { entry, now } = request as { entry: DueEntry; now: Date };
+        const leaseUntil = new Date(now.getTime() + 6 * 60_000).toISOString();
+        if (!(await claimTimer(entry, leaseUntil)))
+          throw new Error('webhookDelivery: the timer could not be claimed');
+        const message = {
+          kind: 'webhook' as const,
+          pk: entry.pk,
+          sk: entry.sk,
+          generation: entry.generation,
+        };
+        const hits = webhookReceiverHits;
+        const outcome = await fireWebhookTimer(message, now);
+        if (outcome !== 'applied') throw new Error(`webhookDelivery: the consumer said ${outcome}`);
+        if (webhookReceiverHits !== hits + 1) throw new Error('webhookDelivery: the receiver got no message');
+        return outcome;
+      },
+    },
+    measures: ['capacity'],
+    async prepare(_tools, count) {
+      const { createServer } = await import('node:http');
+      const { fanOutChange } = await import('../../shared/webhooks/fan-out');
+      const { deliveryIdOf } = await import('../../shared/webhooks/message-id');
+      const { findTimer } = await import('../../shared/timers/repository');
+      const { timerKey } = await import('../../shared/timers/keys');
+      // A receiver on loopback, as the local runtime allows (WEBHOOKS_ALLOW_LOOPBACK, set by
+      // infra/local for `npm start`); it never keeps the process alive.
+      process.env.WEBHOOKS_ALLOW_LOOPBACK = '1';
+      const receiver = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => {
+          webhookReceiverHits++;
+          response.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((listening) => receiver.listen(0, '127.0.0.1', listening));
+      receiver.unref();
+      const { port } = receiver.address() as { port: number };
+      const d = await deskFixture('bench-webhooks');
+      const subscription = await created('createWebhookSubscription', {
+        caller: d.admin,
+        body: { url: `http://127.0.0.1:${port}/hooks`, events: ['ticket.created'] },
+      });
+      const now = new Date();
+      const entries: DueEntry[] = [];
+      for (let i = 0; i < count; i++) {
+        const ticket = await created<Ticket & { number: string }>('createTicket', {
+          caller: d.as.desk,
+          body: complaintBody(d.store.id),
+        });
+        // The change event the stream would carry for the ticket's `created` timeline event.
+        const key = `bench/${ticket.id}/created`;
+        await fanOutChange(
+          {
+            source: 'ticket_event',
+            key,
+            tenantId: d.tenant,
+            at: now.toISOString(),
+            event: {
+              id: ticket.id,
+              ticketId: ticket.id,
+              actorId: 'clerk-1',
+              at: now.toISOString(),
+              kind: 'created',
+              number: ticket.number,
+            },
+          },
+          now,
+        );
+        const timer = (await findTimer(timerKey(d.tenant, deliveryIdOf(key, subscription.id), 'webhook'))) as
+          | DueEntry
+          | undefined;
+        if (!timer) throw new Error('setup: the delivery has no timer');
+        entries.push(timer);
+      }
+      return (i) =>
+        ({ entry: at(entries, i), now: new Date(now.getTime() + 1000) }) as unknown as ScheduledEvent;
     },
   },
   {

@@ -2,15 +2,24 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { changeEventsOf, newHistoryEntries } from '../../shared/stream/events';
+import { streamConsumers } from '../../shared/stream/consumers';
+import { changeEventsOf, eventSourceTags, newHistoryEntries } from '../../shared/stream/events';
 import { checkAddress, resolveTarget } from '../../shared/webhooks/address-guard';
-import { webhookEventOf, webhookEventTypes } from '../../shared/webhooks/catalogue';
+import { wantsStore, webhookEventsOf, webhookEventTypes } from '../../shared/webhooks/catalogue';
+import {
+  dingtalkSignedUrl,
+  eventTitlesZh,
+  robotBody,
+  robotRefusal,
+  robotSummary,
+} from '../../shared/webhooks/formats';
+import { deliveryIdOf } from '../../shared/webhooks/message-id';
 import { newWebhookSecret } from '../../shared/webhooks/secret';
 import {
-  deliveryIdOf,
   maxAttempts,
   retryDelaySeconds,
   signatureHeaders,
+  signingSecretsOf,
 } from '../../shared/webhooks/sending';
 
 const record = (
@@ -165,7 +174,7 @@ describe('change events (changeEventsOf) and the webhook mapper (webhookEventOf)
       },
     ]);
     expect(events[0] && 'event' in events[0] ? Object.keys(events[0].event) : []).not.toContain('pk');
-    expect(events.map(webhookEventOf)).toEqual([
+    expect(events.flatMap(webhookEventsOf)).toEqual([
       { type: 'ticket.created', resource: { kind: 'ticket', id: ticketId } },
     ]);
   });
@@ -173,7 +182,7 @@ describe('change events (changeEventsOf) and the webhook mapper (webhookEventOf)
   it('maps every ticket kind of the catalogue and leaves comments out', () => {
     const type = (kind: string, extra: Record<string, unknown> = {}) => {
       const [event] = changeEventsOf(record('INSERT', timelineItem(kind, extra)));
-      return event ? webhookEventOf(event)?.type : 'no event';
+      return event ? webhookEventsOf(event)[0]?.type : 'no event';
     };
     expect(type('assigned')).toBe('ticket.assigned');
     expect(type('status_changed')).toBe('ticket.status_changed');
@@ -201,7 +210,7 @@ describe('change events (changeEventsOf) and the webhook mapper (webhookEventOf)
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ source: 'revisit', tenantId: 'chain', entry: due });
     expect(events[0] && 'subject' in events[0] ? events[0].subject : {}).not.toHaveProperty('sspk');
-    expect(events.map(webhookEventOf)).toEqual([
+    expect(events.flatMap(webhookEventsOf)).toEqual([
       { type: 'revisit.due', resource: { kind: 'revisit', id: '01JDQA0C1B2C3D4E5F6G7H8J9K' } },
     ]);
     // The same change delivered again names the same event.
@@ -231,5 +240,222 @@ describe('change events (changeEventsOf) and the webhook mapper (webhookEventOf)
 
   it('has one catalogue with unique names', () => {
     expect(new Set(webhookEventTypes).size).toBe(webhookEventTypes.length);
+  });
+});
+
+describe('the catalogue of the areas that landed last (webhookEventsOf)', () => {
+  const caseStep = (caseKind: string, step: string, to: string) =>
+    changeEventsOf(
+      record('INSERT', timelineItem('case_step', { caseKind, caseId: ticketId, step, to })),
+    ).flatMap(webhookEventsOf);
+  const types = (caseKind: string, step: string, to = 'x') => caseStep(caseKind, step, to).map((e) => e.type);
+
+  it.each([
+    ['registered', 'registered', ['repair.registered']],
+    ['inspect', 'inspected', ['repair.step_recorded']],
+    ['quote', 'quoted', ['repair.step_recorded']],
+    ['deliver', 'delivered', ['repair.step_recorded']],
+    ['stalled_quote', 'quoted', ['repair.stalled']],
+    ['stalled_parcel', 'awaiting_parcel', ['repair.stalled']],
+  ])('repair step %s → %j', (step, to, expected) => {
+    expect(types('repair', step, to)).toEqual(expected);
+    expect(caseStep('repair', step, to)[0]?.resource).toEqual({ kind: 'ticket', id: ticketId });
+  });
+
+  it.each([
+    ['registered', 'registered', ['complaint.registered']],
+    ['judge', 'investigating', ['complaint.judged']],
+    ['judge', 'closed', ['complaint.judged', 'complaint.closed']],
+    ['add_task', 'investigating', ['complaint.task_assigned']],
+    ['record_findings', 'investigating', ['complaint.task_done']],
+    ['task_overdue', 'investigating', ['complaint.task_overdue']],
+    ['record_remedy', 'remedied', ['complaint.remedied']],
+    ['record_feedback', 'fed_back', ['complaint.fed_back']],
+    ['record_satisfaction', 'closed', ['complaint.closed']],
+    ['something_else', 'investigating', []],
+  ])('complaint step %s to %s → %j', (step, to, expected) => {
+    expect(types('complaint', step, to)).toEqual(expected);
+  });
+
+  it('leaves case kinds it does not know out, and keeps returns as they were', () => {
+    expect(types('warranty_card', 'issued')).toEqual([]);
+    expect(types('return', 'decided')).toEqual(['return.step_recorded']);
+  });
+
+  const historyItem = (entity: string, what: string, storeId = '01JDQB0C1B2C3D4E5F6G7H8J9K') => ({
+    pk: `T#chain#${entity.toUpperCase()}#01JDQC0C1B2C3D4E5F6G7H8J9K`,
+    sk: entity.toUpperCase(),
+    entity,
+    id: '01JDQC0C1B2C3D4E5F6G7H8J9K',
+    storeId,
+    history: [{ at: '2026-11-27T03:00:00.000Z', by: 'amy', what }],
+  });
+
+  it.each([
+    ['guest_message', 'taken', 'guest_message.taken'],
+    ['guest_message', 'undelivered_reminded', 'guest_message.undelivered'],
+    ['guest_message', 'delivered', 'guest_message.delivered'],
+    ['guest_message', 'acknowledged', 'guest_message.acknowledged'],
+    ['luggage', 'stored', 'luggage.stored'],
+    ['luggage', 'unclaimed_reminded', 'luggage.unclaimed'],
+    ['luggage', 'picked_up', 'luggage.picked_up'],
+    ['safe_box', 'opened', 'safe_box.opened'],
+    ['safe_box', 'accessed', 'safe_box.accessed'],
+    ['safe_box', 'closed', 'safe_box.closed'],
+    ['safe_box', 'key_not_returned', 'safe_box.key_not_returned'],
+    ['shift_handover', 'handed_over', 'shift_handover.handed_over'],
+    ['shift_handover', 'accepted', 'shift_handover.accepted'],
+  ])('%s history entry %s → %s', (entity, what, type) => {
+    const events = changeEventsOf(record('INSERT', historyItem(entity, what))).flatMap(webhookEventsOf);
+    expect(events).toEqual([{ type, resource: { kind: entity, id: '01JDQC0C1B2C3D4E5F6G7H8J9K' } }]);
+  });
+
+  it('turns each new version of a department into created, then updated', () => {
+    const department = (version: number) => ({
+      pk: 'T#chain#DEPARTMENT#01JDQD0C1B2C3D4E5F6G7H8J9K',
+      sk: 'DEPARTMENT',
+      entity: 'department',
+      stpk: 'index key',
+      id: '01JDQD0C1B2C3D4E5F6G7H8J9K',
+      name: '工程部',
+      members: [],
+      updatedAt: `2026-11-27T0${version}:00:00.000Z`,
+      version,
+    });
+    const created = changeEventsOf(record('INSERT', department(1)));
+    expect(created.flatMap(webhookEventsOf)).toEqual([
+      { type: 'department.created', resource: { kind: 'department', id: '01JDQD0C1B2C3D4E5F6G7H8J9K' } },
+    ]);
+    expect(created[0]).toMatchObject({ at: '2026-11-27T01:00:00.000Z' });
+    expect(created[0] && 'subject' in created[0] ? created[0].subject : {}).not.toHaveProperty('stpk');
+    const updated = changeEventsOf(record('MODIFY', department(2), department(1)));
+    expect(updated.flatMap(webhookEventsOf).map((event) => event.type)).toEqual(['department.updated']);
+    expect(updated[0]?.key).not.toBe(created[0]?.key);
+    // A write that left the version alone is no new event.
+    expect(changeEventsOf(record('MODIFY', department(2), department(2)))).toEqual([]);
+  });
+
+  it('feeds the fan-out every item kind that carries events', () => {
+    expect([...streamConsumers.webhookFanOut.entities].sort()).toEqual([...eventSourceTags].sort());
+  });
+
+  it('names every catalogued event in Chinese for the group robots', () => {
+    for (const type of webhookEventTypes) expect(eventTitlesZh[type]).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('per-store filters (wantsStore)', () => {
+  it('delivers the listed stores’ events and store-less ones, nothing of other stores', () => {
+    expect(wantsStore(undefined, 'S1')).toBe(true);
+    expect(wantsStore(['S1', 'S2'], 'S2')).toBe(true);
+    expect(wantsStore(['S1'], 'S2')).toBe(false);
+    // A tenant-wide department belongs to no other store.
+    expect(wantsStore(['S1'], undefined)).toBe(true);
+  });
+});
+
+describe('signatures while a secret rotates (signingSecretsOf, signatureHeaders)', () => {
+  const oldSecret = newWebhookSecret();
+  const newSecret = newWebhookSecret();
+  const rotated = {
+    secret: newSecret,
+    previousSecret: oldSecret,
+    previousSecretUntil: '2026-11-28T08:00:00.000Z',
+  };
+  const body = JSON.stringify({ type: 'ticket.created' });
+
+  it('signs with both secrets during the grace period, each verifying with the spec library', () => {
+    const now = new Date('2026-11-28T07:59:59.000Z');
+    const secrets = signingSecretsOf(rotated, now);
+    expect(secrets).toEqual([newSecret, oldSecret]);
+    const headers = signatureHeaders(secrets, 'msg_rotating', now, body);
+    expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=* v1,[A-Za-z0-9+/]+=*$/);
+    // verify() checks the timestamp against the wall clock: sign for "now" to verify.
+    const fresh = signatureHeaders(secrets, 'msg_rotating', new Date(), body);
+    expect(new Webhook(oldSecret).verify(body, fresh)).toEqual({ type: 'ticket.created' });
+    expect(new Webhook(newSecret).verify(body, fresh)).toEqual({ type: 'ticket.created' });
+    expect(() => new Webhook(newWebhookSecret()).verify(body, fresh)).toThrow();
+  });
+
+  it('signs with the new secret alone once the grace period is over, or with no rotation', () => {
+    const after = signingSecretsOf(rotated, new Date('2026-11-28T08:00:00.000Z'));
+    expect(after).toEqual([newSecret]);
+    const headers = signatureHeaders(after, 'msg_after', new Date(), body);
+    expect(headers['webhook-signature']?.split(' ')).toHaveLength(1);
+    expect(new Webhook(newSecret).verify(body, headers)).toEqual({ type: 'ticket.created' });
+    expect(() => new Webhook(oldSecret).verify(body, headers)).toThrow();
+    expect(signingSecretsOf({ secret: newSecret }, new Date())).toEqual([newSecret]);
+  });
+});
+
+describe('group robot formats (robotSummary, robotBody, dingtalkSignedUrl, robotRefusal)', () => {
+  const ticket = {
+    id: ticketId,
+    number: 'SH01-20261127-0001',
+    storeId: '01JDQB0C1B2C3D4E5F6G7H8J9K',
+    subject: '空调不制冷\n# 不是标题',
+    status: 'new',
+    contact: { name: '张三', phone: '13800001111' },
+  };
+  const summary = robotSummary(
+    'ticket.created',
+    '2026-11-27T02:00:00.000Z',
+    { kind: 'created', note: '客户张三来电' },
+    ticket,
+  );
+
+  it('summarises the event in Chinese, in China time, without personal data or markdown injection', () => {
+    expect(summary.title).toBe('服务台：新工单');
+    expect(summary.text.split('\n')).toEqual([
+      '### 服务台：新工单',
+      '> 时间：2026/11/27 10:00（北京时间）',
+      '> 工单号：SH01-20261127-0001',
+      '> 主题：空调不制冷 # 不是标题',
+      '> 状态：new',
+      '> 事件：ticket.created',
+    ]);
+    expect(summary.text).not.toContain('张三');
+    expect(summary.text).not.toContain('13800001111');
+  });
+
+  it('writes 企业微信 and 钉钉 markdown messages as their robots document them', () => {
+    expect(JSON.parse(robotBody('wecom', summary))).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: summary.text },
+    });
+    expect(JSON.parse(robotBody('dingtalk', summary))).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: '服务台：新工单', text: summary.text },
+    });
+    // WeCom takes at most 4096 bytes of content: whole lines go from the end.
+    const long = {
+      title: 't',
+      text: Array.from({ length: 400 }, (_, i) => `> 第${i}行：说明文字`).join('\n'),
+    };
+    const content = (JSON.parse(robotBody('wecom', long)) as { markdown: { content: string } }).markdown
+      .content;
+    expect(Buffer.byteLength(content)).toBeLessThanOrEqual(4096);
+    expect(content.startsWith('> 第0行')).toBe(true);
+  });
+
+  it('signs a 钉钉 URL as the documentation’s Python example does', () => {
+    // Expected value computed with DingTalk's documented Python snippet (hmac sha256, base64, quote_plus).
+    const url = dingtalkSignedUrl(
+      'https://oapi.dingtalk.com/robot/send?access_token=abc123',
+      'SECthis-is-a-test-secret',
+      new Date(1764201600000),
+    );
+    expect(url).toBe(
+      'https://oapi.dingtalk.com/robot/send?access_token=abc123&timestamp=1764201600000&sign=r21NqwgmV36xmhx9UcWL8V%2BnUXEIY5wY8GiBkag9T8k%3D',
+    );
+  });
+
+  it('reads a robot’s refusal from its 200 answer, never a standard receiver’s', () => {
+    expect(robotRefusal('dingtalk', '{"errcode":310000,"errmsg":"sign not match"}')).toBe(
+      'errcode 310000: sign not match',
+    );
+    expect(robotRefusal('wecom', '{"errcode":0,"errmsg":"ok"}')).toBeUndefined();
+    expect(robotRefusal('wecom', 'not json')).toBeUndefined();
+    expect(robotRefusal('standard', '{"errcode":1}')).toBeUndefined();
   });
 });

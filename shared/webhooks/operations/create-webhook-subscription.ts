@@ -6,6 +6,7 @@ import type { StoredSubscription } from '../entities';
 import { allSubscriptions, maxSubscriptionsPerTenant, publicView, saveSubscription } from '../repository';
 import type { CreateWebhookSubscriptionInput } from '../schema';
 import { newWebhookSecret } from '../secret';
+import { checkSubscriptionStores } from '../store-filter';
 import type { WebhookSubscriptionWithSecret } from '../views';
 
 /** A new subscription, enabled; its signing secret is generated here and answered this once. */
@@ -21,12 +22,16 @@ export async function createWebhookSubscription(
       `A tenant has at most ${maxSubscriptionsPerTenant} webhook subscriptions.`,
     );
   }
+  if (input.storeIds) await checkSubscriptionStores(principal.tenantId, input.storeIds);
   const at = now.toISOString();
   const stored: StoredSubscription = {
     id: newId(now),
     url: input.url,
     events: input.events,
     ...(input.description ? { description: input.description } : {}),
+    ...(input.storeIds ? { storeIds: input.storeIds } : {}),
+    format: input.format ?? 'standard',
+    ...(input.robotSecret ? { robotSecret: input.robotSecret } : {}),
     enabled: true,
     secret: newWebhookSecret(),
     createdBy: principal.userId,
