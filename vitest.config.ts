@@ -9,7 +9,8 @@ export default defineConfig({
     // on DynamoDB Local (a Java process of its own), so three at a time overlap that waiting.
     maxWorkers: 3,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Bounds, not paces (every core may be busy): a slow machine must not fail a healthy test.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       {
         extends: true,
         test: {
@@ -21,6 +22,8 @@ export default defineConfig({
           // A bound, not a pace: SLA tests drive several timer steps through DynamoDB Local and take
           // ~10 s alone, 20 s and more when every core is busy.
           testTimeout: 60_000,
+          // Fixtures in beforeAll create stores, staff and tickets: many requests, not one.
+          hookTimeout: 180_000,
         },
       },
       {

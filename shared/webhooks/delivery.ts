@@ -3,6 +3,8 @@ import { getEntity, isNew, putEntity } from '../db/items';
 import { type TransactionItem, writeTransaction } from '../db/transactions';
 import { newId } from '../ids';
 import { notificationWrite } from '../notifications/inbox';
+import { metricNames } from '../observability/metric-names';
+import { recordCount } from '../observability/metrics';
 import { listStaffOfTenant } from '../staff/repository';
 import type { StaffMember } from '../staff/views';
 import { dropTimerWrite, findTimer, scheduleTimerWrite, unlessAlreadyDone } from '../timers/repository';
@@ -203,5 +205,7 @@ export async function fireWebhookTimer(
       ...(await subscriptionWrites(tenantId, subscription, result, now)),
     ]),
   );
+  // Failed attempts are what on-call watches (the receiver's problem or ours); once per attempt.
+  if (applied) recordCount(metricNames.webhookAttempts, { outcome: result.outcome });
   return applied ? 'applied' : 'duplicate';
 }
