@@ -373,6 +373,53 @@ describe('complaint cases (投诉处理)', () => {
     expect(complaintSteps(await timelineOf(complaint.ticketId))).toEqual(['registered']);
   });
 
+  it('recordComplaintStep: add_task to a department tells each of its members in their inbox once, in the step’s write; a merchant’s task tells no staff', async () => {
+    const team = await department([desk.staff.tech.id, desk.staff.tech2.id]);
+    const shop = await merchant();
+    let complaint = await newComplaint();
+    complaint = await stepOk(complaint, { step: 'judge', validity: 'valid', reason: '属实' });
+    const told = async (caller: Caller) =>
+      (
+        await invoke<Page<Notification>>('listNotifications', { caller, query: { limit: '100' } })
+      ).body.items.filter(
+        (notice) => notice.kind === 'complaint_task_assigned' && notice.complaintId === complaint.id,
+      );
+    complaint = await stepOk(complaint, {
+      step: 'add_task',
+      assignee: { kind: 'department', id: team.id },
+      instructions: '核实送货安装记录',
+      dueInBusinessHours: 8,
+    });
+    const [task] = complaint.tasks as [Complaint['tasks'][number]];
+    for (const member of [desk.as.tech, desk.as.tech2]) {
+      expect(await told(member)).toEqual([
+        expect.objectContaining({
+          taskId: task.id,
+          ticketId: complaint.ticketId,
+          ticketNumber: complaint.ticketNumber,
+          assignee: team.name,
+          dueAt: task.dueAt,
+        }),
+      ]);
+    }
+    expect(await told(desk.as.supervisor)).toEqual([]);
+    const notices = await countOf('notification');
+    complaint = await stepOk(complaint, {
+      step: 'add_task',
+      assignee: { kind: 'merchant', id: shop.id },
+      instructions: '商户说明批次',
+      dueInBusinessHours: 8,
+    });
+    expect(await countOf('notification')).toBe(notices);
+    const taskEvents = (await timelineOf(complaint.ticketId)).flatMap((event) =>
+      event.kind === 'case_step' && event.step === 'add_task' ? [event.note] : [],
+    );
+    expect(taskEvents).toEqual([
+      expect.stringContaining('2 member(s) told'),
+      expect.not.stringContaining('told'),
+    ]);
+  });
+
   it('recordComplaintStep, fireComplaintTaskTimer: a valid complaint, two tasks due in store business hours; the overdue one escalates to the supervisors once; remedy, feedback, satisfaction close the case and the ticket', async () => {
     const saved = await invoke('putStoreCalendar', {
       caller: desk.admin,
