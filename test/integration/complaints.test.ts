@@ -226,6 +226,37 @@ describe('departments (部门)', () => {
     expect([managerEdits.status, problem(managerEdits).code]).toEqual([403, 'tenant_wide_only']);
   });
 
+  it('createDepartment, updateDepartment: serviceCenter marks a store’s department as its service center and unmarks it; a tenant-wide one is 400 naming serviceCenter, nothing written', async () => {
+    const tenantWide = await invoke('createDepartment', {
+      caller: desk.admin,
+      body: { name: '集团客服', serviceCenter: true },
+    });
+    expect([tenantWide.status, badFields(tenantWide)]).toEqual([400, ['body.serviceCenter']]);
+    const before = await countOf('department');
+    const legal = await invoke<Department>('createDepartment', {
+      caller: desk.admin,
+      body: { name: '法务' },
+    });
+    const refused = await invoke('updateDepartment', {
+      caller: desk.admin,
+      params: { departmentId: legal.body.id },
+      body: { serviceCenter: true, version: legal.body.version },
+    });
+    expect([refused.status, badFields(refused)]).toEqual([400, ['body.serviceCenter']]);
+    expect(await countOf('department')).toBe(before + 1);
+    const center = await invoke<Department>('createDepartment', {
+      caller: desk.as.manager,
+      body: { storeId: desk.store.id, name: '服务中心', serviceCenter: true },
+    });
+    expect([center.status, center.body.serviceCenter]).toEqual([201, true]);
+    const unmarked = await invoke<Department>('updateDepartment', {
+      caller: desk.as.manager,
+      params: { departmentId: center.body.id },
+      body: { serviceCenter: false, version: center.body.version },
+    });
+    expect([unmarked.status, 'serviceCenter' in unmarked.body]).toEqual([200, false]);
+  });
+
   it('getDepartment, updateDepartment: another tenant’s department is 404', async () => {
     const ofStore = await department();
     const got = await invoke('getDepartment', { caller: stranger, params: { departmentId: ofStore.id } });
