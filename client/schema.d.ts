@@ -2249,6 +2249,7 @@ export interface components {
             id: string;
             members: string[];
             name: string;
+            serviceCenter?: boolean;
             storeId?: string;
             updatedAt: string;
             version: number;
@@ -2631,6 +2632,20 @@ export interface components {
             id: string;
             /** @constant */
             kind: "complaint_task_overdue";
+            readAt?: string;
+            staffId: string;
+            storeId: string;
+            taskId: string;
+            ticketId: string;
+            ticketNumber: string;
+        } | {
+            assignee: string;
+            at: string;
+            complaintId: string;
+            dueAt: string;
+            id: string;
+            /** @constant */
+            kind: "complaint_task_assigned";
             readAt?: string;
             staffId: string;
             storeId: string;
@@ -3399,6 +3414,20 @@ export interface components {
             kind: "linked";
             revisitId: string;
             ticketId: string;
+        } | {
+            actorId: string;
+            at: string;
+            departmentIds: string[];
+            id: string;
+            /** @constant */
+            kind: "routed";
+            merchantId: string;
+            merchantName: string;
+            /** @constant */
+            reason: "merchant_exited";
+            ticketId: string;
+            /** @constant */
+            to: "service_center";
         } | {
             actorId: string;
             amount: number;
@@ -5185,6 +5214,7 @@ export interface operations {
                     description?: string;
                     members?: string[];
                     name: string;
+                    serviceCenter?: boolean;
                     storeId?: string;
                 };
             };
@@ -5276,6 +5306,7 @@ export interface operations {
                     description?: string;
                     members?: string[];
                     name?: string;
+                    serviceCenter?: boolean;
                     version: number;
                 };
             };

@@ -36,7 +36,13 @@ export interface StepContext {
   readonly now: Date;
   readonly eventId: string;
   /** For add_task: the new task's id, its assignee's name and its due time on the store calendar. */
-  readonly task?: { readonly id: string; readonly assigneeName: string; readonly dueAt: string };
+  readonly task?: {
+    readonly id: string;
+    readonly assigneeName: string;
+    readonly dueAt: string;
+    /** Staff told of the task in their inbox (a department's members). */
+    readonly notified?: readonly string[];
+  };
 }
 
 export function complaintEvent(
@@ -166,7 +172,8 @@ export function applyComplaintStep(
       };
       return result(
         changed(complaint, context, { tasks: [...complaint.tasks, added] }),
-        `task ${task.id} to ${input.assignee.kind} ${task.assigneeName}, due ${task.dueAt}`,
+        `task ${task.id} to ${input.assignee.kind} ${task.assigneeName}, due ${task.dueAt}` +
+          (task.notified ? `; ${task.notified.length} member(s) told` : ''),
       );
     }
     case 'record_findings': {

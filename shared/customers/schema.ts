@@ -63,7 +63,8 @@ export const purchaseItem = strictObject({
 export const createPurchaseInput = strictObject({
   customerId: ulid,
   storeId: ulid,
-  merchantId: optional(text(1, 64)),
+  /** The merchant (商户) of the store that sold, for a mall's rented counters. */
+  merchantId: optional(ulid),
   orderNumber: optional(text(1, 64)),
   currency: _default(zEnum(['CNY', 'HKD', 'USD', 'EUR']), 'CNY'),
   items: array(purchaseItem).check(minLength(1), maxLength(100)),

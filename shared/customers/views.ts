@@ -22,7 +22,8 @@ export const purchase = strictObject({
   id: ulid,
   customerId: ulid,
   storeId: ulid,
-  merchantId: optional(string()),
+  /** The merchant (商户) of the store that sold. */
+  merchantId: optional(ulid),
   orderNumber: optional(string()),
   currency: string(),
   items: array(purchaseItem),

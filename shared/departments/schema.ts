@@ -1,4 +1,14 @@
-import { array, gte, type infer as Infer, int, maxLength, optional, refine, strictObject } from 'zod/mini';
+import {
+  array,
+  boolean,
+  gte,
+  type infer as Infer,
+  int,
+  maxLength,
+  optional,
+  refine,
+  strictObject,
+} from 'zod/mini';
 import { pageQueryFields, text, ulid } from '../schema/common';
 
 /*
@@ -20,7 +30,14 @@ export const createDepartmentInput = strictObject({
   name: text(1, 60),
   description: optional(text(1, 500)),
   members: optional(members),
-});
+  /** 服务中心: takes the store's after-sales of exited merchants' goods (a store's department only). */
+  serviceCenter: optional(boolean()),
+}).check(
+  refine((input) => !input.serviceCenter || input.storeId !== undefined, {
+    message: 'A service center is a department of a store.',
+    path: ['serviceCenter'],
+  }),
+);
 export type CreateDepartmentInput = Infer<typeof createDepartmentInput>;
 
 export const departmentIdParams = strictObject({ departmentId: ulid });
@@ -30,6 +47,7 @@ export const updateDepartmentInput = strictObject({
   name: optional(text(1, 60)),
   description: optional(text(1, 500)),
   members: optional(members),
+  serviceCenter: optional(boolean()),
   version: int().check(gte(1)),
 });
 export type UpdateDepartmentInput = Infer<typeof updateDepartmentInput>;

@@ -1,4 +1,13 @@
-import { array, type infer as Infer, nullable, number, optional, strictObject, string } from 'zod/mini';
+import {
+  array,
+  boolean,
+  type infer as Infer,
+  nullable,
+  number,
+  optional,
+  strictObject,
+  string,
+} from 'zod/mini';
 import { ulid } from '../schema/common';
 
 /*
@@ -14,6 +23,8 @@ export const department = strictObject({
   description: optional(string()),
   /** Staff directory ids of the people responsible (investigations, dispatch). */
   members: array(ulid),
+  /** The store's service center (服务中心): after-sales of exited merchants' goods go to its members. */
+  serviceCenter: optional(boolean()),
   createdBy: string(),
   createdAt: string(),
   updatedAt: string(),

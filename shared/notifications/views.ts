@@ -149,6 +149,21 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
+  /** An investigation task handed to a department: each of its members is told once. */
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('complaint_task_assigned'),
+    complaintId: ulid,
+    ticketId: ulid,
+    ticketNumber: string(),
+    storeId: ulid,
+    taskId: ulid,
+    assignee: string(),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
   /** A repair stage stalled: a quote unanswered for 3 working days, a parcel not received in 7 days. */
   strictObject({
     id: ulid,

@@ -1,4 +1,5 @@
 import type { StaffRole } from '../access/roles';
+import type { Merchant } from '../merchants/views';
 import type { TicketType } from './schema';
 
 /**
@@ -47,4 +48,19 @@ export function chooseAssignee(
         (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? '') ||
         a.staffId.localeCompare(b.staffId),
     )[0];
+}
+
+/** The ticket types that are after-sales of goods sold. */
+export const afterSalesTypes: readonly TicketType[] = ['return', 'exchange', 'repair'];
+
+/**
+ * Why an after-sales ticket goes to the store's service center, or undefined when it does not
+ * (撤场商家的售后管理). A merchant still in its notice period (exiting) trades and answers for its
+ * own goods, so only `exited` routes there.
+ */
+export function serviceCenterReason(
+  type: TicketType,
+  merchant: Pick<Merchant, 'status'> | undefined,
+): 'merchant_exited' | undefined {
+  return afterSalesTypes.includes(type) && merchant?.status === 'exited' ? 'merchant_exited' : undefined;
 }

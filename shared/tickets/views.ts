@@ -95,6 +95,17 @@ export const timelineEvent = union([
     notified: array(ulid),
   }),
   strictObject({ ...eventBase, kind: literal('linked'), revisitId: ulid }),
+  /** Why the ticket went where it did: after-sales of an exited merchant's goods → the service center. */
+  strictObject({
+    ...eventBase,
+    kind: literal('routed'),
+    to: literal('service_center'),
+    reason: literal('merchant_exited'),
+    merchantId: ulid,
+    merchantName: string(),
+    /** The store's service-center departments; empty: none is marked, the store's queue takes it. */
+    departmentIds: array(ulid),
+  }),
   /** A step of a compensation claim (先行赔付) on this ticket, written with the claim's change. */
   strictObject({
     ...eventBase,

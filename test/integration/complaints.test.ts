@@ -226,6 +226,37 @@ describe('departments (部门)', () => {
     expect([managerEdits.status, problem(managerEdits).code]).toEqual([403, 'tenant_wide_only']);
   });
 
+  it('createDepartment, updateDepartment: serviceCenter marks a store’s department as its service center and unmarks it; a tenant-wide one is 400 naming serviceCenter, nothing written', async () => {
+    const tenantWide = await invoke('createDepartment', {
+      caller: desk.admin,
+      body: { name: '集团客服', serviceCenter: true },
+    });
+    expect([tenantWide.status, badFields(tenantWide)]).toEqual([400, ['body.serviceCenter']]);
+    const before = await countOf('department');
+    const legal = await invoke<Department>('createDepartment', {
+      caller: desk.admin,
+      body: { name: '法务' },
+    });
+    const refused = await invoke('updateDepartment', {
+      caller: desk.admin,
+      params: { departmentId: legal.body.id },
+      body: { serviceCenter: true, version: legal.body.version },
+    });
+    expect([refused.status, badFields(refused)]).toEqual([400, ['body.serviceCenter']]);
+    expect(await countOf('department')).toBe(before + 1);
+    const center = await invoke<Department>('createDepartment', {
+      caller: desk.as.manager,
+      body: { storeId: desk.store.id, name: '服务中心', serviceCenter: true },
+    });
+    expect([center.status, center.body.serviceCenter]).toEqual([201, true]);
+    const unmarked = await invoke<Department>('updateDepartment', {
+      caller: desk.as.manager,
+      params: { departmentId: center.body.id },
+      body: { serviceCenter: false, version: center.body.version },
+    });
+    expect([unmarked.status, 'serviceCenter' in unmarked.body]).toEqual([200, false]);
+  });
+
   it('getDepartment, updateDepartment: another tenant’s department is 404', async () => {
     const ofStore = await department();
     const got = await invoke('getDepartment', { caller: stranger, params: { departmentId: ofStore.id } });
@@ -371,6 +402,53 @@ describe('complaint cases (投诉处理)', () => {
     });
     expect(stored.body).toEqual(complaint);
     expect(complaintSteps(await timelineOf(complaint.ticketId))).toEqual(['registered']);
+  });
+
+  it('recordComplaintStep: add_task to a department tells each of its members in their inbox once, in the step’s write; a merchant’s task tells no staff', async () => {
+    const team = await department([desk.staff.tech.id, desk.staff.tech2.id]);
+    const shop = await merchant();
+    let complaint = await newComplaint();
+    complaint = await stepOk(complaint, { step: 'judge', validity: 'valid', reason: '属实' });
+    const told = async (caller: Caller) =>
+      (
+        await invoke<Page<Notification>>('listNotifications', { caller, query: { limit: '100' } })
+      ).body.items.filter(
+        (notice) => notice.kind === 'complaint_task_assigned' && notice.complaintId === complaint.id,
+      );
+    complaint = await stepOk(complaint, {
+      step: 'add_task',
+      assignee: { kind: 'department', id: team.id },
+      instructions: '核实送货安装记录',
+      dueInBusinessHours: 8,
+    });
+    const [task] = complaint.tasks as [Complaint['tasks'][number]];
+    for (const member of [desk.as.tech, desk.as.tech2]) {
+      expect(await told(member)).toEqual([
+        expect.objectContaining({
+          taskId: task.id,
+          ticketId: complaint.ticketId,
+          ticketNumber: complaint.ticketNumber,
+          assignee: team.name,
+          dueAt: task.dueAt,
+        }),
+      ]);
+    }
+    expect(await told(desk.as.supervisor)).toEqual([]);
+    const notices = await countOf('notification');
+    complaint = await stepOk(complaint, {
+      step: 'add_task',
+      assignee: { kind: 'merchant', id: shop.id },
+      instructions: '商户说明批次',
+      dueInBusinessHours: 8,
+    });
+    expect(await countOf('notification')).toBe(notices);
+    const taskEvents = (await timelineOf(complaint.ticketId)).flatMap((event) =>
+      event.kind === 'case_step' && event.step === 'add_task' ? [event.note] : [],
+    );
+    expect(taskEvents).toEqual([
+      expect.stringContaining('2 member(s) told'),
+      expect.not.stringContaining('told'),
+    ]);
   });
 
   it('recordComplaintStep, fireComplaintTaskTimer: a valid complaint, two tasks due in store business hours; the overdue one escalates to the supervisors once; remedy, feedback, satisfaction close the case and the ticket', async () => {

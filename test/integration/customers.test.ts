@@ -7,9 +7,10 @@ import { itemsOfTenant } from '../kit/table';
 
 describe('customers and purchases', () => {
   let desk: DeskFixture;
+  // A bound, not a pace: the fixture makes two stores and a team, slow when every core is busy.
   beforeAll(async () => {
     desk = await deskFixture('customers');
-  });
+  }, 60_000);
 
   it('createCustomer, findCustomers, getCustomer: registers a customer once per phone, however the phone is typed, and finds them by it', async () => {
     const created = await invoke<Customer>('createCustomer', {
@@ -155,6 +156,57 @@ describe('customers and purchases', () => {
     });
     expect(early.status).toBe(422);
     expect(problem(early).code).toBe('delivered_before_purchase');
+  });
+
+  it('createPurchase: names its merchant only from the store’s merchants; another store’s or tenant’s or an unknown merchant is 422 naming merchantId, with nothing written', async () => {
+    const customer = (
+      await invoke<Customer>('createCustomer', { caller: desk.as.desk, body: { phone: '13700000005' } })
+    ).body;
+    const admit = async (caller: typeof desk.admin, storeId: string) =>
+      (
+        await invoke<{ id: string }>('createMerchant', {
+          caller,
+          body: {
+            storeId,
+            name: `灯饰 ${storeId.slice(-4)}`,
+            licenceNumber: `91310000${storeId.slice(-8)}`,
+            contact: { name: '赵经理', phone: '13800001111' },
+            categories: ['lighting'],
+            contractStart: '2026-01-01',
+            contractEnd: '2027-12-31',
+            depositRequired: 500_000,
+          },
+        })
+      ).body.id;
+    const ours = await admit(desk.admin, desk.store.id);
+    const otherStores = await admit(desk.admin, desk.otherStore.id);
+    const stranger = await deskFixture('customers-stranger');
+    const otherTenants = await admit(stranger.admin, stranger.store.id);
+    const body = {
+      customerId: customer.id,
+      storeId: desk.store.id,
+      items: [{ name: '吊灯', category: 'lighting', amount: 88_800, warrantyMonths: 12 }],
+      purchasedOn: '2026-11-20',
+    };
+    for (const merchantId of [otherStores, otherTenants, '01M8CFFT6Y7X6KEP96DAQR4VCV']) {
+      const refused = await invoke('createPurchase', { caller: desk.as.desk, body: { ...body, merchantId } });
+      expect([refused.status, badFields(refused)]).toEqual([422, ['body.merchantId']]);
+    }
+    const none = await invoke<Page<Purchase>>('listCustomerPurchases', {
+      caller: desk.as.desk,
+      params: { customerId: customer.id },
+    });
+    expect(none.body.items).toEqual([]);
+    const sold = await invoke<Purchase>('createPurchase', {
+      caller: desk.as.desk,
+      body: { ...body, merchantId: ours },
+    });
+    expect([sold.status, sold.body.merchantId]).toEqual([201, ours]);
+    const listed = await invoke<Page<Purchase>>('listCustomerPurchases', {
+      caller: desk.as.desk,
+      params: { customerId: customer.id },
+    });
+    expect(listed.body.items.map((purchase) => purchase.merchantId)).toEqual([ours]);
   });
 
   it('createCustomer, createPurchase, findCustomers: name every bad field on customer and purchase input, and write nothing', async () => {

@@ -4,7 +4,7 @@ import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-ru
 import type { Page } from '../../shared/db/cursor';
 import type { DepositEntry, Merchant } from '../../shared/merchants/views';
 import type { Notification } from '../../shared/notifications/views';
-import type { Ticket } from '../../shared/tickets/views';
+import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
 import { type DeskFixture, deskFixture } from '../kit/fixtures';
 import { admin, freshTenant, invoke, problem } from '../kit/invoke';
@@ -18,7 +18,7 @@ let desk: DeskFixture;
 beforeAll(async () => {
   timers = await startTimerRuntime({ repoRoot, intervals: false });
   desk = await deskFixture('merchants');
-});
+}, 60_000);
 afterAll(() => timers.stop());
 afterEach(() => setClockOffset(0));
 
@@ -204,6 +204,92 @@ describe('merchants (商户)', () => {
       (item) => item.entity === 'timer' && item.subjectId === merchant.id,
     );
     expect(timersLeft).toEqual([]);
+  });
+
+  it('createTicket: a return or repair about an exited merchant’s goods goes to the store’s service center (dispatched to its members), and the timeline says why; other tickets do not', async () => {
+    const serviceCenter = await invoke<{ id: string }>('createDepartment', {
+      caller: desk.as.manager,
+      body: {
+        storeId: desk.store.id,
+        name: '客服中心',
+        members: [desk.staff.handler.id, desk.staff.tech.id],
+        serviceCenter: true,
+      },
+    });
+    expect(serviceCenter.status).toBe(201);
+    setClock('2026-12-01T10:00:00+08:00');
+    const [leaving, staying] = [await admitted('撤场灯饰'), await admitted('在场灯饰')];
+    const exiting = await invoke<Merchant>('transitionMerchant', {
+      caller: desk.as.manager,
+      params: { merchantId: leaving.id },
+      body: { to: 'exiting', version: leaving.version, noticeAt: '2026-12-01T10:00:00+08:00' },
+    });
+    expect(exiting.status).toBe(200);
+    setClock('2026-12-31T10:01:00+08:00');
+    await timers.settle();
+    expect((await merchantOf(leaving.id)).status).toBe('exited');
+
+    const customer = await invoke<{ id: string }>('createCustomer', {
+      caller: desk.as.desk,
+      body: { phone: '13700000077' },
+    });
+    const boughtFrom = async (merchantId: string) =>
+      (
+        await invoke<{ id: string }>('createPurchase', {
+          caller: desk.as.desk,
+          body: {
+            customerId: customer.body.id,
+            storeId: desk.store.id,
+            merchantId,
+            items: [{ name: '吊灯', category: 'lighting', amount: 88_800, warrantyMonths: 12 }],
+            purchasedOn: '2026-11-20',
+          },
+        })
+      ).body.id;
+    const [leftGoods, stayingGoods] = [await boughtFrom(leaving.id), await boughtFrom(staying.id)];
+    const open = async (type: string, purchaseId: string) => {
+      const ticket = await invoke<Ticket>('createTicket', {
+        caller: desk.as.desk,
+        body: {
+          storeId: desk.store.id,
+          type,
+          channel: 'walk_in',
+          subject: '吊灯不亮',
+          customerId: customer.body.id,
+          purchaseId,
+        },
+      });
+      expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+      const timeline = await invoke<Page<TimelineEvent>>('ticketTimeline', {
+        caller: desk.as.desk,
+        params: { ticketId: ticket.body.id },
+      });
+      return { ticket: ticket.body, events: timeline.body.items };
+    };
+
+    // A complaint handler and a technician are the service center: the return goes to the one able.
+    const toCenter = await open('return', leftGoods);
+    expect(toCenter.ticket).toMatchObject({ status: 'assigned', assigneeId: desk.staff.handler.id });
+    expect(toCenter.events.map((event) => event.kind)).toEqual(['created', 'routed', 'assigned']);
+    expect(toCenter.events[1]).toMatchObject({
+      to: 'service_center',
+      reason: 'merchant_exited',
+      merchantId: leaving.id,
+      merchantName: '撤场灯饰',
+      departmentIds: [serviceCenter.body.id],
+    });
+    expect(toCenter.events[2]).toMatchObject({ auto: true, to: desk.staff.handler.id });
+    const repair = await open('repair', leftGoods);
+    expect(repair.ticket.assigneeId).toBe(desk.staff.tech.id);
+    // The store asks no auto-dispatch: a merchant still trading, or a complaint, is left in the queue.
+    for (const [type, purchaseId] of [
+      ['return', stayingGoods],
+      ['complaint', leftGoods],
+    ] as const) {
+      const plain = await open(type, purchaseId);
+      expect(plain.ticket.assigneeId, type).toBeNull();
+      expect(plain.events.map((event) => event.kind)).toEqual(['created']);
+    }
   });
 
   it('recordDepositEntry: a retried voucher books once; the same voucher with another amount is 409', async () => {

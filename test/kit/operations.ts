@@ -978,7 +978,7 @@ export const operations: readonly BenchOperation[] = [
   {
     id: 'recordComplaintStep',
     title:
-      'a complaint step: an investigation task to a department, due on the store calendar (timer scheduled)',
+      'a complaint step: an investigation task to a department, due on the store calendar (timer scheduled, its member told)',
     status: 'measured',
     target: http('recordComplaintStep'),
     measures: ['cold', 'capacity'],

@@ -552,6 +552,7 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       body: {
         customerId: world.customer.id,
         storeId: world.store.id,
+        merchantId: (await newMerchant(world)).id,
         items: [{ name: 'Washer', category: 'appliance', amount: 259_900, warrantyMonths: 24 }],
         purchasedOn: '2026-11-03',
         deliveredOn: '2026-11-04',

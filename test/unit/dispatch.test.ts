@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../shared/access/roles';
-import { chooseAssignee } from '../../shared/tickets/dispatch';
+import { chooseAssignee, serviceCenterReason } from '../../shared/tickets/dispatch';
 
 describe('dispatch', () => {
   const tech = (staffId: string, openTickets: number, lastAssignedAt?: string) => ({
@@ -27,5 +27,18 @@ describe('dispatch', () => {
     const team = [tech('A', 1, '2026-11-26T01:00:00Z'), tech('B', 1, '2026-11-26T00:00:00Z'), tech('C', 1)];
     expect(chooseAssignee('repair', team)?.staffId).toBe('C');
     expect(chooseAssignee('repair', team.slice(0, 2))?.staffId).toBe('B');
+  });
+
+  it('serviceCenterReason: after-sales (return, exchange, repair) of an exited merchant’s goods go to the service center; an exiting or active merchant, or another ticket type, do not', () => {
+    for (const type of ['return', 'exchange', 'repair'] as const) {
+      expect(serviceCenterReason(type, { status: 'exited' })).toBe('merchant_exited');
+    }
+    for (const status of ['admitted', 'active', 'exiting'] as const) {
+      expect(serviceCenterReason('return', { status })).toBeUndefined();
+    }
+    for (const type of ['complaint', 'compensation', 'inquiry', 'installation'] as const) {
+      expect(serviceCenterReason(type, { status: 'exited' })).toBeUndefined();
+    }
+    expect(serviceCenterReason('repair', undefined)).toBeUndefined();
   });
 });

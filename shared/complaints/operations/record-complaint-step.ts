@@ -7,6 +7,7 @@ import { departmentEntity } from '../../departments/entities';
 import { conflict, notFound, versionConflict } from '../../errors';
 import { newId } from '../../ids';
 import { merchantEntity } from '../../merchants/entities';
+import { notificationWrite } from '../../notifications/inbox';
 import { findStore } from '../../stores/repository';
 import { findTicket } from '../../tickets/repository';
 import { complaintInScope, missingReference } from '../lookups';
@@ -28,12 +29,38 @@ async function taskContext(tenantId: string, storeId: string, input: AddTask, no
   if (!assignee || (assignee.storeId !== undefined && assignee.storeId !== storeId)) {
     throw missingReference('assignee.id', input.assignee.kind);
   }
+  // A department's members are told in their inbox; a merchant has no inbox here (the desk calls it).
+  const notified = 'members' in assignee ? assignee.members : undefined;
   const store = await findStore(tenantId, storeId);
   if (!store) throw notFound('store');
   // Due in business time of the store's calendar, the way SLA targets count.
   const calendar = await resolveCalendar(tenantId, store);
   const dueAt = addBusinessMinutes(calendar, now, input.dueInBusinessHours * 60).toISOString();
-  return { id: newId(now), assigneeName: assignee.name, dueAt };
+  return { id: newId(now), assigneeName: assignee.name, dueAt, ...(notified ? { notified } : {}) };
+}
+
+/** Each member of the task's department is told of the task in their inbox (调查任务下达). */
+function taskAssignedNotices(
+  tenantId: string,
+  complaint: Complaint,
+  task: NonNullable<StepContext['task']>,
+  now: Date,
+): TransactionItem[] {
+  return (task.notified ?? []).map((staffId) =>
+    notificationWrite(tenantId, {
+      id: newId(now),
+      staffId,
+      kind: 'complaint_task_assigned',
+      complaintId: complaint.id,
+      ticketId: complaint.ticketId,
+      ticketNumber: complaint.ticketNumber,
+      storeId: complaint.storeId,
+      taskId: task.id,
+      assignee: task.assigneeName,
+      dueAt: task.dueAt,
+      at: now.toISOString(),
+    }),
+  );
 }
 
 /** What the customer was answered with, for the ticket's resolution. */
@@ -66,6 +93,8 @@ export async function recordComplaintStep(
   };
   const { complaint: next, event } = applyComplaintStep(complaint, input, context);
   const items: TransactionItem[] = complaintWrites(tenantId, next, complaint, [event]);
+  const { task } = context;
+  const notices = task ? taskAssignedNotices(tenantId, next, task, now) : [];
   const ticketIndex = items.length;
   const closing = next.status === 'closed';
   if (closing) {
@@ -75,7 +104,7 @@ export async function recordComplaintStep(
     }
     items.push(...(await ticketClosingWrites(tenantId, ticket, outcomeOf(next), principal.userId, now)));
   } else {
-    items.push(ticketStillOpen(tenantId, complaint.ticketId));
+    items.push(ticketStillOpen(tenantId, complaint.ticketId), ...notices);
   }
   await saveComplaintStep(
     tenantId,

@@ -31,6 +31,7 @@ export async function createDepartment(
     name: input.name,
     ...(input.description ? { description: input.description } : {}),
     members,
+    ...(input.serviceCenter ? { serviceCenter: true } : {}),
     createdBy: principal.userId,
     createdAt: at,
     updatedAt: at,

@@ -7,7 +7,7 @@ import {
   findPurchase,
   phoneReservationIndex,
 } from '../../customers/repository';
-import type { Customer } from '../../customers/views';
+import type { Customer, Purchase } from '../../customers/views';
 import { assertTimeLeft, isCutOff } from '../../db/deadline';
 import type { IdempotencyClaim } from '../../db/idempotency';
 import { DomainError, type FieldIssue, unavailable } from '../../errors';
@@ -18,7 +18,7 @@ import { matchPolicy } from '../../sla/policies';
 import { listMemberships } from '../../staff/repository';
 import type { Store } from '../../stores/views';
 import { chooseAssignee } from '../dispatch';
-import { applyAssignment, openTicket } from '../model';
+import { type Assignee, applyAssignment, openTicket } from '../model';
 import { localDay, ticketNumber } from '../numbering';
 import {
   insertTicket,
@@ -29,9 +29,10 @@ import {
   voidTicketNumber,
 } from '../repository';
 import type { CreateTicketInput } from '../schema';
+import { type ServiceCenterRoute, serviceCenterRoute } from '../service-center';
 import { sideEffects } from '../side-effects';
 import { slaTimerWrites } from '../sla-tracking';
-import type { Ticket } from '../views';
+import type { Ticket, TimelineEvent } from '../views';
 
 /** Lost races left once numbers are reserved atomically: a customer registered by a twin meanwhile. */
 const maxCreateAttempts = 5;
@@ -63,9 +64,21 @@ async function resolveCustomer(
   return { customer: newCustomer(input.customer, newId(now), now), isNew: true };
 }
 
-async function autoDispatchAssignee(tenantId: string, store: Store, input: CreateTicketInput) {
-  if (!store.autoDispatchTypes?.includes(input.type)) return undefined;
-  const members = await listMemberships(tenantId, store.id);
+/**
+ * Who dispatch hands the new ticket to: anyone able, where the store asks for auto-dispatch; only
+ * the service center's members, whatever the store asks, when the ticket is routed there.
+ */
+async function autoDispatchAssignee(
+  tenantId: string,
+  store: Store,
+  input: CreateTicketInput,
+  route: ServiceCenterRoute | undefined,
+) {
+  if (!route && !store.autoDispatchTypes?.includes(input.type)) return undefined;
+  if (route?.staffIds.length === 0) return undefined;
+  const members = (await listMemberships(tenantId, store.id)).filter(
+    (member) => !route || route.staffIds.includes(member.id),
+  );
   const chosen = chooseAssignee(
     input.type,
     members.map((member) => ({
@@ -105,7 +118,6 @@ export async function createTicket(
   }
   const { store, calendar, policies } = context;
   const day = localDay(now, store.timezone);
-  const dispatchTo = await autoDispatchAssignee(principal.tenantId, store, input);
   const policy = matchPolicy(policies, { type: input.type, priority: input.priority, storeId: store.id });
   const sla = policy ? startSla(policy, now, calendar) : undefined;
   const { customer: _lookup, customerId: _id, ...fields } = input;
@@ -113,12 +125,15 @@ export async function createTicket(
   // Reserved only once the references check out, so bad input leaves no void behind.
   let reserved: ReservedNumber | undefined;
   let attempted: Ticket | undefined;
+  let routing: { route: ServiceCenterRoute | undefined; dispatchTo: Assignee | undefined } | undefined;
   try {
     for (let attempt = 1; attempt <= maxCreateAttempts; attempt++) {
       const { customer, isNew } = await resolveCustomer(principal.tenantId, input, now);
+      let purchase: Purchase | undefined;
       if (input.purchaseId) {
-        const purchase =
-          customer && !isNew && (await findPurchase(principal.tenantId, customer.id, input.purchaseId));
+        purchase =
+          (customer && !isNew && (await findPurchase(principal.tenantId, customer.id, input.purchaseId))) ||
+          undefined;
         if (!purchase) {
           throw new DomainError(
             'rule_refused',
@@ -128,6 +143,11 @@ export async function createTicket(
           );
         }
       }
+      if (!routing) {
+        const route = await serviceCenterRoute(principal.tenantId, input.type, purchase);
+        routing = { route, dispatchTo: await autoDispatchAssignee(principal.tenantId, store, input, route) };
+      }
+      const { route, dispatchTo } = routing;
       assertTimeLeft();
       reserved ??= await reserveTicketNumber(principal.tenantId, store.id, day);
       const opened = openTicket(
@@ -146,12 +166,32 @@ export async function createTicket(
         principal.userId,
         now,
       );
+      // Recorded before the assignment it explains (timeline order is id order).
+      const routed: TimelineEvent[] = route
+        ? [
+            {
+              id: newId(now),
+              ticketId: opened.ticket.id,
+              kind: 'routed',
+              to: 'service_center',
+              reason: route.reason,
+              merchantId: route.merchant.id,
+              merchantName: route.merchant.name,
+              departmentIds: [...route.departmentIds],
+              actorId: 'auto-dispatch',
+              at: now.toISOString(),
+            },
+          ]
+        : [];
       const dispatched = dispatchTo
         ? applyAssignment(opened.ticket, dispatchTo, {
             actorId: 'auto-dispatch',
             eventId: newId(now),
             now,
             auto: true,
+            ...(route
+              ? { note: `service center (服务中心): merchant ${route.merchant.name} has exited` }
+              : {}),
           })
         : undefined;
       const ticket = dispatched?.ticket ?? opened.ticket;
@@ -175,6 +215,7 @@ export async function createTicket(
                     },
                   ]
                 : []),
+              ...routed,
               ...(dispatched ? [dispatched.event] : []),
             ],
             number: reserved,
