@@ -1,8 +1,8 @@
 import type { StaffRole } from '../access/roles';
-import { conflict, forbidden, invalidInput } from '../errors';
+import { conflict, forbidden, invalidInput, ruleRefused } from '../errors';
 import type { TimelineEvent } from '../tickets/views';
 import type { EligibilityDecision, TraceEntry } from './eligibility';
-import type { CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
+import type { AfterSalesPolicy, CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
 import type { ReturnCase } from './views';
 
 /*
@@ -124,9 +124,10 @@ const notNow = (returnCase: ReturnCase, step: string, why: string) =>
 export function applyReturnStep(
   returnCase: ReturnCase,
   input: RecordReturnStepInput,
-  overrideRoles: readonly StaffRole[],
+  policy: Pick<AfterSalesPolicy, 'overrideRoles' | 'refundApproval'>,
   context: Context,
 ): { returnCase: ReturnCase; event: TimelineEvent } {
+  const { overrideRoles, refundApproval } = policy;
   const at = context.now.toISOString();
   const by = context.actorId;
   let changes: Partial<ReturnCase>;
@@ -154,11 +155,59 @@ export function applyReturnStep(
           { in: 'body', path: 'amount', message: `At most ${returnCase.refundLimit} fen may be refunded.` },
         ]);
       }
+      const approval = returnCase.refundApproval;
+      const needsApproval = input.amount > refundApproval.aboveFen;
+      if (needsApproval && (!approval || input.amount > approval.amount)) {
+        throw ruleRefused(
+          'refund_needs_approval',
+          `A refund above ${refundApproval.aboveFen} fen is paid only after one of ${refundApproval.roles.join(', ')} approved it${approval ? ` (approved: up to ${approval.amount} fen)` : ''}.`,
+        );
+      }
       to = 'done';
       changes = {
-        refund: { amount: input.amount, method: input.method, reference: input.reference, by, at },
+        refund: {
+          amount: input.amount,
+          method: input.method,
+          reference: input.reference,
+          by,
+          at,
+          ...(needsApproval && approval ? { approvedBy: approval.by } : {}),
+        },
       };
       note ??= `refunded ${input.amount} fen by ${input.method} (${input.reference})`;
+      break;
+    }
+    case 'approve_refund': {
+      if (!context.roles.some((role) => refundApproval.roles.includes(role))) {
+        throw forbidden(
+          'refund_approval_not_allowed',
+          `Approving a refund needs one of the roles: ${refundApproval.roles.join(', ')}.`,
+        );
+      }
+      if (returnCase.status !== 'goods_received' || returnCase.outcome !== 'refund') {
+        throw notNow(returnCase, 'approve a refund for', 'the goods must be back with refund chosen.');
+      }
+      // The requester never approves their own request (DESIGN §4).
+      if (by === returnCase.createdBy) {
+        throw ruleRefused('refund_self_approval', 'Whoever registered the case cannot approve its refund.');
+      }
+      if (input.amount > returnCase.refundLimit) {
+        throw invalidInput([
+          { in: 'body', path: 'amount', message: `At most ${returnCase.refundLimit} fen may be refunded.` },
+        ]);
+      }
+      const entry: TraceEntry = {
+        rule: 'refund_approval',
+        inputs: { by, amount: input.amount, aboveFen: refundApproval.aboveFen },
+        result: 'applied',
+        basis: `tenant policy refundApproval: a refund above ${refundApproval.aboveFen} fen needs one of ${refundApproval.roles.join(', ')}`,
+      };
+      to = 'goods_received';
+      changes = {
+        refundApproval: { by, at, amount: input.amount, aboveFen: refundApproval.aboveFen },
+        decision: { ...returnCase.decision, trace: [...returnCase.decision.trace, entry] },
+      };
+      note ??= `refund approved up to ${input.amount} fen`;
       break;
     }
     case 'hand_over_replacement': {

@@ -6,6 +6,7 @@ import type { TransactionItem } from '../../db/transactions';
 import { conflict, notFound, versionConflict } from '../../errors';
 import { newId } from '../../ids';
 import { addToTally, applyReturnStep, type ReturnCase, wholePurchaseReturned } from '../model';
+import { defaultAfterSalesPolicy } from '../policy';
 import {
   findReturnCase,
   readAfterSalesPolicy,
@@ -32,8 +33,10 @@ export async function recordReturnStep(
   if (!returnCase) throw notFound('return');
   assertStoreAccess(principal, returnCase.storeId);
   if (input.version !== returnCase.version) throw versionConflict('return case');
-  const policy = input.step === 'override' ? await readAfterSalesPolicy(tenantId) : undefined;
-  const { returnCase: next, event } = applyReturnStep(returnCase, input, policy?.overrideRoles ?? [], {
+  // Only the steps the policy rules (who overrides, which refunds wait for approval) read it.
+  const ruled = input.step === 'override' || input.step === 'approve_refund' || input.step === 'refund';
+  const policy = ruled ? await readAfterSalesPolicy(tenantId) : defaultAfterSalesPolicy;
+  const { returnCase: next, event } = applyReturnStep(returnCase, input, policy, {
     actorId: principal.userId,
     roles: principal.roles,
     eventId: newId(now),
