@@ -1923,7 +1923,8 @@ export interface components {
              *         "exchangeDays": 15,
              *         "windowsFromDelivery": false,
              *         "depreciationBpPerDay": 10,
-             *         "homeGoods": false
+             *         "homeGoods": false,
+             *         "mainPartsWarrantyMonths": 24
              *       },
              *       "perishable": {
              *         "label": "生鲜/易腐",
@@ -1988,6 +1989,7 @@ export interface components {
                     exchangeDays: number;
                     homeGoods: boolean;
                     label: string;
+                    mainPartsWarrantyMonths?: number;
                     /** @enum {string} */
                     regime: "sanbao" | "furniture" | "general";
                     returnDays: number;
@@ -2016,6 +2018,8 @@ export interface components {
                 enabled: boolean;
                 /** @default [] */
                 excludedClasses: string[];
+                /** @default false */
+                storePaysReturnShipping: boolean;
             };
             /**
              * @default [
@@ -2025,6 +2029,18 @@ export interface components {
              *     ]
              */
             overrideRoles: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+            refundApproval: {
+                /** @default 100000 */
+                aboveFen: number;
+                /**
+                 * @default [
+                 *       "supervisor",
+                 *       "manager",
+                 *       "admin"
+                 *     ]
+                 */
+                roles: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+            };
             updatedAt?: string;
             version: number;
         };
@@ -2269,10 +2285,12 @@ export interface components {
         };
         EligibilityDecision: {
             decidedOn: string;
+            fraudCompensation?: number;
             /** @enum {string} */
             kind: "return" | "exchange" | "repair";
             lines: {
                 depreciation: number;
+                giftDeduction?: number;
                 line: number;
                 name: string;
                 outcomes: ("refund" | "exchange" | "repair" | "refused")[];
@@ -2281,6 +2299,12 @@ export interface components {
                 refundAmount: number;
                 repairFee: ("free" | "paid") | null;
                 ruleClass: string;
+            }[];
+            notices?: {
+                code: string;
+                en: string;
+                line?: number;
+                zh: string;
             }[];
             outcomes: ("refund" | "exchange" | "repair" | "refused")[];
             policyVersion: number;
@@ -2295,6 +2319,8 @@ export interface components {
             }[];
             repairFee: ("free" | "paid") | null;
             requestedAllowed: boolean;
+            /** @enum {string} */
+            returnShipping?: "customer" | "store";
             trace: {
                 basis: string;
                 inputs: {
@@ -2692,12 +2718,15 @@ export interface components {
             currency: string;
             customerId: string;
             deliveredOn?: string;
+            distanceSale?: boolean;
             id: string;
             items: {
                 amount: number;
                 category: string;
                 confirmedExclusions?: ("opening_affects_safety" | "value_drops_once_activated" | "near_expiry" | "sold_as_defective")[];
                 customMade?: boolean;
+                giftFor?: number;
+                markedPrice?: number;
                 name: string;
                 /** @default 1 */
                 quantity: number;
@@ -2872,8 +2901,15 @@ export interface components {
                 /** @default 0 */
                 daysInRepair: number;
                 line: number;
+                /** @default false */
+                mainPart: boolean;
                 /** @default 1 */
                 quantity: number;
+                repairDelay?: {
+                    /** @enum {string} */
+                    cause: "parts_unavailable" | "repairer_fault";
+                    days: number;
+                };
                 /** @default 0 */
                 repairs: number;
             }[];
@@ -2894,10 +2930,17 @@ export interface components {
             reason: "no_reason" | "quality_problem";
             refund?: {
                 amount: number;
+                approvedBy?: string;
                 at: string;
                 by: string;
                 method: string;
                 reference: string;
+            };
+            refundApproval?: {
+                aboveFen: number;
+                amount: number;
+                at: string;
+                by: string;
             };
             refundLimit: number;
             refusal?: {
@@ -3894,7 +3937,8 @@ export interface operations {
                      *         "exchangeDays": 15,
                      *         "windowsFromDelivery": false,
                      *         "depreciationBpPerDay": 10,
-                     *         "homeGoods": false
+                     *         "homeGoods": false,
+                     *         "mainPartsWarrantyMonths": 24
                      *       },
                      *       "perishable": {
                      *         "label": "生鲜/易腐",
@@ -3959,6 +4003,7 @@ export interface operations {
                             exchangeDays: number;
                             homeGoods: boolean;
                             label: string;
+                            mainPartsWarrantyMonths?: number;
                             /** @enum {string} */
                             regime: "sanbao" | "furniture" | "general";
                             returnDays: number;
@@ -3989,6 +4034,8 @@ export interface operations {
                         enabled?: boolean;
                         /** @default [] */
                         excludedClasses?: string[];
+                        /** @default false */
+                        storePaysReturnShipping?: boolean;
                     };
                     /**
                      * @default [
@@ -3998,6 +4045,19 @@ export interface operations {
                      *     ]
                      */
                     overrideRoles?: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+                    /** @default {} */
+                    refundApproval?: {
+                        /** @default 100000 */
+                        aboveFen?: number;
+                        /**
+                         * @default [
+                         *       "supervisor",
+                         *       "manager",
+                         *       "admin"
+                         *     ]
+                         */
+                        roles?: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+                    };
                     version?: number;
                 };
             };
@@ -6691,11 +6751,14 @@ export interface operations {
                     currency?: "CNY" | "HKD" | "USD" | "EUR";
                     customerId: string;
                     deliveredOn?: string;
+                    distanceSale?: boolean;
                     items: {
                         amount: number;
                         category: string;
                         confirmedExclusions?: ("opening_affects_safety" | "value_drops_once_activated" | "near_expiry" | "sold_as_defective")[];
                         customMade?: boolean;
+                        giftFor?: number;
+                        markedPrice?: number;
                         name: string;
                         /** @default 1 */
                         quantity?: number;
@@ -7141,12 +7204,21 @@ export interface operations {
                     description?: string;
                     /** @enum {string} */
                     exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    /** @default false */
+                    fraudAlleged?: boolean;
                     items: {
                         /** @default 0 */
                         daysInRepair?: number;
                         line: number;
+                        /** @default false */
+                        mainPart?: boolean;
                         /** @default 1 */
                         quantity?: number;
+                        repairDelay?: {
+                            /** @enum {string} */
+                            cause: "parts_unavailable" | "repairer_fault";
+                            days: number;
+                        };
                         /** @default 0 */
                         repairs?: number;
                     }[];
@@ -7260,6 +7332,12 @@ export interface operations {
                     step: "refund";
                     version: number;
                 } | {
+                    amount: number;
+                    note?: string;
+                    /** @constant */
+                    step: "approve_refund";
+                    version: number;
+                } | {
                     note?: string;
                     sku?: string;
                     /** @constant */
@@ -7363,12 +7441,21 @@ export interface operations {
                     description?: string;
                     /** @enum {string} */
                     exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    /** @default false */
+                    fraudAlleged?: boolean;
                     items: {
                         /** @default 0 */
                         daysInRepair?: number;
                         line: number;
+                        /** @default false */
+                        mainPart?: boolean;
                         /** @default 1 */
                         quantity?: number;
+                        repairDelay?: {
+                            /** @enum {string} */
+                            cause: "parts_unavailable" | "repairer_fault";
+                            days: number;
+                        };
                         /** @default 0 */
                         repairs?: number;
                     }[];

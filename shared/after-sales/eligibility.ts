@@ -33,8 +33,8 @@ export interface EligibilityFacts {
     | undefined;
   /** Quantities per line already refunded by earlier cases. */
   readonly returned?: Readonly<Record<string, number>>;
-  /** Lines exchanged here: when the replacement was handed over (an instant) and how many units. */
-  readonly exchanged?: Readonly<Record<string, { readonly at: string; readonly quantity: number }>>;
+  /** Lines exchanged here: the store's day the replacement was handed over, and how many units. */
+  readonly exchanged?: Readonly<Record<string, { readonly on: string; readonly quantity: number }>>;
   readonly now: Date;
   /** The store's time zone: the day counts are the store's local days. */
   readonly timeZone: string;
@@ -564,7 +564,7 @@ const outcomeOrder: readonly Outcome[] = ['refund', 'exchange', 'repair'];
 function restartOf(facts: EligibilityFacts, line: number, quantity: number, r: Recorder): string | undefined {
   const exchange = facts.exchanged?.[String(line)];
   if (!exchange || facts.request.reason !== 'quality_problem') return undefined;
-  const on = localDate(new Date(exchange.at), facts.timeZone);
+  const { on } = exchange;
   const applies = quantity <= exchange.quantity;
   r.add({
     rule: 'B.exchange_restart',

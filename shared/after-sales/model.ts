@@ -27,7 +27,38 @@ export interface ReturnTally {
   readonly lines: Readonly<Record<string, number>>;
   /** Repairs finished here per line (repair cases), which the return rules read (三包 art. 11, 13). */
   readonly repairs?: Readonly<Record<string, LineRepairs>>;
+  /** The last exchange of each line here: the replacement's 三包 period runs from its day. */
+  readonly exchanges?: Readonly<Record<string, LineExchange>>;
   readonly version: number;
+}
+
+/** A replacement handed over: the store's local day, how many units, by which case. */
+export interface LineExchange {
+  readonly on: string;
+  readonly quantity: number;
+  readonly returnId: string;
+}
+
+/**
+ * The tally after an exchange of these lines: the replacement's 三包 period starts again on `on`
+ * (换货之日起重新计算), and the repairs of the unit taken back no longer count against it.
+ */
+export function addExchange(
+  tally: ReturnTally,
+  items: readonly { line: number; quantity: number }[],
+  on: string,
+  returnId: string,
+): ReturnTally {
+  const exchanges: Record<string, LineExchange> = { ...tally.exchanges };
+  const repairs: Record<string, LineRepairs> = { ...tally.repairs };
+  for (const item of items) {
+    const key = String(item.line);
+    exchanges[key] = { on, quantity: item.quantity, returnId };
+    const had = repairs[key];
+    // Ids kept: the same repair finishing late is still counted once, and not for the replacement.
+    if (had) repairs[key] = { repairs: 0, daysInRepair: 0, repairIds: had.repairIds };
+  }
+  return { ...tally, exchanges, repairs, version: tally.version + 1 };
 }
 
 /** The tally with one more finished repair of a line; the same repair twice counts once. */

@@ -507,4 +507,39 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
     });
     expect(belowThreshold.refund).not.toHaveProperty('approvedBy');
   });
+  it('recordReturnStep: a replacement handed over restarts its 三包 period, which the next decision reads', async () => {
+    const tv = await succeeded<Purchase>('createPurchase', {
+      caller: desk.as.desk,
+      body: {
+        customerId,
+        storeId: desk.store.id,
+        items: [{ name: '55寸彩电', category: 'television', amount: 399_900 }],
+        purchasedOn: localDay(-400),
+        deliveredOn: localDay(-400),
+      },
+    });
+    const body = { ...returnBody(tv), kind: 'exchange', reason: 'quality_problem' };
+    const outOfWarranty = await create(body);
+    expect(outOfWarranty.allowedOutcomes).toEqual(['repair']);
+    const granted = await stepOk(
+      outOfWarranty,
+      { step: 'override', outcome: 'exchange', reason: '厂家同意换新' },
+      desk.as.supervisor,
+    );
+    const received = await stepOk(granted, { step: 'receive_goods', outcome: 'exchange' });
+    await stepOk(received, { step: 'hand_over_replacement', sku: 'TV55-NEW' });
+
+    const after = await succeeded<EligibilityDecision>('checkReturnEligibility', {
+      caller: desk.as.desk,
+      body: { ...body, kind: 'repair' },
+    });
+    expect(after).toMatchObject({ outcomes: ['repair'], repairFee: 'free' });
+    expect(after.trace).toContainEqual(
+      expect.objectContaining({
+        rule: 'B.exchange_restart',
+        result: 'applied',
+        inputs: expect.objectContaining({ exchangedOn: localDay(0) }),
+      }),
+    );
+  });
 });
