@@ -2900,6 +2900,7 @@ export interface components {
             items: {
                 /** @default 0 */
                 daysInRepair: number;
+                daysSinceRepair?: number;
                 line: number;
                 /** @default false */
                 mainPart: boolean;
@@ -7209,6 +7210,7 @@ export interface operations {
                     items: {
                         /** @default 0 */
                         daysInRepair?: number;
+                        daysSinceRepair?: number;
                         line: number;
                         /** @default false */
                         mainPart?: boolean;
@@ -7446,6 +7448,7 @@ export interface operations {
                     items: {
                         /** @default 0 */
                         daysInRepair?: number;
+                        daysSinceRepair?: number;
                         line: number;
                         /** @default false */
                         mainPart?: boolean;

@@ -93,6 +93,7 @@ interface LineFacts {
   /** Declared, recorded here, and the current delay (三包 art. 12): none of them count. */
   readonly daysInRepair: number;
   readonly mainPart: boolean;
+  readonly daysSinceRepair: number | undefined;
   readonly repairDelay: EligibilityRequest['items'][number]['repairDelay'];
   /** The replacement's exchange day when this line was exchanged (三包: the period runs again). */
   readonly restartedOn: string | undefined;
@@ -479,6 +480,18 @@ function decideQuality(
         });
         if (part.inWarranty) return full(['repair']);
       }
+      // A repair must hold for 30 days: the same fault again within them is repaired free.
+      if (facts.daysSinceRepair !== undefined) {
+        const held = facts.daysSinceRepair > 30;
+        r.add({
+          rule: 'B.art6_repair_holds',
+          line,
+          inputs: { daysSinceRepair: facts.daysSinceRepair, days: 30 },
+          result: held ? 'skipped' : 'applied',
+          basis: basis('art6Holds'),
+        });
+        if (!held) return full(['repair']);
+      }
       return outOfWarranty('B.out_of_warranty');
     }
     r.add({ rule: 'B.art11', line, inputs: { repairs }, result: 'skipped', basis: basis('art11') });
@@ -657,6 +670,7 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
       repairs: asked.repairs + (recorded?.repairs ?? 0),
       daysInRepair: asked.daysInRepair + (recorded?.daysInRepair ?? 0) + (asked.repairDelay?.days ?? 0),
       mainPart: asked.mainPart,
+      daysSinceRepair: asked.daysSinceRepair,
       repairDelay: asked.repairDelay,
       restartedOn: restartOf(facts, asked.line, asked.quantity, r),
       alreadyReturned: already,

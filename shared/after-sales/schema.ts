@@ -237,6 +237,8 @@ export const requestedLine = strictObject({
   daysInRepair: _default(int().check(gte(0), lte(3650)), 0),
   /** The fault is in a main part (主要部件: CPU, motherboard, hard disk, memory, display, power supply…). */
   mainPart: _default(boolean(), false),
+  /** Days since a repair of this fault was finished: a repaired product must work ≥ 30 days (三包 art. 6). */
+  daysSinceRepair: optional(int().check(gte(0), lte(3650))),
   /**
    * The item is in repair now and not repaired, for `days` since it was sent (送修之日起): parts the
    * producer did not supply, or the repairer's own fault (三包 art. 12). These days count as days in repair.

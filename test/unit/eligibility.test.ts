@@ -685,6 +685,27 @@ const cases: Case[] = [
     expect: { outcomes: ['repair'], repairFee: 'free', requestedAllowed: false },
   },
 
+  // ---- B art. 6: a repair must hold for 30 days ----
+  {
+    title: 'B art. 6: the same fault 30 days after a repair, past the warranty, is repaired free',
+    item: tv,
+    today: '2027-06-01',
+    request: quality({ kind: 'repair', items: [{ line: 1, daysSinceRepair: 30 }] }),
+    expect: { outcomes: ['repair'], repairFee: 'free', ruleResult: ['B.art6_repair_holds', 'applied'] },
+  },
+  {
+    title: 'B art. 6: 31 days after the repair, past the warranty, it is paid',
+    item: tv,
+    today: '2027-06-01',
+    request: quality({ kind: 'repair', items: [{ line: 1, daysSinceRepair: 31 }] }),
+    expect: {
+      outcomes: ['repair'],
+      repairFee: 'paid',
+      refusal: 'warranty_expired',
+      ruleResult: ['B.art6_repair_holds', 'skipped'],
+    },
+  },
+
   // ---- B periods: an exchange restarts the replacement's 三包 period ----
   {
     title: 'B exchange: a TV exchanged on 2026-12-01 is repaired free after the first year',
@@ -1040,6 +1061,7 @@ const arbitraryFacts = fc.record({
   exchangedAfter: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
   gift: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined }),
   fraudAlleged: fc.boolean(),
+  daysSinceRepair: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
 });
 
 type Facts = typeof arbitraryFacts extends fc.Arbitrary<infer T> ? T : never;
@@ -1088,6 +1110,7 @@ function factsOf(f: Facts, day: number): Case {
           repairs: f.repairs,
           daysInRepair: f.daysInRepair,
           mainPart: f.mainPart,
+          ...(f.daysSinceRepair === undefined ? {} : { daysSinceRepair: f.daysSinceRepair }),
           ...(f.delay ? { repairDelay: f.delay } : {}),
         },
       ],
