@@ -1923,7 +1923,8 @@ export interface components {
              *         "exchangeDays": 15,
              *         "windowsFromDelivery": false,
              *         "depreciationBpPerDay": 10,
-             *         "homeGoods": false
+             *         "homeGoods": false,
+             *         "mainPartsWarrantyMonths": 24
              *       },
              *       "perishable": {
              *         "label": "生鲜/易腐",
@@ -1988,6 +1989,7 @@ export interface components {
                     exchangeDays: number;
                     homeGoods: boolean;
                     label: string;
+                    mainPartsWarrantyMonths?: number;
                     /** @enum {string} */
                     regime: "sanbao" | "furniture" | "general";
                     returnDays: number;
@@ -2016,6 +2018,8 @@ export interface components {
                 enabled: boolean;
                 /** @default [] */
                 excludedClasses: string[];
+                /** @default false */
+                storePaysReturnShipping: boolean;
             };
             /**
              * @default [
@@ -2025,6 +2029,18 @@ export interface components {
              *     ]
              */
             overrideRoles: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+            refundApproval: {
+                /** @default 100000 */
+                aboveFen: number;
+                /**
+                 * @default [
+                 *       "supervisor",
+                 *       "manager",
+                 *       "admin"
+                 *     ]
+                 */
+                roles: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+            };
             updatedAt?: string;
             version: number;
         };
@@ -2270,10 +2286,12 @@ export interface components {
         };
         EligibilityDecision: {
             decidedOn: string;
+            fraudCompensation?: number;
             /** @enum {string} */
             kind: "return" | "exchange" | "repair";
             lines: {
                 depreciation: number;
+                giftDeduction?: number;
                 line: number;
                 name: string;
                 outcomes: ("refund" | "exchange" | "repair" | "refused")[];
@@ -2282,6 +2300,12 @@ export interface components {
                 refundAmount: number;
                 repairFee: ("free" | "paid") | null;
                 ruleClass: string;
+            }[];
+            notices?: {
+                code: string;
+                en: string;
+                line?: number;
+                zh: string;
             }[];
             outcomes: ("refund" | "exchange" | "repair" | "refused")[];
             policyVersion: number;
@@ -2296,6 +2320,8 @@ export interface components {
             }[];
             repairFee: ("free" | "paid") | null;
             requestedAllowed: boolean;
+            /** @enum {string} */
+            returnShipping?: "customer" | "store";
             trace: {
                 basis: string;
                 inputs: {
@@ -2707,12 +2733,15 @@ export interface components {
             currency: string;
             customerId: string;
             deliveredOn?: string;
+            distanceSale?: boolean;
             id: string;
             items: {
                 amount: number;
                 category: string;
                 confirmedExclusions?: ("opening_affects_safety" | "value_drops_once_activated" | "near_expiry" | "sold_as_defective")[];
                 customMade?: boolean;
+                giftFor?: number;
+                markedPrice?: number;
                 name: string;
                 /** @default 1 */
                 quantity: number;
@@ -2886,9 +2915,17 @@ export interface components {
             items: {
                 /** @default 0 */
                 daysInRepair: number;
+                daysSinceRepair?: number;
                 line: number;
+                /** @default false */
+                mainPart: boolean;
                 /** @default 1 */
                 quantity: number;
+                repairDelay?: {
+                    /** @enum {string} */
+                    cause: "parts_unavailable" | "repairer_fault";
+                    days: number;
+                };
                 /** @default 0 */
                 repairs: number;
             }[];
@@ -2909,10 +2946,17 @@ export interface components {
             reason: "no_reason" | "quality_problem";
             refund?: {
                 amount: number;
+                approvedBy?: string;
                 at: string;
                 by: string;
                 method: string;
                 reference: string;
+            };
+            refundApproval?: {
+                aboveFen: number;
+                amount: number;
+                at: string;
+                by: string;
             };
             refundLimit: number;
             refusal?: {
@@ -3933,7 +3977,8 @@ export interface operations {
                      *         "exchangeDays": 15,
                      *         "windowsFromDelivery": false,
                      *         "depreciationBpPerDay": 10,
-                     *         "homeGoods": false
+                     *         "homeGoods": false,
+                     *         "mainPartsWarrantyMonths": 24
                      *       },
                      *       "perishable": {
                      *         "label": "生鲜/易腐",
@@ -3998,6 +4043,7 @@ export interface operations {
                             exchangeDays: number;
                             homeGoods: boolean;
                             label: string;
+                            mainPartsWarrantyMonths?: number;
                             /** @enum {string} */
                             regime: "sanbao" | "furniture" | "general";
                             returnDays: number;
@@ -4028,6 +4074,8 @@ export interface operations {
                         enabled?: boolean;
                         /** @default [] */
                         excludedClasses?: string[];
+                        /** @default false */
+                        storePaysReturnShipping?: boolean;
                     };
                     /**
                      * @default [
@@ -4037,6 +4085,19 @@ export interface operations {
                      *     ]
                      */
                     overrideRoles?: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+                    /** @default {} */
+                    refundApproval?: {
+                        /** @default 100000 */
+                        aboveFen?: number;
+                        /**
+                         * @default [
+                         *       "supervisor",
+                         *       "manager",
+                         *       "admin"
+                         *     ]
+                         */
+                        roles?: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+                    };
                     version?: number;
                 };
             };
@@ -6732,11 +6793,14 @@ export interface operations {
                     currency?: "CNY" | "HKD" | "USD" | "EUR";
                     customerId: string;
                     deliveredOn?: string;
+                    distanceSale?: boolean;
                     items: {
                         amount: number;
                         category: string;
                         confirmedExclusions?: ("opening_affects_safety" | "value_drops_once_activated" | "near_expiry" | "sold_as_defective")[];
                         customMade?: boolean;
+                        giftFor?: number;
+                        markedPrice?: number;
                         name: string;
                         /** @default 1 */
                         quantity?: number;
@@ -7182,12 +7246,22 @@ export interface operations {
                     description?: string;
                     /** @enum {string} */
                     exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    /** @default false */
+                    fraudAlleged?: boolean;
                     items: {
                         /** @default 0 */
                         daysInRepair?: number;
+                        daysSinceRepair?: number;
                         line: number;
+                        /** @default false */
+                        mainPart?: boolean;
                         /** @default 1 */
                         quantity?: number;
+                        repairDelay?: {
+                            /** @enum {string} */
+                            cause: "parts_unavailable" | "repairer_fault";
+                            days: number;
+                        };
                         /** @default 0 */
                         repairs?: number;
                     }[];
@@ -7301,6 +7375,12 @@ export interface operations {
                     step: "refund";
                     version: number;
                 } | {
+                    amount: number;
+                    note?: string;
+                    /** @constant */
+                    step: "approve_refund";
+                    version: number;
+                } | {
                     note?: string;
                     sku?: string;
                     /** @constant */
@@ -7404,12 +7484,22 @@ export interface operations {
                     description?: string;
                     /** @enum {string} */
                     exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    /** @default false */
+                    fraudAlleged?: boolean;
                     items: {
                         /** @default 0 */
                         daysInRepair?: number;
+                        daysSinceRepair?: number;
                         line: number;
+                        /** @default false */
+                        mainPart?: boolean;
                         /** @default 1 */
                         quantity?: number;
+                        repairDelay?: {
+                            /** @enum {string} */
+                            cause: "parts_unavailable" | "repairer_fault";
+                            days: number;
+                        };
                         /** @default 0 */
                         repairs?: number;
                     }[];

@@ -64,6 +64,7 @@ export async function readAndDecide(
     policy,
     returned: tally.lines,
     repaired: tally.repairs,
+    ...(tally.exchanges ? { exchanged: tally.exchanges } : {}),
     now,
     timeZone: store.timezone,
   });

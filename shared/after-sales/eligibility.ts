@@ -1,4 +1,5 @@
 import type { Purchase } from '../customers/views';
+import { fill, type Pair, ruleTexts, type TextValue } from './rule-texts';
 import type { AfterSalesPolicy, EligibilityRequest, RuleClass } from './schema';
 import type { EligibilityDecision, LineDecision, Outcome, Refusal, RepairFee, TraceEntry } from './views';
 import { classOf, daysBetween, localDate, warrantyOf } from './warranty';
@@ -23,7 +24,7 @@ export type {
 } from './views';
 
 export interface EligibilityFacts {
-  readonly purchase: Pick<Purchase, 'items' | 'purchasedOn' | 'deliveredOn' | 'status'>;
+  readonly purchase: Pick<Purchase, 'items' | 'purchasedOn' | 'deliveredOn' | 'status' | 'distanceSale'>;
   readonly request: EligibilityRequest;
   readonly policy: AfterSalesPolicy;
   /** Repairs each line had here (finished repair cases), added to what the desk declares. */
@@ -32,6 +33,8 @@ export interface EligibilityFacts {
     | undefined;
   /** Quantities per line already refunded by earlier cases. */
   readonly returned?: Readonly<Record<string, number>>;
+  /** Lines exchanged here: the store's day the replacement was handed over, and how many units. */
+  readonly exchanged?: Readonly<Record<string, { readonly on: string; readonly quantity: number }>>;
   readonly now: Date;
   /** The store's time zone: the day counts are the store's local days. */
   readonly timeZone: string;
@@ -42,6 +45,12 @@ export interface EligibilityFacts {
 export { addDays, addMonths, daysBetween, localDate } from './warranty';
 
 // ---- money ------------------------------------------------------------------------------------
+
+/** value × part / whole, rounded half up to the fen (BigInt: the product can pass 2^53). */
+function shareOf(value: number, part: number, whole: number): number {
+  if (whole <= 0) return value;
+  return Number((BigInt(value) * BigInt(part) * 2n + BigInt(whole)) / (2n * BigInt(whole)));
+}
 
 /**
  * 折旧 (三包 art. 13): rate per day × days, in basis points of the price paid, rounded half up to
@@ -54,35 +63,24 @@ export function depreciationOf(paid: number, bpPerDay: number, days: number): nu
 
 // ---- the rules --------------------------------------------------------------------------------
 
-const basis = {
-  store: '店堂告示 (the store’s published commitment); 消费者权益保护法实施条例 art. 12, 18',
-  noReasonWindow: '消保法 art. 25; 网络购买商品七日无理由退货暂行办法 art. 10 (签收次日起七日)',
-  alwaysExcluded: '消保法 art. 25; 暂行办法 art. 6',
-  confirmed: '暂行办法 art. 7, 20: excluded only if the buyer confirmed it at purchase',
-  intact: '暂行办法 art. 8–9 (商品完好)',
-  refundFull: '消保法 art. 25; 暂行办法 art. 12–18: the full price paid',
-  art9: '部分商品修理更换退货责任规定 art. 9: within 7 days refund, exchange or repair',
-  art10: '部分商品修理更换退货责任规定 art. 10: within 15 days exchange or repair',
-  art6: '部分商品修理更换退货责任规定 art. 6: free repair within the 三包 period',
-  art11:
-    '部分商品修理更换退货责任规定 art. 11, 13: two repairs still failing → free exchange or refund less depreciation',
-  exemption:
-    '部分商品修理更换退货责任规定: exemptions (misuse, unauthorised repair, no invoice, model mismatch, force majeure) → paid repair',
-  outOfWarranty: 'warranty expired: repair at the price list',
-  furnitureWarranty:
-    '《家具售后服务要求》 (2019): warranty by material, from the invoice date, repair days excluded',
-  furniture90:
-    'furniture serious defect ≤ 90 days from delivery: return, exchange or repair (local rules, unverified origin; tenant default)',
-  furniture180: 'furniture serious defect ≤ 180 days: exchange or repair (unverified; tenant default)',
-  furnitureCustom:
-    'custom furniture: repair first; return or exchange only when repair fails (retailer contract)',
-  general7: '消保法 art. 24: no rule and nothing agreed: return within 7 days of receipt',
-  generalAfter:
-    '消保法 art. 24: after 7 days exchange or repair; art. 23: durable goods, seller bears the burden of proof for 6 months',
-  classOf: 'tenant policy: rule class by item category (an item’s own rule class wins)',
-  purchase: 'only an active purchase can be returned',
-  quantity: 'a line cannot be returned more often than it was bought',
-} as const;
+/** Each rule's basis, by key (texts in rule-texts.json); the key itself if the file is missing. */
+const basis = (key: string) => ruleTexts().basis[key] ?? key;
+
+/** What a desk reads out for `code`, in Chinese and English. */
+function says(code: string, values: Readonly<Record<string, TextValue>> = {}): { zh: string; en: string } {
+  const [zh, en] = ruleTexts().says[code] ?? [code, code];
+  return { zh: fill(zh, values, 0), en: fill(en, values, 1) };
+}
+
+const word = (key: string): Pair => ruleTexts().words[key] ?? [key, key];
+
+/** Joins pairs per language. */
+const joined = (pairs: readonly Pair[], zhSep: string, enSep: string): Pair => [
+  pairs.map(([zh]) => zh).join(zhSep),
+  pairs.map(([, en]) => en).join(enSep),
+];
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 interface LineFacts {
   readonly line: number;
@@ -92,63 +90,142 @@ interface LineFacts {
   readonly quantity: number;
   readonly paid: number;
   readonly repairs: number;
+  /** Declared, recorded here, and the current delay (三包 art. 12): none of them count. */
   readonly daysInRepair: number;
+  readonly mainPart: boolean;
+  readonly daysSinceRepair: number | undefined;
+  readonly repairDelay: EligibilityRequest['items'][number]['repairDelay'];
+  /** The replacement's exchange day when this line was exchanged (三包: the period runs again). */
+  readonly restartedOn: string | undefined;
+  /** Units of this line already refunded. */
+  readonly alreadyReturned: number;
 }
 
 interface LineResult {
   readonly outcomes: Outcome[];
   readonly refundAmount: number;
   readonly depreciation: number;
+  readonly giftDeduction?: number;
   readonly repairFee: RepairFee | null;
 }
+
+type Said = { zh: string; en: string };
 
 class Recorder {
   readonly trace: TraceEntry[] = [];
   readonly refusals: Refusal[] = [];
+  readonly notices: Refusal[] = [];
   add(entry: TraceEntry) {
     this.trace.push(entry);
   }
-  refuse(refusal: Refusal) {
-    this.refusals.push(refusal);
+  refuse(code: string, said: Said, line?: number) {
+    this.refusals.push({ code, ...(line === undefined ? {} : { line }), ...said });
+  }
+  notice(code: string, said: Said, line?: number) {
+    this.notices.push({ code, ...(line === undefined ? {} : { line }), ...said });
   }
 }
 
 const refused: LineResult = { outcomes: ['refused'], refundAmount: 0, depreciation: 0, repairFee: null };
+
+/** 赠品 of a line that stay with the customer: their marked price, spread over the units still out. */
+function giftsKept(
+  facts: LineFacts,
+  purchase: EligibilityFacts['purchase'],
+  request: EligibilityRequest,
+  returned: EligibilityFacts['returned'],
+  r: Recorder,
+): number {
+  const { line, item, quantity, alreadyReturned } = facts;
+  const kept = purchase.items.flatMap((gift, index) => {
+    const giftLine = index + 1;
+    if (gift.giftFor !== line || request.items.some((asked) => asked.line === giftLine)) return [];
+    const left = gift.quantity - (returned?.[String(giftLine)] ?? 0);
+    return left > 0 ? [{ giftLine, gift, left }] : [];
+  });
+  if (kept.length === 0) return 0;
+  const priced = kept.filter(({ gift }) => gift.markedPrice !== undefined);
+  const unpriced = kept.filter(({ gift }) => gift.markedPrice === undefined);
+  // Each unit of the line carries its share of the gifts' value; partial returns add up to the whole.
+  const deduction = priced.reduce((sum, { gift, left }) => {
+    const value = (gift.markedPrice ?? 0) * left;
+    const upTo = (units: number) => shareOf(value, units, item.quantity);
+    return sum + upTo(alreadyReturned + quantity) - upTo(alreadyReturned);
+  }, 0);
+  r.add({
+    rule: 'A.gifts',
+    line,
+    inputs: {
+      giftLines: kept.map(({ giftLine }) => giftLine).join(','),
+      markedPrices: priced.map(({ gift }) => gift.markedPrice).join(',') || null,
+      deduction,
+    },
+    result: 'applied',
+    basis: basis('gifts'),
+  });
+  const names = (gifts: typeof kept): Pair => {
+    const list = gifts.map(({ gift }) => gift.name).join('、');
+    return [list, gifts.map(({ gift }) => gift.name).join(', ')];
+  };
+  if (priced.length > 0) {
+    r.notice(
+      'gift_not_returned',
+      says('gift_not_returned', { gifts: names(priced), amount: yuan(deduction) }),
+      line,
+    );
+  }
+  if (unpriced.length > 0) {
+    r.notice(
+      'gift_not_returned_unpriced',
+      says('gift_not_returned_unpriced', { gifts: names(unpriced) }),
+      line,
+    );
+  }
+  return deduction;
+}
 
 function decideNoReason(
   facts: LineFacts,
   purchase: EligibilityFacts['purchase'],
   request: EligibilityRequest,
   policy: AfterSalesPolicy,
+  returned: EligibilityFacts['returned'],
   today: string,
   r: Recorder,
 ): LineResult {
   const { line, item, ruleClass, classId } = facts;
   const rules = policy.noReason;
+  // 网购 and other distance sales: 7 days without a reason is the law; the store can only add.
+  const distance = purchase.distanceSale === true;
+  const days = distance ? Math.max(rules.enabled ? rules.days : 0, 7) : rules.days;
   let allowed = true;
-  const fail = (refusal: Omit<Refusal, 'line'>) => {
+  const fail = (code: string, said: Said) => {
     allowed = false;
-    r.refuse({ ...refusal, line });
+    r.refuse(code, said, line);
   };
 
   r.add({
     rule: 'A.commitment',
     line,
     inputs: { enabled: rules.enabled },
-    result: rules.enabled ? 'passed' : 'failed',
-    basis: basis.store,
+    result: rules.enabled ? 'passed' : distance ? 'skipped' : 'failed',
+    basis: basis('store'),
   });
-  if (!rules.enabled) {
-    fail({
-      code: 'no_reason_not_offered',
-      zh: '本店未承诺无理由退货；如商品有质量问题，可按质量问题办理。',
-      en: 'This store does not offer returns without a reason; a quality problem is handled as such.',
+  if (distance) {
+    r.add({
+      rule: 'A.distance_sale',
+      line,
+      inputs: { distanceSale: true, storeDays: rules.enabled ? rules.days : null, days },
+      result: 'applied',
+      basis: basis('distanceSale'),
     });
+  } else if (!rules.enabled) {
+    fail('no_reason_not_offered', says('no_reason_not_offered'));
   }
 
   const start = purchase.deliveredOn ?? purchase.purchasedOn;
   const day = daysBetween(start, today);
-  const inWindow = day <= rules.days;
+  const inWindow = day <= days;
   r.add({
     rule: 'A.window',
     line,
@@ -156,18 +233,12 @@ function decideNoReason(
       from: start,
       countedFrom: purchase.deliveredOn ? 'delivery' : 'purchase',
       day,
-      days: rules.days,
+      days,
     },
     result: inWindow ? 'passed' : 'failed',
-    basis: `${basis.noReasonWindow}: ${rules.days} days, day ${day}`,
+    basis: `${basis('noReasonWindow')}: ${days} days, day ${day}`,
   });
-  if (!inWindow) {
-    fail({
-      code: 'no_reason_window_passed',
-      zh: `无理由退货期为签收次日起${rules.days}天，今天是第${day}天，已超过期限。`,
-      en: `Returns without a reason are accepted for ${rules.days} days from the day after delivery; today is day ${day}.`,
-    });
-  }
+  if (!inWindow) fail('no_reason_window_passed', says('no_reason_window_passed', { days, day }));
 
   const packagingOpened = request.condition.packaging !== 'intact';
   const legal =
@@ -187,37 +258,20 @@ function decideNoReason(
       packaging: request.condition.packaging,
     },
     result: legal ? 'failed' : 'passed',
-    basis: basis.alwaysExcluded,
+    basis: basis('alwaysExcluded'),
   });
-  if (legal) {
-    const names: Record<string, [string, string]> = {
-      custom_made: ['定制商品', 'custom-made goods'],
-      perishable: ['鲜活易腐商品', 'fresh or perishable goods'],
-      opened_media: ['已拆封的音像制品、计算机软件', 'opened audio-video products or software'],
-      periodical: ['报纸、期刊', 'newspapers and periodicals'],
-    };
-    const [zh, en] = names[legal] as [string, string];
-    fail({
-      code: 'no_reason_excluded_goods',
-      zh: `${zh}依法不适用无理由退货（消保法第二十五条）。`,
-      en: `By law, ${en} cannot be returned without a reason (Consumer Protection Law art. 25).`,
-    });
-  }
+  if (legal) fail('no_reason_excluded_goods', says('no_reason_excluded_goods', { what: word(legal) }));
 
-  const storeExcluded = rules.excludedClasses.includes(classId);
+  const storeExcluded = !distance && rules.excludedClasses.includes(classId);
   r.add({
     rule: 'A.store_excluded',
     line,
-    inputs: { ruleClass: classId },
-    result: storeExcluded ? 'failed' : 'passed',
-    basis: basis.store,
+    inputs: { ruleClass: classId, distanceSale: distance },
+    result: distance ? 'skipped' : storeExcluded ? 'failed' : 'passed',
+    basis: distance ? basis('distanceStoreExcluded') : basis('store'),
   });
   if (storeExcluded) {
-    fail({
-      code: 'no_reason_store_excluded',
-      zh: `本店无理由退货承诺不包括该类商品（${ruleClass.label}）。`,
-      en: `The store’s no-reason return commitment does not cover this kind of goods (${ruleClass.label}).`,
-    });
+    fail('no_reason_store_excluded', says('no_reason_store_excluded', { label: ruleClass.label }));
   }
 
   const confirmed = item.confirmedExclusions ?? [];
@@ -226,36 +280,21 @@ function decideNoReason(
     line,
     inputs: { confirmedAtPurchase: confirmed.join(',') || null },
     result: confirmed.length > 0 ? 'failed' : 'passed',
-    basis:
-      confirmed.length > 0
-        ? basis.confirmed
-        : `${basis.confirmed}; none confirmed, so the store may not refuse on those grounds (art. 20)`,
+    basis: basis(confirmed.length > 0 ? 'confirmed' : 'notConfirmed'),
   });
-  if (confirmed.length > 0) {
-    fail({
-      code: 'no_reason_exclusion_confirmed',
-      zh: '购买时您已确认该商品不适用无理由退货。',
-      en: 'At purchase you confirmed that this item cannot be returned without a reason.',
-    });
-  }
+  if (confirmed.length > 0) fail('no_reason_exclusion_confirmed', says('no_reason_exclusion_confirmed'));
 
   const c = request.condition;
   const cond = rules.condition;
-  const labelsMissing = !c.labelsPresent && (cond.labelsRequired || ruleClass.homeGoods);
-  const problems: [string, string][] = [
-    ...(labelsMissing
-      ? ([['标签、吊牌已拆除或剪掉', 'labels or tags removed or cut']] as [string, string][])
-      : []),
-    ...(!c.accessoriesComplete && cond.accessoriesRequired
-      ? ([['配件不全', 'accessories missing']] as [string, string][])
-      : []),
-    ...(c.usedOrSoiled ? ([['已使用或污损', 'used or soiled']] as [string, string][]) : []),
-    ...(c.damaged ? ([['商品已损坏', 'damaged']] as [string, string][]) : []),
-    ...(c.packaging === 'missing' && cond.packagingRequired
-      ? ([['包装缺失', 'packaging missing']] as [string, string][])
-      : []),
-    ...(c.installed && cond.installedRefused ? ([['已安装', 'installed']] as [string, string][]) : []),
-  ];
+  // A distance sale: the store's stricter conditions (packaging, installed) do not apply (暂行办法 art. 8–9).
+  const problems = [
+    !c.labelsPresent && (cond.labelsRequired || ruleClass.homeGoods) && 'labels',
+    !c.accessoriesComplete && cond.accessoriesRequired && 'accessories',
+    c.usedOrSoiled && 'used',
+    c.damaged && 'damaged',
+    c.packaging === 'missing' && cond.packagingRequired && !distance && 'packaging',
+    c.installed && cond.installedRefused && !distance && 'installed',
+  ].flatMap((problem) => (problem ? [word(problem)] : []));
   r.add({
     rule: 'A.intact',
     line,
@@ -269,25 +308,33 @@ function decideNoReason(
       homeGoods: ruleClass.homeGoods,
     },
     result: problems.length > 0 ? 'failed' : 'passed',
-    basis: `${basis.intact}; opening to inspect or a reasonable trial is allowed`,
+    basis: basis('intact'),
   });
   if (problems.length > 0) {
-    fail({
-      code: 'no_reason_not_intact',
-      zh: `商品不完好（${problems.map(([zh]) => zh).join('、')}），不能无理由退货。`,
-      en: `The goods are not intact (${problems.map(([, en]) => en).join(', ')}), so they cannot be returned without a reason.`,
-    });
+    fail('no_reason_not_intact', says('no_reason_not_intact', { problems: joined(problems, '、', ', ') }));
   }
 
   if (!allowed) return refused;
-  r.add({ rule: 'A.refund', line, inputs: { paid: facts.paid }, result: 'applied', basis: basis.refundFull });
+  const giftDeduction = giftsKept(facts, purchase, request, returned, r);
+  const refundAmount = Math.max(0, facts.paid - giftDeduction);
+  r.add({
+    rule: 'A.refund',
+    line,
+    inputs: { paid: facts.paid, giftDeduction, refund: refundAmount },
+    result: 'applied',
+    basis: basis('refundFull'),
+  });
   return {
     outcomes: rules.allowExchange ? ['refund', 'exchange'] : ['refund'],
-    refundAmount: facts.paid,
+    refundAmount,
     depreciation: 0,
+    ...(giftDeduction > 0 ? { giftDeduction } : {}),
     repairFee: null,
   };
 }
+
+/** Art. 12: in repair for want of the producer's parts over 90 days, or the repairer's fault over 30. */
+const art12Days = { parts_unavailable: 90, repairer_fault: 30 } as const;
 
 function decideQuality(
   facts: LineFacts,
@@ -316,19 +363,17 @@ function decideQuality(
       line,
       inputs: { exemption: request.exemption },
       result: 'applied',
-      basis: basis.exemption,
+      basis: basis('exemption'),
     });
-    r.refuse({
-      code: 'quality_exempt',
-      line,
-      zh: '该情形不属于三包免费范围（如使用不当、非授权维修、无发票或型号不符），可提供收费维修。',
-      en: 'This case falls outside free after-sales service (misuse, unauthorised repair, no invoice or model mismatch); a paid repair is offered.',
-    });
+    r.refuse('quality_exempt', says('quality_exempt'), line);
     return paidRepair;
   }
 
-  const invoice = purchase.purchasedOn;
-  const windowStart = ruleClass.windowsFromDelivery ? (purchase.deliveredOn ?? invoice) : invoice;
+  // An exchange restarts the 三包 period (and the days depreciated) of the replacement.
+  const invoice = facts.restartedOn ?? purchase.purchasedOn;
+  const windowStart = ruleClass.windowsFromDelivery
+    ? (purchase.deliveredOn ?? purchase.purchasedOn)
+    : purchase.purchasedOn;
   const day = Math.max(0, daysBetween(windowStart, today) - daysInRepair);
   const {
     months,
@@ -345,15 +390,15 @@ function decideQuality(
     daysInRepair,
   };
 
-  /** Two repairs and still failing: exchange, or refund less depreciation from the invoice date. */
-  const failedRepairs = (basisText: string): LineResult => {
+  /** Exchange, or refund less depreciation from the invoice (or exchange) date (三包 art. 13). */
+  const exchangeOrRefund = (rule: string, inputs: TraceEntry['inputs'], basisText: string): LineResult => {
     const days = Math.max(0, daysBetween(invoice, today) - daysInRepair);
     const depreciation = depreciationOf(paid, ruleClass.depreciationBpPerDay, days);
     r.add({
-      rule: 'B.art11',
+      rule,
       line,
       inputs: {
-        repairs,
+        ...inputs,
         paid,
         bpPerDay: ruleClass.depreciationBpPerDay,
         daysUsed: days,
@@ -370,15 +415,18 @@ function decideQuality(
       repairFee: 'free',
     };
   };
+  const failedRepairs = (basisText: string) => exchangeOrRefund('B.art11', { repairs }, basisText);
 
   const outOfWarranty = (rule: string): LineResult => {
-    r.add({ rule, line, inputs: warrantyInputs, result: 'applied', basis: basis.outOfWarranty });
-    r.refuse({
-      code: 'warranty_expired',
-      line,
-      zh: `已超过保修期（至${months > 0 ? warrantyLastDay : '无保修'}），不能退换，可按价目表收费维修。`,
-      en: `The warranty ${months > 0 ? `ended on ${warrantyLastDay}` : 'does not apply'}; no refund or exchange, a repair at the price list is offered.`,
-    });
+    r.add({ rule, line, inputs: warrantyInputs, result: 'applied', basis: basis('outOfWarranty') });
+    const until: Pair =
+      months > 0
+        ? [
+            fill(word('until')[0], { date: warrantyLastDay }, 0),
+            fill(word('until')[1], { date: warrantyLastDay }, 1),
+          ]
+        : word('noWarranty');
+    r.refuse('warranty_expired', says('warranty_expired', { until }), line);
     return paidRepair;
   };
 
@@ -389,18 +437,26 @@ function decideQuality(
       line,
       inputs: { ...windowInputs, days: ruleClass.returnDays },
       result: art9 ? 'applied' : 'skipped',
-      basis: `${basis.art9}; day ${day}`,
+      basis: `${basis('art9')}; day ${day}`,
     });
     if (art9) return full(['refund', 'exchange', 'repair']);
-    // Failed repairs come before the 15-day window so a later day never allows more.
-    if (inWarranty && repairs >= 2) return failedRepairs(basis.art11);
+    // Failed and delayed repairs come before the 15-day window so a later day never allows more.
+    if (inWarranty && repairs >= 2) return failedRepairs(basis('art11'));
+    const delay = facts.repairDelay;
+    if (delay) {
+      const over = delay.days > art12Days[delay.cause];
+      const applies = over && inWarranty;
+      const inputs = { cause: delay.cause, days: delay.days, limit: art12Days[delay.cause], inWarranty };
+      if (applies) return exchangeOrRefund('B.art12', inputs, basis('art12'));
+      r.add({ rule: 'B.art12', line, inputs, result: 'skipped', basis: basis('art12') });
+    }
     const art10 = day <= ruleClass.exchangeDays;
     r.add({
       rule: 'B.art10',
       line,
       inputs: { ...windowInputs, days: ruleClass.exchangeDays },
       result: art10 ? 'applied' : 'skipped',
-      basis: `${basis.art10}; day ${day}`,
+      basis: `${basis('art10')}; day ${day}`,
     });
     if (art10) return full(['exchange', 'repair']);
     r.add({
@@ -408,10 +464,37 @@ function decideQuality(
       line,
       inputs: warrantyInputs,
       result: inWarranty ? 'passed' : 'failed',
-      basis: basis.art6,
+      basis: basis('art6'),
     });
-    if (!inWarranty) return outOfWarranty('B.out_of_warranty');
-    r.add({ rule: 'B.art11', line, inputs: { repairs }, result: 'skipped', basis: basis.art11 });
+    if (!inWarranty) {
+      // 主要部件: a main part keeps a free repair past the whole machine's period.
+      const partMonths = facts.mainPart ? ruleClass.mainPartsWarrantyMonths : undefined;
+      if (partMonths !== undefined) {
+        const part = warrantyOf({ warrantyMonths: partMonths }, item, invoice, daysInRepair, today);
+        r.add({
+          rule: 'B.main_parts',
+          line,
+          inputs: { mainPart: true, months: partMonths, lastDay: part.lastDay, today },
+          result: part.inWarranty ? 'applied' : 'failed',
+          basis: basis('mainParts'),
+        });
+        if (part.inWarranty) return full(['repair']);
+      }
+      // A repair must hold for 30 days: the same fault again within them is repaired free.
+      if (facts.daysSinceRepair !== undefined) {
+        const held = facts.daysSinceRepair > 30;
+        r.add({
+          rule: 'B.art6_repair_holds',
+          line,
+          inputs: { daysSinceRepair: facts.daysSinceRepair, days: 30 },
+          result: held ? 'skipped' : 'applied',
+          basis: basis('art6Holds'),
+        });
+        if (!held) return full(['repair']);
+      }
+      return outOfWarranty('B.out_of_warranty');
+    }
+    r.add({ rule: 'B.art11', line, inputs: { repairs }, result: 'skipped', basis: basis('art11') });
     return full(['repair']);
   }
 
@@ -421,7 +504,7 @@ function decideQuality(
       line,
       inputs: warrantyInputs,
       result: inWarranty ? 'passed' : 'failed',
-      basis: basis.furnitureWarranty,
+      basis: basis('furnitureWarranty'),
     });
     if (item.customMade) {
       const repairFailed = repairs >= 1 && inWarranty;
@@ -430,16 +513,11 @@ function decideQuality(
         line,
         inputs: { customMade: true, repairs, inWarranty },
         result: 'applied',
-        basis: basis.furnitureCustom,
+        basis: basis('furnitureCustom'),
       });
       if (!inWarranty) return outOfWarranty('C.out_of_warranty');
       if (repairFailed) return full(['refund', 'exchange', 'repair']);
-      r.refuse({
-        code: 'custom_repair_first',
-        line,
-        zh: '定制家具先行维修；维修不能解决时方可退换。',
-        en: 'Custom furniture is repaired first; a refund or exchange follows only if the repair fails.',
-      });
+      r.refuse('custom_repair_first', says('custom_repair_first'), line);
       return full(['repair']);
     }
     const serious = request.seriousDefect;
@@ -449,11 +527,11 @@ function decideQuality(
       line,
       inputs: { ...windowInputs, seriousDefect: serious, days: ruleClass.returnDays },
       result: within90 ? 'applied' : 'skipped',
-      basis: `${basis.furniture90}; day ${day}`,
+      basis: `${basis('furniture90')}; day ${day}`,
     });
     if (within90) return full(['refund', 'exchange', 'repair']);
     if (inWarranty && repairs >= 2) {
-      return failedRepairs(`${basis.art11} (applied to furniture by analogy)`);
+      return failedRepairs(`${basis('art11')} (applied to furniture by analogy)`);
     }
     const within180 = serious && day <= ruleClass.exchangeDays;
     r.add({
@@ -461,7 +539,7 @@ function decideQuality(
       line,
       inputs: { ...windowInputs, seriousDefect: serious, days: ruleClass.exchangeDays },
       result: within180 ? 'applied' : 'skipped',
-      basis: `${basis.furniture180}; day ${day}`,
+      basis: `${basis('furniture180')}; day ${day}`,
     });
     if (within180) return full(['exchange', 'repair']);
     if (!inWarranty) return outOfWarranty('C.out_of_warranty');
@@ -474,7 +552,7 @@ function decideQuality(
     line,
     inputs: { ...windowInputs, days: ruleClass.returnDays },
     result: within7 ? 'applied' : 'skipped',
-    basis: `${basis.general7}; day ${day}`,
+    basis: `${basis('general7')}; day ${day}`,
   });
   if (within7) return full(['refund', 'exchange', 'repair']);
   r.add({
@@ -482,7 +560,7 @@ function decideQuality(
     line,
     inputs: windowInputs,
     result: 'applied',
-    basis: basis.generalAfter,
+    basis: basis('generalAfter'),
   });
   return full(['exchange', 'repair']);
 }
@@ -494,6 +572,22 @@ const requestedOutcome: Record<EligibilityRequest['kind'], Outcome> = {
 };
 
 const outcomeOrder: readonly Outcome[] = ['refund', 'exchange', 'repair'];
+
+/** The replacement's exchange day, when this request is about the units exchanged. */
+function restartOf(facts: EligibilityFacts, line: number, quantity: number, r: Recorder): string | undefined {
+  const exchange = facts.exchanged?.[String(line)];
+  if (!exchange || facts.request.reason !== 'quality_problem') return undefined;
+  const { on } = exchange;
+  const applies = quantity <= exchange.quantity;
+  r.add({
+    rule: 'B.exchange_restart',
+    line,
+    inputs: { exchangedOn: on, exchangedQuantity: exchange.quantity, asked: quantity },
+    result: applies ? 'applied' : 'skipped',
+    basis: basis('exchangeRestart'),
+  });
+  return applies ? on : undefined;
+}
 
 /** Decides a return, exchange or repair request; writes nothing and reads no clock. */
 export function decideEligibility(facts: EligibilityFacts): EligibilityDecision {
@@ -507,25 +601,14 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
     rule: 'purchase.status',
     inputs: { status: purchase.status },
     result: active ? 'passed' : 'failed',
-    basis: basis.purchase,
+    basis: basis('purchase'),
   });
-  if (!active) {
-    r.refuse({
-      code: 'purchase_closed',
-      zh: `该购买记录已${purchase.status === 'returned' ? '全部退货' : '取消'}。`,
-      en: `The purchase is already ${purchase.status}.`,
-    });
-  }
+  if (!active) r.refuse('purchase_closed', says('purchase_closed', { status: word(purchase.status) }));
 
   for (const asked of request.items) {
     const item = purchase.items[asked.line - 1];
     if (!item) {
-      r.refuse({
-        code: 'line_not_found',
-        line: asked.line,
-        zh: `购买记录中没有第${asked.line}行商品。`,
-        en: `The purchase has no line ${asked.line}.`,
-      });
+      r.refuse('line_not_found', says('line_not_found', { line: asked.line }), asked.line);
       lines.push({
         line: asked.line,
         name: '',
@@ -548,7 +631,7 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
         regime: ruleClass.regime,
       },
       result: 'applied',
-      basis: basis.classOf,
+      basis: basis('classOf'),
     });
     const already = facts.returned?.[String(asked.line)] ?? 0;
     const left = item.quantity - already;
@@ -558,15 +641,14 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
       line: asked.line,
       inputs: { bought: item.quantity, alreadyReturned: already, asked: asked.quantity },
       result: quantityOk ? 'passed' : 'failed',
-      basis: basis.quantity,
+      basis: basis('quantity'),
     });
     if (!quantityOk) {
-      r.refuse({
-        code: 'quantity_exceeds_purchase',
-        line: asked.line,
-        zh: `第${asked.line}行可退数量为${Math.max(0, left)}件。`,
-        en: `Line ${asked.line} has ${Math.max(0, left)} left to return.`,
-      });
+      r.refuse(
+        'quantity_exceeds_purchase',
+        says('quantity_exceeds_purchase', { line: asked.line, left: Math.max(0, left) }),
+        asked.line,
+      );
     }
     const recorded = facts.repaired?.[String(asked.line)];
     if (recorded) {
@@ -575,7 +657,7 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
         line: asked.line,
         inputs: { repairs: recorded.repairs, daysInRepair: recorded.daysInRepair },
         result: 'applied',
-        basis: 'repair cases here, added to those declared',
+        basis: basis('repairHistory'),
       });
     }
     const lineFacts: LineFacts = {
@@ -586,11 +668,16 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
       quantity: asked.quantity,
       paid: item.amount * asked.quantity,
       repairs: asked.repairs + (recorded?.repairs ?? 0),
-      daysInRepair: asked.daysInRepair + (recorded?.daysInRepair ?? 0),
+      daysInRepair: asked.daysInRepair + (recorded?.daysInRepair ?? 0) + (asked.repairDelay?.days ?? 0),
+      mainPart: asked.mainPart,
+      daysSinceRepair: asked.daysSinceRepair,
+      repairDelay: asked.repairDelay,
+      restartedOn: restartOf(facts, asked.line, asked.quantity, r),
+      alreadyReturned: already,
     };
     const result =
       request.reason === 'no_reason'
-        ? decideNoReason(lineFacts, purchase, request, policy, today, r)
+        ? decideNoReason(lineFacts, purchase, request, policy, facts.returned, today, r)
         : decideQuality(lineFacts, purchase, request, today, r);
     const blocked = !active || !quantityOk;
     lines.push({
@@ -606,13 +693,7 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
   // One case takes one outcome: what every line allows.
   const common = outcomeOrder.filter((outcome) => lines.every((line) => line.outcomes.includes(outcome)));
   const anyAllowed = lines.some((line) => !line.outcomes.includes('refused'));
-  if (common.length === 0 && anyAllowed) {
-    r.refuse({
-      code: 'lines_disagree',
-      zh: '所选商品适用的处理方式不同，请分开办理。',
-      en: 'The items asked about allow different outcomes; handle them as separate requests.',
-    });
-  }
+  if (common.length === 0 && anyAllowed) r.refuse('lines_disagree', says('lines_disagree'));
   const outcomes: Outcome[] = common.length > 0 ? common : ['refused'];
   const refundAmount = outcomes.includes('refund')
     ? lines.reduce((sum, line) => sum + line.refundAmount, 0)
@@ -621,19 +702,51 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
   const repairFee = !outcomes.includes('repair') ? null : fees.includes('paid') ? 'paid' : 'free';
   const requestedAllowed = outcomes.includes(requestedOutcome[request.kind]);
   if (!requestedAllowed && outcomes[0] !== 'refused') {
-    const names: Record<Outcome, [string, string]> = {
-      refund: ['退货退款', 'a refund'],
-      exchange: ['换货', 'an exchange'],
-      repair: ['维修', 'a repair'],
-      refused: ['', ''],
-    };
-    const [zh, en] = names[requestedOutcome[request.kind]];
-    r.refuse({
-      code: 'requested_outcome_not_allowed',
-      zh: `不能${zh}；可以：${outcomes.map((outcome) => names[outcome][0]).join('、')}。`,
-      en: `Not ${en}; what is possible: ${outcomes.map((outcome) => names[outcome][1]).join(', ')}.`,
-    });
+    r.refuse(
+      'requested_outcome_not_allowed',
+      says('requested_outcome_not_allowed', {
+        asked: word(requestedOutcome[request.kind]),
+        possible: joined(outcomes.map(word), '、', ', '),
+      }),
+    );
   }
+
+  // Who pays to send the goods back: the customer without a reason (unless the store says), else the seller.
+  const storePays =
+    request.reason === 'no_reason' ? policy.noReason.storePaysReturnShipping : !request.exemption;
+  r.add({
+    rule: 'shipping',
+    inputs: {
+      reason: request.reason,
+      exemption: request.exemption ?? null,
+      payer: storePays ? 'store' : 'customer',
+    },
+    result: 'applied',
+    basis: basis(
+      request.reason === 'no_reason'
+        ? storePays
+          ? 'shippingStore'
+          : 'shippingNoReason'
+        : storePays
+          ? 'shippingQuality'
+          : 'shippingExempt',
+    ),
+  });
+
+  // 欺诈 (消保法 art. 55): flagged with what it would cost; a supervisor judges it, not the engine.
+  let fraudCompensation: number | undefined;
+  if (request.fraudAlleged) {
+    const paid = lines.reduce((sum, line) => sum + line.paid, 0);
+    fraudCompensation = Math.max(3 * paid, 50_000);
+    r.add({
+      rule: 'D.fraud',
+      inputs: { paid, compensation: fraudCompensation },
+      result: 'applied',
+      basis: basis('fraud'),
+    });
+    r.notice('fraud_alleged', says('fraud_alleged', { amount: yuan(fraudCompensation) }));
+  }
+
   return {
     kind: request.kind,
     reason: request.reason,
@@ -644,6 +757,9 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
     repairFee,
     lines,
     refusals: r.refusals,
+    notices: r.notices,
+    returnShipping: storePays ? 'store' : 'customer',
+    ...(fraudCompensation === undefined ? {} : { fraudCompensation }),
     trace: r.trace,
     policyVersion: policy.version,
   };

@@ -1,8 +1,8 @@
 import type { StaffRole } from '../access/roles';
-import { conflict, forbidden, invalidInput } from '../errors';
+import { conflict, forbidden, invalidInput, ruleRefused } from '../errors';
 import type { TimelineEvent } from '../tickets/views';
 import type { EligibilityDecision, TraceEntry } from './eligibility';
-import type { CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
+import type { AfterSalesPolicy, CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
 import type { ReturnCase } from './views';
 
 /*
@@ -27,7 +27,38 @@ export interface ReturnTally {
   readonly lines: Readonly<Record<string, number>>;
   /** Repairs finished here per line (repair cases), which the return rules read (三包 art. 11, 13). */
   readonly repairs?: Readonly<Record<string, LineRepairs>>;
+  /** The last exchange of each line here: the replacement's 三包 period runs from its day. */
+  readonly exchanges?: Readonly<Record<string, LineExchange>>;
   readonly version: number;
+}
+
+/** A replacement handed over: the store's local day, how many units, by which case. */
+export interface LineExchange {
+  readonly on: string;
+  readonly quantity: number;
+  readonly returnId: string;
+}
+
+/**
+ * The tally after an exchange of these lines: the replacement's 三包 period starts again on `on`
+ * (换货之日起重新计算), and the repairs of the unit taken back no longer count against it.
+ */
+export function addExchange(
+  tally: ReturnTally,
+  items: readonly { line: number; quantity: number }[],
+  on: string,
+  returnId: string,
+): ReturnTally {
+  const exchanges: Record<string, LineExchange> = { ...tally.exchanges };
+  const repairs: Record<string, LineRepairs> = { ...tally.repairs };
+  for (const item of items) {
+    const key = String(item.line);
+    exchanges[key] = { on, quantity: item.quantity, returnId };
+    const had = repairs[key];
+    // Ids kept: the same repair finishing late is still counted once, and not for the replacement.
+    if (had) repairs[key] = { repairs: 0, daysInRepair: 0, repairIds: had.repairIds };
+  }
+  return { ...tally, exchanges, repairs, version: tally.version + 1 };
 }
 
 /** The tally with one more finished repair of a line; the same repair twice counts once. */
@@ -124,9 +155,10 @@ const notNow = (returnCase: ReturnCase, step: string, why: string) =>
 export function applyReturnStep(
   returnCase: ReturnCase,
   input: RecordReturnStepInput,
-  overrideRoles: readonly StaffRole[],
+  policy: Pick<AfterSalesPolicy, 'overrideRoles' | 'refundApproval'>,
   context: Context,
 ): { returnCase: ReturnCase; event: TimelineEvent } {
+  const { overrideRoles, refundApproval } = policy;
   const at = context.now.toISOString();
   const by = context.actorId;
   let changes: Partial<ReturnCase>;
@@ -154,11 +186,59 @@ export function applyReturnStep(
           { in: 'body', path: 'amount', message: `At most ${returnCase.refundLimit} fen may be refunded.` },
         ]);
       }
+      const approval = returnCase.refundApproval;
+      const needsApproval = input.amount > refundApproval.aboveFen;
+      if (needsApproval && (!approval || input.amount > approval.amount)) {
+        throw ruleRefused(
+          'refund_needs_approval',
+          `A refund above ${refundApproval.aboveFen} fen is paid only after one of ${refundApproval.roles.join(', ')} approved it${approval ? ` (approved: up to ${approval.amount} fen)` : ''}.`,
+        );
+      }
       to = 'done';
       changes = {
-        refund: { amount: input.amount, method: input.method, reference: input.reference, by, at },
+        refund: {
+          amount: input.amount,
+          method: input.method,
+          reference: input.reference,
+          by,
+          at,
+          ...(needsApproval && approval ? { approvedBy: approval.by } : {}),
+        },
       };
       note ??= `refunded ${input.amount} fen by ${input.method} (${input.reference})`;
+      break;
+    }
+    case 'approve_refund': {
+      if (!context.roles.some((role) => refundApproval.roles.includes(role))) {
+        throw forbidden(
+          'refund_approval_not_allowed',
+          `Approving a refund needs one of the roles: ${refundApproval.roles.join(', ')}.`,
+        );
+      }
+      if (returnCase.status !== 'goods_received' || returnCase.outcome !== 'refund') {
+        throw notNow(returnCase, 'approve a refund for', 'the goods must be back with refund chosen.');
+      }
+      // The requester never approves their own request (DESIGN §4).
+      if (by === returnCase.createdBy) {
+        throw ruleRefused('refund_self_approval', 'Whoever registered the case cannot approve its refund.');
+      }
+      if (input.amount > returnCase.refundLimit) {
+        throw invalidInput([
+          { in: 'body', path: 'amount', message: `At most ${returnCase.refundLimit} fen may be refunded.` },
+        ]);
+      }
+      const entry: TraceEntry = {
+        rule: 'refund_approval',
+        inputs: { by, amount: input.amount, aboveFen: refundApproval.aboveFen },
+        result: 'applied',
+        basis: `tenant policy refundApproval: a refund above ${refundApproval.aboveFen} fen needs one of ${refundApproval.roles.join(', ')}`,
+      };
+      to = 'goods_received';
+      changes = {
+        refundApproval: { by, at, amount: input.amount, aboveFen: refundApproval.aboveFen },
+        decision: { ...returnCase.decision, trace: [...returnCase.decision.trace, entry] },
+      };
+      note ??= `refund approved up to ${input.amount} fen`;
       break;
     }
     case 'hand_over_replacement': {

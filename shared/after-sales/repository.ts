@@ -13,17 +13,13 @@ import { ticketEntity, timelineEventEntity } from '../tickets/entities';
 import type { TimelineEvent } from '../tickets/views';
 import { afterSalesPolicyEntity, returnCaseEntity, returnTallyEntity } from './entities';
 import type { ReturnCase, ReturnTally } from './model';
-import { type AfterSalesPolicy, putAfterSalesPolicyInput } from './schema';
+import { defaultAfterSalesPolicy } from './policy';
+import type { AfterSalesPolicy } from './schema';
 
-export const defaultAfterSalesPolicy: AfterSalesPolicy = {
-  ...putAfterSalesPolicyInput.parse({}),
-  version: 0,
-};
-
+/** The saved policy, with the defaults for any field added since it was saved; the defaults if none. */
 export async function readAfterSalesPolicy(tenantId: string): Promise<AfterSalesPolicy> {
-  return (
-    (await getEntity(afterSalesPolicyEntity, { tenantId }, { consistent: false })) ?? defaultAfterSalesPolicy
-  );
+  const saved = await getEntity(afterSalesPolicyEntity, { tenantId }, { consistent: false });
+  return saved ? { ...defaultAfterSalesPolicy, ...saved } : defaultAfterSalesPolicy;
 }
 
 export async function storeAfterSalesPolicy(tenantId: string, policy: AfterSalesPolicy, readVersion: number) {

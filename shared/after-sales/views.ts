@@ -58,6 +58,8 @@ export const lineDecision = strictObject({
   /** The refund in fen when a refund is allowed (depreciation taken off where the rule says), else 0. */
   refundAmount: number(),
   depreciation: number(),
+  /** 赠品 not returned with the goods: their marked price, taken off the refund (暂行办法 art. 12). */
+  giftDeduction: optional(number()),
   repairFee: nullable(repairFee),
 });
 export type LineDecision = Infer<typeof lineDecision>;
@@ -75,6 +77,12 @@ export const eligibilityDecision = strictObject({
   repairFee: nullable(repairFee),
   lines: array(lineDecision),
   refusals: array(refusal),
+  /** What the desk tells the customer besides a refusal (a gift charged, a fraud claim), in Chinese and English. */
+  notices: optional(array(refusal)),
+  /** Who pays for sending the goods back (消保法 art. 24, 25; the store's policy). Absent on cases decided before it. */
+  returnShipping: optional(zEnum(['customer', 'store'])),
+  /** The customer alleges fraud: what 消保法 art. 55 would add (3× the price, at least ¥500), in fen. */
+  fraudCompensation: optional(number()),
   trace: array(traceEntry),
   policyVersion: number(),
 });
@@ -112,7 +120,18 @@ export const returnCase = strictObject({
   status: zEnum(returnStatuses),
   outcome: optional(zEnum(['refund', 'exchange', 'repair'])),
   override: optional(strictObject({ ...by, outcome, reason: string() })),
-  refund: optional(strictObject({ ...by, amount: number(), method: string(), reference: string() })),
+  /** Who approved a refund above the tenant's threshold, up to which amount, and the threshold then. */
+  refundApproval: optional(strictObject({ ...by, amount: number(), aboveFen: number() })),
+  refund: optional(
+    strictObject({
+      ...by,
+      amount: number(),
+      method: string(),
+      reference: string(),
+      /** Set when the amount was above the threshold: who approved it. */
+      approvedBy: optional(string()),
+    }),
+  ),
   replacement: optional(strictObject({ ...by, sku: optional(string()) })),
   refusal: optional(strictObject({ ...by, explanation: string() })),
   history: array(

@@ -10,6 +10,7 @@ import {
   minLength,
   optional,
   pipe,
+  refine,
   strictObject,
   transform,
   enum as zEnum,
@@ -58,6 +59,10 @@ export const purchaseItem = strictObject({
   confirmedExclusions: optional(array(zEnum(confirmableExclusions)).check(maxLength(4))),
   /** The after-sales rule class when the category alone does not say (e.g. a sofa's material). */
   ruleClass: optional(text(1, 60)),
+  /** 赠品: given with the goods on this line (1 for the first); returned with them or charged (暂行办法 art. 12). */
+  giftFor: optional(int().check(gte(1), lte(100))),
+  /** A gift's marked price (事先标明的赠品价格), per unit: what is charged when it is not returned. */
+  markedPrice: optional(fen),
 });
 
 export const createPurchaseInput = strictObject({
@@ -70,7 +75,19 @@ export const createPurchaseInput = strictObject({
   items: array(purchaseItem).check(minLength(1), maxLength(100)),
   purchasedOn: isoDate,
   deliveredOn: optional(isoDate),
-});
+  /** 网购、电视、电话、邮购: a distance sale, where 7-day no-reason return is the law (消保法 art. 25). */
+  distanceSale: optional(boolean()),
+}).check(
+  refine(
+    (input) =>
+      input.items.every(
+        (item, index) =>
+          item.giftFor === undefined ||
+          (item.giftFor !== index + 1 && input.items[item.giftFor - 1]?.giftFor === undefined),
+      ),
+    { message: 'A gift names another line of the purchase, one that is not a gift.', path: ['items'] },
+  ),
+);
 export type CreatePurchaseInput = Infer<typeof createPurchaseInput>;
 
 export const purchaseStatuses = ['active', 'cancelled', 'returned'] as const;

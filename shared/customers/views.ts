@@ -1,4 +1,13 @@
-import { array, type infer as Infer, number, optional, strictObject, string, enum as zEnum } from 'zod/mini';
+import {
+  array,
+  boolean,
+  type infer as Infer,
+  number,
+  optional,
+  strictObject,
+  string,
+  enum as zEnum,
+} from 'zod/mini';
 import { ulid } from '../schema/common';
 import { purchaseItem, purchaseStatuses } from './schema';
 
@@ -30,6 +39,7 @@ export const purchase = strictObject({
   totalAmount: number(),
   purchasedOn: string(),
   deliveredOn: optional(string()),
+  distanceSale: optional(boolean()),
   status: zEnum(purchaseStatuses),
   statusReason: optional(string()),
   createdBy: string(),

@@ -19,13 +19,15 @@ export const repairWarrantyOf: RepairWarrantyOf = async (tenantId, purchase, lin
   ]);
   const { id, ruleClass } = classOf(item, policy);
   const daysInRepairBefore = history.repairs?.[String(line)]?.daysInRepair ?? 0;
-  const warranty = warrantyOf(ruleClass, item, purchase.purchasedOn, daysInRepairBefore, today);
+  // An exchanged line's replacement has its warranty from the exchange day (换货之日起重新计算).
+  const invoiceDate = history.exchanges?.[String(line)]?.on ?? purchase.purchasedOn;
+  const warranty = warrantyOf(ruleClass, item, invoiceDate, daysInRepairBefore, today);
   return {
     inWarranty: warranty.inWarranty,
     ruleClass: id,
     months: warranty.months,
     lastDay: warranty.lastDay,
-    invoiceDate: purchase.purchasedOn,
+    invoiceDate,
     daysInRepairBefore,
     decidedOn: today,
     basis: `${warrantyBasis}; policy v${policy.version}`,

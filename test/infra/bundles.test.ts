@@ -108,4 +108,19 @@ describe('files beside the code, as deployed', () => {
       vi.unstubAllEnvs();
     }
   });
+
+  it('carries the eligibility engine’s rule texts beside createReturn and checkReturnEligibility, not in their code', async () => {
+    for (const name of ['createReturn', 'checkReturnEligibility'] as const) {
+      const bundle = await buildFunction(
+        { name, kind: 'http', entry: httpRoutes[name].handler },
+        'bundled',
+        outRoot,
+      );
+      const texts = JSON.parse(readFileSync(join(dirname(bundle.file), 'rule-texts.json'), 'utf8')) as {
+        basis: Record<string, string>;
+      };
+      expect(texts.basis.art12).toContain('部分商品修理更换退货责任规定 art. 12');
+      expect(readFileSync(bundle.file, 'utf8')).not.toContain(texts.basis.art12);
+    }
+  });
 });

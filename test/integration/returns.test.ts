@@ -97,7 +97,8 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
         body: { phone: `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
       })
     ).id;
-  });
+    // A bound, not a pace: the fixture's writes take well over 10 s when every core is busy.
+  }, 60_000);
 
   it('getAfterSalesPolicy, putAfterSalesPolicy: the domain file’s defaults at version 0, then versioned saves', async () => {
     const defaults = await succeeded<AfterSalesPolicy>('getAfterSalesPolicy', { caller: desk.as.desk });
@@ -390,7 +391,13 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
     const twin = await create(returnBody(purchase, { items: [{ line: 2, quantity: 1 }] }));
     const firstReceived = await stepOk(first, { step: 'receive_goods', outcome: 'refund' });
     const twinReceived = await stepOk(twin, { step: 'receive_goods', outcome: 'refund' });
-    await stepOk(firstReceived, { step: 'refund', amount: 519_900, method: 'card', reference: 'POS-1' });
+    // Above the default threshold (¥1,000): a supervisor approves first.
+    const approved = await stepOk(
+      firstReceived,
+      { step: 'approve_refund', amount: 519_900 },
+      desk.as.supervisor,
+    );
+    await stepOk(approved, { step: 'refund', amount: 519_900, method: 'card', reference: 'POS-1' });
     expect(await purchaseStatus()).toBe('returned');
     expect(
       (await revisitsOf()).filter((revisit) => revisit.status === 'scheduled' || revisit.status === 'due'),
@@ -431,5 +438,108 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
       query: { storeId: desk.store.id, from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' },
     });
     expect([backwards.status, badFields(backwards)]).toEqual([400, ['query.to']]);
+  });
+  it('recordReturnStep: a refund above the tenant threshold waits for a supervisor’s approval (approve_refund), who is not the registrar, and the case shows who approved', async () => {
+    const purchase = await buy(2);
+    const opened = await create(returnBody(purchase));
+    const received = await stepOk(opened, { step: 'receive_goods', outcome: 'refund' });
+    const refund = (returnCase: ReturnCase, amount: number) =>
+      step(returnCase, { step: 'refund', amount, method: 'card', reference: `POS-${amount}` });
+
+    const unapproved = await refund(received, 459_900);
+    expect([unapproved.status, problem(unapproved).code]).toEqual([422, 'refund_needs_approval']);
+    const byDesk = await step(received, { step: 'approve_refund', amount: 459_900 });
+    expect([byDesk.status, problem(byDesk).code]).toEqual([403, 'refund_approval_not_allowed']);
+    const tooMuch = await step(received, { step: 'approve_refund', amount: 459_901 }, desk.as.supervisor);
+    expect([tooMuch.status, badFields(tooMuch)]).toEqual([400, ['body.amount']]);
+
+    const approved = await stepOk(received, { step: 'approve_refund', amount: 400_000 }, desk.as.supervisor);
+    expect(approved).toMatchObject({
+      status: 'goods_received',
+      refundApproval: { by: desk.as.supervisor.userId, amount: 400_000, aboveFen: 100_000 },
+    });
+    expect(approved.decision.trace.at(-1)).toMatchObject({
+      rule: 'refund_approval',
+      inputs: { by: desk.as.supervisor.userId, amount: 400_000, aboveFen: 100_000 },
+    });
+    const aboveApproved = await refund(approved, 400_001);
+    expect([aboveApproved.status, problem(aboveApproved).code]).toEqual([422, 'refund_needs_approval']);
+    const paid = await stepOk(approved, {
+      step: 'refund',
+      amount: 400_000,
+      method: 'card',
+      reference: 'POS-A',
+    });
+    expect(paid).toMatchObject({
+      status: 'done',
+      refund: { amount: 400_000, by: desk.as.desk.userId, approvedBy: desk.as.supervisor.userId },
+    });
+    const steps = (await timeline(opened.ticketId)).flatMap((event) =>
+      event.kind === 'case_step' ? [`${event.step}→${event.to}`] : [],
+    );
+    expect(steps).toEqual([
+      'decided→decided',
+      'receive_goods→goods_received',
+      'approve_refund→goods_received',
+      'refund→done',
+    ]);
+
+    // The registrar never approves their own case; the threshold is the tenant's to set.
+    const ticket = await openTicket(purchase.id);
+    const bySupervisor = await invoke<ReturnCase>('createReturn', {
+      caller: desk.as.supervisor,
+      body: { ...returnBody(purchase, { items: [{ line: 2, quantity: 2 }] }), ticketId: ticket.id },
+    });
+    expect(bySupervisor.status).toBe(201);
+    const own = await stepOk(bySupervisor.body, { step: 'receive_goods', outcome: 'refund' });
+    const self = await step(own, { step: 'approve_refund', amount: 120_000 }, desk.as.supervisor);
+    expect([self.status, problem(self).code]).toEqual([422, 'refund_self_approval']);
+    const policy = await succeeded<AfterSalesPolicy>('getAfterSalesPolicy', { caller: desk.as.desk });
+    await succeeded('putAfterSalesPolicy', {
+      caller: desk.admin,
+      body: { refundApproval: { aboveFen: 200_000 }, version: policy.version },
+    });
+    const belowThreshold = await stepOk(own, {
+      step: 'refund',
+      amount: 120_000,
+      method: 'cash',
+      reference: 'C-1',
+    });
+    expect(belowThreshold.refund).not.toHaveProperty('approvedBy');
+  });
+  it('recordReturnStep: a replacement handed over restarts its 三包 period, which the next decision reads', async () => {
+    const tv = await succeeded<Purchase>('createPurchase', {
+      caller: desk.as.desk,
+      body: {
+        customerId,
+        storeId: desk.store.id,
+        items: [{ name: '55寸彩电', category: 'television', amount: 399_900 }],
+        purchasedOn: localDay(-400),
+        deliveredOn: localDay(-400),
+      },
+    });
+    const body = { ...returnBody(tv), kind: 'exchange', reason: 'quality_problem' };
+    const outOfWarranty = await create(body);
+    expect(outOfWarranty.allowedOutcomes).toEqual(['repair']);
+    const granted = await stepOk(
+      outOfWarranty,
+      { step: 'override', outcome: 'exchange', reason: '厂家同意换新' },
+      desk.as.supervisor,
+    );
+    const received = await stepOk(granted, { step: 'receive_goods', outcome: 'exchange' });
+    await stepOk(received, { step: 'hand_over_replacement', sku: 'TV55-NEW' });
+
+    const after = await succeeded<EligibilityDecision>('checkReturnEligibility', {
+      caller: desk.as.desk,
+      body: { ...body, kind: 'repair' },
+    });
+    expect(after).toMatchObject({ outcomes: ['repair'], repairFee: 'free' });
+    expect(after.trace).toContainEqual(
+      expect.objectContaining({
+        rule: 'B.exchange_restart',
+        result: 'applied',
+        inputs: expect.objectContaining({ exchangedOn: localDay(0) }),
+      }),
+    );
   });
 });

@@ -5,7 +5,9 @@ import { findPurchase, purchaseChangeWrite } from '../../customers/repository';
 import type { TransactionItem } from '../../db/transactions';
 import { conflict, notFound, versionConflict } from '../../errors';
 import { newId } from '../../ids';
-import { addToTally, applyReturnStep, type ReturnCase, wholePurchaseReturned } from '../model';
+import { findStore } from '../../stores/repository';
+import { addExchange, addToTally, applyReturnStep, type ReturnCase, wholePurchaseReturned } from '../model';
+import { defaultAfterSalesPolicy } from '../policy';
 import {
   findReturnCase,
   readAfterSalesPolicy,
@@ -14,6 +16,7 @@ import {
   tallyWrite,
 } from '../repository';
 import type { RecordReturnStepInput } from '../schema';
+import { localDate } from '../warranty';
 
 /**
  * One stage of a case, with its ticket event in the same transaction. A refund adds to the
@@ -32,8 +35,10 @@ export async function recordReturnStep(
   if (!returnCase) throw notFound('return');
   assertStoreAccess(principal, returnCase.storeId);
   if (input.version !== returnCase.version) throw versionConflict('return case');
-  const policy = input.step === 'override' ? await readAfterSalesPolicy(tenantId) : undefined;
-  const { returnCase: next, event } = applyReturnStep(returnCase, input, policy?.overrideRoles ?? [], {
+  // Only the steps the policy rules (who overrides, which refunds wait for approval) read it.
+  const ruled = input.step === 'override' || input.step === 'approve_refund' || input.step === 'refund';
+  const policy = ruled ? await readAfterSalesPolicy(tenantId) : defaultAfterSalesPolicy;
+  const { returnCase: next, event } = applyReturnStep(returnCase, input, policy, {
     actorId: principal.userId,
     roles: principal.roles,
     eventId: newId(now),
@@ -63,6 +68,16 @@ export async function recordReturnStep(
         ...(await reactions.closed(tenantId, purchase, 'purchase returned', principal.userId, now)),
       );
     }
+  }
+  if (input.step === 'hand_over_replacement') {
+    // The replacement's 三包 period starts on the store's day of the exchange.
+    const [store, tally] = await Promise.all([
+      findStore(tenantId, returnCase.storeId),
+      readReturnTally(tenantId, { id: returnCase.purchaseId, customerId: returnCase.customerId }),
+    ]);
+    if (!store) throw notFound('store');
+    const on = localDate(now, store.timezone);
+    alongside.push(tallyWrite(tenantId, addExchange(tally, returnCase.items, on, returnCase.id)));
   }
   await saveReturnStep(tenantId, returnCase, next, event, alongside);
   return next;
