@@ -29,11 +29,13 @@ export async function listEquipmentOf(
   tenantId: string,
   storeId: string,
   page: { limit: number; cursor?: string | undefined },
+  /** What else the caller asked (an export's format): the cursor is bound to it too. */
+  asked: Readonly<Record<string, string>> = {},
 ): Promise<Page<Equipment>> {
   return queryEntities<Equipment>({
     ...equipmentEntity.view('byStore', { tenantId, storeId }),
     ...page,
     list: 'equipment',
-    filters: { storeId },
+    filters: { storeId, ...asked },
   });
 }

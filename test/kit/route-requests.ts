@@ -61,7 +61,12 @@ export async function newMerchant(world: DeskFixture, storeId = world.store.id) 
 async function newEquipment(world: DeskFixture) {
   return succeeded<{ id: string; version: number }>('createEquipment', {
     caller: world.as.desk,
-    body: { storeId: world.store.id, name: `对讲机 ${unique()}`, serialNumber: unique() },
+    body: {
+      storeId: world.store.id,
+      name: `对讲机 ${unique()}`,
+      serialNumber: unique(),
+      issuedOn: '2026-11-27',
+    },
   });
 }
 
@@ -1488,7 +1493,7 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
   exportStaffRegister: {
     valid: async (world) => ({
       caller: world.as.supervisor,
-      query: { storeId: world.store.id, limit: '1', format: 'csv' },
+      query: { storeId: world.store.id, limit: '1' },
     }),
     scope: 'store',
   },

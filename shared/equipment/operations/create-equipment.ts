@@ -1,6 +1,6 @@
 import { assertStoreAccess, type Principal } from '../../access/principal';
 import type { IdempotencyClaim } from '../../db/idempotency';
-import { notFound } from '../../errors';
+import { DomainError } from '../../errors';
 import { newId } from '../../ids';
 import { findStore } from '../../stores/repository';
 import { saveEquipment } from '../repository';
@@ -15,7 +15,11 @@ export async function createEquipment(
   idempotency: IdempotencyClaim | undefined,
 ): Promise<Equipment> {
   assertStoreAccess(principal, input.storeId);
-  if (!(await findStore(principal.tenantId, input.storeId))) throw notFound('store');
+  if (!(await findStore(principal.tenantId, input.storeId))) {
+    throw new DomainError('rule_refused', 'store_not_found', 'No such store.', [
+      { in: 'body', path: 'storeId', message: 'No such store.' },
+    ]);
+  }
   const at = now.toISOString();
   const equipment: Equipment = {
     ...input,

@@ -10,9 +10,11 @@ export async function exportEquipmentRegister(
   query: ExportRegisterQuery,
 ): Promise<EquipmentRegisterPage> {
   const store = await storeOfLedger(principal, query.storeId);
-  const page = await listEquipmentOf(principal.tenantId, store.storeId, {
-    limit: query.limit,
-    cursor: query.cursor,
-  });
+  const page = await listEquipmentOf(
+    principal.tenantId,
+    store.storeId,
+    { limit: query.limit, cursor: query.cursor },
+    { format: query.format },
+  );
   return { ...store, items: [...page.items], cursor: page.cursor };
 }

@@ -75,7 +75,14 @@ export async function exportLedger(principal: Principal, query: ExportLedgerQuer
       limit: query.limit,
       cursor: query.cursor,
       list: 'ledger',
-      filters: { storeId: query.storeId, from: query.from, to: query.to, type: query.type },
+      // Bound to every filter as asked, the format too: a cursor goes on only the export it came from.
+      filters: {
+        storeId: query.storeId,
+        from: query.from,
+        to: query.to,
+        type: query.type,
+        format: query.format,
+      },
     },
   );
   const tickets = query.type ? page.items.filter((ticket) => ticket.type === query.type) : page.items;

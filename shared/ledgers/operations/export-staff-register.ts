@@ -1,5 +1,6 @@
 import type { Principal } from '../../access/principal';
-import { listStaffOfStore } from '../../staff/repository';
+import { queryEntities } from '../../db/query';
+import { type StoredMembership, storeMembershipEntity } from '../../staff/entities';
 import { localMinute } from '../local-time';
 import type { ExportRegisterQuery } from '../schema';
 import { storeOfLedger } from '../store';
@@ -11,7 +12,14 @@ export async function exportStaffRegister(
   query: ExportRegisterQuery,
 ): Promise<StaffRegisterPage> {
   const store = await storeOfLedger(principal, query.storeId);
-  const page = await listStaffOfStore(principal.tenantId, store.storeId, query.limit, query.cursor);
+  const page = await queryEntities<StoredMembership>({
+    ...storeMembershipEntity.view(undefined, { tenantId: principal.tenantId, storeId: store.storeId }),
+    limit: query.limit,
+    cursor: query.cursor,
+    // Bound to the format too: a cursor goes on only the export it came from.
+    list: 'staff-register',
+    filters: { storeId: store.storeId, format: query.format },
+  });
   return {
     ...store,
     items: page.items.map((member) => ({
