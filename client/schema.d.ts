@@ -417,6 +417,110 @@ export interface paths {
         patch: operations["updateDepartment"];
         trace?: never;
     };
+    "/v1/equipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s equipment register, in the order entered
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["listEquipment"];
+        put?: never;
+        /**
+         * Enter a piece of equipment in the store’s register (设备管理表)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员). Honours `Idempotency-Key`.
+         */
+        post: operations["createEquipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/equipment/{equipmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Issue, take back or correct a piece of equipment (`null` clears a field)
+         * @description Roles allowed (any one): `front_desk` (前台), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        patch: operations["updateEquipment"];
+        trace?: never;
+    };
+    "/v1/exports/equipment-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The equipment register (设备管理表) as JSON, CSV or XLSX, a page at a time
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["exportEquipmentRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The desk ledger (服务台台账): a store’s tickets opened on local days from–to, 未处理/处理中/已解决; `format=csv|xlsx` answers a file, `next-cursor` header for the next page
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["exportLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/staff-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff register (人员管理表) as JSON, CSV or XLSX, a page at a time
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["exportStaffRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/guest-messages": {
         parameters: {
             query?: never;
@@ -993,7 +1097,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A store’s weekly report (周报表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)
+         * A store’s weekly report (周报表); `format=csv` answers text/csv (UTF-8 with BOM), `format=xlsx` an Excel workbook, both with Chinese headers
          * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         get: operations["getWeeklyStoreReport"];
@@ -2333,6 +2437,29 @@ export interface components {
                 rule: string;
             }[];
         };
+        Equipment: {
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            issuedOn?: string;
+            issuedTo?: string;
+            model?: string;
+            name: string;
+            note?: string;
+            returnedOn?: string;
+            serialNumber?: string;
+            storeId: string;
+            updatedAt: string;
+            version: number;
+        };
+        EquipmentRegisterPage: {
+            cursor: string | null;
+            items: components["schemas"]["Equipment"][];
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+        };
         GuestMessage: {
             acknowledgedAt?: string;
             callbackNumber?: string;
@@ -2370,6 +2497,42 @@ export interface components {
             /** @constant */
             status: "ok";
             time: string;
+        };
+        LedgerPage: {
+            cursor: string | null;
+            from: string;
+            items: {
+                assigneeName?: string;
+                /** @enum {string} */
+                channel: "phone" | "hotline" | "walk_in" | "email" | "web" | "wechat" | "app";
+                closedAt?: string;
+                contact?: string;
+                customerName?: string;
+                description: string;
+                firstRespondedAt?: string;
+                /** @enum {string} */
+                ledgerStatus: "未处理" | "处理中" | "已解决" | "已取消";
+                number: string;
+                openedAt: string;
+                /** @enum {string} */
+                priority: "low" | "normal" | "high" | "urgent";
+                reopenCount: number;
+                resolution?: string;
+                resolvedAt?: string;
+                /** @enum {string} */
+                status: "new" | "assigned" | "in_progress" | "pending_customer" | "pending_third_party" | "resolved" | "closed" | "cancelled";
+                subject: string;
+                ticketId: string;
+                /** @enum {string} */
+                type: "inquiry" | "complaint" | "return" | "exchange" | "repair" | "installation" | "compensation" | "it_request" | "other";
+            }[];
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
+            /** @enum {string} */
+            type?: "inquiry" | "complaint" | "return" | "exchange" | "repair" | "installation" | "compensation" | "it_request" | "other";
         };
         Loan: {
             createdAt: string;
@@ -3224,6 +3387,21 @@ export interface components {
             updatedAt: string;
             userId?: string;
             version: number;
+        };
+        StaffRegisterPage: {
+            cursor: string | null;
+            items: {
+                email?: string;
+                name: string;
+                phone?: string;
+                registeredOn: string;
+                roles: ("front_desk" | "complaint_handler" | "technician" | "supervisor" | "manager" | "admin")[];
+                staffId: string;
+            }[];
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
         };
         Store: {
             address?: string;
@@ -5393,6 +5571,275 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    listEquipment: {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit?: string;
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Pass back as `cursor` for the next page (same filters); null on the last page. */
+                        cursor: string | null;
+                        items: components["schemas"]["Equipment"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createEquipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the create safe to retry: a retry with the same key and body returns the first result (201, `Idempotent-Replayed: true`) and creates nothing new.
+                 * @example pos-7f3c2a91
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "storeId": "01JDQ7Z6W8G5V4T3S2R1Q0P9N8",
+                 *       "name": "对讲机",
+                 *       "model": "Motorola T82",
+                 *       "serialNumber": "SN-2026-0042",
+                 *       "issuedTo": "王芳",
+                 *       "issuedOn": "2026-11-27"
+                 *     }
+                 */
+                "application/json": {
+                    issuedOn?: string;
+                    issuedTo?: string;
+                    model?: string;
+                    name: string;
+                    note?: string;
+                    returnedOn?: string;
+                    serialNumber?: string;
+                    storeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the first result, replayed). */
+            201: {
+                headers: {
+                    /** @description Present when this answer replays the first one. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The created object’s path. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Equipment"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    updateEquipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                equipmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "returnedOn": "2026-11-30",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": {
+                    issuedOn?: string | null;
+                    issuedTo?: string | null;
+                    model?: string | null;
+                    name?: string;
+                    note?: string | null;
+                    returnedOn?: string | null;
+                    serialNumber?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Equipment"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    exportEquipmentRegister: {
+        parameters: {
+            query: {
+                cursor?: string;
+                format?: "json" | "csv" | "xlsx";
+                limit?: string;
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRegisterPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    exportLedger: {
+        parameters: {
+            query: {
+                cursor?: string;
+                format?: "json" | "csv" | "xlsx";
+                from: string;
+                limit?: string;
+                storeId: string;
+                to: string;
+                type?: "inquiry" | "complaint" | "return" | "exchange" | "repair" | "installation" | "compensation" | "it_request" | "other";
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    exportStaffRegister: {
+        parameters: {
+            query: {
+                cursor?: string;
+                format?: "json" | "csv" | "xlsx";
+                limit?: string;
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRegisterPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     listGuestMessages: {
         parameters: {
             query: {
@@ -7114,7 +7561,7 @@ export interface operations {
     getWeeklyStoreReport: {
         parameters: {
             query: {
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
                 storeId: string;
                 week: string;
             };

@@ -1,8 +1,9 @@
+import { weeklyStoreTable } from '../../shared/exports/reports';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { fileAnswer } from '../../shared/http/export';
 import * as routes from '../../shared/http/routes';
 import { getWeeklyStoreReport } from '../../shared/reports/operations/get-weekly-store-report';
 import { getWeeklyStoreReportQuery } from '../../shared/reports/schema';
-import { weeklyStoreCsv } from '../../shared/reports/weekly';
 
 export const handler = authenticatedRoute(
   routes.getWeeklyStoreReport,
@@ -10,11 +11,10 @@ export const handler = authenticatedRoute(
   async ({ principal, query }) => {
     const report = await getWeeklyStoreReport(principal, query);
     if (query.format === 'json') return { status: 200, body: report };
-    const filename = `weekly-${report.storeCode}-${report.week}.csv`;
-    return {
-      status: 200,
-      content: { type: 'text/csv; charset=utf-8', text: weeklyStoreCsv(report) },
-      headers: { 'content-disposition': `attachment; filename="${filename}"` },
-    };
+    const name = `weekly-${report.storeCode}-${report.week}`;
+    return fileAnswer(query.format, weeklyStoreTable(report), {
+      ascii: name,
+      title: `周报表-${name.slice(7)}`,
+    });
   },
 );

@@ -6,8 +6,10 @@ import { compensationClaim, compensationPolicy } from '../../shared/compensation
 import { complaint } from '../../shared/complaints/views';
 import { customer, purchase } from '../../shared/customers/views';
 import { department } from '../../shared/departments/views';
+import { equipment } from '../../shared/equipment/views';
 import { guestMessage } from '../../shared/guest-messages/views';
 import type { HttpRouteName } from '../../shared/http/route-table';
+import { equipmentRegisterPage, ledgerPage, staffRegisterPage } from '../../shared/ledgers/views';
 import { loan } from '../../shared/lending/views';
 import { lostItem } from '../../shared/lost-and-found/views';
 import { luggage } from '../../shared/luggage/views';
@@ -84,6 +86,10 @@ export const views = {
   WebhookSubscriptionWithSecret: webhookSubscriptionWithSecret,
   WebhookAttempt: webhookAttempt,
   WeeklyStoreReport: weeklyStoreReport,
+  Equipment: equipment,
+  LedgerPage: ledgerPage,
+  StaffRegisterPage: staffRegisterPage,
+  EquipmentRegisterPage: equipmentRegisterPage,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -134,7 +140,9 @@ export const tags = {
   complaints: '投诉 Complaint cases: validity, investigation, remedy, feedback, satisfaction',
   repairs: '维修 Repairs: on site, mail-in and parts, with warranty, quotes and payments',
   webhooks: 'Webhooks: signed event deliveries (Standard Webhooks) to the tenant’s receivers',
-  reports: '报表 Reports from the aggregates (周报表), as JSON or CSV for Excel',
+  reports: '报表 Reports from the aggregates (周报表), as JSON, CSV or XLSX for Excel',
+  ledgers:
+    '台账 The desk ledger, equipment and staff registers: JSON, or CSV (UTF-8 with BOM) or XLSX with Chinese headers, paged',
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -802,8 +810,48 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
   },
   getWeeklyStoreReport: {
     summary:
-      'A store’s weekly report (周报表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)',
+      'A store’s weekly report (周报表); `format=csv` answers text/csv (UTF-8 with BOM), `format=xlsx` an Excel workbook, both with Chinese headers',
     tag: 'reports',
     answer: one('WeeklyStoreReport'),
+  },
+  createEquipment: {
+    summary: 'Enter a piece of equipment in the store’s register (设备管理表)',
+    tag: 'ledgers',
+    answer: one('Equipment'),
+    bodyExample: {
+      storeId: ULID_STORE,
+      name: '对讲机',
+      model: 'Motorola T82',
+      serialNumber: 'SN-2026-0042',
+      issuedTo: '王芳',
+      issuedOn: '2026-11-27',
+    },
+  },
+  listEquipment: {
+    summary: 'A store’s equipment register, in the order entered',
+    tag: 'ledgers',
+    answer: page('Equipment'),
+  },
+  updateEquipment: {
+    summary: 'Issue, take back or correct a piece of equipment (`null` clears a field)',
+    tag: 'ledgers',
+    answer: one('Equipment'),
+    bodyExample: { returnedOn: '2026-11-30', version: 1 },
+  },
+  exportLedger: {
+    summary:
+      'The desk ledger (服务台台账): a store’s tickets opened on local days from–to, 未处理/处理中/已解决; `format=csv|xlsx` answers a file, `next-cursor` header for the next page',
+    tag: 'ledgers',
+    answer: one('LedgerPage'),
+  },
+  exportEquipmentRegister: {
+    summary: 'The equipment register (设备管理表) as JSON, CSV or XLSX, a page at a time',
+    tag: 'ledgers',
+    answer: one('EquipmentRegisterPage'),
+  },
+  exportStaffRegister: {
+    summary: 'The staff register (人员管理表) as JSON, CSV or XLSX, a page at a time',
+    tag: 'ledgers',
+    answer: one('StaffRegisterPage'),
   },
 };

@@ -669,6 +669,43 @@ export const getWeeklyStoreReport = route(
   'read',
 );
 
+/** 设备管理表: the desk's equipment per store; the desk issues and takes back, supervisors up export. */
+export const createEquipment = route(
+  'POST',
+  '/v1/equipment',
+  'create-equipment',
+  dispatcherRoles,
+  'readwrite',
+  {
+    idempotent: true,
+  },
+);
+export const listEquipment = route('GET', '/v1/equipment', 'list-equipment', dispatcherRoles, 'read');
+export const updateEquipment = route(
+  'PATCH',
+  '/v1/equipment/{equipmentId}',
+  'update-equipment',
+  dispatcherRoles,
+  'readwrite',
+);
+
+/** Ledgers and registers (台账, 登记表) as JSON, CSV or XLSX, a page at a time. */
+export const exportLedger = route('GET', '/v1/exports/ledger', 'export-ledger', supervisorsUp, 'read');
+export const exportEquipmentRegister = route(
+  'GET',
+  '/v1/exports/equipment-register',
+  'export-equipment-register',
+  supervisorsUp,
+  'read',
+);
+export const exportStaffRegister = route(
+  'GET',
+  '/v1/exports/staff-register',
+  'export-staff-register',
+  supervisorsUp,
+  'read',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -28,10 +28,10 @@ export const isoWeek = string().check(
   ),
 );
 
-/** 周报表: one store's week, as JSON or as CSV for Excel. */
+/** 周报表: one store's week, as JSON, or as CSV or XLSX for Excel (shared/exports). */
 export const getWeeklyStoreReportQuery = strictObject({
   storeId: ulid,
   week: isoWeek,
-  format: _default(zEnum(['json', 'csv']), 'json'),
+  format: _default(zEnum(['json', 'csv', 'xlsx']), 'json'),
 });
 export type GetWeeklyStoreReportQuery = Infer<typeof getWeeklyStoreReportQuery>;

@@ -8,7 +8,15 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildLambdaContext } from '../../infra/local/events';
 import type { HttpHandler } from '../../shared/http/handler';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
-import { type BundleResult, benchFunctions, buildFunction, bundleHeadroomBytes, KB } from '../kit/bundles';
+import {
+  type BundleResult,
+  benchFunctions,
+  buildFunction,
+  bundleHeadroomBytes,
+  exportHandlers,
+  exportHeadroomBytes,
+  KB,
+} from '../kit/bundles';
 import { admin, httpEvent } from '../kit/invoke';
 
 const outRoot = mkdtempSync(join(tmpdir(), 'service-desk-bundles-'));
@@ -23,18 +31,22 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
  */
 // Builds every function (over a hundred esbuild runs): minutes on a loaded 2-core machine.
 describe('handler bundles', { timeout: 900_000 }, () => {
-  it('keep every HTTP handler within the GetItem baseline + 100 KB with the SDK bundled', async () => {
+  it('keep every HTTP handler within the GetItem baseline + 100 KB with the SDK bundled (file exports + 200 KB)', async () => {
     const functions = benchFunctions().filter((fn) => fn.kind === 'http' || fn.kind === 'baseline');
     const built: BundleResult[] = [];
     for (const fn of functions) built.push(await buildFunction(fn, 'bundled', outRoot));
     const baseline = built.find((bundle) => bundle.kind === 'baseline');
     if (!baseline) throw new Error('no baseline bundle');
     const limit = baseline.bytes + bundleHeadroomBytes;
+    // The stated exception (test/kit/bundles.ts): file exports carry the XLSX writer.
+    const exportLimit = baseline.bytes + exportHeadroomBytes;
+    const limitOf = (bundle: BundleResult) => (exportHandlers.includes(bundle.name) ? exportLimit : limit);
     const over = built
-      .filter((bundle) => bundle.kind === 'http' && bundle.bytes > limit)
+      .filter((bundle) => bundle.kind === 'http' && bundle.bytes > limitOf(bundle))
       .map((bundle) => `${bundle.name} ${kb(bundle.bytes)} (+${kb(bundle.bytes - baseline.bytes)})`);
     expect(built.filter((bundle) => bundle.kind === 'http')).toHaveLength(Object.keys(httpRoutes).length);
-    expect(over, `limit ${kb(limit)}`).toEqual([]);
+    expect(exportHandlers.filter((name) => !(name in httpRoutes))).toEqual([]);
+    expect(over, `limit ${kb(limit)}, file exports ${kb(exportLimit)}`).toEqual([]);
   });
 
   it('keep only the handler’s own route entry, not the whole route table', async () => {
