@@ -139,6 +139,7 @@ describe('report aggregates from the change stream', () => {
       'resolution.count': 1,
       'resolution.minutes': 120,
       'resolution.le120': 1,
+      'sla.resolution.resolved': 1,
       'sla.resolution.met': 1,
     };
     const revisits = {
