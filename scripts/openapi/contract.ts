@@ -14,7 +14,7 @@ import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { repairCase } from '../../shared/repairs/views';
-import { weeklyStoreReport } from '../../shared/reports/views';
+import { monthlyStaffAssessment, weeklyStoreReport } from '../../shared/reports/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
@@ -84,6 +84,7 @@ export const views = {
   WebhookSubscriptionWithSecret: webhookSubscriptionWithSecret,
   WebhookAttempt: webhookAttempt,
   WeeklyStoreReport: weeklyStoreReport,
+  MonthlyStaffAssessment: monthlyStaffAssessment,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -805,5 +806,11 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
       'A store’s weekly report (周报表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)',
     tag: 'reports',
     answer: one('WeeklyStoreReport'),
+  },
+  getMonthlyStaffAssessment: {
+    summary:
+      'A store’s monthly staff assessment (月考核表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)',
+    tag: 'reports',
+    answer: one('MonthlyStaffAssessment'),
   },
 };

@@ -668,6 +668,14 @@ export const getWeeklyStoreReport = route(
   supervisorsUp,
   'read',
 );
+/** 月考核表: a store's staff for a month; the same roles and store scope as the weekly report. */
+export const getMonthlyStaffAssessment = route(
+  'GET',
+  '/v1/reports/monthly-staff-assessment',
+  'get-monthly-staff-assessment',
+  supervisorsUp,
+  'read',
+);
 
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {

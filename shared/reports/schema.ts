@@ -35,3 +35,21 @@ export const getWeeklyStoreReportQuery = strictObject({
   format: _default(zEnum(['json', 'csv']), 'json'),
 });
 export type GetWeeklyStoreReportQuery = Infer<typeof getWeeklyStoreReportQuery>;
+
+const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A calendar month as YYYY-MM, in 2000–2100. */
+export const yearMonth = string().check(
+  refine((value) => {
+    const match = monthPattern.exec(value);
+    return match !== null && Number(match[1]) >= earliestYear && Number(match[1]) <= latestYear;
+  }, `Expected a month as YYYY-MM (e.g. 2026-11), in ${earliestYear}–${latestYear}.`),
+);
+
+/** 月考核表: one store's staff for one month of its local days, as JSON or as CSV for Excel. */
+export const getMonthlyStaffAssessmentQuery = strictObject({
+  storeId: ulid,
+  month: yearMonth,
+  format: _default(zEnum(['json', 'csv']), 'json'),
+});
+export type GetMonthlyStaffAssessmentQuery = Infer<typeof getMonthlyStaffAssessmentQuery>;

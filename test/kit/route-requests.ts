@@ -1422,6 +1422,16 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
         'managers and admins read every store; supervisors only theirs (report-aggregates test)',
     },
   },
+  getMonthlyStaffAssessment: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      query: { storeId: world.store.id, month: '2026-11' },
+    }),
+    scope: {
+      notStoreScoped:
+        'managers and admins read every store; supervisors only theirs (report-aggregates test)',
+    },
+  },
 };
 
 /** Public routes, listed with why they have no request to vary. */
