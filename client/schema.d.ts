@@ -1005,6 +1005,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv` answers text/csv (UTF-8 with BOM)
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getSlaReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/weekly-store": {
         parameters: {
             query?: never;
@@ -3216,6 +3236,38 @@ export interface components {
             }[];
             updatedAt?: string;
             version: number;
+        };
+        SlaReport: {
+            days: {
+                day: string;
+                escalations: number;
+                firstResponseBreached: number;
+                firstResponseMet: number;
+                firstResponseMetRate: number | null;
+                firstResponseWarned: number;
+                resolutionBreached: number;
+                resolutionMet: number;
+                resolutionMetRate: number | null;
+                resolutionWarned: number;
+            }[];
+            from: string;
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
+            total: {
+                day: string;
+                escalations: number;
+                firstResponseBreached: number;
+                firstResponseMet: number;
+                firstResponseMetRate: number | null;
+                firstResponseWarned: number;
+                resolutionBreached: number;
+                resolutionMet: number;
+                resolutionMetRate: number | null;
+                resolutionWarned: number;
+            };
         };
         StaffMember: {
             createdAt: string;
@@ -7095,6 +7147,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonthlyStaffAssessment"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getSlaReport: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                from: string;
+                storeId: string;
+                to: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReport"];
                 };
             };
             400: components["responses"]["Problem400"];

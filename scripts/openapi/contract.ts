@@ -14,7 +14,7 @@ import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { repairCase } from '../../shared/repairs/views';
-import { monthlyStaffAssessment, weeklyStoreReport } from '../../shared/reports/views';
+import { monthlyStaffAssessment, slaReport, weeklyStoreReport } from '../../shared/reports/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
@@ -85,6 +85,7 @@ export const views = {
   WebhookAttempt: webhookAttempt,
   WeeklyStoreReport: weeklyStoreReport,
   MonthlyStaffAssessment: monthlyStaffAssessment,
+  SlaReport: slaReport,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -812,5 +813,11 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
       'A store’s monthly staff assessment (月考核表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)',
     tag: 'reports',
     answer: one('MonthlyStaffAssessment'),
+  },
+  getSlaReport: {
+    summary:
+      'A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv` answers text/csv (UTF-8 with BOM)',
+    tag: 'reports',
+    answer: one('SlaReport'),
   },
 };

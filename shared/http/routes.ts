@@ -676,6 +676,8 @@ export const getMonthlyStaffAssessment = route(
   supervisorsUp,
   'read',
 );
+/** SLA report: met and breached per clock per local day of a store; the weekly report's roles. */
+export const getSlaReport = route('GET', '/v1/reports/sla', 'get-sla-report', supervisorsUp, 'read');
 
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {

@@ -1,5 +1,5 @@
 import { _default, type infer as Infer, refine, strictObject, string, enum as zEnum } from 'zod/mini';
-import { earliestYear, latestYear, ulid } from '../schema/common';
+import { earliestYear, isoDate, latestYear, ulid } from '../schema/common';
 
 const isoWeekPattern = /^(\d{4})-W(\d{2})$/;
 
@@ -53,3 +53,22 @@ export const getMonthlyStaffAssessmentQuery = strictObject({
   format: _default(zEnum(['json', 'csv']), 'json'),
 });
 export type GetMonthlyStaffAssessmentQuery = Infer<typeof getMonthlyStaffAssessmentQuery>;
+
+/** The longest period an SLA report covers: a quarter (its items are one Query per store). */
+export const maxSlaReportDays = 92;
+
+/** SLA report: met and breached per clock, per local day of one store, `from`–`to` inclusive. */
+export const getSlaReportQuery = strictObject({
+  storeId: ulid,
+  from: isoDate,
+  to: isoDate,
+  format: _default(zEnum(['json', 'csv']), 'json'),
+}).check(
+  refine(
+    (query) =>
+      query.from <= query.to &&
+      (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 < maxSlaReportDays,
+    { message: `Expected from ≤ to, at most ${maxSlaReportDays} days.`, path: ['to'] },
+  ),
+);
+export type GetSlaReportQuery = Infer<typeof getSlaReportQuery>;

@@ -99,3 +99,33 @@ export const monthlyStaffAssessment = strictObject({
   store: monthlyStaffRow,
 });
 export type MonthlyStaffAssessment = Infer<typeof monthlyStaffAssessment>;
+
+/** One local day of a store (or the period's total): each SLA clock's outcomes. */
+export const slaReportRow = strictObject({
+  /** The store's local date (YYYY-MM-DD), or `total`. */
+  day: string(),
+  firstResponseMet: number(),
+  firstResponseBreached: number(),
+  firstResponseWarned: number(),
+  /** Met over met + breached (0–1, three decimals); null without either. */
+  firstResponseMetRate: nullable(number()),
+  resolutionMet: number(),
+  resolutionBreached: number(),
+  resolutionWarned: number(),
+  resolutionMetRate: nullable(number()),
+  escalations: number(),
+});
+export type SlaReportRow = Infer<typeof slaReportRow>;
+
+/** SLA report: a store's days from `from` to `to` (its local dates), from the day aggregates. */
+export const slaReport = strictObject({
+  storeId: string(),
+  storeCode: string(),
+  storeName: string(),
+  timezone: string(),
+  from: string(),
+  to: string(),
+  days: array(slaReportRow),
+  total: slaReportRow,
+});
+export type SlaReport = Infer<typeof slaReport>;

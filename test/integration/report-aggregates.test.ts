@@ -5,7 +5,7 @@ import type { Complaint } from '../../shared/complaints/views';
 import { consumedEntities } from '../../shared/reports/facts';
 import { recountStoreDay } from '../../shared/reports/recount';
 import { readDayCounts } from '../../shared/reports/repository';
-import type { MonthlyStaffAssessment, WeeklyStoreReport } from '../../shared/reports/views';
+import type { MonthlyStaffAssessment, SlaReport, WeeklyStoreReport } from '../../shared/reports/views';
 import type { Revisit } from '../../shared/revisits/views';
 import type { Ticket } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
@@ -21,9 +21,10 @@ const sourceItems = async (tenant: string) =>
   (await itemsOfTenant(tenant)).filter((item) => consumed.has(item.entity));
 
 let desk: DeskFixture;
+// Nine setup requests: a generous bound, since vitest's default 10 s hook bound fails on a loaded machine.
 beforeAll(async () => {
   desk = await deskFixture('reports');
-});
+}, 120_000);
 afterEach(() => setClockOffset(0));
 
 describe('report aggregates from the change stream', () => {
@@ -349,6 +350,21 @@ describe('report aggregates from the change stream', () => {
       平均满意度: '5',
     });
     expect(rows[5]?.['平均首次响应(工作分钟)']).toBe('');
+
+    // The same week's SLA report: both clocks met twice, nothing breached (no timer ran).
+    const sla = await ok<SlaReport>('getSlaReport', {
+      caller: week.as.supervisor,
+      query: { storeId: store, from: '2026-11-30', to: '2026-12-06' },
+    });
+    expect(sla.days).toHaveLength(7);
+    expect(sla.days[0]).toMatchObject({ day: '2026-11-30', firstResponseMet: 1, resolutionMet: 1 });
+    expect(sla.total).toMatchObject({
+      firstResponseMet: 2,
+      firstResponseBreached: 0,
+      firstResponseMetRate: 1,
+      resolutionMet: 2,
+      resolutionMetRate: 1,
+    });
   });
 
   it('getWeeklyStoreReport: supervisors see their stores, managers and admins the chain', async () => {
@@ -603,6 +619,18 @@ describe('report aggregates from the change stream', () => {
     });
     expect(rows.at(-1)).toMatchObject({ 员工: '门店合计', 平均满意度: '3.5', 被投诉次数: '1' });
   }, 120_000);
+
+  it('getSlaReport: supervisors see their stores, managers and admins the chain; at most 92 days', async () => {
+    const query = { storeId: desk.otherStore.id, from: '2026-11-01', to: '2026-11-30' };
+    const supervisor = await invoke('getSlaReport', { caller: desk.as.supervisor, query });
+    expect([supervisor.status, (supervisor.body as { code?: string }).code]).toEqual([
+      403,
+      'store_out_of_scope',
+    ]);
+    expect((await invoke('getSlaReport', { caller: desk.as.manager, query })).status).toBe(200);
+    const long = await invoke('getSlaReport', { caller: desk.admin, query: { ...query, to: '2027-02-01' } }); // 93 days
+    expect(long.status).toBe(400);
+  });
 
   it('getMonthlyStaffAssessment: supervisors see their stores, managers and admins the chain', async () => {
     const query = { storeId: desk.otherStore.id, month: '2026-11' };
