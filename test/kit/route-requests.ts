@@ -1437,6 +1437,7 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       caller: world.as.supervisor,
       query: { storeId: world.store.id, from: '2026-11-01', to: '2026-11-30' },
     }),
+    times: ['from', 'to'],
     scope: {
       notStoreScoped:
         'managers and admins read every store; supervisors only theirs (report-aggregates test)',
