@@ -1089,6 +1089,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/monthly-staff-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s monthly staff assessment (月考核表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getMonthlyStaffAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv` answers text/csv (UTF-8 with BOM)
+         * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getSlaReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/weekly-store": {
         parameters: {
             query?: never;
@@ -2690,6 +2730,49 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        MonthlyStaffAssessment: {
+            from: string;
+            month: string;
+            staff: {
+                complaintsAgainst: number;
+                firstResponseMedianMinutes: number | null;
+                firstResponses: number;
+                handled: number;
+                name: string | null;
+                onTimeRate: number | null;
+                resolvedOnTime: number;
+                resolvedWithSla: number;
+                revisitCompletionRate: number | null;
+                revisitsDone: number;
+                revisitsFailed: number;
+                satisfactionAverage: number | null;
+                satisfactionCount: number;
+                staffId: string | null;
+                userId: string | null;
+            }[];
+            store: {
+                complaintsAgainst: number;
+                firstResponseMedianMinutes: number | null;
+                firstResponses: number;
+                handled: number;
+                name: string | null;
+                onTimeRate: number | null;
+                resolvedOnTime: number;
+                resolvedWithSla: number;
+                revisitCompletionRate: number | null;
+                revisitsDone: number;
+                revisitsFailed: number;
+                satisfactionAverage: number | null;
+                satisfactionCount: number;
+                staffId: string | null;
+                userId: string | null;
+            };
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
+        };
         Notification: {
             at: string;
             id: string;
@@ -3375,6 +3458,38 @@ export interface components {
             }[];
             updatedAt?: string;
             version: number;
+        };
+        SlaReport: {
+            days: {
+                day: string;
+                escalations: number;
+                firstResponseBreached: number;
+                firstResponseMet: number;
+                firstResponseMetRate: number | null;
+                firstResponseWarned: number;
+                resolutionBreached: number;
+                resolutionMet: number;
+                resolutionMetRate: number | null;
+                resolutionWarned: number;
+            }[];
+            from: string;
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
+            total: {
+                day: string;
+                escalations: number;
+                firstResponseBreached: number;
+                firstResponseMet: number;
+                firstResponseMetRate: number | null;
+                firstResponseWarned: number;
+                resolutionBreached: number;
+                resolutionMet: number;
+                resolutionMetRate: number | null;
+                resolutionWarned: number;
+            };
         };
         StaffMember: {
             createdAt: string;
@@ -7555,6 +7670,75 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getMonthlyStaffAssessment: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                month: string;
+                storeId: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyStaffAssessment"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getSlaReport: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                from: string;
+                storeId: string;
+                to: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReport"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];
         };
     };

@@ -16,7 +16,7 @@ import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { repairCase } from '../../shared/repairs/views';
-import { weeklyStoreReport } from '../../shared/reports/views';
+import { monthlyStaffAssessment, slaReport, weeklyStoreReport } from '../../shared/reports/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
@@ -90,6 +90,8 @@ export const views = {
   LedgerPage: ledgerPage,
   StaffRegisterPage: staffRegisterPage,
   EquipmentRegisterPage: equipmentRegisterPage,
+  MonthlyStaffAssessment: monthlyStaffAssessment,
+  SlaReport: slaReport,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -853,5 +855,17 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
     summary: 'The staff register (人员管理表) as JSON, CSV or XLSX, a page at a time',
     tag: 'ledgers',
     answer: one('StaffRegisterPage'),
+  },
+  getMonthlyStaffAssessment: {
+    summary:
+      'A store’s monthly staff assessment (月考核表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)',
+    tag: 'reports',
+    answer: one('MonthlyStaffAssessment'),
+  },
+  getSlaReport: {
+    summary:
+      'A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv` answers text/csv (UTF-8 with BOM)',
+    tag: 'reports',
+    answer: one('SlaReport'),
   },
 };

@@ -668,6 +668,16 @@ export const getWeeklyStoreReport = route(
   supervisorsUp,
   'read',
 );
+/** 月考核表: a store's staff for a month; the same roles and store scope as the weekly report. */
+export const getMonthlyStaffAssessment = route(
+  'GET',
+  '/v1/reports/monthly-staff-assessment',
+  'get-monthly-staff-assessment',
+  supervisorsUp,
+  'read',
+);
+/** SLA report: met and breached per clock per local day of a store; the weekly report's roles. */
+export const getSlaReport = route('GET', '/v1/reports/sla', 'get-sla-report', supervisorsUp, 'read');
 
 /** 设备管理表: the desk's equipment per store; the desk issues and takes back, supervisors up export. */
 export const createEquipment = route(

@@ -50,7 +50,45 @@ export interface RevisitFact {
   readonly attempt?: { readonly outcome: string; readonly satisfaction?: number | undefined };
 }
 
-export type Fact = TicketEventFact | RevisitFact;
+/**
+ * The item kinds whose own history the reports count line by line (a complaint has no history: its
+ * dated fields, each set once, are its lines). Each line is one fact.
+ */
+export const lineSubjects = [
+  'return_case',
+  'repair_case',
+  'complaint',
+  'wake_up_call',
+  'guest_message',
+  'luggage',
+  'lost_item',
+  'loan',
+] as const;
+export type LineSubject = (typeof lineSubjects)[number];
+
+/** The item kinds the reports consume (the stream filter: `entity` is one of these). */
+export const consumedEntities = ['ticket_event', 'revisit', ...lineSubjects] as const;
+
+/** One line of an item's own history: a return's step, a luggage pick-up, a complaint's judgement… */
+export interface LineFact {
+  readonly source: 'line';
+  readonly key: FactKey;
+  readonly timezone: string;
+  readonly storeId: string;
+  readonly subject: LineSubject;
+  readonly at: string;
+  /** Who did it: a user, or `timer`. */
+  readonly by: string;
+  /** The line's step (cases) or `what` (front-office ledgers). */
+  readonly what: string;
+  /**
+   * What the item had fixed by this line and never changes after (a return's kind, the refunded
+   * amount, a repair's mode, how a wake-up call ended, a complaint's validity or score…).
+   */
+  readonly detail: Readonly<Record<string, string | number | undefined>>;
+}
+
+export type Fact = TicketEventFact | RevisitFact | LineFact;
 
 /** One aggregate item a fact adds to: a store's day, or a staff member's day in a store. */
 export interface DayKey {
@@ -85,11 +123,12 @@ function dayOf(
   timezone: string,
   counters: Counters,
   actor?: string,
+  staffCounters: Counters = counters,
 ): Contribution[] {
   const day = localDate(at, timezone);
   const store: Contribution = { day: { storeId, day }, counters };
-  if (!actor || machineActors.has(actor)) return [store];
-  return [store, { day: { storeId, day, userId: actor }, counters }];
+  if (!actor || machineActors.has(actor) || Object.keys(staffCounters).length === 0) return [store];
+  return [store, { day: { storeId, day, userId: actor }, counters: staffCounters }];
 }
 
 const clockName = { first_response: 'firstResponse', resolution: 'resolution' } as const;
@@ -115,6 +154,8 @@ function ticketCounters(fact: TicketEventFact): Counters {
         return {
           resolved: 1,
           ...durationCounters('resolution', fact.minutesSinceOpened),
+          // Resolved under a promise: the on-time rate's denominator (met + late).
+          ...(ticket.hasSla ? { 'sla.resolution.resolved': 1 } : {}),
           ...(ticket.hasSla && !fact.breachedBefore.resolution ? { 'sla.resolution.met': 1 } : {}),
         };
       }
@@ -128,8 +169,154 @@ function ticketCounters(fact: TicketEventFact): Counters {
       return { [`sla.${clockName[event.clock]}.breached`]: 1 };
     case 'sla_escalated':
       return { escalations: 1 };
+    case 'compensation':
+      return compensationCounters(event.step, event.amount);
     default:
       return {};
+  }
+}
+
+/** 先行赔付: a claim's steps with their amounts (fen), from the claim's events on its ticket. */
+function compensationCounters(step: string, amount: number): Counters {
+  switch (step) {
+    case 'requested':
+      return { 'compensation.claimed': 1, 'compensation.claimed.amount': amount };
+    case 'approved':
+      return { 'compensation.approved': 1, 'compensation.approved.amount': amount };
+    case 'rejected':
+      return { 'compensation.rejected': 1 };
+    case 'paid':
+      return { 'compensation.paid': 1, 'compensation.paid.amount': amount };
+    // Charged to the merchant (deposit deduction and receivable together), then receivables settled.
+    case 'recovered':
+      return { 'compensation.recovered': 1, 'compensation.recovered.amount': amount };
+    case 'settled':
+      return { 'compensation.settled': 1, 'compensation.settled.amount': amount };
+    default:
+      return {};
+  }
+}
+
+/** What a line adds: its counters (store and actor), and any the store alone keeps. */
+interface LineCounters {
+  readonly counters: Counters;
+  /** The staff member credited, when not the line's author (a complaint's score goes to its handler). */
+  readonly actor?: string | undefined;
+  /** Counters only the store's day keeps (about someone else than the actor). */
+  readonly storeOnly?: Counters;
+}
+
+const returnOutcomes: Readonly<Record<string, string>> = {
+  refund: 'refund',
+  hand_over_replacement: 'exchange',
+  choose_repair: 'repair',
+  refuse: 'refused',
+};
+
+/** Repairs finish on the visit (on site) or on delivery back to the customer (mail-in, parts). */
+const repairFinished = (what: string, mode: unknown) =>
+  what === 'visit' || (what === 'deliver' && mode !== 'on_site');
+
+/** Front-office ledgers: each line kind is a counter of its own (`luggage.picked_up`). */
+const ledgerPrefix: Partial<Record<LineSubject, string>> = {
+  guest_message: 'messages',
+  luggage: 'luggage',
+  lost_item: 'lostItems',
+  loan: 'loans',
+};
+
+function lineCounters(fact: LineFact): LineCounters {
+  const { what, detail } = fact;
+  switch (fact.subject) {
+    case 'return_case': {
+      if (what === 'decided') {
+        return {
+          counters: {
+            'returns.opened': 1,
+            [`returns.opened.${detail.kind}`]: 1,
+            [`returns.reason.${detail.reason}`]: 1,
+          },
+        };
+      }
+      if (what === 'override') return { counters: { 'returns.overrides': 1 } };
+      const outcome = returnOutcomes[what];
+      if (!outcome) return { counters: {} };
+      const refunded = what === 'refund' ? Number(detail.refundAmount ?? 0) : 0;
+      return {
+        counters: {
+          'returns.finished': 1,
+          [`returns.outcome.${outcome}`]: 1,
+          ...(what === 'refund' ? { 'returns.refunded.amount': refunded } : {}),
+        },
+      };
+    }
+    case 'repair_case':
+      if (what === 'registered')
+        return { counters: { 'repairs.opened': 1, [`repairs.opened.${detail.mode}`]: 1 } };
+      if (repairFinished(what, detail.mode)) {
+        return { counters: { 'repairs.finished': 1, [`repairs.finished.${detail.mode}`]: 1 } };
+      }
+      if (what === 'decline') return { counters: { 'repairs.declined': 1 } };
+      if (what.startsWith('stalled_')) return { counters: { 'repairs.stalled': 1 } };
+      return { counters: {} };
+    case 'complaint':
+      switch (what) {
+        case 'registered':
+          return {
+            counters: { 'complaints.opened': 1, [`complaints.respondent.${detail.respondent}`]: 1 },
+            // 被投诉: the staff member complained about, for the monthly assessment (by staff id).
+            ...(detail.respondent === 'staff' && detail.respondentId
+              ? { storeOnly: { [`complaints.against.${detail.respondentId}`]: 1 } }
+              : {}),
+          };
+        case 'judged':
+          return {
+            counters: {
+              [`complaints.validity.${detail.validity}`]: 1,
+              [`complaints.validity.${detail.validity}.${detail.respondent}`]: 1,
+            },
+          };
+        case 'remedied':
+          return {
+            counters: {
+              'complaints.remedied': 1,
+              ...(detail.amount !== undefined ? { 'complaints.remedy.amount': Number(detail.amount) } : {}),
+            },
+          };
+        case 'fed_back':
+          return { counters: { 'complaints.fedBack': 1 } };
+        case 'satisfaction': {
+          const score = Number(detail.score);
+          return {
+            counters: {
+              [`complaints.satisfaction.${score}`]: 1,
+              'complaints.satisfaction.count': 1,
+              'complaints.satisfaction.sum': score,
+            },
+            // The score rates the handling: credited to who recorded the remedy.
+            actor: detail.handler === undefined ? undefined : String(detail.handler),
+          };
+        }
+        default:
+          return { counters: {} };
+      }
+    case 'wake_up_call':
+      switch (what) {
+        case 'requested':
+          return { counters: { 'wakeUps.requested': 1 } };
+        case 'escalated': // a call not recorded within the overdue minutes (叫醒漏叫)
+          return { counters: { 'wakeUps.escalated': 1 } };
+        case 'done':
+          return { counters: { 'wakeUps.done': 1, [`wakeUps.done.${detail.closedAs}`]: 1 } };
+        case 'cancelled':
+          return { counters: { 'wakeUps.cancelled': 1 } };
+        default:
+          return { counters: {} };
+      }
+    default: {
+      const prefix = ledgerPrefix[fact.subject];
+      return { counters: prefix ? { [`${prefix}.${what}`]: 1 } : {} };
+    }
   }
 }
 
@@ -159,6 +346,12 @@ function revisitCounters(fact: RevisitFact): Counters {
 
 /** The counter increments of one fact, per store-day and (for a person's act) per staff-day. */
 export function contributionsOf(fact: Fact): Contribution[] {
+  if (fact.source === 'line') {
+    const { counters, actor, storeOnly } = lineCounters(fact);
+    if (Object.keys(counters).length === 0 && !storeOnly) return [];
+    const store = storeOnly ? addCounters({ ...counters }, storeOnly) : counters;
+    return dayOf(fact.storeId, fact.at, fact.timezone, store, actor ?? fact.by, counters);
+  }
   const counters = fact.source === 'ticket_event' ? ticketCounters(fact) : revisitCounters(fact);
   if (Object.keys(counters).length === 0) return [];
   if (fact.source === 'ticket_event') {

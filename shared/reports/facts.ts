@@ -8,7 +8,15 @@ import type { Revisit } from '../revisits/views';
 import { findStore } from '../stores/repository';
 import { ticketEntity, timelineEventEntity } from '../tickets/entities';
 import type { Ticket, TimelineEvent } from '../tickets/views';
-import type { Fact, RevisitFact, TicketEventFact, TicketFacts } from './contributions';
+import {
+  type Fact,
+  type LineSubject,
+  lineSubjects,
+  type RevisitFact,
+  type TicketEventFact,
+  type TicketFacts,
+} from './contributions';
+import { lineFactsOf } from './lines';
 
 /*
  * From source items (as the change stream hands them over, or as the recount reads them) to
@@ -17,8 +25,9 @@ import type { Fact, RevisitFact, TicketEventFact, TicketFacts } from './contribu
  * before this one), so a fact means the same whenever it is read.
  */
 
-/** The item kinds the reports consume (the stream filter: `entity` is one of these). */
-export const consumedEntities = ['ticket_event', 'revisit'] as const;
+export { consumedEntities } from './contributions';
+
+const lineSubject: ReadonlySet<unknown> = new Set<LineSubject>(lineSubjects);
 
 export const tenantOf = (pk: string): string => pk.split('#')[1] ?? '';
 
@@ -158,6 +167,10 @@ export async function factsOfItems(
         const revisit = withoutKeys<Revisit>(item);
         const store = await stores.of(tenantId, revisit.storeId);
         return store ? revisitFacts(tenantId, revisit, store.timezone) : [];
+      }
+      if (lineSubject.has(item.entity)) {
+        const store = await stores.of(tenantId, String(item.storeId));
+        return store ? lineFactsOf(tenantId, item, store.timezone) : [];
       }
       return [];
     }),

@@ -1,5 +1,5 @@
 import { _default, type infer as Infer, refine, strictObject, string, enum as zEnum } from 'zod/mini';
-import { earliestYear, latestYear, ulid } from '../schema/common';
+import { earliestYear, isoDate, latestYear, ulid } from '../schema/common';
 
 const isoWeekPattern = /^(\d{4})-W(\d{2})$/;
 
@@ -35,3 +35,40 @@ export const getWeeklyStoreReportQuery = strictObject({
   format: _default(zEnum(['json', 'csv', 'xlsx']), 'json'),
 });
 export type GetWeeklyStoreReportQuery = Infer<typeof getWeeklyStoreReportQuery>;
+
+const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A calendar month as YYYY-MM, in 2000–2100. */
+export const yearMonth = string().check(
+  refine((value) => {
+    const match = monthPattern.exec(value);
+    return match !== null && Number(match[1]) >= earliestYear && Number(match[1]) <= latestYear;
+  }, `Expected a month as YYYY-MM (e.g. 2026-11), in ${earliestYear}–${latestYear}.`),
+);
+
+/** 月考核表: one store's staff for one month of its local days, as JSON or as CSV for Excel. */
+export const getMonthlyStaffAssessmentQuery = strictObject({
+  storeId: ulid,
+  month: yearMonth,
+  format: _default(zEnum(['json', 'csv']), 'json'),
+});
+export type GetMonthlyStaffAssessmentQuery = Infer<typeof getMonthlyStaffAssessmentQuery>;
+
+/** The longest period an SLA report covers: a quarter (its items are one Query per store). */
+export const maxSlaReportDays = 92;
+
+/** SLA report: met and breached per clock, per local day of one store, `from`–`to` inclusive. */
+export const getSlaReportQuery = strictObject({
+  storeId: ulid,
+  from: isoDate,
+  to: isoDate,
+  format: _default(zEnum(['json', 'csv']), 'json'),
+}).check(
+  refine(
+    (query) =>
+      query.from <= query.to &&
+      (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 < maxSlaReportDays,
+    { message: `Expected from ≤ to, at most ${maxSlaReportDays} days.`, path: ['to'] },
+  ),
+);
+export type GetSlaReportQuery = Infer<typeof getSlaReportQuery>;

@@ -53,3 +53,79 @@ export const weeklyStoreReport = strictObject({
   satisfactionScores: record(string(), number()),
 });
 export type WeeklyStoreReport = Infer<typeof weeklyStoreReport>;
+
+/**
+ * One staff member's month (or the store's, in `store`): what they did, from their staff-day
+ * aggregates. Rates are fractions (0–1, three decimals), null without a denominator.
+ */
+export const monthlyStaffRow = strictObject({
+  /** The directory entry, when the acting identity is linked to one. */
+  staffId: nullable(string()),
+  /** The token subject the aggregates are kept under, when one acted or is linked. */
+  userId: nullable(string()),
+  name: nullable(string()),
+  /** Tickets they resolved (处理工单数). */
+  handled: number(),
+  /** Resolved under an SLA promise, and of those resolved before the resolution clock breached. */
+  resolvedWithSla: number(),
+  resolvedOnTime: number(),
+  onTimeRate: nullable(number()),
+  firstResponses: number(),
+  /** Estimated from the fixed buckets: the upper bound of the bucket of the middle sample. */
+  firstResponseMedianMinutes: nullable(number()),
+  /** Scores 1–5 credited to them: revisits they recorded, complaint cases whose remedy they recorded. */
+  satisfactionCount: number(),
+  satisfactionAverage: nullable(number()),
+  revisitsDone: number(),
+  revisitsFailed: number(),
+  /** Done over done + failed, of the revisits they closed. */
+  revisitCompletionRate: nullable(number()),
+  /** Complaint cases registered in the month with them as the respondent (被投诉). */
+  complaintsAgainst: number(),
+});
+export type MonthlyStaffRow = Infer<typeof monthlyStaffRow>;
+
+/** 月考核表: a store's staff for one calendar month of the store's local days. */
+export const monthlyStaffAssessment = strictObject({
+  storeId: string(),
+  storeCode: string(),
+  storeName: string(),
+  timezone: string(),
+  month: string(),
+  from: string(),
+  to: string(),
+  staff: array(monthlyStaffRow),
+  /** The store's own month (every act, machinery's included), for comparison. */
+  store: monthlyStaffRow,
+});
+export type MonthlyStaffAssessment = Infer<typeof monthlyStaffAssessment>;
+
+/** One local day of a store (or the period's total): each SLA clock's outcomes. */
+export const slaReportRow = strictObject({
+  /** The store's local date (YYYY-MM-DD), or `total`. */
+  day: string(),
+  firstResponseMet: number(),
+  firstResponseBreached: number(),
+  firstResponseWarned: number(),
+  /** Met over met + breached (0–1, three decimals); null without either. */
+  firstResponseMetRate: nullable(number()),
+  resolutionMet: number(),
+  resolutionBreached: number(),
+  resolutionWarned: number(),
+  resolutionMetRate: nullable(number()),
+  escalations: number(),
+});
+export type SlaReportRow = Infer<typeof slaReportRow>;
+
+/** SLA report: a store's days from `from` to `to` (its local dates), from the day aggregates. */
+export const slaReport = strictObject({
+  storeId: string(),
+  storeCode: string(),
+  storeName: string(),
+  timezone: string(),
+  from: string(),
+  to: string(),
+  days: array(slaReportRow),
+  total: slaReportRow,
+});
+export type SlaReport = Infer<typeof slaReport>;

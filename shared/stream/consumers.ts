@@ -47,7 +47,19 @@ export const streamConsumers = {
   // Report aggregates (shared/reports): counted exactly once per fact, so redelivery is harmless.
   aggregateReports: {
     handler: 'functions/stream/aggregate-reports.ts',
-    entities: ['ticket_event', 'revisit'],
+    // The same list as consumedEntities (shared/reports/facts.ts); a unit test keeps them equal.
+    entities: [
+      'ticket_event',
+      'revisit',
+      'return_case',
+      'repair_case',
+      'complaint',
+      'wake_up_call',
+      'guest_message',
+      'luggage',
+      'lost_item',
+      'loan',
+    ],
     batchSize: 100,
     timeoutSeconds: 60,
     maxRetries: 5,

@@ -1,15 +1,17 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/stream/aggregate-reports';
+import type { Complaint } from '../../shared/complaints/views';
 import { consumedEntities } from '../../shared/reports/facts';
 import { recountStoreDay } from '../../shared/reports/recount';
 import { readDayCounts } from '../../shared/reports/repository';
-import type { WeeklyStoreReport } from '../../shared/reports/views';
+import type { MonthlyStaffAssessment, SlaReport, WeeklyStoreReport } from '../../shared/reports/views';
 import type { Revisit } from '../../shared/revisits/views';
 import type { Ticket } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
 import { type DeskFixture, deskFixture, ok, succeeded } from '../kit/fixtures';
 import { type Caller, invoke } from '../kit/invoke';
+import { enableFrontOffice } from '../kit/route-requests';
 import { streamEvent, streamRecordsOf } from '../kit/stream';
 import { itemsOfTenant } from '../kit/table';
 
@@ -19,9 +21,10 @@ const sourceItems = async (tenant: string) =>
   (await itemsOfTenant(tenant)).filter((item) => consumed.has(item.entity));
 
 let desk: DeskFixture;
+// Nine setup requests: a generous bound, since vitest's default 10 s hook bound fails on a loaded machine.
 beforeAll(async () => {
   desk = await deskFixture('reports');
-});
+}, 120_000);
 afterEach(() => setClockOffset(0));
 
 describe('report aggregates from the change stream', () => {
@@ -139,6 +142,7 @@ describe('report aggregates from the change stream', () => {
       'resolution.count': 1,
       'resolution.minutes': 120,
       'resolution.le120': 1,
+      'sla.resolution.resolved': 1,
       'sla.resolution.met': 1,
     };
     const revisits = {
@@ -346,6 +350,21 @@ describe('report aggregates from the change stream', () => {
       平均满意度: '5',
     });
     expect(rows[5]?.['平均首次响应(工作分钟)']).toBe('');
+
+    // The same week's SLA report: both clocks met twice, nothing breached (no timer ran).
+    const sla = await ok<SlaReport>('getSlaReport', {
+      caller: week.as.supervisor,
+      query: { storeId: store, from: '2026-11-30', to: '2026-12-06' },
+    });
+    expect(sla.days).toHaveLength(7);
+    expect(sla.days[0]).toMatchObject({ day: '2026-11-30', firstResponseMet: 1, resolutionMet: 1 });
+    expect(sla.total).toMatchObject({
+      firstResponseMet: 2,
+      firstResponseBreached: 0,
+      firstResponseMetRate: 1,
+      resolutionMet: 2,
+      resolutionMetRate: 1,
+    });
   });
 
   it('getWeeklyStoreReport: supervisors see their stores, managers and admins the chain', async () => {
@@ -371,6 +390,266 @@ describe('report aggregates from the change stream', () => {
     });
     expect(badWeek.status).toBe(400); // 2027 has 52 ISO weeks (2026 has 53)
     const unknown = await invoke('getWeeklyStoreReport', {
+      caller: desk.admin,
+      query: { ...query, storeId: '01JDQ7Z6W8G5V4T3S2R1Q0P9N8' },
+    });
+    expect(unknown.status).toBe(404);
+  });
+  it('getMonthlyStaffAssessment: a seeded month (2026-11) worked out by hand, with a complaint against a technician, its score and luggage, through the stream; the recount agrees', async () => {
+    const month = await deskFixture('monthly');
+    const store = month.store.id;
+    const at = (local: string) => setClock(`${local}:00+08:00`);
+
+    // 10 Nov: a repair, answered by the technician in 30 min, resolved after 120 (7×24, default SLA met).
+    at('2026-11-10T09:00');
+    const repair = await succeeded<Ticket>('createTicket', {
+      caller: month.as.desk,
+      body: {
+        storeId: store,
+        type: 'repair',
+        channel: 'phone',
+        subject: '洗衣机漏水',
+        customer: { phone: '13700000003' },
+      },
+    });
+    at('2026-11-10T09:30');
+    await succeeded('commentOnTicket', {
+      caller: month.as.tech,
+      params: { ticketId: repair.id },
+      body: { body: '下午上门', visibility: 'public' },
+    });
+    await succeeded('assignTicket', {
+      caller: month.as.desk,
+      params: { ticketId: repair.id },
+      body: { assigneeId: month.staff.tech.id },
+    });
+    await ok('transitionTicket', {
+      caller: month.as.tech,
+      params: { ticketId: repair.id },
+      body: { to: 'in_progress' },
+    });
+    at('2026-11-10T11:00');
+    const resolved = await ok<Ticket>('transitionTicket', {
+      caller: month.as.tech,
+      params: { ticketId: repair.id },
+      body: { to: 'resolved', resolution: '更换进水阀' },
+    });
+    // 10 Nov luggage stored, 11 Nov picked up (寄存 / 提取).
+    await enableFrontOffice(month, store);
+    at('2026-11-10T12:00');
+    const bag = await succeeded<{ id: string; tagNumber: string }>('storeLuggage', {
+      caller: month.as.desk,
+      body: {
+        storeId: store,
+        tagNumber: 'M-0001',
+        pieces: 1,
+        description: '黑色拉杆箱',
+        location: '行李房 A 架',
+        guestName: '王先生',
+        expectedPickUpAt: '2026-11-11T18:00:00+08:00',
+      },
+    });
+    at('2026-11-11T10:00');
+    await ok('pickUpLuggage', {
+      caller: month.as.desk,
+      params: { luggageId: bag.id },
+      body: { version: 1, with: 'stub', tagNumber: bag.tagNumber },
+    });
+    // 12 Nov: a complaint against the technician, valid; the handler records the remedy; the
+    // supervisor records the customer's score 2, which rates the handling (credited to the handler).
+    at('2026-11-12T09:00');
+    const complaintTicket = await succeeded<Ticket>('createTicket', {
+      caller: month.as.desk,
+      body: { storeId: store, type: 'complaint', channel: 'hotline', subject: '师傅态度差' },
+    });
+    let complaint = await succeeded<Complaint>('createComplaint', {
+      caller: month.as.desk,
+      body: {
+        ticketId: complaintTicket.id,
+        complainant: { name: '王女士', phone: '13700000003' },
+        respondent: { kind: 'staff', id: month.staff.tech.id },
+        category: 'service_attitude',
+        content: '上门师傅态度差',
+        claim: { kinds: ['apology'] },
+      },
+    });
+    const department = await succeeded<{ id: string }>('createDepartment', {
+      caller: month.admin,
+      body: { storeId: store, name: '售后部', members: [month.staff.supervisor.id] },
+    });
+    const step = async (caller: Caller, body: Record<string, unknown>) => {
+      complaint = await ok<Complaint>('recordComplaintStep', {
+        caller,
+        params: { complaintId: complaint.id },
+        body: { version: complaint.version, ...body },
+      });
+    };
+    await step(month.as.handler, { step: 'judge', validity: 'valid', reason: '属实' });
+    await step(month.as.handler, {
+      step: 'add_task',
+      assignee: { kind: 'department', id: department.id },
+      instructions: '核实',
+      dueInBusinessHours: 4,
+    });
+    await step(month.as.handler, {
+      step: 'record_findings',
+      taskId: complaint.tasks[0]?.id,
+      findings: '属实',
+    });
+    await step(month.as.handler, { step: 'record_remedy', result: '属实', remedy: '道歉', amount: 5_000 });
+    await step(month.as.handler, {
+      step: 'record_feedback',
+      at: '2026-11-12T15:00:00+08:00',
+      method: 'phone',
+      content: '已致歉',
+    });
+    await step(month.as.supervisor, { step: 'record_satisfaction', score: 2 });
+    // 13 Nov: the repair's revisit, reached, 5 points.
+    at('2026-11-13T10:00');
+    await succeeded('recordRevisitAttempt', {
+      caller: month.as.desk,
+      params: { revisitId: resolved.postServiceRevisitId ?? '' },
+      body: { outcome: 'reached', satisfaction: 5 },
+    });
+
+    const records = streamRecordsOf(await sourceItems(month.tenant));
+    expect(await handler(streamEvent([...records, ...records].reverse()))).toEqual({ batchItemFailures: [] });
+    for (const day of ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13']) {
+      expect(await readDayCounts(month.tenant, store, day), day).toEqual(
+        await recountStoreDay(month.tenant, store, day),
+      );
+    }
+    const days = async (day: string) => (await readDayCounts(month.tenant, store, day)).store;
+    expect(await days('2026-11-10')).toMatchObject({ 'luggage.stored': 1 });
+    expect(await days('2026-11-11')).toMatchObject({ 'luggage.picked_up': 1 });
+    expect(await days('2026-11-12')).toMatchObject({
+      'complaints.opened': 1,
+      'complaints.respondent.staff': 1,
+      [`complaints.against.${month.staff.tech.id}`]: 1,
+      'complaints.validity.valid': 1,
+      'complaints.remedy.amount': 5_000,
+      'complaints.satisfaction.2': 1,
+    });
+
+    const report = await ok<MonthlyStaffAssessment>('getMonthlyStaffAssessment', {
+      caller: month.as.supervisor,
+      query: { storeId: store, month: '2026-11' },
+    });
+    expect([report.from, report.to]).toEqual(['2026-11-01', '2026-11-30']);
+    const zero = {
+      handled: 0,
+      resolvedWithSla: 0,
+      resolvedOnTime: 0,
+      onTimeRate: null,
+      firstResponses: 0,
+      firstResponseMedianMinutes: null,
+      satisfactionCount: 0,
+      satisfactionAverage: null,
+      revisitsDone: 0,
+      revisitsFailed: 0,
+      revisitCompletionRate: null,
+      complaintsAgainst: 0,
+    };
+    const row = (name: 'desk' | 'tech' | 'handler' | 'supervisor') => ({
+      staffId: month.staff[name].id,
+      userId: month.as[name].userId,
+      name,
+    });
+    const byName = Object.fromEntries(report.staff.map((entry) => [entry.name, entry]));
+    expect(byName.tech).toEqual({
+      ...zero,
+      ...row('tech'),
+      handled: 1,
+      resolvedWithSla: 1,
+      resolvedOnTime: 1,
+      onTimeRate: 1,
+      firstResponses: 1,
+      firstResponseMedianMinutes: 30,
+      complaintsAgainst: 1,
+    });
+    expect(byName.handler).toEqual({
+      ...zero,
+      ...row('handler'),
+      satisfactionCount: 1,
+      satisfactionAverage: 2,
+    });
+    expect(byName.desk).toEqual({
+      ...zero,
+      ...row('desk'),
+      satisfactionCount: 1,
+      satisfactionAverage: 5,
+      revisitsDone: 1,
+      revisitCompletionRate: 1,
+    });
+    // The score closes the complaint, and with it its ticket: resolved by the supervisor's act.
+    expect(byName.supervisor).toEqual({
+      ...zero,
+      ...row('supervisor'),
+      handled: 1,
+      resolvedWithSla: 1,
+      resolvedOnTime: 1,
+      onTimeRate: 1,
+    });
+    // Every member of the store has a row (tech2, manager: nothing this month); the other store's does not.
+    expect(report.staff.map((entry) => entry.name).sort()).toEqual(
+      ['desk', 'handler', 'manager', 'supervisor', 'tech', 'tech2'].sort(),
+    );
+    expect(report.store).toMatchObject({
+      handled: 2,
+      satisfactionCount: 2,
+      satisfactionAverage: 3.5,
+      revisitsDone: 1,
+      complaintsAgainst: 1,
+    });
+
+    const csv = await invoke('getMonthlyStaffAssessment', {
+      caller: month.as.manager,
+      query: { storeId: store, month: '2026-11', format: 'csv' },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const text = String(csv.body);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.find((entry) => entry.员工 === 'tech')).toMatchObject({
+      处理工单数: '1',
+      按时解决率: '1',
+      '首次响应中位数(工作分钟,估)': '30',
+      被投诉次数: '1',
+    });
+    expect(rows.at(-1)).toMatchObject({ 员工: '门店合计', 平均满意度: '3.5', 被投诉次数: '1' });
+  }, 120_000);
+
+  it('getSlaReport: supervisors see their stores, managers and admins the chain; at most 92 days', async () => {
+    const query = { storeId: desk.otherStore.id, from: '2026-11-01', to: '2026-11-30' };
+    const supervisor = await invoke('getSlaReport', { caller: desk.as.supervisor, query });
+    expect([supervisor.status, (supervisor.body as { code?: string }).code]).toEqual([
+      403,
+      'store_out_of_scope',
+    ]);
+    expect((await invoke('getSlaReport', { caller: desk.as.manager, query })).status).toBe(200);
+    const long = await invoke('getSlaReport', { caller: desk.admin, query: { ...query, to: '2027-02-01' } }); // 93 days
+    expect(long.status).toBe(400);
+  });
+
+  it('getMonthlyStaffAssessment: supervisors see their stores, managers and admins the chain', async () => {
+    const query = { storeId: desk.otherStore.id, month: '2026-11' };
+    const supervisor = await invoke('getMonthlyStaffAssessment', { caller: desk.as.supervisor, query });
+    expect([supervisor.status, (supervisor.body as { code?: string }).code]).toEqual([
+      403,
+      'store_out_of_scope',
+    ]);
+    expect((await invoke('getMonthlyStaffAssessment', { caller: desk.as.manager, query })).status).toBe(200);
+    const own = { ...query, storeId: desk.store.id };
+    expect((await invoke('getMonthlyStaffAssessment', { caller: desk.as.desk, query: own })).status).toBe(
+      403,
+    );
+    const badMonth = await invoke('getMonthlyStaffAssessment', {
+      caller: desk.admin,
+      query: { ...query, month: '2026-13' },
+    });
+    expect(badMonth.status).toBe(400);
+    const unknown = await invoke('getMonthlyStaffAssessment', {
       caller: desk.admin,
       query: { ...query, storeId: '01JDQ7Z6W8G5V4T3S2R1Q0P9N8' },
     });

@@ -1498,6 +1498,27 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
     }),
     scope: 'store',
   },
+  getMonthlyStaffAssessment: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      query: { storeId: world.store.id, month: '2026-11' },
+    }),
+    scope: {
+      notStoreScoped:
+        'managers and admins read every store; supervisors only theirs (report-aggregates test)',
+    },
+  },
+  getSlaReport: {
+    valid: async (world) => ({
+      caller: world.as.supervisor,
+      query: { storeId: world.store.id, from: '2026-11-01', to: '2026-11-30' },
+    }),
+    times: ['from', 'to'],
+    scope: {
+      notStoreScoped:
+        'managers and admins read every store; supervisors only theirs (report-aggregates test)',
+    },
+  },
 };
 
 /** Public routes, listed with why they have no request to vary. */

@@ -125,6 +125,7 @@ describe('contributionsOf', () => {
         'resolution.count': 1,
         'resolution.minutes': 3000,
         'resolution.le4320': 1,
+        'sla.resolution.resolved': 1,
         'sla.resolution.met': 1,
       }),
     ],
@@ -139,6 +140,7 @@ describe('contributionsOf', () => {
         'resolution.count': 1,
         'resolution.minutes': 20_000,
         'resolution.gt10080': 1,
+        'sla.resolution.resolved': 1,
       }),
     ],
     [
