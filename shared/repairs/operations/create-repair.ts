@@ -1,4 +1,5 @@
 import { assertStoreAccess, type Principal } from '../../access/principal';
+import { resolveCalendar } from '../../calendar/repository';
 import { findPurchase } from '../../customers/repository';
 import type { IdempotencyClaim } from '../../db/idempotency';
 import { DomainError } from '../../errors';
@@ -6,6 +7,7 @@ import { newId } from '../../ids';
 import { findStaffMember } from '../../staff/repository';
 import { findStore } from '../../stores/repository';
 import { findTicket } from '../../tickets/repository';
+import { appointmentProblems } from '../appointment';
 import { openRepair, type RepairCase, repairEvent } from '../model';
 import type { RepairWarrantyOf } from '../ports';
 import { insertRepairCase } from '../repository';
@@ -22,7 +24,8 @@ const localDate = (now: Date, timeZone: string) =>
 
 /**
  * Registers a repair (维修登记) on its repair ticket: the purchase line, the mode, and the warranty
- * decided from the purchase under the tenant's after-sales policy (repair days not counted), with
+ * decided from the purchase under the tenant's after-sales policy (repair days not counted); an
+ * on-site appointment must fall within the store's business hours. With
  * the ticket event and (mail-in) the awaited-parcel reminder, in one transaction.
  */
 export async function createRepair(
@@ -74,6 +77,18 @@ export async function createRepair(
   }
   const store = await findStore(tenantId, ticket.storeId);
   if (!store) throw new DomainError('not_found', 'store_not_found', 'The ticket’s store no longer exists.');
+  if (input.mode === 'on_site' && input.appointment) {
+    // 预约上门: the window must fall in the store's business hours, not on a holiday.
+    const issues = appointmentProblems(await resolveCalendar(tenantId, store), input.appointment);
+    if (issues.length > 0) {
+      throw new DomainError(
+        'rule_refused',
+        'appointment_outside_business_hours',
+        'The appointment window is outside the store’s business hours.',
+        issues,
+      );
+    }
+  }
   const warranty = await warrantyOf(tenantId, purchase, input.line, localDate(now, store.timezone));
   const repair = openRepair(
     input,

@@ -12,7 +12,7 @@ import { sideEffects } from '../../tickets/side-effects';
 import type { Ticket, TimelineEvent } from '../../tickets/views';
 import { applyRepairStep, finishes, quoteStallWorkingDays, type RepairCase } from '../model';
 import type { RepairReactions } from '../ports';
-import { findRepairCase, saveRepairStep } from '../repository';
+import { findRepairCase, readRepairPriceList, saveRepairStep } from '../repository';
 import type { RecordRepairStepInput } from '../schema';
 
 /** The ticket statuses a ticket may be resolved from (tickets/lifecycle.ts). */
@@ -44,11 +44,15 @@ export async function recordRepairStep(
     if (!store) throw new DomainError('not_found', 'store_not_found', 'The repair’s store no longer exists.');
     calendar = await resolveCalendar(tenantId, store);
   }
+  // Quotes, visits and declines (the inspection fee) are priced from the tenant's price list.
+  const priced = input.step === 'quote' || input.step === 'visit' || input.step === 'decline';
+  const priceList = priced ? await readRepairPriceList(tenantId) : undefined;
   const { repair: next, event } = applyRepairStep(repair, input, {
     actorId: principal.userId,
     roles: principal.roles,
     eventId: newId(now),
     now,
+    ...(priceList ? { priceList } : {}),
     ...(calendar ? { timeZone: calendar.timezone } : {}),
     ...(input.step === 'quote' && calendar
       ? { quoteStallAt: addWorkingDays(calendar, now, quoteStallWorkingDays).toISOString() }
