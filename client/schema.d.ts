@@ -999,7 +999,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record a step of a repair: parcel received, inspected, quoted (报价), accepted and paid, declined, shipped, delivered, guidance, on-site visit
+         * Record a step of a repair: parcel received, inspected, quoted (报价, from the price list), accepted and paid, declined (拒绝报价), shipped, delivered, guidance, on-site visit rescheduled (改约) or recorded
          * @description Roles allowed (any one): `front_desk` (前台), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         post: operations["recordRepairStep"];
@@ -7153,6 +7153,17 @@ export interface operations {
                     note?: string;
                     /** @constant */
                     step: "guide";
+                    version: number;
+                } | {
+                    appointment: {
+                        from: string;
+                        to: string;
+                    };
+                    note?: string;
+                    reason?: string;
+                    /** @constant */
+                    step: "reschedule";
+                    technicianId?: string;
                     version: number;
                 } | {
                     /** @enum {string} */

@@ -754,7 +754,7 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
   getRepair: { summary: 'Read a repair case (维修单)', tag: 'repairs', answer: one('RepairCase') },
   recordRepairStep: {
     summary:
-      'Record a step of a repair: parcel received, inspected, quoted (报价), accepted and paid, declined, shipped, delivered, guidance, on-site visit',
+      'Record a step of a repair: parcel received, inspected, quoted (报价, from the price list), accepted and paid, declined (拒绝报价), shipped, delivered, guidance, on-site visit rescheduled (改约) or recorded',
     tag: 'repairs',
     answer: one('RepairCase'),
     bodyExample: {

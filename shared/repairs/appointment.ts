@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { openIntervals } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/views';
-import type { FieldIssue } from '../errors';
+import { DomainError, type FieldIssue } from '../errors';
 
 /*
  * An on-site appointment window (预约上门时间) checked against the store's business calendar: it
@@ -61,3 +61,12 @@ export function appointmentProblems(
   }
   return [];
 }
+
+/** The 422 a window outside business hours gets, naming its fields. */
+export const appointmentRefused = (issues: readonly FieldIssue[]) =>
+  new DomainError(
+    'rule_refused',
+    'appointment_outside_business_hours',
+    'The appointment window is outside the store’s business hours.',
+    issues,
+  );

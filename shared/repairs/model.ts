@@ -34,6 +34,7 @@ export const stepRoles: Readonly<Record<RepairStep, readonly StaffRole[]>> = {
   deliver: ['front_desk', 'technician'],
   guide: ['technician'],
   visit: ['technician'],
+  reschedule: ['front_desk', 'technician'],
 };
 
 /** Which statuses each step leaves from, per mode, and where it goes. */
@@ -50,6 +51,7 @@ const moves: Readonly<Record<RepairStep, Readonly<Record<RepairCase['mode'], Mov
   deliver: { on_site: {}, mail_in: { shipped: 'delivered' }, parts: { shipped: 'delivered' } },
   guide: { on_site: {}, mail_in: { delivered: 'done' }, parts: { delivered: 'done' } },
   visit: { on_site: { scheduled: 'done' }, mail_in: {}, parts: {} },
+  reschedule: { on_site: { scheduled: 'scheduled' }, mail_in: {}, parts: {} },
 };
 
 /**
@@ -279,6 +281,20 @@ export function applyRepairStep(
       changes = { guidance: { text: input.guidance, by, at } };
       note ??= input.guidance;
       break;
+    case 'reschedule': {
+      // The operation checked the window against the store's calendar and the technician.
+      const was = repair.appointment ? `${repair.appointment.from}–${repair.appointment.to}` : 'none';
+      changes = {
+        appointment: input.appointment,
+        ...(input.technicianId ? { technicianId: input.technicianId } : {}),
+      };
+      note ??= `rescheduled to ${input.appointment.from}–${input.appointment.to} (was ${was})${
+        input.technicianId && input.technicianId !== repair.technicianId
+          ? `; technician ${input.technicianId}`
+          : ''
+      }${input.reason ? `: ${input.reason}` : ''}`;
+      break;
+    }
     case 'visit': {
       const charge = repair.charge === 'free' && !input.exemption ? 'free' : 'paid';
       const exemption = input.exemption ?? repair.exemption;

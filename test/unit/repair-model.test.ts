@@ -341,6 +341,42 @@ describe('the repair stage machine (applyRepairStep)', () => {
     expect(exempt.chargeBasis).toContain('misuse_or_poor_storage');
   });
 
+  it('reschedules an on-site visit before it happens, noting the old window; nothing else can', () => {
+    const window = { from: '2026-11-30T14:00:00+08:00', to: '2026-11-30T16:00:00+08:00' };
+    const scheduled = open('on_site', true);
+    const reschedule = {
+      step: 'reschedule',
+      appointment: window,
+      technicianId: ulid(9),
+      reason: '客户不在家',
+    } as const;
+    const { repair, event } = applyRepairStep(
+      scheduled,
+      { ...reschedule, version: 1 },
+      context(['front_desk']),
+    );
+    expect(repair).toMatchObject({
+      status: 'scheduled',
+      appointment: window,
+      technicianId: ulid(9),
+      version: 2,
+    });
+    expect(event.kind === 'case_step' ? event.note : '').toBe(
+      `rescheduled to ${window.from}–${window.to} (was 2026-11-28T09:00:00+08:00–2026-11-28T12:00:00+08:00); technician ${ulid(9)}: 客户不在家`,
+    );
+    const visited = run(scheduled, ['visitFree']);
+    expect(
+      codeOf(() => applyRepairStep(visited, { ...reschedule, version: visited.version }, context())),
+    ).toBe('conflict:repair_stage_not_allowed');
+    const mailIn = open('mail_in', true);
+    expect(codeOf(() => applyRepairStep(mailIn, { ...reschedule, version: 1 }, context()))).toBe(
+      'conflict:repair_stage_not_allowed',
+    );
+    expect(
+      codeOf(() => applyRepairStep(scheduled, { ...reschedule, version: 1 }, context(['complaint_handler']))),
+    ).toBe('forbidden:repair_step_not_allowed');
+  });
+
   it('waits on one reminder at a time: the parcel from registration, the quote once quoted, none after', () => {
     const registered = open('mail_in', false);
     expect(repairTimerOf(registered)).toEqual({ stage: 'parcel', dueAt: '2026-12-04T02:00:00.000Z' });

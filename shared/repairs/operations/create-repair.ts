@@ -7,7 +7,7 @@ import { newId } from '../../ids';
 import { findStaffMember } from '../../staff/repository';
 import { findStore } from '../../stores/repository';
 import { findTicket } from '../../tickets/repository';
-import { appointmentProblems } from '../appointment';
+import { appointmentProblems, appointmentRefused } from '../appointment';
 import { openRepair, type RepairCase, repairEvent } from '../model';
 import type { RepairWarrantyOf } from '../ports';
 import { insertRepairCase } from '../repository';
@@ -80,14 +80,7 @@ export async function createRepair(
   if (input.mode === 'on_site' && input.appointment) {
     // 预约上门: the window must fall in the store's business hours, not on a holiday.
     const issues = appointmentProblems(await resolveCalendar(tenantId, store), input.appointment);
-    if (issues.length > 0) {
-      throw new DomainError(
-        'rule_refused',
-        'appointment_outside_business_hours',
-        'The appointment window is outside the store’s business hours.',
-        issues,
-      );
-    }
+    if (issues.length > 0) throw appointmentRefused(issues);
   }
   const warranty = await warrantyOf(tenantId, purchase, input.line, localDate(now, store.timezone));
   const repair = openRepair(
