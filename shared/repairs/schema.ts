@@ -135,17 +135,16 @@ export const createRepairInput = strictObject({
   mode: zEnum(repairModes),
   /** The fault as the customer describes it (or the parts asked for). */
   problem: text(1, 2000),
-  /** on_site: the appointment window (预约上门) and the technician (a staff id) who goes. */
+  /**
+   * on_site: the appointment window (预约上门) and the technician (a staff id) who goes; without
+   * one, the technician the ticket is assigned to.
+   */
   appointment: optional(appointment),
   technicianId: optional(ulid),
 }).check(
   refine((input) => input.mode !== 'on_site' || input.appointment !== undefined, {
     message: 'An on-site repair needs an appointment window.',
     path: ['appointment'],
-  }),
-  refine((input) => input.mode !== 'on_site' || input.technicianId !== undefined, {
-    message: 'An on-site repair needs a technician.',
-    path: ['technicianId'],
   }),
 );
 export type CreateRepairInput = Infer<typeof createRepairInput>;

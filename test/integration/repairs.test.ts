@@ -247,12 +247,7 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       },
     });
     expect(bad.status).toBe(400);
-    expect(badFields(bad).sort()).toEqual([
-      'body.appointment',
-      'body.line',
-      'body.problem',
-      'body.technicianId',
-    ]);
+    expect(badFields(bad).sort()).toEqual(['body.appointment', 'body.line', 'body.problem']);
     const noLine = await invoke('createRepair', {
       caller: desk.as.desk,
       body: {
@@ -305,6 +300,20 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       },
     });
     expect([notATechnician.status, badFields(notATechnician)]).toEqual([422, ['body.technicianId']]);
+    // No technician named and none dispatched: the ticket is not assigned yet.
+    const noTechnician = await invoke('createRepair', {
+      caller: desk.as.desk,
+      body: {
+        ticketId: ticket.id,
+        customerId,
+        purchaseId: purchase.id,
+        line: 1,
+        mode: 'on_site',
+        problem: 'x',
+        appointment: { from: '2026-12-01T09:00:00+08:00', to: '2026-12-01T12:00:00+08:00' },
+      },
+    });
+    expect([noTechnician.status, badFields(noTechnician)]).toEqual([422, ['body.technicianId']]);
     expect((await snapshot(desk.tenant)).filter((item) => !before.includes(item))).toEqual(
       snapshotAfterTicket.filter((item) => !before.includes(item)),
     );
@@ -504,9 +513,10 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       lines: [{ code: 'LAB-VISIT', quantity: 1 }],
       labourMinutes: 40,
     };
+    // The ticket was dispatched to the technician: the visit is theirs without naming them.
     const onSite = await create(
       purchase,
-      { mode: 'on_site', appointment, technicianId: desk.staff.tech.id },
+      { mode: 'on_site', appointment },
       {
         started: true,
       },

@@ -7,6 +7,7 @@ import { newId } from '../../ids';
 import { findStaffMember } from '../../staff/repository';
 import { findStore } from '../../stores/repository';
 import { findTicket } from '../../tickets/repository';
+import type { Ticket } from '../../tickets/views';
 import { appointmentProblems, appointmentRefused } from '../appointment';
 import { openRepair, type RepairCase, repairEvent } from '../model';
 import type { RepairWarrantyOf } from '../ports';
@@ -21,6 +22,15 @@ const localDate = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     now,
   );
+
+/** The ticket's assignee when a technician of the ticket's store (assigned or auto-dispatched). */
+async function dispatchedTechnician(tenantId: string, ticket: Ticket): Promise<string | undefined> {
+  if (!ticket.assigneeId) return undefined;
+  const assignee = await findStaffMember(tenantId, ticket.assigneeId);
+  return assignee?.roles.includes('technician') && assignee.storeIds.includes(ticket.storeId)
+    ? assignee.id
+    : undefined;
+}
 
 /**
  * Registers a repair (维修登记) on its repair ticket: the purchase line, the mode, and the warranty
@@ -75,6 +85,18 @@ export async function createRepair(
   ) {
     throw refusedField('technician_not_found', 'technicianId', 'No technician of this store has this id.');
   }
+  // 安排技术人员上门: the one named, else the technician the ticket was dispatched to.
+  const technicianId =
+    input.mode === 'on_site'
+      ? (input.technicianId ?? (await dispatchedTechnician(tenantId, ticket)))
+      : undefined;
+  if (input.mode === 'on_site' && !technicianId) {
+    throw refusedField(
+      'technician_not_found',
+      'technicianId',
+      'An on-site repair needs a technician: name one, or assign the ticket to a technician first.',
+    );
+  }
   const store = await findStore(tenantId, ticket.storeId);
   if (!store) throw new DomainError('not_found', 'store_not_found', 'The ticket’s store no longer exists.');
   if (input.mode === 'on_site' && input.appointment) {
@@ -84,7 +106,7 @@ export async function createRepair(
   }
   const warranty = await warrantyOf(tenantId, purchase, input.line, localDate(now, store.timezone));
   const repair = openRepair(
-    input,
+    { ...input, ...(technicianId ? { technicianId } : {}) },
     { id: newId(now), storeId: ticket.storeId, itemName: item.name, warranty },
     principal.userId,
     now,
