@@ -7163,7 +7163,6 @@ export interface operations {
                     reason?: string;
                     /** @constant */
                     step: "reschedule";
-                    technicianId?: string;
                     version: number;
                 } | {
                     /** @enum {string} */

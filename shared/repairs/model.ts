@@ -282,17 +282,10 @@ export function applyRepairStep(
       note ??= input.guidance;
       break;
     case 'reschedule': {
-      // The operation checked the window against the store's calendar and the technician.
+      // The operation checked the window against the store's calendar.
       const was = repair.appointment ? `${repair.appointment.from}–${repair.appointment.to}` : 'none';
-      changes = {
-        appointment: input.appointment,
-        ...(input.technicianId ? { technicianId: input.technicianId } : {}),
-      };
-      note ??= `rescheduled to ${input.appointment.from}–${input.appointment.to} (was ${was})${
-        input.technicianId && input.technicianId !== repair.technicianId
-          ? `; technician ${input.technicianId}`
-          : ''
-      }${input.reason ? `: ${input.reason}` : ''}`;
+      changes = { appointment: input.appointment };
+      note ??= `rescheduled to ${input.appointment.from}–${input.appointment.to} (was ${was})${input.reason ? `: ${input.reason}` : ''}`;
       break;
     }
     case 'visit': {

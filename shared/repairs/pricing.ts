@@ -12,24 +12,16 @@ import type { RepairCase, RepairCharges, RepairPriceList } from './views';
 /** The price list a tenant has before saving one: no items, no inspection fee (version 0). */
 export const emptyPriceList: RepairPriceList = { items: [], inspectionFee: 0, version: 0 };
 
-const exemptionsZh: Readonly<Record<NonNullable<RepairCase['exemption']>, string>> = {
-  misuse_or_poor_storage: '使用维护保管不当',
-  unauthorised_repair: '自行拆动或非授权修理',
-  no_invoice: '无三包凭证及发票',
-  model_mismatch: '三包凭证型号与实物不符',
-  force_majeure: '不可抗力',
-};
-
 /** Why a case is free or charged, in words a desk can read out (Chinese first, English after). */
 export function chargeBasis(repair: Pick<RepairCase, 'mode' | 'charge' | 'warranty' | 'exemption'>): string {
   const { warranty } = repair;
   if (repair.mode === 'parts')
     return '购买配件，按价目表收费 (a parts purchase is charged at the price list)';
   if (repair.exemption) {
-    return `${exemptionsZh[repair.exemption]}，不属三包免费范围，按价目表收费 (exemption ${repair.exemption}: charged at the price list)`;
+    return `三包除外 (${repair.exemption})，按价目表收费 (exemption: charged at the price list)`;
   }
   if (repair.charge === 'free') {
-    return `保修期内免费维修，保修至 ${warranty.lastDay} (in warranty until ${warranty.lastDay}, ${warranty.ruleClass} ${warranty.months} months: free of charge)`;
+    return `保修期内免费维修，保修至 ${warranty.lastDay} (in warranty until ${warranty.lastDay}: free of charge)`;
   }
   return `已过保修期 (${warranty.lastDay})，按价目表收费 (out of warranty since ${warranty.lastDay}: charged at the price list)`;
 }

@@ -192,17 +192,8 @@ export const recordRepairStepInput = discriminatedUnion('step', [
   strictObject({ ...stepBase, step: literal('deliver') }),
   /** 安装指导: guidance given once the customer has the part or the repaired goods. */
   strictObject({ ...stepBase, step: literal('guide'), guidance: text(1, 2000) }),
-  /**
-   * 改约: a new on-site appointment window (within the store's business hours), and optionally
-   * another technician of the store, before the visit.
-   */
-  strictObject({
-    ...stepBase,
-    step: literal('reschedule'),
-    appointment,
-    technicianId: optional(ulid),
-    reason: optional(text(1, 1000)),
-  }),
+  /** 改约: a new on-site appointment window (within the store's business hours), before the visit. */
+  strictObject({ ...stepBase, step: literal('reschedule'), appointment, reason: optional(text(1, 1000)) }),
   /**
    * 上门维修记录: what the technician found and did on site, the price list items of the work
    * (labour and parts), and out of warranty the payment of what they come to.

@@ -347,7 +347,6 @@ describe('the repair stage machine (applyRepairStep)', () => {
     const reschedule = {
       step: 'reschedule',
       appointment: window,
-      technicianId: ulid(9),
       reason: '客户不在家',
     } as const;
     const { repair, event } = applyRepairStep(
@@ -358,11 +357,11 @@ describe('the repair stage machine (applyRepairStep)', () => {
     expect(repair).toMatchObject({
       status: 'scheduled',
       appointment: window,
-      technicianId: ulid(9),
+      technicianId: ulid(4),
       version: 2,
     });
     expect(event.kind === 'case_step' ? event.note : '').toBe(
-      `rescheduled to ${window.from}–${window.to} (was 2026-11-28T09:00:00+08:00–2026-11-28T12:00:00+08:00); technician ${ulid(9)}: 客户不在家`,
+      `rescheduled to ${window.from}–${window.to} (was 2026-11-28T09:00:00+08:00–2026-11-28T12:00:00+08:00): 客户不在家`,
     );
     const visited = run(scheduled, ['visitFree']);
     expect(

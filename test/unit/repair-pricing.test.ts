@@ -122,8 +122,8 @@ describe('chargeBasis: why a repair is free or charged', () => {
     ['mail_in', 'free', undefined, '保修期内免费维修，保修至 2027-03-01'],
     ['on_site', 'free', undefined, 'in warranty until 2027-03-01'],
     ['mail_in', 'paid', undefined, '已过保修期 (2027-03-01)，按价目表收费'],
-    ['mail_in', 'paid', 'misuse_or_poor_storage', '使用维护保管不当'],
-    ['on_site', 'paid', 'unauthorised_repair', 'exemption unauthorised_repair'],
+    ['mail_in', 'paid', 'misuse_or_poor_storage', '三包除外 (misuse_or_poor_storage)'],
+    ['on_site', 'paid', 'unauthorised_repair', '三包除外 (unauthorised_repair)'],
     ['parts', 'paid', undefined, '购买配件，按价目表收费'],
   ] as const)('%s, %s, exemption %s: says %s', (mode, charge, exemption, says) => {
     expect(chargeBasis({ mode, charge, warranty, ...(exemption ? { exemption } : {}) })).toContain(says);
