@@ -1025,6 +1025,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/repair-price-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the repair price list (维修价目表)
+         * @description Roles allowed (any one): `front_desk` (前台), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getRepairPriceList"];
+        /**
+         * Replace the repair price list: labour and parts in fen, the inspection fee (检测费)
+         * @description Roles allowed (any one): `admin` (管理员).
+         */
+        put: operations["putRepairPriceList"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/repairs": {
         parameters: {
             query?: never;
@@ -1079,7 +1103,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record a step of a repair: parcel received, inspected, quoted (报价), accepted and paid, declined, shipped, delivered, guidance, on-site visit
+         * Record a step of a repair: parcel received, inspected, quoted (报价, from the price list), accepted and paid, declined (拒绝报价), shipped, delivered, guidance, on-site visit rescheduled (改约) or recorded
          * @description Roles allowed (any one): `front_desk` (前台), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         post: operations["recordRepairStep"];
@@ -3014,6 +3038,7 @@ export interface components {
             };
             /** @enum {string} */
             charge: "free" | "paid";
+            chargeBasis: string;
             countsAsRepair?: boolean;
             createdAt: string;
             createdBy: string;
@@ -3022,7 +3047,15 @@ export interface components {
             declined?: {
                 at: string;
                 by: string;
-                reason?: string;
+                inspectionFee: number;
+                payment?: {
+                    amount: number;
+                    /** @enum {string} */
+                    method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                    reference: string;
+                };
+                priceListVersion: number;
+                reason: string;
             };
             /** @enum {string} */
             exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
@@ -3036,11 +3069,11 @@ export interface components {
                 at: string;
                 by: string;
                 /** @enum {string} */
-                from?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "done";
+                from?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done";
                 note?: string;
                 step: string;
                 /** @enum {string} */
-                to: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "done";
+                to: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done";
             }[];
             id: string;
             inspection?: {
@@ -3074,10 +3107,23 @@ export interface components {
             problem: string;
             purchaseId: string;
             quote?: {
-                amount: number;
                 at: string;
+                basis: string;
                 by: string;
-                description: string;
+                description?: string;
+                free: boolean;
+                lines: {
+                    amount: number;
+                    code: string;
+                    /** @enum {string} */
+                    kind: "labour" | "part";
+                    name: string;
+                    quantity: number;
+                    unitAmount: number;
+                }[];
+                listTotal: number;
+                priceListVersion: number;
+                total: number;
             };
             stall?: {
                 dueAt: string;
@@ -3086,7 +3132,7 @@ export interface components {
                 stage: "quote" | "parcel";
             };
             /** @enum {string} */
-            status: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "done";
+            status: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done";
             storeId: string;
             technicianId?: string;
             ticketId: string;
@@ -3095,19 +3141,30 @@ export interface components {
             visit?: {
                 at: string;
                 by: string;
-                fee?: {
+                charges: {
+                    basis: string;
+                    free: boolean;
+                    lines: {
+                        amount: number;
+                        code: string;
+                        /** @enum {string} */
+                        kind: "labour" | "part";
+                        name: string;
+                        quantity: number;
+                        unitAmount: number;
+                    }[];
+                    listTotal: number;
+                    priceListVersion: number;
+                    total: number;
+                };
+                findings: string;
+                labourMinutes: number;
+                payment?: {
                     amount: number;
                     /** @enum {string} */
                     method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
                     reference: string;
                 };
-                findings: string;
-                labourMinutes: number;
-                parts: {
-                    amount: number;
-                    name: string;
-                    quantity: number;
-                }[];
             };
             warranty: {
                 basis: string;
@@ -3119,6 +3176,18 @@ export interface components {
                 months: number;
                 ruleClass: string;
             };
+        };
+        RepairPriceList: {
+            inspectionFee: number;
+            items: {
+                amount: number;
+                code: string;
+                /** @enum {string} */
+                kind: "labour" | "part";
+                name: string;
+            }[];
+            updatedAt?: string;
+            version: number;
         };
         ReturnCase: {
             allowedOutcomes: ("refund" | "exchange" | "repair" | "refused")[];
@@ -7403,13 +7472,118 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    getRepairPriceList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairPriceList"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    putRepairPriceList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "code": "LAB-MB",
+                 *           "name": "主板维修工时",
+                 *           "kind": "labour",
+                 *           "amount": 15000
+                 *         },
+                 *         {
+                 *           "code": "PART-PMIC",
+                 *           "name": "电源管理芯片",
+                 *           "kind": "part",
+                 *           "amount": 30000
+                 *         },
+                 *         {
+                 *           "code": "LAB-VISIT",
+                 *           "name": "上门服务费",
+                 *           "kind": "labour",
+                 *           "amount": 8000
+                 *         }
+                 *       ],
+                 *       "inspectionFee": 5000
+                 *     }
+                 */
+                "application/json": {
+                    /** @default 0 */
+                    inspectionFee?: number;
+                    /** @default [] */
+                    items?: {
+                        amount: number;
+                        code: string;
+                        /** @enum {string} */
+                        kind: "labour" | "part";
+                        name: string;
+                    }[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairPriceList"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     listRepairs: {
         parameters: {
             query: {
                 cursor?: string;
                 from?: string;
                 limit?: string;
-                status?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "done";
+                status?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done";
                 storeId: string;
                 to?: string;
             };
@@ -7569,7 +7743,16 @@ export interface operations {
                  * @example {
                  *       "step": "quote",
                  *       "version": 3,
-                 *       "amount": 45000,
+                 *       "lines": [
+                 *         {
+                 *           "code": "LAB-MB",
+                 *           "quantity": 1
+                 *         },
+                 *         {
+                 *           "code": "PART-PMIC",
+                 *           "quantity": 1
+                 *         }
+                 *       ],
                  *       "description": "更换主板电源管理芯片"
                  *     }
                  */
@@ -7588,8 +7771,11 @@ export interface operations {
                     step: "inspect";
                     version: number;
                 } | {
-                    amount: number;
-                    description: string;
+                    description?: string;
+                    lines: {
+                        code: string;
+                        quantity: number;
+                    }[];
                     note?: string;
                     /** @constant */
                     step: "quote";
@@ -7607,7 +7793,13 @@ export interface operations {
                     version: number;
                 } | {
                     note?: string;
-                    reason?: string;
+                    payment?: {
+                        amount: number;
+                        /** @enum {string} */
+                        method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                        reference: string;
+                    };
+                    reason: string;
                     /** @constant */
                     step: "decline";
                     version: number;
@@ -7630,22 +7822,32 @@ export interface operations {
                     step: "guide";
                     version: number;
                 } | {
+                    appointment: {
+                        from: string;
+                        to: string;
+                    };
+                    note?: string;
+                    reason?: string;
+                    /** @constant */
+                    step: "reschedule";
+                    version: number;
+                } | {
                     /** @enum {string} */
                     exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
-                    fee?: {
+                    findings: string;
+                    labourMinutes: number;
+                    /** @default [] */
+                    lines?: {
+                        code: string;
+                        quantity: number;
+                    }[];
+                    note?: string;
+                    payment?: {
                         amount: number;
                         /** @enum {string} */
                         method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
                         reference: string;
                     };
-                    findings: string;
-                    labourMinutes: number;
-                    note?: string;
-                    parts: {
-                        amount: number;
-                        name: string;
-                        quantity: number;
-                    }[];
                     /** @constant */
                     step: "visit";
                     version: number;

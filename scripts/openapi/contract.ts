@@ -15,7 +15,7 @@ import { lostItem } from '../../shared/lost-and-found/views';
 import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
-import { repairCase } from '../../shared/repairs/views';
+import { repairCase, repairPriceList } from '../../shared/repairs/views';
 import { monthlyStaffAssessment, slaReport, weeklyStoreReport } from '../../shared/reports/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
@@ -82,6 +82,7 @@ export const views = {
   Department: department,
   Complaint: complaint,
   RepairCase: repairCase,
+  RepairPriceList: repairPriceList,
   WebhookSubscription: webhookSubscription,
   WebhookSubscriptionWithSecret: webhookSubscriptionWithSecret,
   WebhookAttempt: webhookAttempt,
@@ -763,10 +764,36 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
   getRepair: { summary: 'Read a repair case (维修单)', tag: 'repairs', answer: one('RepairCase') },
   recordRepairStep: {
     summary:
-      'Record a step of a repair: parcel received, inspected, quoted (报价), accepted and paid, declined, shipped, delivered, guidance, on-site visit',
+      'Record a step of a repair: parcel received, inspected, quoted (报价, from the price list), accepted and paid, declined (拒绝报价), shipped, delivered, guidance, on-site visit rescheduled (改约) or recorded',
     tag: 'repairs',
     answer: one('RepairCase'),
-    bodyExample: { step: 'quote', version: 3, amount: 45_000, description: '更换主板电源管理芯片' },
+    bodyExample: {
+      step: 'quote',
+      version: 3,
+      lines: [
+        { code: 'LAB-MB', quantity: 1 },
+        { code: 'PART-PMIC', quantity: 1 },
+      ],
+      description: '更换主板电源管理芯片',
+    },
+  },
+  getRepairPriceList: {
+    summary: 'Read the repair price list (维修价目表)',
+    tag: 'repairs',
+    answer: one('RepairPriceList'),
+  },
+  putRepairPriceList: {
+    summary: 'Replace the repair price list: labour and parts in fen, the inspection fee (检测费)',
+    tag: 'repairs',
+    answer: one('RepairPriceList'),
+    bodyExample: {
+      items: [
+        { code: 'LAB-MB', name: '主板维修工时', kind: 'labour', amount: 15_000 },
+        { code: 'PART-PMIC', name: '电源管理芯片', kind: 'part', amount: 30_000 },
+        { code: 'LAB-VISIT', name: '上门服务费', kind: 'labour', amount: 8_000 },
+      ],
+      inspectionFee: 5_000,
+    },
   },
   createWebhookSubscription: {
     summary: 'Subscribe a receiver URL to events; the signing secret is answered this once',

@@ -606,6 +606,21 @@ export const recordRepairStep = route(
   repairDesk,
   'readwrite',
 );
+/** The repair price list (维修价目表): the repair desk reads it to quote; admins set it, like other tenant settings. */
+export const getRepairPriceList = route(
+  'GET',
+  '/v1/repair-price-list',
+  'get-repair-price-list',
+  repairDesk,
+  'read',
+);
+export const putRepairPriceList = route(
+  'PUT',
+  '/v1/repair-price-list',
+  'put-repair-price-list',
+  ['admin'],
+  'readwrite',
+);
 
 // Outbound webhooks (issue 15, item 4): the tenant's admins alone manage subscriptions and read
 // the delivery log.

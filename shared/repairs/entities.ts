@@ -1,6 +1,6 @@
 import { defineEntity } from '../db/entity';
 import { timerKey } from '../timers/keys';
-import type { RepairCase } from './views';
+import type { RepairCase, RepairPriceList } from './views';
 
 /**
  * A repair case (维修单) is its own item, read by id alone; every stage change also lands as an
@@ -20,3 +20,10 @@ export const repairCaseEntity = defineEntity<RepairCase>({
 
 /** The case's one timer: remind the assignee of a stalled stage (a quote unanswered, a parcel awaited). */
 export const repairTimerKey = (tenantId: string, repairId: string) => timerKey(tenantId, repairId, 'stall');
+
+/** The tenant's repair price list (维修价目表), one versioned item; absent means the empty list. */
+export const repairPriceListEntity = defineEntity<RepairPriceList>({
+  tag: 'repair_price_list',
+  about: "The tenant's repair price list: labour and parts in fen, the inspection fee; versioned.",
+  key: { pk: 'T#{tenantId}', sk: 'REPAIR_PRICE_LIST' },
+});

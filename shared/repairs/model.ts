@@ -1,8 +1,9 @@
 import type { StaffRole } from '../access/roles';
 import { conflict, forbidden, invalidInput } from '../errors';
 import type { TimelineEvent } from '../tickets/views';
+import { chargeBasis, emptyPriceList, paymentProblems, priceLines } from './pricing';
 import type { CreateRepairInput, RecordRepairStepInput, RepairStatus, RepairStep } from './schema';
-import type { RepairCase, RepairWarranty } from './views';
+import type { RepairCase, RepairPriceList, RepairWarranty } from './views';
 
 /*
  * The repair case and its stage machine (see ./schema.ts for the stages of each mode). Pure: each
@@ -33,6 +34,7 @@ export const stepRoles: Readonly<Record<RepairStep, readonly StaffRole[]>> = {
   deliver: ['front_desk', 'technician'],
   guide: ['technician'],
   visit: ['technician'],
+  reschedule: ['front_desk', 'technician'],
 };
 
 /** Which statuses each step leaves from, per mode, and where it goes. */
@@ -43,16 +45,23 @@ const moves: Readonly<Record<RepairStep, Readonly<Record<RepairCase['mode'], Mov
   inspect: { on_site: {}, mail_in: { received: 'inspected' }, parts: {} },
   quote: { on_site: {}, mail_in: { inspected: 'quoted' }, parts: { requested: 'quoted' } },
   accept: { on_site: {}, mail_in: { quoted: 'repairing' }, parts: { quoted: 'paid' } },
-  decline: { on_site: {}, mail_in: { quoted: 'declined' }, parts: {} },
+  decline: { on_site: {}, mail_in: { quoted: 'declined' }, parts: { quoted: 'declined' } },
   ship: { on_site: {}, mail_in: { repairing: 'shipped', declined: 'shipped' }, parts: { paid: 'shipped' } },
+  // A declined mail-in repair reaches the customer as returned_unrepaired: see applyRepairStep.
   deliver: { on_site: {}, mail_in: { shipped: 'delivered' }, parts: { shipped: 'delivered' } },
   guide: { on_site: {}, mail_in: { delivered: 'done' }, parts: { delivered: 'done' } },
   visit: { on_site: { scheduled: 'done' }, mail_in: {}, parts: {} },
+  reschedule: { on_site: { scheduled: 'scheduled' }, mail_in: {}, parts: {} },
 };
 
-/** The step that finishes a repair: it resolves the ticket and, for a real repair, adds to the item's history. */
+/**
+ * The step that finishes a repair: it resolves the ticket and, for a real repair, adds to the
+ * item's history. A declined parts quote ends the case there: nothing was taken in, nothing goes back.
+ */
 export const finishes = (repair: RepairCase, step: RepairStep) =>
-  (step === 'deliver' && repair.mode !== 'on_site') || step === 'visit';
+  (step === 'deliver' && repair.mode !== 'on_site') ||
+  step === 'visit' ||
+  (step === 'decline' && repair.mode === 'parts');
 
 export const firstStatus: Readonly<Record<RepairCase['mode'], RepairStatus>> = {
   on_site: 'scheduled',
@@ -71,6 +80,7 @@ export function openRepair(
   const at = now.toISOString();
   const status = firstStatus[input.mode];
   const free = fields.warranty.inWarranty && input.mode !== 'parts';
+  const charge = free ? 'free' : 'paid';
   return {
     id: fields.id,
     ticketId: input.ticketId,
@@ -83,7 +93,8 @@ export function openRepair(
     problem: input.problem,
     status,
     warranty: fields.warranty,
-    charge: free ? 'free' : 'paid',
+    charge,
+    chargeBasis: chargeBasis({ mode: input.mode, charge, warranty: fields.warranty }),
     ...(input.appointment ? { appointment: input.appointment } : {}),
     ...(input.technicianId ? { technicianId: input.technicianId } : {}),
     ...(input.mode === 'mail_in'
@@ -106,6 +117,8 @@ export interface StepContext {
   readonly quoteStallAt?: string;
   /** The store's time zone: days in repair are its local days. */
   readonly timeZone?: string;
+  /** The tenant's price list: quotes, visits and declines are priced from it. */
+  readonly priceList?: RepairPriceList;
 }
 
 export function repairEvent(
@@ -163,6 +176,13 @@ export function applyRepairStep(
       `Recording ${input.step.replace('_', ' ')} needs one of the roles: ${allowedRoles.join(', ')}.`,
     );
   }
+  if (input.step === 'quote' && repair.charge === 'free') {
+    // Said before the stage, so the desk hears why rather than only that it cannot.
+    throw conflict(
+      'repair_stage_not_allowed',
+      `A repair in warranty is free: nothing to quote. ${repair.chargeBasis}`,
+    );
+  }
   let to = moves[input.step][repair.mode][repair.status];
   if (!to) {
     throw conflict(
@@ -183,33 +203,63 @@ export function applyRepairStep(
       const charge = repair.charge === 'free' && !input.exemption ? 'free' : 'paid';
       // In warranty the repair starts at once; out of warranty it waits for a quote.
       to = charge === 'free' ? 'repairing' : 'inspected';
+      const exemption = input.exemption ?? repair.exemption;
       changes = {
         inspection: { findings: input.findings, by, at },
         charge,
+        chargeBasis: chargeBasis({ ...repair, charge, ...(exemption ? { exemption } : {}) }),
         ...(input.exemption ? { exemption: input.exemption } : {}),
       };
       note ??= `${input.findings} (${charge === 'free' ? '保修内，免费维修' : '保修外，需报价'})`;
       break;
     }
-    case 'quote':
-      if (repair.charge === 'free') {
-        throw conflict('repair_stage_not_allowed', 'A repair in warranty is free: nothing to quote.');
-      }
+    case 'quote': {
       if (!context.quoteStallAt) throw new Error('quote needs quoteStallAt');
+      const charges = priceLines(
+        context.priceList ?? emptyPriceList,
+        input.lines,
+        { free: false, basis: repair.chargeBasis },
+        'lines',
+      );
       changes = {
-        quote: { amount: input.amount, description: input.description, by, at },
+        quote: { ...charges, ...(input.description ? { description: input.description } : {}), by, at },
         stall: { stage: 'quote', dueAt: context.quoteStallAt },
       };
-      note ??= `quoted ${input.amount} fen: ${input.description}`;
+      note ??= `quoted ${charges.total} fen: ${charges.lines.map((line) => `${line.name} ×${line.quantity}`).join(', ')}`;
       break;
-    case 'accept':
+    }
+    case 'accept': {
+      const issues = paymentProblems(repair.quote?.total ?? 0, input.payment, 'the quote');
+      if (issues.length > 0) throw invalidInput(issues);
       changes = { payment: { ...input.payment, by, at } };
       note ??= `accepted; paid ${input.payment.amount} fen by ${input.payment.method} (${input.payment.reference})`;
       break;
-    case 'decline':
-      changes = { declined: { ...(input.reason ? { reason: input.reason } : {}), by, at } };
-      note ??= `quote declined; returned unrepaired${input.reason ? `: ${input.reason}` : ''}`;
+    }
+    case 'decline': {
+      // 检测费: only goods that were taken in and inspected owe it; a parts purchase owes nothing.
+      const priceList = context.priceList ?? emptyPriceList;
+      const fee = repair.mode === 'mail_in' ? priceList.inspectionFee : 0;
+      const issues = paymentProblems(fee, input.payment, 'the inspection fee (检测费)');
+      if (issues.length > 0) throw invalidInput(issues);
+      changes = {
+        declined: {
+          reason: input.reason,
+          inspectionFee: fee,
+          priceListVersion: priceList.version,
+          ...(input.payment ? { payment: input.payment } : {}),
+          by,
+          at,
+        },
+      };
+      const paid = input.payment
+        ? `; inspection fee ${fee} fen paid by ${input.payment.method} (${input.payment.reference})`
+        : '';
+      note ??=
+        repair.mode === 'parts'
+          ? `quote declined: ${input.reason}; parts purchase ended`
+          : `quote declined: ${input.reason}${paid}; to be returned unrepaired`;
       break;
+    }
     case 'ship':
       changes = {
         parcelOut: {
@@ -222,39 +272,48 @@ export function applyRepairStep(
       note ??= `shipped ${input.trackingNumber}${repair.declined ? ' (unrepaired)' : ''}`;
       break;
     case 'deliver':
-      note ??= 'delivered to the customer';
+      if (repair.declined) to = 'returned_unrepaired';
+      note ??= repair.declined
+        ? 'returned to the customer unrepaired (退回未修)'
+        : 'delivered to the customer';
       break;
     case 'guide':
       changes = { guidance: { text: input.guidance, by, at } };
       note ??= input.guidance;
       break;
+    case 'reschedule': {
+      // The operation checked the window against the store's calendar.
+      const was = repair.appointment ? `${repair.appointment.from}–${repair.appointment.to}` : 'none';
+      changes = { appointment: input.appointment };
+      note ??= `rescheduled to ${input.appointment.from}–${input.appointment.to} (was ${was})${input.reason ? `: ${input.reason}` : ''}`;
+      break;
+    }
     case 'visit': {
       const charge = repair.charge === 'free' && !input.exemption ? 'free' : 'paid';
-      if (charge === 'free' && input.fee && input.fee.amount > 0) {
-        throw invalidInput([{ in: 'body', path: 'fee', message: 'In warranty an on-site repair is free.' }]);
-      }
-      if (charge === 'paid' && !input.fee) {
-        throw invalidInput([
-          {
-            in: 'body',
-            path: 'fee',
-            message: 'Out of warranty, record the fee (price list) and its payment.',
-          },
-        ]);
-      }
+      const exemption = input.exemption ?? repair.exemption;
+      const basis = chargeBasis({ ...repair, charge, ...(exemption ? { exemption } : {}) });
+      const charges = priceLines(
+        context.priceList ?? emptyPriceList,
+        input.lines,
+        { free: charge === 'free', basis },
+        'lines',
+      );
+      const issues = paymentProblems(charges.total, input.payment, 'the visit');
+      if (issues.length > 0) throw invalidInput(issues);
       changes = {
         charge,
+        chargeBasis: basis,
         ...(input.exemption ? { exemption: input.exemption } : {}),
         visit: {
           findings: input.findings,
-          parts: input.parts,
           labourMinutes: input.labourMinutes,
-          ...(input.fee ? { fee: input.fee } : {}),
+          charges,
+          ...(input.payment ? { payment: input.payment } : {}),
           by,
           at,
         },
       };
-      note ??= `${input.findings}${input.fee ? `; fee ${input.fee.amount} fen` : '; free in warranty'}`;
+      note ??= `${input.findings}; ${charges.free ? `free (list ${charges.listTotal} fen)` : `fee ${charges.total} fen`}: ${basis}`;
       break;
     }
   }

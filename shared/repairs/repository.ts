@@ -1,6 +1,6 @@
 import { tableName } from '../db/client';
 import type { Page } from '../db/cursor';
-import { atVersion, getEntity, isNew, putEntity } from '../db/items';
+import { atVersion, getEntity, isNew, putEntity, putVersioned } from '../db/items';
 import { queryEntities } from '../db/query';
 import {
   ConditionFailed,
@@ -12,8 +12,10 @@ import { conflict, versionConflict } from '../errors';
 import { ticketEntity, timelineEventEntity } from '../tickets/entities';
 import type { Ticket, TimelineEvent } from '../tickets/views';
 import { subjectTimerWrites } from '../timers/repository';
-import { repairCaseEntity, repairTimerKey } from './entities';
+import { repairCaseEntity, repairPriceListEntity, repairTimerKey } from './entities';
 import { type RepairCase, repairTimerOf } from './model';
+import { emptyPriceList } from './pricing';
+import type { RepairPriceList } from './views';
 
 /**
  * The writes that store a case: the item, and its stalled-stage timer whenever that changed
@@ -132,4 +134,17 @@ export async function listRepairCases(
   page: { limit: number; cursor?: string | undefined; filters: Record<string, unknown> },
 ): Promise<Page<RepairCase>> {
   return queryEntities<RepairCase>({ ...view, ...page, newestFirst: true, list: 'repairs' });
+}
+
+/** The tenant's price list, or the empty one (version 0) until saved. */
+export async function readRepairPriceList(tenantId: string): Promise<RepairPriceList> {
+  return (await getEntity(repairPriceListEntity, { tenantId }, { consistent: false })) ?? emptyPriceList;
+}
+
+export async function storeRepairPriceList(
+  tenantId: string,
+  priceList: RepairPriceList,
+  readVersion: number,
+) {
+  await putVersioned(repairPriceListEntity, tenantId, priceList, readVersion, 'repair price list');
 }

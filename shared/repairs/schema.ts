@@ -1,4 +1,5 @@
 import {
+  _default,
   array,
   discriminatedUnion,
   gte,
@@ -7,9 +8,12 @@ import {
   literal,
   lte,
   maxLength,
+  minLength,
   optional,
   refine,
+  regex,
   strictObject,
+  string,
   enum as zEnum,
 } from 'zod/mini';
 import { instant, pageQueryFields, text, ulid } from '../schema/common';
@@ -26,8 +30,9 @@ export type RepairMode = (typeof repairModes)[number];
  * The stages of all three modes:
  *   on_site:  scheduled → done (the visit)
  *   mail_in:  awaiting_parcel → received → inspected (out of warranty) → quoted → repairing | declined
- *             received → repairing (in warranty); repairing | declined → shipped → delivered → done
- *   parts:    requested → quoted → paid → shipped → delivered → done
+ *             received → repairing (in warranty); repairing → shipped → delivered → done;
+ *             declined → shipped → returned_unrepaired (退回未修)
+ *   parts:    requested → quoted → paid → shipped → delivered → done; quoted → declined (ends there)
  */
 export const repairStatuses = [
   'scheduled',
@@ -41,6 +46,7 @@ export const repairStatuses = [
   'declined',
   'shipped',
   'delivered',
+  'returned_unrepaired',
   'done',
 ] as const;
 export type RepairStatus = (typeof repairStatuses)[number];
@@ -63,7 +69,7 @@ export const repairPaymentMethods = [
   'store_credit',
 ] as const;
 
-const fen = int().check(gte(0), lte(100_000_000_00));
+export const fen = int().check(gte(0), lte(100_000_000_00));
 
 /** Recorded, not processed: what was paid, how, and the slip or transaction reference. */
 export const repairPayment = strictObject({
@@ -79,6 +85,46 @@ const appointment = strictObject({ from: instant, to: instant }).check(
   }),
 );
 
+/** A price list item's code, as the store prints it on its 维修价目表 (e.g. `LAB-MB`, `PART-FAN`). */
+const priceCode = string().check(
+  regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'Expected a code: letters, digits, _ . -, up to 40.'),
+);
+
+export const priceListItem = strictObject({
+  code: priceCode,
+  name: text(1, 120),
+  /** 工时费 (labour) or 配件 (a part). */
+  kind: zEnum(['labour', 'part']),
+  /** Per unit, in fen. */
+  amount: fen,
+});
+
+/**
+ * The tenant's repair price list (维修价目表) for out-of-warranty repairs: labour and parts, in
+ * fen, and the inspection fee (检测费) charged when the customer declines a quote after the
+ * goods were inspected. The manuals name no fee for a declined quote, so it defaults to 0.
+ */
+export const putRepairPriceListInput = strictObject({
+  items: _default(
+    array(priceListItem).check(
+      maxLength(500),
+      refine(
+        (items) => new Set(items.map((item) => item.code)).size === items.length,
+        'Codes must be unique.',
+      ),
+    ),
+    [],
+  ),
+  inspectionFee: _default(fen, 0),
+  /** The version read; omit only when the tenant has never saved a price list. */
+  version: optional(int().check(gte(1))),
+});
+export type PutRepairPriceListInput = Infer<typeof putRepairPriceListInput>;
+
+/** One line of a quote or a visit's charges: a price list item and how many. */
+export const priceLineInput = strictObject({ code: priceCode, quantity: int().check(gte(1), lte(1000)) });
+export type PriceLineInput = Infer<typeof priceLineInput>;
+
 export const createRepairInput = strictObject({
   /** The repair ticket the case is recorded on (opened with createTicket, type repair). */
   ticketId: ulid,
@@ -89,7 +135,10 @@ export const createRepairInput = strictObject({
   mode: zEnum(repairModes),
   /** The fault as the customer describes it (or the parts asked for). */
   problem: text(1, 2000),
-  /** on_site: the appointment window (预约上门) and the technician (a staff id) who goes. */
+  /**
+   * on_site: the appointment window (预约上门) and the technician (a staff id) who goes; without
+   * one, the technician the ticket is assigned to.
+   */
   appointment: optional(appointment),
   technicianId: optional(ulid),
 }).check(
@@ -97,22 +146,11 @@ export const createRepairInput = strictObject({
     message: 'An on-site repair needs an appointment window.',
     path: ['appointment'],
   }),
-  refine((input) => input.mode !== 'on_site' || input.technicianId !== undefined, {
-    message: 'An on-site repair needs a technician.',
-    path: ['technicianId'],
-  }),
 );
 export type CreateRepairInput = Infer<typeof createRepairInput>;
 
 const stepBase = { version: int().check(gte(1)), note: optional(text(1, 1000)) };
 const tracking = text(1, 60);
-
-export const usedPart = strictObject({
-  name: text(1, 120),
-  quantity: int().check(gte(1), lte(1000)),
-  /** Charged per unit out of warranty; 0 in warranty. */
-  amount: fen,
-});
 
 export const recordRepairStepInput = discriminatedUnion('step', [
   /** 收件: the customer's parcel arrived. */
@@ -124,12 +162,25 @@ export const recordRepairStepInput = discriminatedUnion('step', [
     findings: text(1, 2000),
     exemption: optional(zEnum(repairExemptions)),
   }),
-  /** 报价: out of warranty (mail-in) or a parts purchase. */
-  strictObject({ ...stepBase, step: literal('quote'), amount: fen, description: text(1, 2000) }),
+  /** 报价: out of warranty (mail-in) or a parts purchase, priced from the tenant's price list. */
+  strictObject({
+    ...stepBase,
+    step: literal('quote'),
+    lines: array(priceLineInput).check(minLength(1), maxLength(50)),
+    description: optional(text(1, 2000)),
+  }),
   /** The customer accepts the quote and pays (recorded). */
   strictObject({ ...stepBase, step: literal('accept'), payment: repairPayment }),
-  /** The customer declines the quote: the goods go back unrepaired. */
-  strictObject({ ...stepBase, step: literal('decline'), reason: optional(text(1, 1000)) }),
+  /**
+   * The customer declines the quote (拒绝报价): mail-in goods go back unrepaired, paying the
+   * price list's inspection fee if it has one; a parts purchase simply ends.
+   */
+  strictObject({
+    ...stepBase,
+    step: literal('decline'),
+    reason: text(1, 1000),
+    payment: optional(repairPayment),
+  }),
   /** 寄回 / 发货: shipped to the customer. */
   strictObject({
     ...stepBase,
@@ -141,15 +192,20 @@ export const recordRepairStepInput = discriminatedUnion('step', [
   strictObject({ ...stepBase, step: literal('deliver') }),
   /** 安装指导: guidance given once the customer has the part or the repaired goods. */
   strictObject({ ...stepBase, step: literal('guide'), guidance: text(1, 2000) }),
-  /** 上门维修记录: what the technician found and did on site, and the fee out of warranty. */
+  /** 改约: a new on-site appointment window (within the store's business hours), before the visit. */
+  strictObject({ ...stepBase, step: literal('reschedule'), appointment, reason: optional(text(1, 1000)) }),
+  /**
+   * 上门维修记录: what the technician found and did on site, the price list items of the work
+   * (labour and parts), and out of warranty the payment of what they come to.
+   */
   strictObject({
     ...stepBase,
     step: literal('visit'),
     findings: text(1, 2000),
-    parts: array(usedPart).check(maxLength(50)),
+    lines: _default(array(priceLineInput).check(maxLength(50)), []),
     labourMinutes: int().check(gte(0), lte(24 * 60)),
     exemption: optional(zEnum(repairExemptions)),
-    fee: optional(repairPayment),
+    payment: optional(repairPayment),
   }),
 ]);
 export type RecordRepairStepInput = Infer<typeof recordRepairStepInput>;

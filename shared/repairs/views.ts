@@ -9,7 +9,7 @@ import {
   enum as zEnum,
 } from 'zod/mini';
 import { ulid } from '../schema/common';
-import { repairExemptions, repairModes, repairPayment, repairStatuses, usedPart } from './schema';
+import { priceListItem, repairExemptions, repairModes, repairPayment, repairStatuses } from './schema';
 
 /**
  * What the repairs API returns: output schemas, for types and the OpenAPI document. Runtime code
@@ -32,6 +32,39 @@ export const repairWarranty = strictObject({
 export type RepairWarranty = Infer<typeof repairWarranty>;
 
 const by = { by: string(), at: string() };
+
+/** The tenant's repair price list (维修价目表) as saved; version 0 (empty, no inspection fee) until saved. */
+export const repairPriceList = strictObject({
+  items: array(priceListItem),
+  inspectionFee: number(),
+  updatedAt: optional(string()),
+  version: number(),
+});
+export type RepairPriceList = Infer<typeof repairPriceList>;
+
+/** A price list item as charged: its price when charged, how many, and their amount. */
+export const pricedLine = strictObject({
+  code: string(),
+  name: string(),
+  kind: zEnum(['labour', 'part']),
+  unitAmount: number(),
+  quantity: number(),
+  amount: number(),
+});
+
+/**
+ * Work priced from the price list: the lines at list prices, what they come to, and what the
+ * customer pays (0 when free), with why (in warranty, out of warranty, an exemption, a parts purchase).
+ */
+export const repairCharges = strictObject({
+  lines: array(pricedLine),
+  listTotal: number(),
+  total: number(),
+  free: boolean(),
+  basis: string(),
+  priceListVersion: number(),
+});
+export type RepairCharges = Infer<typeof repairCharges>;
 
 export const repairHistoryEntry = strictObject({
   step: string(),
@@ -56,21 +89,32 @@ export const repairCase = strictObject({
   warranty: repairWarranty,
   /** free: in warranty and no exemption; paid: out of warranty, exempt, or a parts purchase. */
   charge: zEnum(['free', 'paid']),
+  /** Why the case is free or charged, for the desk to read out (保修期内免费 / 保修期外按价目表收费…). */
+  chargeBasis: string(),
   exemption: optional(zEnum(repairExemptions)),
   appointment: optional(strictObject({ from: string(), to: string() })),
   technicianId: optional(ulid),
   parcelIn: optional(strictObject({ trackingNumber: string(), ...by })),
   inspection: optional(strictObject({ findings: string(), ...by })),
-  quote: optional(strictObject({ amount: number(), description: string(), ...by })),
+  quote: optional(strictObject({ ...repairCharges.shape, description: optional(string()), ...by })),
   payment: optional(strictObject({ ...repairPayment.def.shape, ...by })),
-  declined: optional(strictObject({ reason: optional(string()), ...by })),
+  /** The customer declined the quote: why, and the inspection fee (检测费) of the price list, paid if any. */
+  declined: optional(
+    strictObject({
+      reason: string(),
+      inspectionFee: number(),
+      priceListVersion: number(),
+      payment: optional(strictObject(repairPayment.def.shape)),
+      ...by,
+    }),
+  ),
   parcelOut: optional(strictObject({ trackingNumber: string(), carrier: optional(string()), ...by })),
   visit: optional(
     strictObject({
       findings: string(),
-      parts: array(usedPart),
       labourMinutes: number(),
-      fee: optional(strictObject(repairPayment.def.shape)),
+      charges: repairCharges,
+      payment: optional(strictObject(repairPayment.def.shape)),
       ...by,
     }),
   ),

@@ -118,6 +118,19 @@ describe('repairs on the local clock: mail-in out of warranty', () => {
     });
     expect(purchase.status).toBe(201);
     purchaseId = purchase.body.id as string;
+    const prices = await api.call('PUT', '/v1/repair-price-list', {
+      token: await admin(),
+      body: {
+        inspectionFee: 5_000,
+        items: [
+          { code: 'LAB-MB', name: '主板维修工时', kind: 'labour', amount: 15_000 },
+          { code: 'PART-PMIC', name: '供电芯片', kind: 'part', amount: 30_000 },
+          { code: 'PART-SCREEN', name: '屏幕总成', kind: 'part', amount: 120_000 },
+          { code: 'PART-KB', name: '键盘', kind: 'part', amount: 38_000 },
+        ],
+      },
+    });
+    expect(prices.status, JSON.stringify(prices.body)).toBe(200);
   }, e2eTimeout());
   afterAll(async () => {
     expect(await service.stop()).toBe(0);
@@ -134,7 +147,19 @@ describe('repairs on the local clock: mail-in out of warranty', () => {
       });
       repair = await step(repair, { step: 'receive_parcel', trackingNumber: 'SF1001' }, desk());
       repair = await step(repair, { step: 'inspect', findings: '主板供电芯片损坏' }, tech());
-      repair = await step(repair, { step: 'quote', amount: 45_000, description: '更换供电芯片' }, tech());
+      repair = await step(
+        repair,
+        {
+          step: 'quote',
+          lines: [
+            { code: 'LAB-MB', quantity: 1 },
+            { code: 'PART-PMIC', quantity: 1 },
+          ],
+          description: '更换供电芯片',
+        },
+        tech(),
+      );
+      expect(repair.quote).toMatchObject({ total: 45_000 });
       repair = await step(
         repair,
         { step: 'accept', payment: { amount: 45_000, method: 'wechat_pay', reference: 'WX20260302' } },
@@ -154,19 +179,27 @@ describe('repairs on the local clock: mail-in out of warranty', () => {
   );
 
   it(
-    'a declined quote goes back unrepaired',
+    'a declined quote pays the inspection fee and goes back unrepaired',
     async () => {
       let repair = await register();
       repair = await step(repair, { step: 'receive_parcel', trackingNumber: 'SF2001' }, desk());
       repair = await step(repair, { step: 'inspect', findings: '屏幕损坏' }, tech());
-      repair = await step(repair, { step: 'quote', amount: 120_000, description: '更换屏幕总成' }, tech());
-      repair = await step(repair, { step: 'decline', reason: '客户认为价格太高' }, desk());
+      repair = await step(repair, { step: 'quote', lines: [{ code: 'PART-SCREEN', quantity: 1 }] }, tech());
+      repair = await step(
+        repair,
+        {
+          step: 'decline',
+          reason: '客户认为价格太高',
+          payment: { amount: 5_000, method: 'wechat_pay', reference: 'WX-FEE' },
+        },
+        desk(),
+      );
       repair = await step(repair, { step: 'ship', trackingNumber: 'SF2002' }, desk());
       repair = await step(repair, { step: 'deliver' }, desk());
       expect(repair).toMatchObject({
-        status: 'delivered',
+        status: 'returned_unrepaired',
         countsAsRepair: false,
-        declined: { reason: '客户认为价格太高' },
+        declined: { reason: '客户认为价格太高', inspectionFee: 5_000 },
       });
     },
     e2eTimeout(),
@@ -179,7 +212,7 @@ describe('repairs on the local clock: mail-in out of warranty', () => {
       let repair = await register();
       repair = await step(repair, { step: 'receive_parcel', trackingNumber: 'SF3001' }, desk());
       repair = await step(repair, { step: 'inspect', findings: '键盘进水' }, tech());
-      repair = await step(repair, { step: 'quote', amount: 38_000, description: '更换键盘' }, tech());
+      repair = await step(repair, { step: 'quote', lines: [{ code: 'PART-KB', quantity: 1 }] }, tech());
       const before = (await inbox()).length;
       await clock('2026-03-11T10:00:00+08:00'); // Wednesday: two days, not yet three
       expect(await inbox()).toHaveLength(before);

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../shared/after-sales/eligibility';
 import type { Purchase } from '../../shared/customers/views';
 import type { Page } from '../../shared/db/cursor';
-import type { RepairCase } from '../../shared/repairs/views';
+import type { RepairCase, RepairPriceList } from '../../shared/repairs/views';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
+import { weekdaysNineToSix } from '../kit/bodies';
 import { type DeskFixture, deskFixture, succeeded } from '../kit/fixtures';
 import { badFields, invoke, problem } from '../kit/invoke';
 import { itemsOfTenant } from '../kit/table';
@@ -13,6 +14,19 @@ const localDay = (days: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
     new Date(Date.now() + days * 86_400_000),
   );
+
+/** The shop's 维修价目表: labour and parts in fen, 50 yuan inspection fee on a declined quote. */
+const priceListBody = {
+  items: [
+    { code: 'LAB-MB', name: '主板维修工时', kind: 'labour', amount: 15_000 },
+    { code: 'PART-MB', name: '主板', kind: 'part', amount: 30_000 },
+    { code: 'PART-SCREEN', name: '屏幕总成', kind: 'part', amount: 80_000 },
+    { code: 'LAB-VISIT', name: '上门服务费', kind: 'labour', amount: 8_000 },
+    { code: 'PART-FAN', name: '散热风扇', kind: 'part', amount: 12_000 },
+    { code: 'PART-ADAPTER', name: '65W 电源适配器', kind: 'part', amount: 29_900 },
+  ],
+  inspectionFee: 5_000,
+};
 
 const snapshot = async (tenant: string) =>
   (await itemsOfTenant(tenant)).map((item) => JSON.stringify(item)).sort();
@@ -131,7 +145,52 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
         body: { phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, name: '周女士' },
       })
     ).id;
+    await succeeded('putRepairPriceList', { caller: desk.admin, body: priceListBody });
   }, 120_000);
+
+  it('putRepairPriceList: versioned like other settings; bad input names every field and writes nothing; getRepairPriceList reads it', async () => {
+    const read = await succeeded<RepairPriceList>('getRepairPriceList', { caller: desk.as.tech });
+    expect(read).toMatchObject({ ...priceListBody, version: 1 });
+    const fresh = await succeeded<RepairPriceList>('getRepairPriceList', { caller: other.as.desk });
+    expect(fresh).toEqual({ items: [], inspectionFee: 0, version: 0 });
+    const before = await snapshot(desk.tenant);
+    const bad = await invoke('putRepairPriceList', {
+      caller: desk.admin,
+      body: {
+        items: [
+          { code: 'A', name: 'x', kind: 'labour', amount: -1 },
+          { code: 'bad code', name: '', kind: 'tip', amount: 1.5 },
+        ],
+        inspectionFee: -5,
+        version: 1,
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(badFields(bad).sort()).toEqual([
+      'body.inspectionFee',
+      'body.items.0.amount',
+      'body.items.1.amount',
+      'body.items.1.code',
+      'body.items.1.kind',
+      'body.items.1.name',
+    ]);
+    const twice = await invoke('putRepairPriceList', {
+      caller: desk.admin,
+      body: { items: [priceListBody.items[0], priceListBody.items[0]], version: 1 },
+    });
+    expect([twice.status, badFields(twice)]).toEqual([400, ['body.items']]);
+    const stale = await invoke('putRepairPriceList', {
+      caller: desk.admin,
+      body: { ...priceListBody, inspectionFee: 0 },
+    });
+    expect([stale.status, problem(stale).code]).toEqual([409, 'version_conflict']);
+    const byManager = await invoke('putRepairPriceList', {
+      caller: desk.as.manager,
+      body: { ...priceListBody, version: 1 },
+    });
+    expect(byManager.status).toBe(403);
+    expect(await snapshot(desk.tenant)).toEqual(before);
+  });
 
   it('createRepair: records the case on its repair ticket with the warranty from the purchase, once per Idempotency-Key', async () => {
     const purchase = await buy(30);
@@ -188,12 +247,7 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       },
     });
     expect(bad.status).toBe(400);
-    expect(badFields(bad).sort()).toEqual([
-      'body.appointment',
-      'body.line',
-      'body.problem',
-      'body.technicianId',
-    ]);
+    expect(badFields(bad).sort()).toEqual(['body.appointment', 'body.line', 'body.problem']);
     const noLine = await invoke('createRepair', {
       caller: desk.as.desk,
       body: {
@@ -246,6 +300,20 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       },
     });
     expect([notATechnician.status, badFields(notATechnician)]).toEqual([422, ['body.technicianId']]);
+    // No technician named and none dispatched: the ticket is not assigned yet.
+    const noTechnician = await invoke('createRepair', {
+      caller: desk.as.desk,
+      body: {
+        ticketId: ticket.id,
+        customerId,
+        purchaseId: purchase.id,
+        line: 1,
+        mode: 'on_site',
+        problem: 'x',
+        appointment: { from: '2026-12-01T09:00:00+08:00', to: '2026-12-01T12:00:00+08:00' },
+      },
+    });
+    expect([noTechnician.status, badFields(noTechnician)]).toEqual([422, ['body.technicianId']]);
     expect((await snapshot(desk.tenant)).filter((item) => !before.includes(item))).toEqual(
       snapshotAfterTicket.filter((item) => !before.includes(item)),
     );
@@ -256,7 +324,11 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
     const opened = await create(purchase, {}, { started: true });
     expect(opened).toMatchObject({ charge: 'paid', warranty: { inWarranty: false } });
 
-    const early = await step(opened, { step: 'quote', amount: 45_000, description: '更换主板' });
+    const mainboard = [
+      { code: 'LAB-MB', quantity: 1 },
+      { code: 'PART-MB', quantity: 1 },
+    ];
+    const early = await step(opened, { step: 'quote', lines: mainboard });
     expect([early.status, problem(early).code]).toEqual([409, 'repair_stage_not_allowed']);
     const received = await stepOk(opened, { step: 'receive_parcel', trackingNumber: 'SF100' }, desk.as.desk);
     expect(received).toMatchObject({ status: 'received', parcelIn: { trackingNumber: 'SF100' } });
@@ -268,8 +340,29 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
     expect([deskInspects.status, problem(deskInspects).code]).toEqual([403, 'repair_step_not_allowed']);
     const inspected = await stepOk(received, { step: 'inspect', findings: '主板短路' });
     expect(inspected.status).toBe('inspected');
-    const quoted = await stepOk(inspected, { step: 'quote', amount: 45_000, description: '更换主板' });
-    expect(quoted).toMatchObject({ status: 'quoted', quote: { amount: 45_000 }, stall: { stage: 'quote' } });
+    const notListed = await step(inspected, { step: 'quote', lines: [{ code: 'PART-GPU', quantity: 1 }] });
+    expect([notListed.status, badFields(notListed)]).toEqual([400, ['body.lines.0.code']]);
+    const quoted = await stepOk(inspected, { step: 'quote', lines: mainboard, description: '更换主板' });
+    expect(quoted).toMatchObject({
+      status: 'quoted',
+      quote: {
+        lines: [
+          { code: 'LAB-MB', name: '主板维修工时', unitAmount: 15_000, quantity: 1, amount: 15_000 },
+          { code: 'PART-MB', name: '主板', unitAmount: 30_000, quantity: 1, amount: 30_000 },
+        ],
+        total: 45_000,
+        free: false,
+        priceListVersion: 1,
+      },
+      stall: { stage: 'quote' },
+    });
+    expect(quoted.chargeBasis).toContain('按价目表收费');
+    const short = await step(
+      quoted,
+      { step: 'accept', payment: { amount: 40_000, method: 'cash', reference: 'R' } },
+      desk.as.desk,
+    );
+    expect([short.status, badFields(short)]).toEqual([400, ['body.payment.amount']]);
     const accepted = await stepOk(
       quoted,
       { step: 'accept', payment: { amount: 45_000, method: 'wechat_pay', reference: 'WX-REPAIR-1' } },
@@ -307,40 +400,123 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
     expect(await recordedRepairs(purchase)).toEqual({ repairs: 1, daysInRepair: 0 });
   });
 
-  it('recordRepairStep: a declined quote goes back unrepaired and adds nothing to the history; in warranty nothing is quoted', async () => {
+  it('recordRepairStep: a declined quote records the reason and the inspection fee, goes back unrepaired, shows on the timeline and adds nothing to the history; in warranty nothing is quoted, and the case says why', async () => {
     const purchase = await buy(400);
-    let repair = await create(purchase);
+    let repair = await create(purchase, {}, { started: true });
     repair = await stepOk(repair, { step: 'receive_parcel', trackingNumber: 'SF300' });
     repair = await stepOk(repair, { step: 'inspect', findings: '屏幕排线损坏' });
-    repair = await stepOk(repair, { step: 'quote', amount: 80_000, description: '更换屏幕' });
-    repair = await stepOk(repair, { step: 'decline', reason: '太贵' }, desk.as.desk);
-    expect(repair).toMatchObject({ status: 'declined', declined: { reason: '太贵' } });
+    repair = await stepOk(repair, { step: 'quote', lines: [{ code: 'PART-SCREEN', quantity: 1 }] });
+    expect(repair.quote?.total).toBe(80_000);
+    const noReason = await step(repair, { step: 'decline' }, desk.as.desk);
+    expect([noReason.status, badFields(noReason)]).toEqual([400, ['body.reason']]);
+    const unpaid = await step(repair, { step: 'decline', reason: '太贵' }, desk.as.desk);
+    expect([unpaid.status, badFields(unpaid)]).toEqual([400, ['body.payment']]);
+    repair = await stepOk(
+      repair,
+      {
+        step: 'decline',
+        reason: '太贵',
+        payment: { amount: 5_000, method: 'wechat_pay', reference: 'WX-FEE-1' },
+      },
+      desk.as.desk,
+    );
+    expect(repair).toMatchObject({
+      status: 'declined',
+      declined: {
+        reason: '太贵',
+        inspectionFee: 5_000,
+        priceListVersion: 1,
+        payment: { reference: 'WX-FEE-1' },
+      },
+    });
+    expect(repair.stall).toBeUndefined();
+    const accept = await step(
+      repair,
+      { step: 'accept', payment: { amount: 80_000, method: 'cash', reference: 'R' } },
+      desk.as.desk,
+    );
+    expect([accept.status, problem(accept).code]).toEqual([409, 'repair_stage_not_allowed']);
     repair = await stepOk(repair, { step: 'ship', trackingNumber: 'SF301' }, desk.as.desk);
     repair = await stepOk(repair, { step: 'deliver' }, desk.as.desk);
-    expect(repair).toMatchObject({ status: 'delivered', countsAsRepair: false });
+    expect(repair).toMatchObject({ status: 'returned_unrepaired', countsAsRepair: false });
+    const guide = await step(repair, { step: 'guide', guidance: 'x' });
+    expect(guide.status).toBe(409);
+    expect(await caseSteps(repair.ticketId)).toEqual([
+      'registered→awaiting_parcel',
+      'receive_parcel→received',
+      'inspect→inspected',
+      'quote→quoted',
+      'decline→declined',
+      'ship→shipped',
+      'deliver→returned_unrepaired',
+    ]);
+    const declineEvent = (await timeline(repair.ticketId)).find(
+      (event) => event.kind === 'case_step' && event.step === 'decline',
+    );
+    expect(declineEvent?.kind === 'case_step' ? declineEvent.note : '').toContain('太贵');
+    expect(declineEvent?.kind === 'case_step' ? declineEvent.note : '').toContain('5000 fen');
     expect(await recordedRepairs(purchase)).toBeUndefined();
-    // Work on the ticket never started: the case finished, the ticket stays as it was.
-    expect((await getTicket(repair.ticketId)).status).toBe('new');
+    const ticket = await getTicket(repair.ticketId);
+    expect([ticket.status, ticket.resolution]).toEqual(['resolved', expect.stringContaining('unrepaired')]);
 
     const inWarranty = await buy(30);
     let free = await create(inWarranty);
+    expect(free.chargeBasis).toContain('保修期内免费维修');
     free = await stepOk(free, { step: 'receive_parcel', trackingNumber: 'SF400' });
     free = await stepOk(free, { step: 'inspect', findings: '电池鼓包' });
     expect(free).toMatchObject({ status: 'repairing', charge: 'free' });
-    const quote = await step(free, { step: 'quote', amount: 1, description: 'x' });
-    expect(quote.status).toBe(409);
+    const quote = await step(free, { step: 'quote', lines: [{ code: 'LAB-MB', quantity: 1 }] });
+    expect([quote.status, problem(quote).detail]).toEqual([
+      409,
+      expect.stringContaining('in warranty until'),
+    ]);
     free = await stepOk(free, { step: 'ship', trackingNumber: 'SF401' });
     free = await stepOk(free, { step: 'deliver' });
     expect(await recordedRepairs(inWarranty)).toEqual({ repairs: 1, daysInRepair: 0 });
+    // Work on this ticket never started: the case finished, the ticket stays as it was.
+    expect((await getTicket(free.ticketId)).status).toBe('new');
+  });
+
+  it('recordRepairStep: a declined parts quote ends the case and resolves its ticket, with no fee', async () => {
+    const purchase = await buy(30);
+    let parts = await create(purchase, { mode: 'parts', problem: '原装电源适配器一个' }, { started: true });
+    parts = await stepOk(parts, { step: 'quote', lines: [{ code: 'PART-ADAPTER', quantity: 1 }] });
+    const withFee = await step(
+      parts,
+      { step: 'decline', reason: '网上买更便宜', payment: { amount: 5_000, method: 'cash', reference: 'R' } },
+      desk.as.desk,
+    );
+    expect([withFee.status, badFields(withFee)]).toEqual([400, ['body.payment']]);
+    parts = await stepOk(parts, { step: 'decline', reason: '网上买更便宜' }, desk.as.desk);
+    expect(parts).toMatchObject({
+      status: 'declined',
+      declined: { inspectionFee: 0 },
+      countsAsRepair: false,
+    });
+    expect(parts.finishedAt).toBeDefined();
+    const ship = await step(parts, { step: 'ship', trackingNumber: 'SF9' }, desk.as.desk);
+    expect(ship.status).toBe(409);
+    expect(await caseSteps(parts.ticketId)).toEqual([
+      'registered→requested',
+      'quote→quoted',
+      'decline→declined',
+    ]);
+    expect((await getTicket(parts.ticketId)).status).toBe('resolved');
   });
 
   it('recordRepairStep: on site, free in warranty and with a fee outside it; parts quoted, paid, shipped and delivered', async () => {
     const appointment = { from: '2026-12-01T09:00:00+08:00', to: '2026-12-01T12:00:00+08:00' };
     const purchase = await buy(30);
-    const visit = { step: 'visit', findings: '风扇积灰', parts: [], labourMinutes: 40 };
+    const visit = {
+      step: 'visit',
+      findings: '风扇积灰',
+      lines: [{ code: 'LAB-VISIT', quantity: 1 }],
+      labourMinutes: 40,
+    };
+    // The ticket was dispatched to the technician: the visit is theirs without naming them.
     const onSite = await create(
       purchase,
-      { mode: 'on_site', appointment, technicianId: desk.staff.tech.id },
+      { mode: 'on_site', appointment },
       {
         started: true,
       },
@@ -348,26 +524,39 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
     expect(onSite).toMatchObject({ status: 'scheduled', charge: 'free', technicianId: desk.staff.tech.id });
     const deskVisit = await step(onSite, visit, desk.as.desk);
     expect(deskVisit.status).toBe(403);
-    const charged = await step(onSite, { ...visit, fee: { amount: 5_000, method: 'cash', reference: 'R1' } });
-    expect([charged.status, badFields(charged)]).toEqual([400, ['body.fee']]);
+    const charged = await step(onSite, {
+      ...visit,
+      payment: { amount: 8_000, method: 'cash', reference: 'R1' },
+    });
+    expect([charged.status, badFields(charged)]).toEqual([400, ['body.payment']]);
     const visited = await stepOk(onSite, visit);
-    expect(visited).toMatchObject({ status: 'done', countsAsRepair: true, visit: { labourMinutes: 40 } });
+    expect(visited).toMatchObject({
+      status: 'done',
+      countsAsRepair: true,
+      visit: { labourMinutes: 40, charges: { listTotal: 8_000, total: 0, free: true } },
+    });
+    expect(visited.visit?.charges.basis).toContain('保修期内免费维修');
     expect((await getTicket(onSite.ticketId)).status).toBe('resolved');
 
     const old = await buy(400);
     const paidVisit = await create(old, { mode: 'on_site', appointment, technicianId: desk.staff.tech.id });
     const noFee = await step(paidVisit, visit);
-    expect([noFee.status, badFields(noFee)]).toEqual([400, ['body.fee']]);
+    expect([noFee.status, badFields(noFee)]).toEqual([400, ['body.payment']]);
     const withFee = await stepOk(paidVisit, {
       ...visit,
-      parts: [{ name: '风扇', quantity: 1, amount: 12_000 }],
-      fee: { amount: 20_000, method: 'alipay', reference: 'ALI-1' },
+      lines: [...visit.lines, { code: 'PART-FAN', quantity: 1 }],
+      payment: { amount: 20_000, method: 'alipay', reference: 'ALI-1' },
     });
-    expect(withFee).toMatchObject({ status: 'done', charge: 'paid', visit: { fee: { amount: 20_000 } } });
+    expect(withFee).toMatchObject({
+      status: 'done',
+      charge: 'paid',
+      visit: { charges: { total: 20_000, free: false }, payment: { amount: 20_000 } },
+    });
 
     let parts = await create(purchase, { mode: 'parts', problem: '原装电源适配器一个' });
     expect(parts).toMatchObject({ status: 'requested', charge: 'paid' });
-    parts = await stepOk(parts, { step: 'quote', amount: 29_900, description: '65W 电源适配器' });
+    parts = await stepOk(parts, { step: 'quote', lines: [{ code: 'PART-ADAPTER', quantity: 1 }] });
+    expect(parts.quote?.total).toBe(29_900);
     parts = await stepOk(
       parts,
       { step: 'accept', payment: { amount: 29_900, method: 'card', reference: 'POS-9' } },
@@ -384,5 +573,81 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       'ship→shipped',
       'deliver→delivered',
     ]);
+  });
+
+  it('createRepair: an on-site window outside the store’s business hours or on its holiday is refused naming the field, and nothing is written', async () => {
+    const calendar = await invoke('putStoreCalendar', {
+      caller: desk.as.manager,
+      params: { storeId: desk.store.id },
+      body: { weekly: weekdaysNineToSix(), holidays: ['2026-12-04'] },
+    });
+    expect(calendar.status, JSON.stringify(calendar.body)).toBe(200);
+    const purchase = await buy(30);
+    const ticket = await openTicket(purchase.id);
+    const before = await snapshot(desk.tenant);
+    const onSite = (from: string, to: string) =>
+      invoke('createRepair', {
+        caller: desk.as.desk,
+        body: {
+          ticketId: ticket.id,
+          customerId,
+          purchaseId: purchase.id,
+          line: 1,
+          mode: 'on_site',
+          problem: '无法开机',
+          appointment: { from, to },
+          technicianId: desk.staff.tech.id,
+        },
+      });
+    for (const [from, to, field] of [
+      ['2026-12-01T08:00:00+08:00', '2026-12-01T10:00:00+08:00', 'body.appointment.from'],
+      ['2026-12-01T17:00:00+08:00', '2026-12-01T19:00:00+08:00', 'body.appointment.to'],
+      ['2026-12-04T10:00:00+08:00', '2026-12-04T11:00:00+08:00', 'body.appointment.from'],
+      ['2026-12-05T10:00:00+08:00', '2026-12-05T11:00:00+08:00', 'body.appointment.from'],
+    ] as const) {
+      const refused = await onSite(from, to);
+      expect([refused.status, problem(refused).code, badFields(refused)], from).toEqual([
+        422,
+        'appointment_outside_business_hours',
+        [field],
+      ]);
+    }
+    expect(await snapshot(desk.tenant)).toEqual(before);
+    const booked = await onSite('2026-12-03T14:00:00+08:00', '2026-12-03T18:00:00+08:00');
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+
+    // recordRepairStep reschedule (改约): the same check.
+    const repair = booked.body as RepairCase;
+    const beforeMoves = await snapshot(desk.tenant);
+    const holiday = await step(
+      repair,
+      {
+        step: 'reschedule',
+        appointment: { from: '2026-12-04T10:00:00+08:00', to: '2026-12-04T11:00:00+08:00' },
+      },
+      desk.as.desk,
+    );
+    expect([holiday.status, problem(holiday).code, badFields(holiday)]).toEqual([
+      422,
+      'appointment_outside_business_hours',
+      ['body.appointment.from'],
+    ]);
+    const window = { from: '2026-12-07T09:00:00+08:00', to: '2026-12-07T11:00:00+08:00' };
+    expect(await snapshot(desk.tenant)).toEqual(beforeMoves);
+    const moved = await stepOk(
+      repair,
+      {
+        step: 'reschedule',
+        appointment: window,
+        reason: '客户周四不在家',
+      },
+      desk.as.desk,
+    );
+    expect(moved).toMatchObject({
+      status: 'scheduled',
+      appointment: window,
+      technicianId: desk.staff.tech.id,
+    });
+    expect(await caseSteps(repair.ticketId)).toEqual(['registered→scheduled', 'reschedule→scheduled']);
   });
 });

@@ -1377,6 +1377,21 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
     },
     scope: 'store',
   },
+  getRepairPriceList: {
+    valid: async (world) => ({ caller: world.as.desk }),
+    scope: { notStoreScoped: 'tenant price list' },
+  },
+  putRepairPriceList: {
+    valid: async (world) => ({
+      caller: world.admin,
+      body: {
+        items: [{ code: 'LAB-1', name: '维修工时', kind: 'labour', amount: 10_000 }],
+        inspectionFee: 3_000,
+        version: await versionOf('getRepairPriceList', { caller: world.admin }),
+      },
+    }),
+    scope: { notStoreScoped: 'admin only; tenant price list' },
+  },
   createWebhookSubscription: {
     valid: async (world) => ({
       caller: world.admin,

@@ -11,6 +11,7 @@ import {
   repairTimerOf,
 } from '../../shared/repairs/model';
 import type { CreateRepairInput, RecordRepairStepInput } from '../../shared/repairs/schema';
+import type { RepairPriceList } from '../../shared/repairs/views';
 
 const now = new Date('2026-11-27T10:00:00+08:00');
 const ulid = (n: number) => `01JQ${String(n).padStart(22, '0')}`;
@@ -52,20 +53,48 @@ const steps: Record<string, Step> = {
   receive: { step: 'receive_parcel', trackingNumber: 'SF1' },
   inspect: { step: 'inspect', findings: '主板短路' },
   inspectMisuse: { step: 'inspect', findings: '进水', exemption: 'misuse_or_poor_storage' },
-  quote: { step: 'quote', amount: 45_000, description: '更换主板' },
+  quote: {
+    step: 'quote',
+    lines: [
+      { code: 'LAB-MB', quantity: 1 },
+      { code: 'PART-MB', quantity: 1 },
+    ],
+    description: '更换主板',
+  },
   accept: { step: 'accept', payment: { amount: 45_000, method: 'wechat_pay', reference: 'WX1' } },
-  decline: { step: 'decline' },
+  decline: { step: 'decline', reason: '太贵', payment: { amount: 5_000, method: 'cash', reference: 'R0' } },
+  declineParts: { step: 'decline', reason: '网上买更便宜' },
   ship: { step: 'ship', trackingNumber: 'SF2' },
   deliver: { step: 'deliver' },
   guide: { step: 'guide', guidance: '已指导安装' },
-  visitFree: { step: 'visit', findings: '风扇积灰', parts: [], labourMinutes: 30 },
+  visitFree: {
+    step: 'visit',
+    findings: '风扇积灰',
+    lines: [{ code: 'LAB-VISIT', quantity: 1 }],
+    labourMinutes: 30,
+  },
   visitPaid: {
     step: 'visit',
     findings: '风扇损坏',
-    parts: [{ name: '风扇', quantity: 1, amount: 12_000 }],
+    lines: [
+      { code: 'LAB-VISIT', quantity: 1 },
+      { code: 'PART-FAN', quantity: 1 },
+    ],
     labourMinutes: 30,
-    fee: { amount: 20_000, method: 'cash', reference: 'R1' },
+    payment: { amount: 20_000, method: 'cash', reference: 'R1' },
   },
+};
+
+/** A price list: 主板 labour 150 yuan and part 300, a visit 80, a fan 120; inspection fee 50 yuan. */
+const priceList: RepairPriceList = {
+  items: [
+    { code: 'LAB-MB', name: '主板维修工时', kind: 'labour', amount: 15_000 },
+    { code: 'PART-MB', name: '主板', kind: 'part', amount: 30_000 },
+    { code: 'LAB-VISIT', name: '上门服务费', kind: 'labour', amount: 8_000 },
+    { code: 'PART-FAN', name: '散热风扇', kind: 'part', amount: 12_000 },
+  ],
+  inspectionFee: 5_000,
+  version: 3,
 };
 
 let eventSerial = 10;
@@ -76,6 +105,7 @@ const context = (roles: readonly StaffRole[] = ['supervisor']) => ({
   now,
   quoteStallAt: '2026-12-02T01:00:00.000Z',
   timeZone: 'Asia/Shanghai',
+  priceList,
 });
 
 const run = (repair: RepairCase, names: readonly string[]) =>
@@ -120,10 +150,11 @@ describe('the repair stage machine (applyRepairStep)', () => {
       'mail_in',
       false,
       ['receive', 'inspect', 'quote', 'decline', 'ship', 'deliver'],
-      ['received', 'inspected', 'quoted', 'declined', 'shipped', 'delivered'],
+      ['received', 'inspected', 'quoted', 'declined', 'shipped', 'returned_unrepaired'],
       'paid',
       false,
     ],
+    ['parts', true, ['quote', 'declineParts'], ['quoted', 'declined'], 'paid', false],
     [
       'mail_in',
       true,
@@ -172,7 +203,16 @@ describe('the repair stage machine (applyRepairStep)', () => {
       'guide',
       'conflict:repair_stage_not_allowed',
     ],
-    ['parts', true, [], 'decline', 'conflict:repair_stage_not_allowed'],
+    ['parts', true, [], 'declineParts', 'conflict:repair_stage_not_allowed'],
+    ['on_site', false, [], 'declineParts', 'conflict:repair_stage_not_allowed'],
+    [
+      'mail_in',
+      false,
+      ['receive', 'inspect', 'quote', 'decline', 'ship', 'deliver'],
+      'guide',
+      'conflict:repair_stage_not_allowed',
+    ],
+    ['parts', true, ['quote'], 'decline', 'invalid_input:invalid_input'],
     ['parts', true, [], 'receive', 'conflict:repair_stage_not_allowed'],
     ['on_site', true, [], 'deliver', 'conflict:repair_stage_not_allowed'],
     ['on_site', true, [], 'visitPaid', 'invalid_input:invalid_input'],
@@ -208,6 +248,132 @@ describe('the repair stage machine (applyRepairStep)', () => {
         ),
       ),
     ).toBe(code);
+  });
+
+  it('prices the quote from the price list; the payment must be what it comes to', () => {
+    const quoted = run(open('mail_in', false), ['receive', 'inspect', 'quote']);
+    expect(quoted.quote).toMatchObject({
+      lines: [
+        { code: 'LAB-MB', unitAmount: 15_000, quantity: 1, amount: 15_000 },
+        { code: 'PART-MB', unitAmount: 30_000, quantity: 1, amount: 30_000 },
+      ],
+      listTotal: 45_000,
+      total: 45_000,
+      free: false,
+      priceListVersion: 3,
+    });
+    expect(quoted.chargeBasis).toContain('out of warranty since 2026-01-01');
+    const accept = (amount: number) =>
+      applyRepairStep(
+        quoted,
+        { step: 'accept', version: quoted.version, payment: { amount, method: 'cash', reference: 'R' } },
+        context(),
+      );
+    expect(codeOf(() => accept(44_999))).toBe('invalid_input:invalid_input');
+    expect(accept(45_000).repair.payment?.amount).toBe(45_000);
+    const unknown = () =>
+      applyRepairStep(
+        run(open('mail_in', false), ['receive', 'inspect']),
+        { step: 'quote', version: 4, lines: [{ code: 'NOPE', quantity: 1 }] },
+        context(),
+      );
+    expect(codeOf(unknown)).toBe('invalid_input:invalid_input');
+  });
+
+  it('a declined quote records the reason and the inspection fee paid, and goes back unrepaired', () => {
+    const quoted = run(open('mail_in', false), ['receive', 'inspect', 'quote']);
+    const decline = (body: Partial<Extract<RecordRepairStepInput, { step: 'decline' }>>, list = priceList) =>
+      applyRepairStep(
+        quoted,
+        { step: 'decline', version: quoted.version, reason: '太贵', ...body },
+        { ...context(), priceList: list },
+      );
+    const issuesOf = (thunk: () => unknown) => {
+      try {
+        thunk();
+        return [];
+      } catch (error) {
+        return error instanceof DomainError ? error.issues.map((issue) => issue.path) : [String(error)];
+      }
+    };
+    expect(issuesOf(() => decline({}))).toEqual(['payment']);
+    expect(issuesOf(() => decline({ payment: { amount: 4_000, method: 'cash', reference: 'R' } }))).toEqual([
+      'payment.amount',
+    ]);
+    const free = { ...priceList, inspectionFee: 0 };
+    expect(issuesOf(() => decline({ payment: { amount: 0, method: 'cash', reference: 'R' } }, free))).toEqual(
+      ['payment'],
+    );
+    const { repair, event } = decline({ payment: { amount: 5_000, method: 'cash', reference: 'R9' } });
+    expect(repair).toMatchObject({
+      status: 'declined',
+      declined: { reason: '太贵', inspectionFee: 5_000, priceListVersion: 3, payment: { reference: 'R9' } },
+    });
+    expect(repair.stall).toBeUndefined();
+    expect(event).toMatchObject({ step: 'decline', from: 'quoted', to: 'declined' });
+    expect(event.kind === 'case_step' ? event.note : '').toContain('太贵');
+    expect(repair.finishedAt).toBeUndefined();
+    const noFee = decline({}, free).repair;
+    expect(noFee.declined).toMatchObject({ inspectionFee: 0, priceListVersion: 3 });
+    const back = run(noFee, ['ship', 'deliver']);
+    expect(back).toMatchObject({ status: 'returned_unrepaired', countsAsRepair: false });
+    expect(back.history.at(-1)?.note).toContain('unrepaired');
+  });
+
+  it('an on-site visit is priced from the price list: free in warranty with the reason, charged outside it', () => {
+    const free = run(open('on_site', true), ['visitFree']);
+    expect(free.visit?.charges).toMatchObject({ listTotal: 8_000, total: 0, free: true });
+    expect(free.visit?.charges.basis).toContain('in warranty until 2027-01-01');
+    expect(free.chargeBasis).toContain('保修期内免费');
+    const paid = run(open('on_site', false), ['visitPaid']);
+    expect(paid.visit?.charges).toMatchObject({ listTotal: 20_000, total: 20_000, free: false });
+    expect(paid.visit?.payment).toMatchObject({ amount: 20_000 });
+    const exempt = applyRepairStep(
+      open('on_site', true),
+      {
+        ...(steps.visitPaid as Extract<Step, { step: 'visit' }>),
+        exemption: 'misuse_or_poor_storage',
+        version: 1,
+      },
+      context(),
+    ).repair;
+    expect(exempt).toMatchObject({ charge: 'paid', visit: { charges: { total: 20_000 } } });
+    expect(exempt.chargeBasis).toContain('misuse_or_poor_storage');
+  });
+
+  it('reschedules an on-site visit before it happens, noting the old window; nothing else can', () => {
+    const window = { from: '2026-11-30T14:00:00+08:00', to: '2026-11-30T16:00:00+08:00' };
+    const scheduled = open('on_site', true);
+    const reschedule = {
+      step: 'reschedule',
+      appointment: window,
+      reason: '客户不在家',
+    } as const;
+    const { repair, event } = applyRepairStep(
+      scheduled,
+      { ...reschedule, version: 1 },
+      context(['front_desk']),
+    );
+    expect(repair).toMatchObject({
+      status: 'scheduled',
+      appointment: window,
+      technicianId: ulid(4),
+      version: 2,
+    });
+    expect(event.kind === 'case_step' ? event.note : '').toBe(
+      `rescheduled to ${window.from}–${window.to} (was 2026-11-28T09:00:00+08:00–2026-11-28T12:00:00+08:00): 客户不在家`,
+    );
+    const visited = run(scheduled, ['visitFree']);
+    expect(
+      codeOf(() => applyRepairStep(visited, { ...reschedule, version: visited.version }, context())),
+    ).toBe('conflict:repair_stage_not_allowed');
+    const mailIn = open('mail_in', true);
+    expect(codeOf(() => applyRepairStep(mailIn, { ...reschedule, version: 1 }, context()))).toBe(
+      'conflict:repair_stage_not_allowed',
+    );
+    expect(
+      codeOf(() => applyRepairStep(scheduled, { ...reschedule, version: 1 }, context(['complaint_handler']))),
+    ).toBe('forbidden:repair_step_not_allowed');
   });
 
   it('waits on one reminder at a time: the parcel from registration, the quote once quoted, none after', () => {

@@ -1,4 +1,5 @@
 import { assertStoreAccess, type Principal } from '../../access/principal';
+import { resolveCalendar } from '../../calendar/repository';
 import { findPurchase } from '../../customers/repository';
 import type { IdempotencyClaim } from '../../db/idempotency';
 import { DomainError } from '../../errors';
@@ -6,6 +7,8 @@ import { newId } from '../../ids';
 import { findStaffMember } from '../../staff/repository';
 import { findStore } from '../../stores/repository';
 import { findTicket } from '../../tickets/repository';
+import type { Ticket } from '../../tickets/views';
+import { appointmentProblems, appointmentRefused } from '../appointment';
 import { openRepair, type RepairCase, repairEvent } from '../model';
 import type { RepairWarrantyOf } from '../ports';
 import { insertRepairCase } from '../repository';
@@ -20,9 +23,19 @@ const localDate = (now: Date, timeZone: string) =>
     now,
   );
 
+/** The ticket's assignee when a technician of the ticket's store (assigned or auto-dispatched). */
+async function dispatchedTechnician(tenantId: string, ticket: Ticket): Promise<string | undefined> {
+  if (!ticket.assigneeId) return undefined;
+  const assignee = await findStaffMember(tenantId, ticket.assigneeId);
+  return assignee?.roles.includes('technician') && assignee.storeIds.includes(ticket.storeId)
+    ? assignee.id
+    : undefined;
+}
+
 /**
  * Registers a repair (维修登记) on its repair ticket: the purchase line, the mode, and the warranty
- * decided from the purchase under the tenant's after-sales policy (repair days not counted), with
+ * decided from the purchase under the tenant's after-sales policy (repair days not counted); an
+ * on-site appointment must fall within the store's business hours. With
  * the ticket event and (mail-in) the awaited-parcel reminder, in one transaction.
  */
 export async function createRepair(
@@ -72,11 +85,28 @@ export async function createRepair(
   ) {
     throw refusedField('technician_not_found', 'technicianId', 'No technician of this store has this id.');
   }
+  // 安排技术人员上门: the one named, else the technician the ticket was dispatched to.
+  const technicianId =
+    input.mode === 'on_site'
+      ? (input.technicianId ?? (await dispatchedTechnician(tenantId, ticket)))
+      : undefined;
+  if (input.mode === 'on_site' && !technicianId) {
+    throw refusedField(
+      'technician_not_found',
+      'technicianId',
+      'An on-site repair needs a technician: name one, or assign the ticket to a technician first.',
+    );
+  }
   const store = await findStore(tenantId, ticket.storeId);
   if (!store) throw new DomainError('not_found', 'store_not_found', 'The ticket’s store no longer exists.');
+  if (input.mode === 'on_site' && input.appointment) {
+    // 预约上门: the window must fall in the store's business hours, not on a holiday.
+    const issues = appointmentProblems(await resolveCalendar(tenantId, store), input.appointment);
+    if (issues.length > 0) throw appointmentRefused(issues);
+  }
   const warranty = await warrantyOf(tenantId, purchase, input.line, localDate(now, store.timezone));
   const repair = openRepair(
-    input,
+    { ...input, ...(technicianId ? { technicianId } : {}) },
     { id: newId(now), storeId: ticket.storeId, itemName: item.name, warranty },
     principal.userId,
     now,

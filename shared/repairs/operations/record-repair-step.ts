@@ -10,9 +10,10 @@ import { withSla } from '../../tickets/changes';
 import { findTicket } from '../../tickets/repository';
 import { sideEffects } from '../../tickets/side-effects';
 import type { Ticket, TimelineEvent } from '../../tickets/views';
+import { appointmentProblems, appointmentRefused } from '../appointment';
 import { applyRepairStep, finishes, quoteStallWorkingDays, type RepairCase } from '../model';
 import type { RepairReactions } from '../ports';
-import { findRepairCase, saveRepairStep } from '../repository';
+import { findRepairCase, readRepairPriceList, saveRepairStep } from '../repository';
 import type { RecordRepairStepInput } from '../schema';
 
 /** The ticket statuses a ticket may be resolved from (tickets/lifecycle.ts). */
@@ -39,16 +40,25 @@ export async function recordRepairStep(
   if (input.version !== repair.version) throw versionConflict('repair case');
   const finishing = finishes(repair, input.step);
   let calendar: BusinessCalendar | undefined;
-  if (input.step === 'quote' || finishing) {
+  if (input.step === 'quote' || input.step === 'reschedule' || finishing) {
     const store = await findStore(tenantId, repair.storeId);
     if (!store) throw new DomainError('not_found', 'store_not_found', 'The repair’s store no longer exists.');
     calendar = await resolveCalendar(tenantId, store);
   }
+  if (input.step === 'reschedule' && calendar) {
+    // 改约: the new window must fall in the store's business hours, like the first one.
+    const issues = appointmentProblems(calendar, input.appointment);
+    if (issues.length > 0) throw appointmentRefused(issues);
+  }
+  // Quotes, visits and declines (the inspection fee) are priced from the tenant's price list.
+  const priced = input.step === 'quote' || input.step === 'visit' || input.step === 'decline';
+  const priceList = priced ? await readRepairPriceList(tenantId) : undefined;
   const { repair: next, event } = applyRepairStep(repair, input, {
     actorId: principal.userId,
     roles: principal.roles,
     eventId: newId(now),
     now,
+    ...(priceList ? { priceList } : {}),
     ...(calendar ? { timeZone: calendar.timezone } : {}),
     ...(input.step === 'quote' && calendar
       ? { quoteStallAt: addWorkingDays(calendar, now, quoteStallWorkingDays).toISOString() }
