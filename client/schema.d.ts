@@ -1121,7 +1121,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A store’s monthly staff assessment (月考核表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)
+         * A store’s monthly staff assessment (月考核表); `format=csv|xlsx` answers a file (CSV: UTF-8 with BOM; Chinese headers)
          * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         get: operations["getMonthlyStaffAssessment"];
@@ -1141,7 +1141,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv` answers text/csv (UTF-8 with BOM)
+         * A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv|xlsx` answers a file (CSV: UTF-8 with BOM)
          * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         get: operations["getSlaReport"];
@@ -7878,7 +7878,7 @@ export interface operations {
     getMonthlyStaffAssessment: {
         parameters: {
             query: {
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
                 month: string;
                 storeId: string;
             };
@@ -7912,7 +7912,7 @@ export interface operations {
     getSlaReport: {
         parameters: {
             query: {
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
                 from: string;
                 storeId: string;
                 to: string;

@@ -1,6 +1,7 @@
+import { monthlyStaffTable } from '../../shared/exports/reports';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
+import { fileAnswer } from '../../shared/http/export';
 import * as routes from '../../shared/http/routes';
-import { monthlyStaffCsv } from '../../shared/reports/monthly';
 import { getMonthlyStaffAssessment } from '../../shared/reports/operations/get-monthly-staff-assessment';
 import { getMonthlyStaffAssessmentQuery } from '../../shared/reports/schema';
 
@@ -10,11 +11,10 @@ export const handler = authenticatedRoute(
   async ({ principal, query }) => {
     const report = await getMonthlyStaffAssessment(principal, query);
     if (query.format === 'json') return { status: 200, body: report };
-    const filename = `staff-assessment-${report.storeCode}-${report.month}.csv`;
-    return {
-      status: 200,
-      content: { type: 'text/csv; charset=utf-8', text: monthlyStaffCsv(report) },
-      headers: { 'content-disposition': `attachment; filename="${filename}"` },
-    };
+    const name = `staff-assessment-${report.storeCode}-${report.month}`;
+    return fileAnswer(query.format, monthlyStaffTable(report), {
+      ascii: name,
+      title: `月考核表-${report.storeCode}-${report.month}`,
+    });
   },
 );

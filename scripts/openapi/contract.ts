@@ -885,13 +885,13 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
   },
   getMonthlyStaffAssessment: {
     summary:
-      'A store’s monthly staff assessment (月考核表); `format=csv` answers text/csv (UTF-8 with BOM, Chinese headers)',
+      'A store’s monthly staff assessment (月考核表); `format=csv|xlsx` answers a file (CSV: UTF-8 with BOM; Chinese headers)',
     tag: 'reports',
     answer: one('MonthlyStaffAssessment'),
   },
   getSlaReport: {
     summary:
-      'A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv` answers text/csv (UTF-8 with BOM)',
+      'A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv|xlsx` answers a file (CSV: UTF-8 with BOM)',
     tag: 'reports',
     answer: one('SlaReport'),
   },

@@ -1,4 +1,13 @@
-import type { WeeklyRow, WeeklyStoreReport } from '../reports/views';
+import { monthlyColumns } from '../reports/monthly';
+import { slaColumns } from '../reports/sla';
+import type {
+  MonthlyStaffAssessment,
+  MonthlyStaffRow,
+  SlaReport,
+  SlaReportRow,
+  WeeklyRow,
+  WeeklyStoreReport,
+} from '../reports/views';
 import { weeklyColumns } from '../reports/weekly';
 import { type Table, tableOf } from './table';
 
@@ -7,6 +16,24 @@ export function weeklyStoreTable(report: WeeklyStoreReport): Table {
   return tableOf(
     `周报表 ${report.week}`,
     weeklyColumns.map(([field, header]) => ({ header, value: (row: WeeklyRow) => row[field] })),
+    [...report.days, { ...report.total, day: '合计' }],
+  );
+}
+
+/** 月考核表 as a table: one row per staff member, then the store's own month as 门店合计. */
+export function monthlyStaffTable(report: MonthlyStaffAssessment): Table {
+  return tableOf(
+    `月考核表 ${report.month}`,
+    monthlyColumns.map(([field, header]) => ({ header, value: (row: MonthlyStaffRow) => row[field] })),
+    [...report.staff, { ...report.store, name: '门店合计' }],
+  );
+}
+
+/** The SLA report as a table: one row per local day, then 合计. */
+export function slaReportTable(report: SlaReport): Table {
+  return tableOf(
+    `SLA ${report.from}~${report.to}`,
+    slaColumns.map(([field, header]) => ({ header, value: (row: SlaReportRow) => row[field] })),
     [...report.days, { ...report.total, day: '合计' }],
   );
 }

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { addCounters, type Counters, estimateMedian } from './counters';
 import type { MonthlyStaffAssessment, MonthlyStaffRow } from './views';
 
@@ -101,7 +100,7 @@ export function monthlyStaffAssessment(
   };
 }
 
-/** The columns of the CSV, with their Chinese headers (Excel users read these). */
+/** The columns of the file answers, with their Chinese headers (Excel users read these). */
 export const monthlyColumns: readonly [keyof MonthlyStaffRow, string][] = [
   ['name', '员工'],
   ['staffId', '员工编号'],
@@ -119,11 +118,3 @@ export const monthlyColumns: readonly [keyof MonthlyStaffRow, string][] = [
   ['revisitCompletionRate', '回访完成率'],
   ['complaintsAgainst', '被投诉次数'],
 ];
-
-/** UTF-8 with a BOM, so Excel opens the Chinese headers as text; the store's row last, as 门店合计. */
-export function monthlyStaffCsv(report: MonthlyStaffAssessment): string {
-  const rows = [...report.staff, { ...report.store, name: '门店合计' }].map((row) =>
-    monthlyColumns.map(([field]) => row[field] ?? ''),
-  );
-  return `\uFEFF${stringify(rows, { header: true, columns: monthlyColumns.map(([, header]) => header), record_delimiter: 'windows' })}`;
-}

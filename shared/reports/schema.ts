@@ -50,7 +50,7 @@ export const yearMonth = string().check(
 export const getMonthlyStaffAssessmentQuery = strictObject({
   storeId: ulid,
   month: yearMonth,
-  format: _default(zEnum(['json', 'csv']), 'json'),
+  format: _default(zEnum(['json', 'csv', 'xlsx']), 'json'),
 });
 export type GetMonthlyStaffAssessmentQuery = Infer<typeof getMonthlyStaffAssessmentQuery>;
 
@@ -62,7 +62,7 @@ export const getSlaReportQuery = strictObject({
   storeId: ulid,
   from: isoDate,
   to: isoDate,
-  format: _default(zEnum(['json', 'csv']), 'json'),
+  format: _default(zEnum(['json', 'csv', 'xlsx']), 'json'),
 }).check(
   refine(
     (query) =>

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Counters } from './counters';
 import type { SlaReport, SlaReportRow } from './views';
 
@@ -60,7 +59,7 @@ export function slaReport(
   };
 }
 
-/** The columns of the CSV, with their Chinese headers. */
+/** The columns of the file answers, with their Chinese headers. */
 export const slaColumns: readonly [keyof SlaReportRow, string][] = [
   ['day', '日期'],
   ['firstResponseMet', '首次响应达标'],
@@ -73,11 +72,3 @@ export const slaColumns: readonly [keyof SlaReportRow, string][] = [
   ['resolutionMetRate', '解决达标率'],
   ['escalations', '升级次数'],
 ];
-
-/** UTF-8 with a BOM, so Excel opens the Chinese headers as text; the total row last, as 合计. */
-export function slaReportCsv(report: SlaReport): string {
-  const rows = [...report.days, { ...report.total, day: '合计' }].map((row) =>
-    slaColumns.map(([field]) => row[field] ?? ''),
-  );
-  return `\uFEFF${stringify(rows, { header: true, columns: slaColumns.map(([, header]) => header), record_delimiter: 'windows' })}`;
-}

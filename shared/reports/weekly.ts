@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { type Counters, estimateMedian } from './counters';
 import { isoWeekMonday } from './schema';
 import type { WeeklyRow, WeeklyStoreReport } from './views';
@@ -88,7 +87,7 @@ export function weeklyStoreReport(
   };
 }
 
-/** The columns of the CSV, with their Chinese headers (Excel users read these). */
+/** The columns of the file answers, with their Chinese headers (Excel users read these). */
 export const weeklyColumns: readonly [keyof WeeklyRow, string][] = [
   ['day', '日期'],
   ['opened', '新建工单'],
@@ -113,11 +112,3 @@ export const weeklyColumns: readonly [keyof WeeklyRow, string][] = [
   ['satisfactionCount', '满意度评价数'],
   ['satisfactionAverage', '平均满意度'],
 ];
-
-/** UTF-8 with a BOM, so Excel opens the Chinese headers as text, not mojibake. */
-export function weeklyStoreCsv(report: WeeklyStoreReport): string {
-  const rows = [...report.days, { ...report.total, day: '合计' }].map((row) =>
-    weeklyColumns.map(([field]) => row[field] ?? ''),
-  );
-  return `\uFEFF${stringify(rows, { header: true, columns: weeklyColumns.map(([, header]) => header), record_delimiter: 'windows' })}`;
-}

@@ -27,6 +27,8 @@ export const bundleHeadroomBytes = 100 * KB;
  */
 export const exportHandlers: readonly string[] = [
   'getWeeklyStoreReport',
+  'getMonthlyStaffAssessment',
+  'getSlaReport',
   'exportLedger',
   'exportEquipmentRegister',
   'exportStaffRegister',

@@ -1,11 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import {
-  daysOfMonth,
-  monthlyRow,
-  monthlyStaffAssessment,
-  monthlyStaffCsv,
-} from '../../shared/reports/monthly';
+import { monthlyStaffTable } from '../../shared/exports/reports';
+import { tableCsv } from '../../shared/exports/table';
+import { daysOfMonth, monthlyRow, monthlyStaffAssessment } from '../../shared/reports/monthly';
 import { getMonthlyStaffAssessmentQuery } from '../../shared/reports/schema';
 
 const store = { id: 'S1', code: 'SH01', name: '上海一店', timezone: 'Asia/Shanghai' };
@@ -124,7 +121,7 @@ describe('monthlyStaffAssessment', () => {
   });
 
   it('CSV: BOM, Chinese headers, the store row last, empty cells for no value; read back intact', () => {
-    const csv = monthlyStaffCsv(report);
+    const csv = tableCsv(monthlyStaffTable(report));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.员工)).toEqual(['李强', '王芳', '张伟', '', '门店合计']);

@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { slaReportTable } from '../../shared/exports/reports';
+import { tableCsv } from '../../shared/exports/table';
 import { getSlaReportQuery } from '../../shared/reports/schema';
-import { datesBetween, slaReport, slaReportCsv } from '../../shared/reports/sla';
+import { datesBetween, slaReport } from '../../shared/reports/sla';
 
 const store = { id: 'S1', code: 'SH01', name: '上海一店', timezone: 'Asia/Shanghai' };
 
@@ -51,7 +53,7 @@ describe('slaReport', () => {
   });
 
   it('CSV: BOM, Chinese headers, 合计 last; read back intact', () => {
-    const csv = slaReportCsv(report);
+    const csv = tableCsv(slaReportTable(report));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.日期)).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '合计']);
