@@ -190,6 +190,56 @@ describe('the change stream of DynamoDB Local (changeEventsOf, webhookFanOut)', 
     expect(Date.parse(rotated.previousSecretUntil) - Date.parse(rotated.updatedAt)).toBe(24 * 3600 * 1000);
   }, 120_000);
 
+  it('updateWebhookSubscription: a robot secret only for 钉钉, dropped when the format changes; storeIds null means every store again', async () => {
+    interface Shown {
+      id: string;
+      version: number;
+      format: string;
+      storeIds?: string[];
+      robotSigned?: boolean;
+    }
+    const robot = await succeeded<Shown>('createWebhookSubscription', {
+      caller: desk.admin,
+      body: {
+        url: 'https://oapi.dingtalk.com/robot/send?access_token=test',
+        events: ['ticket.created'],
+        storeIds: [desk.store.id],
+        format: 'dingtalk',
+        robotSecret: 'SECtest',
+      },
+    });
+    expect([robot.format, robot.storeIds, robot.robotSigned]).toEqual(['dingtalk', [desk.store.id], true]);
+    const update = (body: Record<string, unknown>) =>
+      invoke<Shown>('updateWebhookSubscription', {
+        caller: desk.admin,
+        params: { subscriptionId: robot.id },
+        body,
+      });
+
+    // Every store again; the robot still signs.
+    const everywhere = await update({ version: robot.version, storeIds: null });
+    expect(everywhere.status).toBe(200);
+    expect([everywhere.body.storeIds, everywhere.body.robotSigned]).toEqual([undefined, true]);
+
+    // A secret for a robot that is not 钉钉's: refused by name, nothing changed.
+    const refused = await update({
+      version: everywhere.body.version,
+      format: 'wecom',
+      robotSecret: 'SECother',
+    });
+    expect(refused.status).toBe(400);
+    expect(badFields(refused)).toEqual(['body.robotSecret']);
+
+    // Another format: the 钉钉 secret goes with it.
+    const wecom = await update({ version: everywhere.body.version, format: 'wecom' });
+    expect(wecom.status).toBe(200);
+    expect([wecom.body.format, wecom.body.robotSigned, wecom.body.version]).toEqual([
+      'wecom',
+      undefined,
+      everywhere.body.version + 1,
+    ]);
+  }, 120_000);
+
   it('the local stream runtime delivers to the consumer, resumes after its checkpoint, and replays idempotently from TRIM_HORIZON', async () => {
     const subscription = await subscribe(['ticket.created']);
     const dir = mkdtempSync(join(tmpdir(), 'stream-'));
