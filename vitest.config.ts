@@ -43,8 +43,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each e2e file starts its own local service (a Java process, ports of its own): two at a
-          // time on 2 cores. One at a time, they ran in series after everything else (~7 minutes).
+          // time on 2 cores, in a group of their own after the other projects (a project with its own
+          // worker count needs its own group), so they never crowd the integration tests.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
