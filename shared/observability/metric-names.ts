@@ -17,7 +17,7 @@ export const metricNames = {
   slaBreaches: 'SlaBreaches',
   /** Escalations made (each level counts once), by clock. */
   escalations: 'Escalations',
-  /** Webhook delivery attempts, by outcome (delivered, failed): failures are the receivers' or ours. */
+  /** Webhook delivery attempts, by outcome (delivered, failed, refused by the address guard). */
   webhookAttempts: 'WebhookAttempts',
   /** Change-stream records a consumer could not handle this time (retried, then parked), by consumer. */
   streamRecordFailures: 'StreamRecordFailures',
