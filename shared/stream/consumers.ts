@@ -22,23 +22,26 @@ export interface StreamConsumer {
   readonly tableAccess: TableAccess;
 }
 
+/** The entity tags whose stream records carry events (shared/stream/events.ts): what the webhook fan-out reads. */
+export const eventSourceTags = [
+  'ticket_event',
+  'deposit_entry',
+  'revisit',
+  'merchant',
+  'wake_up_call',
+  'loan',
+  'lost_item',
+  'guest_message',
+  'luggage',
+  'safe_box',
+  'shift_handover',
+  'department',
+] as const;
+
 export const streamConsumers = {
   webhookFanOut: {
     handler: 'functions/stream/webhook-fan-out.ts',
-    entities: [
-      'ticket_event',
-      'deposit_entry',
-      'revisit',
-      'merchant',
-      'wake_up_call',
-      'loan',
-      'lost_item',
-      'guest_message',
-      'luggage',
-      'safe_box',
-      'shift_handover',
-      'department',
-    ],
+    entities: eventSourceTags,
     batchSize: 25,
     timeoutSeconds: 30,
     maxRetries: 5,

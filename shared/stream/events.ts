@@ -13,6 +13,7 @@ import type { SafeBox, SafeBoxHistoryEntry } from '../safe-boxes/views';
 import type { ShiftHandover, ShiftHandoverHistoryEntry } from '../shift-handovers/views';
 import type { TimelineEvent } from '../tickets/views';
 import type { WakeUpCall, WakeUpHistoryEntry } from '../wake-up-calls/views';
+import { eventSourceTags } from './consumers';
 
 /**
  * The change stream's domain events (DESIGN §4: timeline and ledger events are the outbox).
@@ -26,21 +27,6 @@ import type { WakeUpCall, WakeUpHistoryEntry } from '../wake-up-calls/views';
  *   insert `created`, a later version `updated`.
  */
 
-/** The entity tags whose stream records carry events: the filter of every change-stream consumer. */
-export const eventSourceTags = [
-  'ticket_event',
-  'deposit_entry',
-  'revisit',
-  'merchant',
-  'wake_up_call',
-  'loan',
-  'lost_item',
-  'guest_message',
-  'luggage',
-  'safe_box',
-  'shift_handover',
-  'department',
-] as const;
 export type EventSourceTag = (typeof eventSourceTags)[number];
 
 interface EventBase {

@@ -2,8 +2,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { streamConsumers } from '../../shared/stream/consumers';
-import { changeEventsOf, eventSourceTags, newHistoryEntries } from '../../shared/stream/events';
+import { changeEventsOf, newHistoryEntries } from '../../shared/stream/events';
 import { checkAddress, resolveTarget } from '../../shared/webhooks/address-guard';
 import { wantsStore, webhookEventsOf, webhookEventTypes } from '../../shared/webhooks/catalogue';
 import {
@@ -333,10 +332,6 @@ describe('the catalogue of the areas that landed last (webhookEventsOf)', () => 
     expect(updated[0]?.key).not.toBe(created[0]?.key);
     // A write that left the version alone is no new event.
     expect(changeEventsOf(record('MODIFY', department(2), department(2)))).toEqual([]);
-  });
-
-  it('feeds the fan-out every item kind that carries events', () => {
-    expect([...streamConsumers.webhookFanOut.entities].sort()).toEqual([...eventSourceTags].sort());
   });
 
   it('names every catalogued event in Chinese for the group robots', () => {
