@@ -41,11 +41,15 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // One DynamoDB Local for the e2e files too: each service gets a table of its own in it
+          // (test/kit/local-service.ts), where each used to start a JVM of its own.
+          globalSetup: ['test/kit/dynamodb-global-setup.ts'],
+          setupFiles: ['test/kit/e2e-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each e2e file starts its own local service (a Java process, ports of its own), so they
-          // share the pool with the other projects: in a group of their own (one at a time, or any
-          // worker count of their own) they ran after everything else, 7 to 10 minutes of the run.
+          // Each e2e file starts its own local service (ports of its own), so they share the pool
+          // with the other projects: in a group of their own (one at a time, or any worker count
+          // of their own) they ran after everything else, 7 to 10 minutes of the run.
         },
       },
     ],

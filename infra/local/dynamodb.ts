@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
@@ -127,6 +128,22 @@ export async function startDynamoDbLocal(options: {
   } catch (error) {
     await stop();
     throw error;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Drops a table (a test's own, when it is done with it); an absent one is no error. */
+export async function dropTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: localAwsEnvironment.AWS_REGION,
+    credentials: localCredentials,
+  });
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   } finally {
     client.destroy();
   }

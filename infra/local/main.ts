@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createProbe } from 'node:net';
@@ -12,7 +13,8 @@ import { localTokenAuthority } from './tokens';
  * `npm start`: DynamoDB Local, the table, and the API on 127.0.0.1:$PORT running the same
  * handler modules Lambda runs. Environment: PORT (3000), DATA_DIR (.data), IN_MEMORY=1 or
  * `--in-memory` for a throwaway run, DYNAMODB_PORT (a free port when unset), CORS_ORIGINS (comma-separated
- * origins whose pages may call, as the stack's `corsOrigins` context).
+ * origins whose pages may call, as the stack's `corsOrigins` context), DYNAMODB_ENDPOINT (a DynamoDB Local
+ * already running: this service then starts none, and its table lives there).
  */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const host = '127.0.0.1';
@@ -28,10 +30,7 @@ async function main(): Promise<void> {
 
   await assertPortFree(port);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const dynamoPort = process.env.DYNAMODB_PORT
-    ? parsePort(process.env.DYNAMODB_PORT, 8000, 'DYNAMODB_PORT')
-    : await freePort();
-  const dynamo = await startDynamoDbLocal({ port: dynamoPort, ...(dataDir ? { dataDir } : {}) });
+  const dynamo = await localDynamoDb(dataDir);
   let stopping = false;
   let server: Server | undefined;
   const stop = async (code: number) => {
@@ -43,14 +42,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  // Last resort: never leave a Java process behind, whatever ends this one.
-  process.on('exit', () => dynamo.process.kill('SIGKILL'));
-  dynamo.process.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`DynamoDB Local stopped unexpectedly (exit ${code}); shutting down.`);
-      void stop(1);
-    }
-  });
+  if (dynamo.process) {
+    const java = dynamo.process;
+    // Last resort: never leave a Java process behind, whatever ends this one.
+    process.on('exit', () => java.kill('SIGKILL'));
+    java.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`DynamoDB Local stopped unexpectedly (exit ${code}); shutting down.`);
+        void stop(1);
+      }
+    });
+  }
 
   const tableName = process.env.TABLE_NAME ?? localTableName;
   const table = await ensureTable(dynamo.endpoint, tableName);
@@ -107,7 +109,7 @@ async function main(): Promise<void> {
     [
       '',
       `Service desk API (local) on ${url}`,
-      `  data:     ${dataDir ?? 'in memory (lost on exit)'}; table ${tableName} (${table}) on DynamoDB Local ${dynamo.endpoint}`,
+      `  data:     ${dynamo.process ? (dataDir ?? 'in memory (lost on exit)') : 'kept by that DynamoDB Local'}; table ${tableName} (${table}) on DynamoDB Local ${dynamo.endpoint}${dynamo.process ? '' : ' (already running)'}`,
       `  token:    curl -s -X POST ${url}/local/tokens -H 'content-type: application/json' \\`,
       `              -d '{"tenantId":"demo","userId":"alice","roles":["admin"]}'`,
       `  health:   curl -s ${url}/v1/health`,
@@ -117,6 +119,28 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+/**
+ * DynamoDB Local for this service: the one DYNAMODB_ENDPOINT names (left running on exit, e.g. a
+ * test run's shared one), or one started here, in DATA_DIR or in memory, stopped with the service.
+ */
+async function localDynamoDb(
+  dataDir: string | undefined,
+): Promise<{ endpoint: string; process?: ChildProcess; stop(): Promise<void> }> {
+  const external = process.env.DYNAMODB_ENDPOINT;
+  if (external) {
+    if (!/^https?:\/\/[^/]+\/?$/.test(external)) {
+      throw new LocalRuntimeError(
+        `DYNAMODB_ENDPOINT must be a URL such as http://127.0.0.1:8000, not "${external}".`,
+      );
+    }
+    return { endpoint: external.replace(/\/$/, ''), stop: async () => {} };
+  }
+  const dynamoPort = process.env.DYNAMODB_PORT
+    ? parsePort(process.env.DYNAMODB_PORT, 8000, 'DYNAMODB_PORT')
+    : await freePort();
+  return startDynamoDbLocal({ port: dynamoPort, ...(dataDir ? { dataDir } : {}) });
 }
 
 function localCorsOrigins(): string[] {

@@ -295,6 +295,24 @@ describe('local service lifecycle', () => {
     }
   });
 
+  it('runs on the DynamoDB Local that DYNAMODB_ENDPOINT names, leaves it running, and refuses a malformed one', {
+    timeout: e2eTimeout(1),
+  }, async () => {
+    const endpoint = process.env.E2E_DYNAMODB_ENDPOINT as string;
+    const service = await startLocalService({}, ['--in-memory']);
+    const code = await service.stop();
+    expect(code).toBe(0);
+    expect(service.output()).toContain(`on DynamoDB Local ${endpoint} (already running)`);
+    expect(await portAnswers(Number(new URL(endpoint).port))).toBe(true);
+
+    const refused = await completion(
+      runLocalService({ DYNAMODB_ENDPOINT: 'localhost:8000', PORT: '0' }, ['--in-memory']),
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('DYNAMODB_ENDPOINT must be a URL');
+    expect(refused.output).not.toMatch(/\n\s+at /);
+  });
+
   it('says plainly when Java is missing', { timeout: e2eTimeout(0) }, async () => {
     const { code, output } = await completion(
       runLocalService({ PATH: '/nonexistent', PORT: '0' }, ['--in-memory']),

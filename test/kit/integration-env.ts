@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, inject } from 'vitest';
-import { ensureTable, localAwsEnvironment } from '../../infra/local/dynamodb';
+import { dropTable, ensureTable, localAwsEnvironment } from '../../infra/local/dynamodb';
 
 /*
  * Every test file gets a table of its own on the run's one DynamoDB Local. Files that sweep every
@@ -21,8 +20,4 @@ Object.assign(process.env, localAwsEnvironment, {
 });
 await ensureTable(endpoint, tableName);
 // Dropped with its file: DynamoDB Local keeps every table in one small Java heap.
-afterAll(async () => {
-  const client = new DynamoDBClient({ endpoint });
-  await client.send(new DeleteTableCommand({ TableName: tableName }));
-  client.destroy();
-});
+afterAll(() => dropTable(endpoint, tableName));
