@@ -110,12 +110,27 @@ export async function buildFunction(
   sdk: SdkMode,
   outRoot = join(tmpRoot, 'bundles'),
 ): Promise<BundleResult> {
-  const outfile = join(outRoot, sdk, fn.name, 'index.mjs');
-  rmSync(dirname(outfile), { recursive: true, force: true });
-  mkdirSync(dirname(outfile), { recursive: true });
+  return (await buildFunctions([fn], sdk, outRoot))[0] as BundleResult;
+}
+
+/**
+ * Builds several functions in one esbuild run: one output per entry, each bundled on its own
+ * (no code splitting), exactly as separate runs would; the shared modules are parsed once.
+ */
+export async function buildFunctions(
+  fns: readonly BenchFunction[],
+  sdk: SdkMode,
+  outRoot = join(tmpRoot, 'bundles'),
+): Promise<BundleResult[]> {
+  const outdir = join(outRoot, sdk);
+  for (const fn of fns) {
+    rmSync(join(outdir, fn.name), { recursive: true, force: true });
+    mkdirSync(join(outdir, fn.name), { recursive: true });
+  }
   const result = await build({
-    entryPoints: [join(repoRoot, fn.entry)],
-    outfile,
+    entryPoints: fns.map((fn) => ({ in: join(repoRoot, fn.entry), out: `${fn.name}/index` })),
+    outdir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -131,25 +146,28 @@ export async function buildFunction(
     metafile: true,
     logLevel: 'silent',
   });
-  // What CDK's afterBundling hook adds beside the code (infra/bundled-files.ts), as Lambda gets it.
-  if (fn.kind === 'http') {
-    for (const command of filesBesideCode(fn.name as HttpRouteName, repoRoot, dirname(outfile))) {
-      execFileSync('/bin/sh', ['-c', command]);
+  return fns.map((fn) => {
+    const outfile = join(outdir, fn.name, 'index.mjs');
+    // What CDK's afterBundling hook adds beside the code (infra/bundled-files.ts), as Lambda gets it.
+    if (fn.kind === 'http') {
+      for (const command of filesBesideCode(fn.name as HttpRouteName, repoRoot, dirname(outfile))) {
+        execFileSync('/bin/sh', ['-c', command]);
+      }
     }
-  }
-  const code = readFileSync(outfile);
-  const mapFile = `${outfile}.map`;
-  return {
-    name: fn.name,
-    kind: fn.kind,
-    entry: fn.entry,
-    sdk,
-    file: outfile,
-    bytes: code.length,
-    deflatedBytes: deflateRawSync(code, { level: 9 }).length,
-    sourceMapBytes: existsSync(mapFile) ? readFileSync(mapFile).length : 0,
-    contributors: contributors(result.metafile, outfile),
-  };
+    const code = readFileSync(outfile);
+    const mapFile = `${outfile}.map`;
+    return {
+      name: fn.name,
+      kind: fn.kind,
+      entry: fn.entry,
+      sdk,
+      file: outfile,
+      bytes: code.length,
+      deflatedBytes: deflateRawSync(code, { level: 9 }).length,
+      sourceMapBytes: existsSync(mapFile) ? readFileSync(mapFile).length : 0,
+      contributors: contributors(result.metafile, outfile),
+    };
+  });
 }
 
 /** Groups the bundle's bytes by npm package or first-party folder, largest first. */
@@ -180,9 +198,7 @@ function ownerOf(inputPath: string): string {
 
 export async function buildAll(): Promise<BundleResult[]> {
   const results: BundleResult[] = [];
-  for (const sdk of sdkModes) {
-    for (const fn of benchFunctions()) results.push(await buildFunction(fn, sdk));
-  }
+  for (const sdk of sdkModes) results.push(...(await buildFunctions(benchFunctions(), sdk)));
   return results;
 }
 
