@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaffRole, staffRoles } from '../../shared/access/roles';
 import { type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import { type Caller, type Invocation, type InvocationResult, invoke, problem } from '../kit/invoke';
@@ -10,7 +10,7 @@ import {
   routeCases,
   type World,
 } from '../kit/route-requests';
-import { itemsOfTenant } from '../kit/table';
+import { ofTenant, type TableChange, tableChanges } from '../kit/table-changes';
 
 /*
  * Tenant, store and role isolation for every route of the route table: two tenants with two
@@ -20,8 +20,15 @@ import { itemsOfTenant } from '../kit/table';
  * can only come from the tenant, store or role.
  */
 
-const snapshot = async (tenant: string) =>
-  (await itemsOfTenant(tenant)).map((item) => JSON.stringify(item)).sort();
+// What each refused request wrote: read from the table's change stream after marking it.
+const changes = tableChanges();
+afterAll(() => changes.close());
+const mark = async () => {
+  await changes.newChanges();
+};
+const writtenFor = (list: readonly TableChange[], tenant: string) =>
+  ofTenant(list, tenant).map((change) => `${change.event} ${change.pk} ${change.sk}`);
+const written = async (tenant: string) => writtenFor(await changes.newChanges(), tenant);
 
 const show = (result: InvocationResult<unknown>) => {
   const text = JSON.stringify(result.body) ?? '';
@@ -78,6 +85,16 @@ describe('access matrix: every route × another tenant, another store, every rol
     expect(covered).toEqual(Object.keys(httpRoutes).sort());
   });
 
+  it('sees every write at once in the change log the checks below read', async () => {
+    await mark();
+    const customer = await invoke('createCustomer', { caller: a.admin, body: { phone: '13912345678' } });
+    expect(customer.status, show(customer)).toBe(201);
+    const landed = await changes.newChanges();
+    expect(writtenFor(landed, a.tenant).filter((line) => line.startsWith('INSERT'))).not.toEqual([]);
+    expect(writtenFor(landed, b.tenant)).toEqual([]);
+    expect(await written(a.tenant)).toEqual([]);
+  });
+
   it.each(jwtRouteNames)(
     "%s: another tenant's objects are 404, and nothing of them shows",
     async (routeName) => {
@@ -86,9 +103,9 @@ describe('access matrix: every route × another tenant, another store, every rol
       // Tenant B's admin may do anything in B; for an inbox, B's technician (admins have none).
       const intruder: Caller = inbox ? b.as.tech : b.admin;
       const secrets = secretsOf(a);
-      const before = await snapshot(a.tenant);
+      await mark();
       const result = await invoke(routeName, { ...request, caller: intruder });
-      expect(await snapshot(a.tenant), `${routeName} wrote into the other tenant`).toEqual(before);
+      expect(await written(a.tenant), `${routeName} wrote into the other tenant`).toEqual([]);
       expect(leaked(result, secrets), `${routeName} showed the other tenant's data: ${show(result)}`).toEqual(
         [],
       );
@@ -127,7 +144,7 @@ describe('access matrix: every route × another tenant, another store, every rol
         }
       };
       walk(request.body, '', (next) => next);
-      const [beforeA, beforeB] = await Promise.all([snapshot(a.tenant), snapshot(b.tenant)]);
+      await mark();
       const failures: string[] = [];
       for (const swap of swaps) {
         const result = await invoke(routeName, { ...request, body: swap.body });
@@ -143,8 +160,9 @@ describe('access matrix: every route × another tenant, another store, every rol
         }
       }
       expect(failures).toEqual([]);
-      expect(await snapshot(a.tenant)).toEqual(beforeA);
-      expect(await snapshot(b.tenant), `${routeName} wrote behind a refused reference`).toEqual(beforeB);
+      const landed = await changes.newChanges();
+      expect(writtenFor(landed, a.tenant)).toEqual([]);
+      expect(writtenFor(landed, b.tenant), `${routeName} wrote behind a refused reference`).toEqual([]);
       await expectAccepted(routeName, request);
     },
   );
@@ -161,9 +179,9 @@ describe('access matrix: every route × another tenant, another store, every rol
         roles,
         storeIds: [a.otherStore.id],
       };
-      const before = await snapshot(a.tenant);
+      await mark();
       const result = await invoke(routeName, { ...request, caller: elsewhere });
-      expect(await snapshot(a.tenant), `${routeName} wrote for a caller out of scope`).toEqual(before);
+      expect(await written(a.tenant), `${routeName} wrote for a caller out of scope`).toEqual([]);
       expect([result.status, code(result)], `${routeName}: ${show(result)}`).toEqual([
         403,
         'store_out_of_scope',
@@ -273,7 +291,7 @@ describe('access matrix: every route × another tenant, another store, every rol
         ['front_desk,admin' as StaffRole],
       ];
       const known = new Set<string>(staffRoles);
-      const before = await snapshot(a.tenant);
+      await mark();
       const failures: string[] = [];
       for (const roles of wrong) {
         const caller: Caller = {
@@ -290,7 +308,7 @@ describe('access matrix: every route × another tenant, another store, every rol
         }
       }
       expect(failures).toEqual([]);
-      expect(await snapshot(a.tenant), `${routeName} wrote for a wrong role`).toEqual(before);
+      expect(await written(a.tenant), `${routeName} wrote for a wrong role`).toEqual([]);
       // Each allowed role gets past the role check (what it may then do is the use case's business).
       for (const role of allowed) {
         const caller: Caller = {
