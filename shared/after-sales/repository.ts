@@ -14,13 +14,13 @@ import type { TimelineEvent } from '../tickets/views';
 import { subjectTimerWrites } from '../timers/repository';
 import { afterSalesPolicyEntity, returnCaseEntity, returnTallyEntity, returnTimerKey } from './entities';
 import { type ReturnCase, type ReturnTally, refundTimerOf } from './model';
-import { defaultAfterSalesPolicy } from './policy';
+import { defaultAfterSalesPolicy, withPolicyDefaults } from './policy';
 import type { AfterSalesPolicy } from './schema';
 
 /** The saved policy, with the defaults for any field added since it was saved; the defaults if none. */
 export async function readAfterSalesPolicy(tenantId: string): Promise<AfterSalesPolicy> {
   const saved = await getEntity(afterSalesPolicyEntity, { tenantId }, { consistent: false });
-  return saved ? { ...defaultAfterSalesPolicy, ...saved } : defaultAfterSalesPolicy;
+  return saved ? withPolicyDefaults(saved) : defaultAfterSalesPolicy;
 }
 
 export async function storeAfterSalesPolicy(tenantId: string, policy: AfterSalesPolicy, readVersion: number) {
