@@ -619,6 +619,13 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
       });
       expect(paid.status).toBe('done');
       expect(await findTimer(returnTimerKey(desk.tenant, received.id))).toBeUndefined();
+      // The same message delivered again after the refund changes nothing.
+      timers.queues.sendRaw('escalation', mine[0] ?? '');
+      await timers.queues.drain();
+      expect(
+        await succeeded<ReturnCase>('getReturn', { caller: desk.as.desk, params: { returnId: received.id } }),
+      ).toEqual(paid);
+      expect(await overdueNotices(desk.as.supervisor, received.id)).toHaveLength(1);
     });
 
     it('recordReturnStep: refunded within the 7 days → the timer is dropped with the refund and no notice ever comes', async () => {
