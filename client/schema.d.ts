@@ -2972,6 +2972,19 @@ export interface components {
             staffId: string;
             subscriptionId: string;
             url: string;
+        } | {
+            at: string;
+            dueAt: string;
+            id: string;
+            /** @constant */
+            kind: "refund_overdue";
+            readAt?: string;
+            refundLimit: number;
+            returnId: string;
+            staffId: string;
+            storeId: string;
+            ticketId: string;
+            ticketNumber?: string;
         };
         OpenApiDocument: {
             openapi: string;
@@ -3273,7 +3286,12 @@ export interface components {
                 at: string;
                 by: string;
             };
+            refundDueAt?: string;
             refundLimit: number;
+            refundOverdue?: {
+                at: string;
+                notified: string[];
+            };
             refusal?: {
                 at: string;
                 by: string;

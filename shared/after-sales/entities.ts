@@ -1,4 +1,5 @@
 import { defineEntity } from '../db/entity';
+import { timerKey } from '../timers/keys';
 import type { ReturnCase, ReturnTally } from './model';
 import type { AfterSalesPolicy } from './schema';
 
@@ -34,3 +35,7 @@ export const returnTallyEntity = defineEntity<ReturnTally>({
   about: 'Per line of a purchase: units refunded (all back: `returned`), repairs finished here.',
   key: { pk: 'T#{tenantId}#PURCHASE#{purchaseId}', sk: 'RETURNED' },
 });
+
+/** The case's one timer: the refund due 7 days after the goods came back (暂行办法 art. 12). */
+export const returnTimerKey = (tenantId: string, returnId: string) =>
+  timerKey(tenantId, returnId, 'refund_due');

@@ -148,6 +148,50 @@ export function openReturnCase(
   };
 }
 
+/**
+ * The price goes back within 7 days of receiving the goods (暂行办法 art. 12; 消保法 art. 25), counted
+ * here as 7 × 24 h from the receipt: never later than the law's end (the end of the 7th day after).
+ */
+const refundWithinMs = 7 * 86_400_000;
+
+/** The case's one timer: the refund's due time, while the goods are back, unrefunded and not yet chased. */
+export function refundTimerOf(returnCase: ReturnCase): { stage: string; dueAt: string } | undefined {
+  const { status, outcome, refundDueAt, refundOverdue } = returnCase;
+  return status === 'goods_received' && outcome === 'refund' && refundDueAt && !refundOverdue
+    ? { stage: 'refund', dueAt: refundDueAt }
+    : undefined;
+}
+
+/** Not refunded by its due time: recorded once on the case, with whom the notice went to. */
+export function markRefundOverdue(
+  returnCase: ReturnCase,
+  notified: readonly string[],
+  context: Pick<Context, 'eventId' | 'now'>,
+): { returnCase: ReturnCase; event: TimelineEvent } {
+  const at = context.now.toISOString();
+  const status = returnCase.status;
+  const note = `refund due ${returnCase.refundDueAt ?? ''} not recorded; told ${notified.join(', ') || 'nobody (no assignee or supervisor)'}`;
+  const next: ReturnCase = {
+    ...returnCase,
+    refundOverdue: { at, notified: [...notified] },
+    history: [
+      ...returnCase.history,
+      { step: 'refund_overdue', from: status, to: status, by: 'timer', at, note },
+    ],
+    updatedAt: at,
+    version: returnCase.version + 1,
+  };
+  const event = caseEvent(
+    returnCase,
+    'refund_overdue',
+    status,
+    status,
+    { ...context, actorId: 'timer' },
+    note,
+  );
+  return { returnCase: next, event };
+}
+
 const notNow = (returnCase: ReturnCase, step: string, why: string) =>
   conflict('return_step_not_allowed', `Cannot ${step} a ${returnCase.status} case: ${why}`);
 
@@ -173,7 +217,10 @@ export function applyReturnStep(
         throw notNow(returnCase, `choose ${input.outcome} for`, `the decision allows ${allowed.join(', ')}.`);
       }
       to = 'goods_received';
-      changes = { outcome: input.outcome };
+      changes =
+        input.outcome === 'refund'
+          ? { outcome: 'refund', refundDueAt: new Date(context.now.getTime() + refundWithinMs).toISOString() }
+          : { outcome: input.outcome };
       note ??= `outcome: ${input.outcome}`;
       break;
     }

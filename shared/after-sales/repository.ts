@@ -11,15 +11,16 @@ import {
 import { conflict, versionConflict } from '../errors';
 import { ticketEntity, timelineEventEntity } from '../tickets/entities';
 import type { TimelineEvent } from '../tickets/views';
-import { afterSalesPolicyEntity, returnCaseEntity, returnTallyEntity } from './entities';
-import type { ReturnCase, ReturnTally } from './model';
-import { defaultAfterSalesPolicy } from './policy';
+import { subjectTimerWrites } from '../timers/repository';
+import { afterSalesPolicyEntity, returnCaseEntity, returnTallyEntity, returnTimerKey } from './entities';
+import { type ReturnCase, type ReturnTally, refundTimerOf } from './model';
+import { defaultAfterSalesPolicy, withPolicyDefaults } from './policy';
 import type { AfterSalesPolicy } from './schema';
 
 /** The saved policy, with the defaults for any field added since it was saved; the defaults if none. */
 export async function readAfterSalesPolicy(tenantId: string): Promise<AfterSalesPolicy> {
   const saved = await getEntity(afterSalesPolicyEntity, { tenantId }, { consistent: false });
-  return saved ? { ...defaultAfterSalesPolicy, ...saved } : defaultAfterSalesPolicy;
+  return saved ? withPolicyDefaults(saved) : defaultAfterSalesPolicy;
 }
 
 export async function storeAfterSalesPolicy(tenantId: string, policy: AfterSalesPolicy, readVersion: number) {
@@ -39,6 +40,30 @@ export async function readReturnTally(
     }
   );
 }
+
+/**
+ * The refund timer's writes when its step changed: scheduled with the case's version as its
+ * generation, or dropped (refunded, or chased once). Its consumer passes the generation it fired.
+ */
+export const refundTimerWrites = (
+  tenantId: string,
+  after: ReturnCase,
+  before: ReturnCase,
+  firedGeneration?: number,
+): TransactionItem[] =>
+  subjectTimerWrites(
+    {
+      ...returnTimerKey(tenantId, after.id),
+      tenantId,
+      kind: 'refund_due',
+      queue: 'escalation',
+      subjectId: after.id,
+      generation: after.version,
+    },
+    refundTimerOf(after),
+    refundTimerOf(before),
+    firedGeneration,
+  );
 
 export const returnCaseWrite = (tenantId: string, returnCase: ReturnCase): TransactionItem =>
   putEntity(returnCaseEntity, tenantId, returnCase, isNew);
@@ -86,8 +111,9 @@ export async function insertReturnCase(
 }
 
 /**
- * A step: the case at the version read, its ticket event, and what rides along (the refund
- * tally, the purchase becoming `returned` and its cancelled revisits), in one transaction.
+ * A step: the case at the version read, its ticket event, its refund timer (armed when the goods
+ * come back for a refund, dropped by the refund), and what rides along (the refund tally, the
+ * purchase becoming `returned` and its cancelled revisits), in one transaction.
  */
 export async function saveReturnStep(
   tenantId: string,
@@ -101,6 +127,7 @@ export async function saveReturnStep(
       putEntity(returnCaseEntity, tenantId, after, atVersion(before.version)),
       ticketStillOpen(tenantId, before.ticketId),
       caseEventWrite(tenantId, event),
+      ...refundTimerWrites(tenantId, after, before),
       ...alongside,
     ]);
   } catch (error) {

@@ -56,7 +56,10 @@ export const ruleClass = strictObject({
   homeGoods: boolean(),
   /** Never returnable without a reason (legal exclusions). */
   alwaysExcluded: optional(zEnum(alwaysExcludedKinds)),
-  /** 主要部件: a longer free-repair period for a fault in a main part (computers: 2 years). */
+  /**
+   * 主要部件: a longer free-repair period for a fault in a main part (computers: 2 years). Left out
+   * of a class the defaults have, it reads as that class's default (policy.ts `withPolicyDefaults`): 0 for none.
+   */
   mainPartsWarrantyMonths: optional(int().check(gte(0), lte(240))),
 });
 export type RuleClass = Infer<typeof ruleClass>;

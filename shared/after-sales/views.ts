@@ -119,6 +119,10 @@ export const returnCase = strictObject({
   refundLimit: number(),
   status: zEnum(returnStatuses),
   outcome: optional(zEnum(['refund', 'exchange', 'repair'])),
+  /** Goods back with refund chosen: the price is due back by then (暂行办法 art. 12: 7 days of receipt). */
+  refundDueAt: optional(string()),
+  /** Not refunded by `refundDueAt`: when the overdue notice went out, and to whom (staff ids). */
+  refundOverdue: optional(strictObject({ at: string(), notified: array(string()) })),
   override: optional(strictObject({ ...by, outcome, reason: string() })),
   /** Who approved a refund above the tenant's threshold, up to which amount, and the threshold then. */
   refundApproval: optional(strictObject({ ...by, amount: number(), aboveFen: number() })),

@@ -189,5 +189,19 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
+  /** Goods back for a refund 7 days ago and no refund recorded (暂行办法 art. 12): owner and supervisors told. */
+  strictObject({
+    id: ulid,
+    staffId: ulid,
+    kind: literal('refund_overdue'),
+    storeId: ulid,
+    returnId: ulid,
+    ticketId: ulid,
+    ticketNumber: optional(string()),
+    refundLimit: number(),
+    dueAt: string(),
+    at: string(),
+    readAt: optional(string()),
+  }),
 ]);
 export type Notification = Infer<typeof notification>;

@@ -50,6 +50,7 @@ export const timerKinds = [
   'complaint_task',
   'repair_stall',
   'webhook',
+  'refund_due',
 ] as const;
 export type TimerKind = (typeof timerKinds)[number];
 

@@ -1,11 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { EligibilityDecision } from '../../shared/after-sales/eligibility';
+import { returnTimerKey } from '../../shared/after-sales/entities';
 import type { ReturnCase } from '../../shared/after-sales/model';
 import type { AfterSalesPolicy } from '../../shared/after-sales/schema';
 import type { Purchase } from '../../shared/customers/views';
 import type { Page } from '../../shared/db/cursor';
+import type { Notification } from '../../shared/notifications/inbox';
 import type { Revisit } from '../../shared/revisits/views';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
+import { setClockOffset } from '../../shared/time/clock';
+import { findTimer } from '../../shared/timers/repository';
 import { type DeskFixture, deskFixture, succeeded } from '../kit/fixtures';
 import { badFields, invoke, problem } from '../kit/invoke';
 import { itemsOfTenant } from '../kit/table';
@@ -541,5 +546,110 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
         inputs: expect.objectContaining({ exchangedOn: localDay(0) }),
       }),
     );
+  });
+
+  describe('the refund within 7 days of getting the goods back (暂行办法 art. 12)', () => {
+    let timers: TimerRuntime;
+    beforeAll(async () => {
+      timers = await startTimerRuntime({
+        repoRoot: new URL('../..', import.meta.url).pathname,
+        intervals: false,
+      });
+    }, 60_000);
+    afterAll(() => timers.stop());
+    afterEach(() => setClockOffset(0));
+    const setClock = (at: string) => setClockOffset(Date.parse(at) - Date.now());
+
+    const overdueNotices = async (caller: typeof desk.admin, returnId: string) =>
+      (
+        await succeeded<Page<Notification>>('listNotifications', { caller, query: { limit: '100' } })
+      ).items.filter((entry) => entry.kind === 'refund_overdue' && entry.returnId === returnId);
+
+    it('recordReturnStep, fireRefundDueTimer: no refund 7 days after the goods came back → the owner and the store’s supervisors are told once, and the case shows it overdue', async () => {
+      const purchase = await buy(2);
+      const opened = await create(returnBody(purchase, { items: [{ line: 2, quantity: 1 }] }));
+      const received = await stepOk(opened, { step: 'receive_goods', outcome: 'refund' });
+      const dueAt = received.refundDueAt ?? '';
+      expect(Date.parse(dueAt) - Date.parse(received.updatedAt)).toBe(7 * 86_400_000);
+      expect(await findTimer(returnTimerKey(desk.tenant, received.id))).toMatchObject({
+        kind: 'refund_due',
+        queue: 'escalation',
+        dueAt,
+        generation: received.version,
+      });
+
+      // Due: the sweep claims the timer and its message is delivered three times.
+      setClock(new Date(Date.parse(dueAt) + 60_000).toISOString());
+      await timers.sweep();
+      const mine = timers.queues.peek('escalation').filter((body) => body.includes(received.id));
+      expect(mine).toHaveLength(1);
+      timers.queues.sendRaw('escalation', mine[0] ?? '');
+      timers.queues.sendRaw('escalation', mine[0] ?? '');
+      // One drain, not settle: the file's other timers (SLA clocks, revisits) come due too, and one
+      // round of them is all this needs.
+      await timers.queues.drain();
+
+      const chased = await succeeded<ReturnCase>('getReturn', {
+        caller: desk.as.desk,
+        params: { returnId: received.id },
+      });
+      const ticket = await succeeded<Ticket>('getTicket', {
+        caller: desk.as.desk,
+        params: { ticketId: received.ticketId },
+      });
+      const owner = ticket.assigneeId ?? desk.staff.desk.id;
+      expect(chased).toMatchObject({ status: 'goods_received', version: received.version + 1 });
+      expect(chased.refundOverdue?.notified.sort()).toEqual([owner, desk.staff.supervisor.id].sort());
+      expect(await findTimer(returnTimerKey(desk.tenant, received.id))).toBeUndefined();
+      const supervisorNotices = await overdueNotices(desk.as.supervisor, received.id);
+      expect(supervisorNotices).toHaveLength(1);
+      expect(supervisorNotices[0]).toMatchObject({ ticketId: received.ticketId, dueAt, refundLimit: 60_000 });
+      expect(await overdueNotices(desk.as.manager, received.id)).toEqual([]);
+      const steps = (await timeline(received.ticketId)).flatMap((event) =>
+        event.kind === 'case_step' ? [event.step] : [],
+      );
+      expect(steps).toEqual(['decided', 'receive_goods', 'refund_overdue']);
+
+      // Paid late: still recorded, and nothing more comes.
+      const paid = await stepOk(chased, {
+        step: 'refund',
+        amount: 60_000,
+        method: 'cash',
+        reference: 'LATE-1',
+      });
+      expect(paid.status).toBe('done');
+      expect(await findTimer(returnTimerKey(desk.tenant, received.id))).toBeUndefined();
+      // The same message delivered again after the refund changes nothing.
+      timers.queues.sendRaw('escalation', mine[0] ?? '');
+      await timers.queues.drain();
+      expect(
+        await succeeded<ReturnCase>('getReturn', { caller: desk.as.desk, params: { returnId: received.id } }),
+      ).toEqual(paid);
+      expect(await overdueNotices(desk.as.supervisor, received.id)).toHaveLength(1);
+    });
+
+    it('recordReturnStep: refunded within the 7 days → the timer is dropped with the refund and no notice ever comes', async () => {
+      const purchase = await buy(2);
+      const opened = await create(returnBody(purchase, { items: [{ line: 2, quantity: 1 }] }));
+      const received = await stepOk(opened, { step: 'receive_goods', outcome: 'refund' });
+      expect(await findTimer(returnTimerKey(desk.tenant, received.id))).toBeDefined();
+      const paid = await stepOk(received, {
+        step: 'refund',
+        amount: 60_000,
+        method: 'card',
+        reference: 'POS-7',
+      });
+      expect(await findTimer(returnTimerKey(desk.tenant, received.id))).toBeUndefined();
+
+      setClock(new Date(Date.parse(received.refundDueAt ?? '') + 60_000).toISOString());
+      // Past its due time the sweep finds nothing of this case to send (the drain is left out: it
+      // would only run the file's other timers).
+      await timers.sweep();
+      expect(timers.queues.peek('escalation').filter((body) => body.includes(received.id))).toEqual([]);
+      expect(await overdueNotices(desk.as.supervisor, received.id)).toEqual([]);
+      expect(
+        await succeeded<ReturnCase>('getReturn', { caller: desk.as.desk, params: { returnId: received.id } }),
+      ).toEqual(paid);
+    });
   });
 });

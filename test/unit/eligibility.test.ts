@@ -9,7 +9,7 @@ import {
   type Outcome,
 } from '../../shared/after-sales/eligibility';
 import { addExchange, addRepair, type ReturnTally } from '../../shared/after-sales/model';
-import { defaultAfterSalesPolicy } from '../../shared/after-sales/policy';
+import { defaultAfterSalesPolicy, withPolicyDefaults } from '../../shared/after-sales/policy';
 import {
   type AfterSalesPolicy,
   checkReturnEligibilityInput,
@@ -48,6 +48,8 @@ interface Case {
   readonly at?: string;
   readonly request?: Record<string, unknown>;
   readonly policy?: Record<string, unknown>;
+  /** A policy as read from the table, used as it is (not parsed). */
+  readonly savedPolicy?: AfterSalesPolicy;
   readonly status?: 'active' | 'cancelled' | 'returned';
   readonly returned?: Record<string, number>;
   readonly distanceSale?: boolean;
@@ -91,9 +93,9 @@ function decide(c: Case): EligibilityDecision {
     ...c.request,
   });
   const { customerId: _c, purchaseId: _p, ...asked } = request;
-  const policy: AfterSalesPolicy = c.policy
-    ? { ...putAfterSalesPolicyInput.parse(c.policy), version: 3 }
-    : defaultAfterSalesPolicy;
+  const policy: AfterSalesPolicy =
+    c.savedPolicy ??
+    (c.policy ? { ...putAfterSalesPolicyInput.parse(c.policy), version: 3 } : defaultAfterSalesPolicy);
   const purchasedOn = c.purchasedOn ?? '2026-03-01';
   const deliveredOn = c.deliveredOn === undefined ? purchasedOn : c.deliveredOn;
   const facts: EligibilityFacts = {
@@ -1173,3 +1175,56 @@ describe('addExchange', () => {
     expect(addRepair(after, 1, { id: 'r2', daysInRepair: 5 })).toBe(after);
   });
 });
+
+describe('withPolicyDefaults: a tenant’s saved policy that predates a field', () => {
+  // As a tenant saved it before rule classes had `mainPartsWarrantyMonths`, `noReason` had
+  // `storePaysReturnShipping` and the policy had `refundApproval`; with choices of its own.
+  const defaults = defaultAfterSalesPolicy;
+  const { mainPartsWarrantyMonths: _months, ...oldComputer } = defaults.classes.computer ?? sofaClass();
+  const { alwaysExcluded: _excluded, ...perishableReturnable } = defaults.classes.perishable ?? sofaClass();
+  const { storePaysReturnShipping: _shipping, ...oldNoReason } = defaults.noReason;
+  const { refundApproval: _approval, ...beforeApproval } = defaults;
+  const { tv: _tv, ...categoryClasses } = defaults.categoryClasses;
+  const own = { ...sofaClass(), label: '自定义', warrantyMonths: 36 };
+  const saved = {
+    ...beforeApproval,
+    noReason: { ...oldNoReason, days: 10 },
+    classes: { ...defaults.classes, computer: oldComputer, perishable: perishableReturnable, own },
+    categoryClasses,
+    version: 4,
+    // An item as stored then: it lacks fields today's type requires, which is the point.
+  } as unknown as AfterSalesPolicy;
+  const read = withPolicyDefaults(saved);
+  const mainPartInYear2 = (policy: AfterSalesPolicy) =>
+    decide({
+      title: '',
+      item: laptop,
+      today: '2027-09-01',
+      request: quality({ kind: 'repair', items: [{ line: 1, mainPart: true }] }),
+      savedPolicy: policy,
+      expect: { outcomes: [] },
+    });
+
+  it('reads the computer class with the default 24 main-parts months, so a main part in year 2 is repaired free', () => {
+    expect(read.classes.computer).toEqual(defaults.classes.computer);
+    expect(mainPartInYear2(read)).toMatchObject({ outcomes: ['repair'], repairFee: 'free' });
+    // As stored, the class has no main-parts months: the same fault would be charged.
+    expect(mainPartInYear2(saved)).toMatchObject({ outcomes: ['repair'], repairFee: 'paid' });
+  });
+
+  it('fills nested settings added since it was saved and keeps every choice the tenant made', () => {
+    expect(read.noReason).toEqual({ ...defaults.noReason, days: 10 });
+    expect(read.refundApproval).toEqual(defaults.refundApproval);
+    expect(read.classes.perishable).toEqual(perishableReturnable);
+    expect(read.classes.own).toEqual(own);
+    expect(read.categoryClasses).toEqual(categoryClasses);
+    expect(read.version).toBe(4);
+    expect(withPolicyDefaults(defaults)).toEqual(defaults);
+  });
+});
+
+function sofaClass() {
+  const sofa = defaultAfterSalesPolicy.classes.furniture_upholstered;
+  if (!sofa) throw new Error('the defaults lost their upholstered furniture class');
+  return sofa;
+}

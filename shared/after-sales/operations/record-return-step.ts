@@ -28,7 +28,7 @@ export async function recordReturnStep(
   returnId: string,
   input: RecordReturnStepInput,
   now: Date,
-  reactions: PurchaseReactions,
+  reactions: Pick<PurchaseReactions, 'closed'>,
 ): Promise<ReturnCase> {
   const { tenantId } = principal;
   const returnCase = await findReturnCase(tenantId, returnId);
