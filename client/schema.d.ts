@@ -2958,7 +2958,7 @@ export interface components {
             repairId: string;
             staffId: string;
             /** @enum {string} */
-            stage: "quote" | "parcel";
+            stage: "quote" | "parcel" | "visit";
             storeId: string;
             ticketId: string;
             ticketNumber?: string;
@@ -3049,6 +3049,19 @@ export interface components {
                 from: string;
                 to: string;
             };
+            cancelled?: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                initiator: "customer" | "staff";
+                reason?: string;
+                refundDue?: {
+                    amount: number;
+                    currency: string;
+                    method: string;
+                    reference: string;
+                };
+            };
             /** @enum {string} */
             charge: "free" | "paid";
             chargeBasis: string;
@@ -3060,9 +3073,13 @@ export interface components {
             declined?: {
                 at: string;
                 by: string;
+                currency: string;
+                findings?: string;
                 inspectionFee: number;
                 payment?: {
                     amount: number;
+                    /** @default CNY */
+                    currency: string;
                     /** @enum {string} */
                     method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
                     reference: string;
@@ -3082,11 +3099,11 @@ export interface components {
                 at: string;
                 by: string;
                 /** @enum {string} */
-                from?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done";
+                from?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done" | "cancelled";
                 note?: string;
                 step: string;
                 /** @enum {string} */
-                to: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done";
+                to: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done" | "cancelled";
             }[];
             id: string;
             inspection?: {
@@ -3113,6 +3130,8 @@ export interface components {
                 amount: number;
                 at: string;
                 by: string;
+                /** @default CNY */
+                currency: string;
                 /** @enum {string} */
                 method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
                 reference: string;
@@ -3123,6 +3142,7 @@ export interface components {
                 at: string;
                 basis: string;
                 by: string;
+                currency: string;
                 description?: string;
                 free: boolean;
                 lines: {
@@ -3142,10 +3162,10 @@ export interface components {
                 dueAt: string;
                 remindedAt?: string;
                 /** @enum {string} */
-                stage: "quote" | "parcel";
+                stage: "quote" | "parcel" | "visit";
             };
             /** @enum {string} */
-            status: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done";
+            status: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done" | "cancelled";
             storeId: string;
             technicianId?: string;
             ticketId: string;
@@ -3156,6 +3176,7 @@ export interface components {
                 by: string;
                 charges: {
                     basis: string;
+                    currency: string;
                     free: boolean;
                     lines: {
                         amount: number;
@@ -3174,6 +3195,8 @@ export interface components {
                 labourMinutes: number;
                 payment?: {
                     amount: number;
+                    /** @default CNY */
+                    currency: string;
                     /** @enum {string} */
                     method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
                     reference: string;
@@ -3191,6 +3214,7 @@ export interface components {
             };
         };
         RepairPriceList: {
+            currency: string;
             inspectionFee: number;
             items: {
                 amount: number;
@@ -7560,6 +7584,8 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @default CNY */
+                    currency?: string;
                     /** @default 0 */
                     inspectionFee?: number;
                     /** @default [] */
@@ -7601,7 +7627,7 @@ export interface operations {
                 cursor?: string;
                 from?: string;
                 limit?: string;
-                status?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done";
+                status?: "scheduled" | "awaiting_parcel" | "received" | "inspected" | "requested" | "quoted" | "repairing" | "paid" | "declined" | "shipped" | "delivered" | "returned_unrepaired" | "done" | "cancelled";
                 storeId: string;
                 to?: string;
             };
@@ -7802,6 +7828,8 @@ export interface operations {
                     note?: string;
                     payment: {
                         amount: number;
+                        /** @default CNY */
+                        currency?: string;
                         /** @enum {string} */
                         method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
                         reference: string;
@@ -7810,9 +7838,14 @@ export interface operations {
                     step: "accept";
                     version: number;
                 } | {
+                    /** @enum {string} */
+                    exemption?: "misuse_or_poor_storage" | "unauthorised_repair" | "no_invoice" | "model_mismatch" | "force_majeure";
+                    findings?: string;
                     note?: string;
                     payment?: {
                         amount: number;
+                        /** @default CNY */
+                        currency?: string;
                         /** @enum {string} */
                         method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
                         reference: string;
@@ -7862,12 +7895,26 @@ export interface operations {
                     note?: string;
                     payment?: {
                         amount: number;
+                        /** @default CNY */
+                        currency?: string;
                         /** @enum {string} */
                         method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
                         reference: string;
                     };
                     /** @constant */
                     step: "visit";
+                    version: number;
+                } | {
+                    note?: string;
+                    reason?: string;
+                    /** @constant */
+                    step: "withdraw";
+                    version: number;
+                } | {
+                    note?: string;
+                    reason: string;
+                    /** @constant */
+                    step: "cancel";
                     version: number;
                 };
             };

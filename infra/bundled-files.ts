@@ -8,6 +8,9 @@ const require = createRequire(import.meta.url);
 /** The routes that run the eligibility engine (shared/after-sales/deciding.ts). */
 const decidingRoutes: readonly HttpRouteName[] = ['checkReturnEligibility', 'createReturn'];
 
+/** The routes that write repair notes and charge bases (shared/repairs/texts.ts). */
+const repairDeskRoutes: readonly HttpRouteName[] = ['createRepair', 'recordRepairStep'];
+
 /** Copies a file of the repository into the asset, beside the bundle's index.mjs. */
 const copy = (inputDir: string, outputDir: string, file: string, as = file.split('/').at(-1) ?? file) =>
   `cp "${join(inputDir, file)}" "${join(outputDir, as)}"`;
@@ -20,12 +23,17 @@ const copy = (inputDir: string, outputDir: string, file: string, as = file.split
  * - Every HTTP function: the Chinese problem texts (shared/http/problem-zh.ts reads them when asked).
  * - The functions that run the eligibility engine: its rules' bases and sentences
  *   (shared/after-sales/rule-texts.ts reads them on the first decision).
+ * - The routes that record repair stages: the repair desk's notes and sentences
+ *   (shared/repairs/texts.ts reads them on the first note).
  * - The reference page's script: Scalar's bundle, too large for the code itself, gzip-compressed.
  */
 export function filesBesideCode(route: HttpRouteName, inputDir: string, outputDir: string): string[] {
   const commands = [copy(inputDir, outputDir, 'shared/http/problem-zh.json')];
   if (decidingRoutes.includes(route)) {
     commands.push(copy(inputDir, outputDir, 'shared/after-sales/rule-texts.json'));
+  }
+  if (repairDeskRoutes.includes(route)) {
+    commands.push(copy(inputDir, outputDir, 'shared/repairs/repair-texts.json'));
   }
   if (route === 'getReferencePageScript') {
     // The package's `browser` field names this file; its exports map does not, so it is found beside the entry.

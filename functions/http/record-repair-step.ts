@@ -2,7 +2,7 @@ import { repairReactions } from '../../shared/flows/repair-reactions';
 import { authenticatedRoute } from '../../shared/http/authenticated-route';
 import * as routes from '../../shared/http/routes';
 import { recordRepairStep } from '../../shared/repairs/operations/record-repair-step';
-import { recordRepairStepInput, repairIdParams } from '../../shared/repairs/schema';
+import { recordRepairStepInput, repairIdParams } from '../../shared/repairs/step-schema';
 
 export const handler = authenticatedRoute(
   routes.recordRepairStep,

@@ -164,7 +164,10 @@ export const notification = union([
     at: string(),
     readAt: optional(string()),
   }),
-  /** A repair stage stalled: a quote unanswered for 3 working days, a parcel not received in 7 days. */
+  /**
+   * A repair stage stalled: a quote unanswered for 3 working days, a parcel not received in 7 days,
+   * an on-site visit not recorded 2 business hours after its window.
+   */
   strictObject({
     id: ulid,
     staffId: ulid,
@@ -173,7 +176,7 @@ export const notification = union([
     repairId: ulid,
     ticketId: ulid,
     ticketNumber: optional(string()),
-    stage: zEnum(['quote', 'parcel']),
+    stage: zEnum(['quote', 'parcel', 'visit']),
     dueAt: string(),
     at: string(),
     readAt: optional(string()),

@@ -3,6 +3,7 @@ import { conflict, forbidden, invalidInput } from '../errors';
 import type { TimelineEvent } from '../tickets/views';
 import { chargeBasis, emptyPriceList, paymentProblems, priceLines } from './pricing';
 import type { CreateRepairInput, RecordRepairStepInput, RepairStatus, RepairStep } from './schema';
+import { money, say } from './texts';
 import type { RepairCase, RepairPriceList, RepairWarranty } from './views';
 
 /*
@@ -16,52 +17,93 @@ export type { RepairCase, RepairWarranty } from './views';
 export const parcelStallDays = 7;
 /** Working days (store calendar) a quote may go unanswered before the assignee is reminded. */
 export const quoteStallWorkingDays = 3;
+/**
+ * Business minutes (store calendar) after an on-site window ends before a visit never recorded
+ * reminds: technicians run late and often record the visit back at the store, and counting store
+ * hours means a window ending at closing time reminds the next morning, not at night.
+ */
+export const visitGraceMinutes = 120;
 
 const supervisorsUp: readonly StaffRole[] = ['supervisor', 'manager', 'admin'];
 
 /**
  * Who may record each step besides supervisors and above: the front desk registers and hands
- * over (parcels in and out, the customer's answer and payment); technicians inspect, quote,
- * repair and guide, and may also receive and ship.
+ * over (parcels in and out, the customer's answer and payment, a withdrawal or a cancellation);
+ * technicians inspect, quote, repair and guide, and may also receive and ship.
  */
+const desk: readonly StaffRole[] = ['front_desk', 'technician'];
+const tech: readonly StaffRole[] = ['technician'];
 export const stepRoles: Readonly<Record<RepairStep, readonly StaffRole[]>> = {
-  receive_parcel: ['front_desk', 'technician'],
-  inspect: ['technician'],
-  quote: ['technician'],
-  accept: ['front_desk', 'technician'],
-  decline: ['front_desk', 'technician'],
-  ship: ['front_desk', 'technician'],
-  deliver: ['front_desk', 'technician'],
-  guide: ['technician'],
-  visit: ['technician'],
-  reschedule: ['front_desk', 'technician'],
+  receive_parcel: desk,
+  inspect: tech,
+  quote: tech,
+  accept: desk,
+  decline: desk,
+  ship: desk,
+  deliver: desk,
+  guide: tech,
+  visit: tech,
+  reschedule: desk,
+  withdraw: desk,
+  cancel: ['front_desk'],
 };
 
-/** Which statuses each step leaves from, per mode, and where it goes. */
+/** Where each step goes from each status, per mode (withdraw and cancel: see `cancellable`). */
 type Moves = Partial<Record<RepairStatus, RepairStatus>>;
-const moves: Readonly<Record<RepairStep, Readonly<Record<RepairCase['mode'], Moves>>>> = {
-  receive_parcel: { on_site: {}, mail_in: { awaiting_parcel: 'received' }, parts: {} },
-  // The target for mail-in depends on the charge: see applyRepairStep.
-  inspect: { on_site: {}, mail_in: { received: 'inspected' }, parts: {} },
-  quote: { on_site: {}, mail_in: { inspected: 'quoted' }, parts: { requested: 'quoted' } },
-  accept: { on_site: {}, mail_in: { quoted: 'repairing' }, parts: { quoted: 'paid' } },
-  decline: { on_site: {}, mail_in: { quoted: 'declined' }, parts: { quoted: 'declined' } },
-  ship: { on_site: {}, mail_in: { repairing: 'shipped', declined: 'shipped' }, parts: { paid: 'shipped' } },
-  // A declined mail-in repair reaches the customer as returned_unrepaired: see applyRepairStep.
-  deliver: { on_site: {}, mail_in: { shipped: 'delivered' }, parts: { shipped: 'delivered' } },
-  guide: { on_site: {}, mail_in: { delivered: 'done' }, parts: { delivered: 'done' } },
-  visit: { on_site: { scheduled: 'done' }, mail_in: {}, parts: {} },
-  reschedule: { on_site: { scheduled: 'scheduled' }, mail_in: {}, parts: {} },
+const moves: Readonly<Record<RepairCase['mode'], Partial<Record<RepairStep, Moves>>>> = {
+  on_site: {
+    visit: { scheduled: 'done' },
+    reschedule: { scheduled: 'scheduled' },
+    decline: { scheduled: 'declined' },
+  },
+  // The target of inspect depends on the charge, that of deliver on a decline: see applyRepairStep.
+  mail_in: {
+    receive_parcel: { awaiting_parcel: 'received' },
+    inspect: { received: 'inspected' },
+    quote: { inspected: 'quoted' },
+    accept: { quoted: 'repairing' },
+    decline: { quoted: 'declined' },
+    ship: { repairing: 'shipped', declined: 'shipped' },
+    deliver: { shipped: 'delivered' },
+    guide: { delivered: 'done' },
+  },
+  parts: {
+    quote: { requested: 'quoted' },
+    accept: { quoted: 'paid' },
+    decline: { quoted: 'declined' },
+    ship: { paid: 'shipped' },
+    deliver: { shipped: 'delivered' },
+    guide: { delivered: 'done' },
+  },
 };
 
 /**
+ * Where a case may be withdrawn or cancelled: while the store holds none of the customer's goods
+ * and no work is done. Once a mail-in parcel is in, the goods go back through the decline path
+ * (or are repaired); a shipped part is the customer's.
+ */
+const cancellable: Readonly<Record<RepairCase['mode'], readonly RepairStatus[]>> = {
+  on_site: ['scheduled'],
+  mail_in: ['awaiting_parcel'],
+  parts: ['requested', 'quoted', 'paid'],
+};
+
+const target = (repair: RepairCase, step: RepairStep): RepairStatus | undefined =>
+  step === 'withdraw' || step === 'cancel'
+    ? cancellable[repair.mode].includes(repair.status)
+      ? 'cancelled'
+      : undefined
+    : moves[repair.mode][step]?.[repair.status];
+
+/**
  * The step that finishes a repair: it resolves the ticket and, for a real repair, adds to the
- * item's history. A declined parts quote ends the case there: nothing was taken in, nothing goes back.
+ * item's history. A declined parts quote ends the case there (nothing was taken in, nothing goes
+ * back), and so does an on-site visit whose priced work the customer refused.
  */
 export const finishes = (repair: RepairCase, step: RepairStep) =>
   (step === 'deliver' && repair.mode !== 'on_site') ||
   step === 'visit' ||
-  (step === 'decline' && repair.mode === 'parts');
+  (step === 'decline' && repair.mode !== 'mail_in');
 
 export const firstStatus: Readonly<Record<RepairCase['mode'], RepairStatus>> = {
   on_site: 'scheduled',
@@ -73,7 +115,14 @@ const dayMs = 86_400_000;
 
 export function openRepair(
   input: CreateRepairInput,
-  fields: { id: string; storeId: string; itemName: string; warranty: RepairWarranty },
+  fields: {
+    id: string;
+    storeId: string;
+    itemName: string;
+    warranty: RepairWarranty;
+    /** on_site: when a visit never recorded reminds (the window's end + the grace, store hours). */
+    visitStallAt?: string;
+  },
   actorId: string,
   now: Date,
 ): RepairCase {
@@ -100,6 +149,7 @@ export function openRepair(
     ...(input.mode === 'mail_in'
       ? { stall: { stage: 'parcel', dueAt: new Date(now.getTime() + parcelStallDays * dayMs).toISOString() } }
       : {}),
+    ...(fields.visitStallAt ? { stall: { stage: 'visit', dueAt: fields.visitStallAt } } : {}),
     history: [{ step: 'registered', to: status, by: actorId, at }],
     createdBy: actorId,
     createdAt: at,
@@ -115,6 +165,8 @@ export interface StepContext {
   readonly now: Date;
   /** When an unanswered quote reminds (3 working days on the store's calendar); needed for `quote`. */
   readonly quoteStallAt?: string;
+  /** When a visit never recorded reminds (the new window's end + the grace); needed for `reschedule`. */
+  readonly visitStallAt?: string;
   /** The store's time zone: days in repair are its local days. */
   readonly timeZone?: string;
   /** The tenant's price list: quotes, visits and declines are priced from it. */
@@ -173,21 +225,18 @@ export function applyRepairStep(
   if (!context.roles.some((role) => allowedRoles.includes(role))) {
     throw forbidden(
       'repair_step_not_allowed',
-      `Recording ${input.step.replace('_', ' ')} needs one of the roles: ${allowedRoles.join(', ')}.`,
+      say('roleNeeded', { step: input.step, roles: allowedRoles.join(', ') }),
     );
   }
   if (input.step === 'quote' && repair.charge === 'free') {
     // Said before the stage, so the desk hears why rather than only that it cannot.
-    throw conflict(
-      'repair_stage_not_allowed',
-      `A repair in warranty is free: nothing to quote. ${repair.chargeBasis}`,
-    );
+    throw conflict('repair_stage_not_allowed', say('nothingToQuote', { basis: repair.chargeBasis }));
   }
-  let to = moves[input.step][repair.mode][repair.status];
+  let to = target(repair, input.step);
   if (!to) {
     throw conflict(
       'repair_stage_not_allowed',
-      `A ${repair.mode.replace('_', '-')} repair that is ${repair.status.replace('_', ' ')} cannot take the step ${input.step}.`,
+      say('stageNotAllowed', { mode: repair.mode, status: repair.status, step: input.step }),
     );
   }
   const at = context.now.toISOString();
@@ -197,7 +246,7 @@ export function applyRepairStep(
   switch (input.step) {
     case 'receive_parcel':
       changes = { parcelIn: { trackingNumber: input.trackingNumber, by, at } };
-      note ??= `received ${input.trackingNumber}`;
+      note ??= say('received', { tracking: input.trackingNumber });
       break;
     case 'inspect': {
       const charge = repair.charge === 'free' && !input.exemption ? 'free' : 'paid';
@@ -210,7 +259,7 @@ export function applyRepairStep(
         chargeBasis: chargeBasis({ ...repair, charge, ...(exemption ? { exemption } : {}) }),
         ...(input.exemption ? { exemption: input.exemption } : {}),
       };
-      note ??= `${input.findings} (${charge === 'free' ? '保修内，免费维修' : '保修外，需报价'})`;
+      note ??= say(charge === 'free' ? 'inspectedFree' : 'inspectedPaid', input);
       break;
     }
     case 'quote': {
@@ -225,39 +274,101 @@ export function applyRepairStep(
         quote: { ...charges, ...(input.description ? { description: input.description } : {}), by, at },
         stall: { stage: 'quote', dueAt: context.quoteStallAt },
       };
-      note ??= `quoted ${charges.total} fen: ${charges.lines.map((line) => `${line.name} ×${line.quantity}`).join(', ')}`;
+      note ??= say('quoted', {
+        total: money(charges.total, charges.currency),
+        lines: charges.lines.map((line) => `${line.name} ×${line.quantity}`).join(', '),
+      });
       break;
     }
     case 'accept': {
-      const issues = paymentProblems(repair.quote?.total ?? 0, input.payment, 'the quote');
+      const issues = paymentProblems(
+        { amount: repair.quote?.total ?? 0, currency: repair.quote?.currency ?? 'CNY' },
+        input.payment,
+        'the quote',
+      );
       if (issues.length > 0) throw invalidInput(issues);
       changes = { payment: { ...input.payment, by, at } };
-      note ??= `accepted; paid ${input.payment.amount} fen by ${input.payment.method} (${input.payment.reference})`;
+      note ??= say('accepted', {
+        ...input.payment,
+        amount: money(input.payment.amount, input.payment.currency),
+      });
       break;
     }
     case 'decline': {
-      // 检测费: only goods that were taken in and inspected owe it; a parts purchase owes nothing.
+      const onSite = repair.mode === 'on_site';
+      if (onSite !== (input.findings !== undefined) || (!onSite && input.exemption)) {
+        throw invalidInput([
+          {
+            in: 'body',
+            path: input.exemption && !onSite ? 'exemption' : 'findings',
+            message: say(onSite ? 'findingsOnSite' : 'onSiteOnly'),
+          },
+        ]);
+      }
+      const charge = repair.charge === 'free' && !input.exemption ? 'free' : 'paid';
+      if (charge === 'free') {
+        throw conflict('repair_stage_not_allowed', say('nothingToRefuse', { basis: repair.chargeBasis }));
+      }
+      // 检测费: goods inspected, or a visit made, owe it; a parts purchase owes nothing.
       const priceList = context.priceList ?? emptyPriceList;
-      const fee = repair.mode === 'mail_in' ? priceList.inspectionFee : 0;
-      const issues = paymentProblems(fee, input.payment, 'the inspection fee (检测费)');
+      const fee = repair.mode === 'parts' ? 0 : priceList.inspectionFee;
+      const currency = priceList.currency;
+      const issues = paymentProblems({ amount: fee, currency }, input.payment, 'the inspection fee (检测费)');
       if (issues.length > 0) throw invalidInput(issues);
+      const exemption = input.exemption ?? repair.exemption;
       changes = {
+        ...(onSite
+          ? {
+              charge,
+              chargeBasis: chargeBasis({ ...repair, charge, ...(exemption ? { exemption } : {}) }),
+              ...(input.exemption ? { exemption: input.exemption } : {}),
+            }
+          : {}),
         declined: {
           reason: input.reason,
+          ...(input.findings ? { findings: input.findings } : {}),
           inspectionFee: fee,
+          currency,
           priceListVersion: priceList.version,
           ...(input.payment ? { payment: input.payment } : {}),
           by,
           at,
         },
       };
-      const paid = input.payment
-        ? `; inspection fee ${fee} fen paid by ${input.payment.method} (${input.payment.reference})`
-        : '';
-      note ??=
-        repair.mode === 'parts'
-          ? `quote declined: ${input.reason}; parts purchase ended`
-          : `quote declined: ${input.reason}${paid}; to be returned unrepaired`;
+      const paid = input.payment ? say('feePaid', { ...input.payment, fee: money(fee, currency) }) : '';
+      note ??= say(repair.mode === 'parts' ? 'declinedParts' : onSite ? 'declinedOnSite' : 'declinedMailIn', {
+        reason: input.reason,
+        findings: input.findings ?? '',
+        paid,
+      });
+      break;
+    }
+    case 'withdraw':
+    case 'cancel': {
+      // A payment taken (a paid parts order) is due back: marked here, refunded outside the case.
+      const refundDue = repair.payment
+        ? {
+            amount: repair.payment.amount,
+            currency: repair.payment.currency ?? 'CNY',
+            method: repair.payment.method,
+            reference: repair.payment.reference,
+          }
+        : undefined;
+      changes = {
+        cancelled: {
+          initiator: input.step === 'withdraw' ? 'customer' : 'staff',
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...(refundDue ? { refundDue } : {}),
+          by,
+          at,
+        },
+      };
+      note ??= say(input.step, {
+        reason: input.reason ? `: ${input.reason}` : '',
+        refund: refundDue
+          ? say('refundDue', { ...refundDue, amount: money(refundDue.amount, refundDue.currency) })
+          : '',
+      });
       break;
     }
     case 'ship':
@@ -269,13 +380,11 @@ export function applyRepairStep(
           at,
         },
       };
-      note ??= `shipped ${input.trackingNumber}${repair.declined ? ' (unrepaired)' : ''}`;
+      note ??= say(repair.declined ? 'shippedUnrepaired' : 'shipped', { tracking: input.trackingNumber });
       break;
     case 'deliver':
       if (repair.declined) to = 'returned_unrepaired';
-      note ??= repair.declined
-        ? 'returned to the customer unrepaired (退回未修)'
-        : 'delivered to the customer';
+      note ??= say(repair.declined ? 'returnedUnrepaired' : 'delivered');
       break;
     case 'guide':
       changes = { guidance: { text: input.guidance, by, at } };
@@ -284,8 +393,14 @@ export function applyRepairStep(
     case 'reschedule': {
       // The operation checked the window against the store's calendar.
       const was = repair.appointment ? `${repair.appointment.from}–${repair.appointment.to}` : 'none';
-      changes = { appointment: input.appointment };
-      note ??= `rescheduled to ${input.appointment.from}–${input.appointment.to} (was ${was})${input.reason ? `: ${input.reason}` : ''}`;
+      if (!context.visitStallAt) throw new Error('reschedule needs visitStallAt');
+      // A new window re-arms the reminder of a visit never recorded, even one that already reminded.
+      changes = { appointment: input.appointment, stall: { stage: 'visit', dueAt: context.visitStallAt } };
+      note ??= say('rescheduled', {
+        ...input.appointment,
+        was,
+        reason: input.reason ? `: ${input.reason}` : '',
+      });
       break;
     }
     case 'visit': {
@@ -298,7 +413,11 @@ export function applyRepairStep(
         { free: charge === 'free', basis },
         'lines',
       );
-      const issues = paymentProblems(charges.total, input.payment, 'the visit');
+      const issues = paymentProblems(
+        { amount: charges.total, currency: charges.currency },
+        input.payment,
+        'the visit',
+      );
       if (issues.length > 0) throw invalidInput(issues);
       changes = {
         charge,
@@ -313,7 +432,12 @@ export function applyRepairStep(
           at,
         },
       };
-      note ??= `${input.findings}; ${charges.free ? `free (list ${charges.listTotal} fen)` : `fee ${charges.total} fen`}: ${basis}`;
+      note ??= say(charges.free ? 'visitFree' : 'visitPaid', {
+        findings: input.findings,
+        listTotal: money(charges.listTotal, charges.currency),
+        total: money(charges.total, charges.currency),
+        basis,
+      });
       break;
     }
   }
@@ -328,14 +452,15 @@ export function applyRepairStep(
     updatedAt: at,
     version: repair.version + 1,
   };
-  // A stage that moved on no longer waits on its reminder (the quote step set a new one).
-  const waiting = input.step === 'quote' ? moved : dropStall(moved);
+  // A stage that moved on no longer waits on its reminder (a quote or a new window set a new one).
+  const waiting = input.step === 'quote' || input.step === 'reschedule' ? moved : dropStall(moved);
   const next = finishes(repair, input.step)
     ? {
         ...waiting,
         finishedAt: at,
         daysInRepair: daysWithRepairer(waiting, context.timeZone ?? 'Asia/Shanghai'),
-        countsAsRepair: repair.mode !== 'parts' && !repair.declined,
+        // A repair done on site or goods back repaired; not a parts purchase, nor a refusal.
+        countsAsRepair: repair.mode !== 'parts' && !waiting.declined,
       }
     : waiting;
   return { repair: next, event: repairEvent(repair, input.step, repair.status, to, context, note) };

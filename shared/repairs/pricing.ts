@@ -1,5 +1,6 @@
 import { type FieldIssue, invalidInput } from '../errors';
 import type { PriceLineInput } from './schema';
+import { money, say } from './texts';
 import type { RepairCase, RepairCharges, RepairPriceList } from './views';
 
 /*
@@ -10,20 +11,19 @@ import type { RepairCase, RepairCharges, RepairPriceList } from './views';
  */
 
 /** The price list a tenant has before saving one: no items, no inspection fee (version 0). */
-export const emptyPriceList: RepairPriceList = { items: [], inspectionFee: 0, version: 0 };
+export const emptyPriceList: RepairPriceList = { items: [], inspectionFee: 0, currency: 'CNY', version: 0 };
 
 /** Why a case is free or charged, in words a desk can read out (Chinese first, English after). */
 export function chargeBasis(repair: Pick<RepairCase, 'mode' | 'charge' | 'warranty' | 'exemption'>): string {
-  const { warranty } = repair;
-  if (repair.mode === 'parts')
-    return '购买配件，按价目表收费 (a parts purchase is charged at the price list)';
-  if (repair.exemption) {
-    return `三包除外 (${repair.exemption})，按价目表收费 (exemption: charged at the price list)`;
-  }
-  if (repair.charge === 'free') {
-    return `保修期内免费维修，保修至 ${warranty.lastDay} (in warranty until ${warranty.lastDay}: free of charge)`;
-  }
-  return `已过保修期 (${warranty.lastDay})，按价目表收费 (out of warranty since ${warranty.lastDay}: charged at the price list)`;
+  const key =
+    repair.mode === 'parts'
+      ? 'basisParts'
+      : repair.exemption
+        ? 'basisExempt'
+        : repair.charge === 'free'
+          ? 'basisFree'
+          : 'basisPaid';
+  return say(key, { lastDay: repair.warranty.lastDay, exemption: repair.exemption ?? '' });
 }
 
 /**
@@ -43,7 +43,7 @@ export function priceLines(
       issues.push({
         in: 'body',
         path: `${path}.${index}.code`,
-        message: `${line.code} is not on the price list (version ${priceList.version}).`,
+        message: say('notOnList', { code: line.code, version: priceList.version }),
       });
       return;
     }
@@ -69,32 +69,35 @@ export function priceLines(
     total: charge.free ? 0 : listTotal,
     free: charge.free,
     basis: charge.basis,
+    currency: priceList.currency,
     priceListVersion: priceList.version,
   };
 }
 
 /**
- * The payment recorded against an amount due: none when nothing is due, exactly the amount
- * otherwise. Returns the field problems (empty when it matches).
+ * The payment recorded against an amount due: none when nothing is due, exactly the amount in
+ * the amount's currency otherwise. Returns the field problems (empty when it matches).
  */
 export function paymentProblems(
-  due: number,
-  payment: { amount: number } | undefined,
+  due: { amount: number; currency: string },
+  payment: { amount: number; currency: string } | undefined,
   what: string,
 ): FieldIssue[] {
-  if (due === 0) {
-    return payment ? [{ in: 'body', path: 'payment', message: `Nothing to pay: ${what} comes to 0.` }] : [];
+  const owed = money(due.amount, due.currency);
+  if (due.amount === 0) {
+    return payment ? [{ in: 'body', path: 'payment', message: say('nothingToPay', { what }) }] : [];
   }
-  if (!payment) {
-    return [{ in: 'body', path: 'payment', message: `Record the payment of ${what}: ${due} fen.` }];
+  if (!payment) return [{ in: 'body', path: 'payment', message: say('recordPayment', { what, owed }) }];
+  const issues: FieldIssue[] = [];
+  if (payment.currency !== due.currency) {
+    issues.push({ in: 'body', path: 'payment.currency', message: say('wrongCurrency', { what, ...due }) });
   }
-  return payment.amount === due
-    ? []
-    : [
-        {
-          in: 'body',
-          path: 'payment.amount',
-          message: `${what} comes to ${due} fen, not ${payment.amount}.`,
-        },
-      ];
+  if (payment.amount !== due.amount) {
+    issues.push({
+      in: 'body',
+      path: 'payment.amount',
+      message: say('wrongAmount', { what, owed, amount: payment.amount }),
+    });
+  }
+  return issues;
 }

@@ -138,7 +138,9 @@ export async function listRepairCases(
 
 /** The tenant's price list, or the empty one (version 0) until saved. */
 export async function readRepairPriceList(tenantId: string): Promise<RepairPriceList> {
-  return (await getEntity(repairPriceListEntity, { tenantId }, { consistent: false })) ?? emptyPriceList;
+  const saved = await getEntity(repairPriceListEntity, { tenantId }, { consistent: false });
+  // A list saved before lists had a currency is in CNY.
+  return saved ? { ...saved, currency: saved.currency ?? 'CNY' } : emptyPriceList;
 }
 
 export async function storeRepairPriceList(

@@ -1,22 +1,20 @@
 import {
   _default,
   array,
-  discriminatedUnion,
   gte,
   type infer as Infer,
   int,
-  literal,
   lte,
   maxLength,
-  minLength,
   optional,
   refine,
-  regex,
   strictObject,
-  string,
   enum as zEnum,
 } from 'zod/mini';
 import { instant, pageQueryFields, text, ulid } from '../schema/common';
+import { appointment, currencyCode, fen, priceCode } from './step-schema';
+
+export * from './step-schema';
 
 /*
  * Repair cases (售后维修) on repair tickets, from the computer after-sales flow of the seed
@@ -33,6 +31,10 @@ export type RepairMode = (typeof repairModes)[number];
  *             received → repairing (in warranty); repairing → shipped → delivered → done;
  *             declined → shipped → returned_unrepaired (退回未修)
  *   parts:    requested → quoted → paid → shipped → delivered → done; quoted → declined (ends there)
+ *   on_site:  scheduled → declined (out of warranty, the customer refuses the priced work; ends there)
+ *   any mode: → cancelled (withdrawn by the customer or cancelled by staff) while the store holds
+ *             none of the customer's goods: on_site scheduled, mail_in awaiting_parcel, parts
+ *             requested, quoted or paid (a payment is then due back)
  */
 export const repairStatuses = [
   'scheduled',
@@ -48,47 +50,9 @@ export const repairStatuses = [
   'delivered',
   'returned_unrepaired',
   'done',
+  'cancelled',
 ] as const;
 export type RepairStatus = (typeof repairStatuses)[number];
-
-/** Why free repair gives way to a paid one (三包 exemptions), found at inspection or on the visit. */
-export const repairExemptions = [
-  'misuse_or_poor_storage',
-  'unauthorised_repair',
-  'no_invoice',
-  'model_mismatch',
-  'force_majeure',
-] as const;
-
-export const repairPaymentMethods = [
-  'cash',
-  'card',
-  'wechat_pay',
-  'alipay',
-  'bank_transfer',
-  'store_credit',
-] as const;
-
-export const fen = int().check(gte(0), lte(100_000_000_00));
-
-/** Recorded, not processed: what was paid, how, and the slip or transaction reference. */
-export const repairPayment = strictObject({
-  amount: fen,
-  method: zEnum(repairPaymentMethods),
-  reference: text(1, 120),
-});
-
-const appointment = strictObject({ from: instant, to: instant }).check(
-  refine((window) => Date.parse(window.from) < Date.parse(window.to), {
-    message: 'The window must end after it starts.',
-    path: ['to'],
-  }),
-);
-
-/** A price list item's code, as the store prints it on its 维修价目表 (e.g. `LAB-MB`, `PART-FAN`). */
-const priceCode = string().check(
-  regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'Expected a code: letters, digits, _ . -, up to 40.'),
-);
 
 export const priceListItem = strictObject({
   code: priceCode,
@@ -116,14 +80,12 @@ export const putRepairPriceListInput = strictObject({
     [],
   ),
   inspectionFee: _default(fen, 0),
+  /** The currency of every amount on the list; quotes, fees and payments are in it. */
+  currency: currencyCode,
   /** The version read; omit only when the tenant has never saved a price list. */
   version: optional(int().check(gte(1))),
 });
 export type PutRepairPriceListInput = Infer<typeof putRepairPriceListInput>;
-
-/** One line of a quote or a visit's charges: a price list item and how many. */
-export const priceLineInput = strictObject({ code: priceCode, quantity: int().check(gte(1), lte(1000)) });
-export type PriceLineInput = Infer<typeof priceLineInput>;
 
 export const createRepairInput = strictObject({
   /** The repair ticket the case is recorded on (opened with createTicket, type repair). */
@@ -148,70 +110,6 @@ export const createRepairInput = strictObject({
   }),
 );
 export type CreateRepairInput = Infer<typeof createRepairInput>;
-
-const stepBase = { version: int().check(gte(1)), note: optional(text(1, 1000)) };
-const tracking = text(1, 60);
-
-export const recordRepairStepInput = discriminatedUnion('step', [
-  /** 收件: the customer's parcel arrived. */
-  strictObject({ ...stepBase, step: literal('receive_parcel'), trackingNumber: tracking }),
-  /** 检测: the technician's findings; an exemption found here makes the repair a paid one. */
-  strictObject({
-    ...stepBase,
-    step: literal('inspect'),
-    findings: text(1, 2000),
-    exemption: optional(zEnum(repairExemptions)),
-  }),
-  /** 报价: out of warranty (mail-in) or a parts purchase, priced from the tenant's price list. */
-  strictObject({
-    ...stepBase,
-    step: literal('quote'),
-    lines: array(priceLineInput).check(minLength(1), maxLength(50)),
-    description: optional(text(1, 2000)),
-  }),
-  /** The customer accepts the quote and pays (recorded). */
-  strictObject({ ...stepBase, step: literal('accept'), payment: repairPayment }),
-  /**
-   * The customer declines the quote (拒绝报价): mail-in goods go back unrepaired, paying the
-   * price list's inspection fee if it has one; a parts purchase simply ends.
-   */
-  strictObject({
-    ...stepBase,
-    step: literal('decline'),
-    reason: text(1, 1000),
-    payment: optional(repairPayment),
-  }),
-  /** 寄回 / 发货: shipped to the customer. */
-  strictObject({
-    ...stepBase,
-    step: literal('ship'),
-    trackingNumber: tracking,
-    carrier: optional(text(1, 60)),
-  }),
-  /** 签收: the customer has it; the repair is finished. */
-  strictObject({ ...stepBase, step: literal('deliver') }),
-  /** 安装指导: guidance given once the customer has the part or the repaired goods. */
-  strictObject({ ...stepBase, step: literal('guide'), guidance: text(1, 2000) }),
-  /** 改约: a new on-site appointment window (within the store's business hours), before the visit. */
-  strictObject({ ...stepBase, step: literal('reschedule'), appointment, reason: optional(text(1, 1000)) }),
-  /**
-   * 上门维修记录: what the technician found and did on site, the price list items of the work
-   * (labour and parts), and out of warranty the payment of what they come to.
-   */
-  strictObject({
-    ...stepBase,
-    step: literal('visit'),
-    findings: text(1, 2000),
-    lines: _default(array(priceLineInput).check(maxLength(50)), []),
-    labourMinutes: int().check(gte(0), lte(24 * 60)),
-    exemption: optional(zEnum(repairExemptions)),
-    payment: optional(repairPayment),
-  }),
-]);
-export type RecordRepairStepInput = Infer<typeof recordRepairStepInput>;
-export type RepairStep = RecordRepairStepInput['step'];
-
-export const repairIdParams = strictObject({ repairId: ulid });
 
 export const listRepairsQuery = strictObject({
   ...pageQueryFields,

@@ -37,6 +37,8 @@ const by = { by: string(), at: string() };
 export const repairPriceList = strictObject({
   items: array(priceListItem),
   inspectionFee: number(),
+  /** ISO 4217; every amount on the list is in it (CNY unless saved otherwise). */
+  currency: string(),
   updatedAt: optional(string()),
   version: number(),
 });
@@ -62,6 +64,8 @@ export const repairCharges = strictObject({
   total: number(),
   free: boolean(),
   basis: string(),
+  /** The price list's currency: every amount above is in it. */
+  currency: string(),
   priceListVersion: number(),
 });
 export type RepairCharges = Infer<typeof repairCharges>;
@@ -98,11 +102,16 @@ export const repairCase = strictObject({
   inspection: optional(strictObject({ findings: string(), ...by })),
   quote: optional(strictObject({ ...repairCharges.shape, description: optional(string()), ...by })),
   payment: optional(strictObject({ ...repairPayment.def.shape, ...by })),
-  /** The customer declined the quote: why, and the inspection fee (检测费) of the price list, paid if any. */
+  /**
+   * The customer declined the quote, or on site refused the priced work (with the visit's
+   * findings): why, and the inspection fee (检测费) of the price list, paid if any.
+   */
   declined: optional(
     strictObject({
       reason: string(),
+      findings: optional(string()),
       inspectionFee: number(),
+      currency: string(),
       priceListVersion: number(),
       payment: optional(strictObject(repairPayment.def.shape)),
       ...by,
@@ -119,14 +128,35 @@ export const repairCase = strictObject({
     }),
   ),
   guidance: optional(strictObject({ text: string(), ...by })),
+  /**
+   * Withdrawn by the customer or cancelled by staff (the case ends `cancelled`, adds nothing to
+   * the item's history, and leaves the ticket to staff): a payment taken is marked due back.
+   */
+  cancelled: optional(
+    strictObject({
+      initiator: zEnum(['customer', 'staff']),
+      reason: optional(string()),
+      refundDue: optional(
+        strictObject({ amount: number(), currency: string(), method: string(), reference: string() }),
+      ),
+      ...by,
+    }),
+  ),
   /** Set when the repair finished: days the goods were with the repairer (received → shipped back). */
   finishedAt: optional(string()),
   daysInRepair: optional(number()),
   /** Whether the finish added to the item's repair history (a declined quote does not). */
   countsAsRepair: optional(boolean()),
-  /** The stalled-stage reminder this stage waits on: quote (3 working days) or parcel (7 days). */
+  /**
+   * The stalled-stage reminder this stage waits on: quote (3 working days), parcel (7 days) or
+   * visit (an on-site window ended 2 business hours ago and no visit is recorded).
+   */
   stall: optional(
-    strictObject({ stage: zEnum(['quote', 'parcel']), dueAt: string(), remindedAt: optional(string()) }),
+    strictObject({
+      stage: zEnum(['quote', 'parcel', 'visit']),
+      dueAt: string(),
+      remindedAt: optional(string()),
+    }),
   ),
   history: array(repairHistoryEntry),
   createdBy: string(),

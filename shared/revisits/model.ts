@@ -1,12 +1,8 @@
 import { addWorkingDays } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/views';
 import { DomainError } from '../errors';
-import {
-  maxRevisitAttempts,
-  openRevisitStatuses,
-  type RecordRevisitAttemptInput,
-  type RevisitKind,
-} from './schema';
+import { maxRevisitAttempts, openRevisitStatuses } from './defaults';
+import type { RecordRevisitAttemptInput, RevisitKind } from './schema';
 import type { Revisit } from './views';
 
 /** Pure revisit changes: the revisit as read, the request, the actor and `now` in; the new revisit out. */

@@ -2,7 +2,8 @@ import { TZDate } from '@date-fns/tz';
 import { addBusinessMinutes, addWorkingDays } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/views';
 import type { Purchase } from '../customers/views';
-import { putRevisitRulesInput, type RevisitKind, type RevisitRules } from './schema';
+import { revisitRuleDefaults } from './defaults';
+import type { RevisitKind, RevisitRules } from './schema';
 
 /**
  * When revisits fall due. Pure: rules, calendar and `now` in, due times out. A revisit is due at
@@ -84,5 +85,5 @@ export function planPostService(rules: RevisitRules, calendar: BusinessCalendar,
   return addWorkingDays(calendar, resolvedAt, rules.postService.workingDaysAfterResolution);
 }
 
-/** What a tenant runs on before saving rules: the schema's own defaults. */
-export const defaultRevisitRules: RevisitRules = { ...putRevisitRulesInput.parse({}), version: 0 };
+/** What a tenant runs on before saving rules: the defaults the rules' schema also fills in. */
+export const defaultRevisitRules: RevisitRules = { ...revisitRuleDefaults, version: 0 };

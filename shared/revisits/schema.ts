@@ -15,53 +15,53 @@ import {
 } from 'zod/mini';
 import { instant, pageQueryFields, text, ulid } from '../schema/common';
 import { ticketType } from '../schema/ticket-vocabulary';
+import { revisitRuleDefaults, revisitStatuses } from './defaults';
 
 export const revisitKinds = ['post_sale', 'warranty_expiry', 'post_service', 'periodic', 'manual'] as const;
 export type RevisitKind = (typeof revisitKinds)[number];
-export const revisitStatuses = ['scheduled', 'due', 'done', 'failed', 'cancelled'] as const;
-export type RevisitStatus = (typeof revisitStatuses)[number];
-export const openRevisitStatuses: readonly RevisitStatus[] = ['scheduled', 'due'];
+export {
+  maxRevisitAttempts,
+  openRevisitStatuses,
+  type RevisitStatus,
+  revisitStatuses,
+} from './defaults';
 
-/** Attempts before an unreachable customer's revisit is given up (the repair centre's practice). */
-export const maxRevisitAttempts = 3;
+const defaults = revisitRuleDefaults;
 
-/** Per tenant; defaults from the seeds: 7 days after delivery, 30 days before warranty ends, 5 working days after a service. */
+/** Per tenant; the defaults (from the seeds) are in ./defaults.ts. */
 export const putRevisitRulesInput = strictObject({
   // prefault: an absent section is parsed from `{}`, so each default is stated once, on its field.
   postSale: prefault(
     strictObject({
-      enabled: _default(boolean(), true),
-      daysAfterDelivery: _default(int().check(gte(0), lte(365)), 7),
+      enabled: _default(boolean(), defaults.postSale.enabled),
+      daysAfterDelivery: _default(int().check(gte(0), lte(365)), defaults.postSale.daysAfterDelivery),
     }),
     {},
   ),
   warrantyExpiry: prefault(
     strictObject({
-      enabled: _default(boolean(), true),
-      daysBeforeEnd: _default(int().check(gte(1), lte(365)), 30),
+      enabled: _default(boolean(), defaults.warrantyExpiry.enabled),
+      daysBeforeEnd: _default(int().check(gte(1), lte(365)), defaults.warrantyExpiry.daysBeforeEnd),
     }),
     {},
   ),
   postService: prefault(
     strictObject({
-      enabled: _default(boolean(), true),
-      workingDaysAfterResolution: _default(int().check(gte(1), lte(60)), 5),
-      ticketTypes: _default(array(ticketType).check(minLength(1)), [
-        'repair',
-        'installation',
-        'complaint',
-        'return',
-        'exchange',
-        'compensation',
-        'it_request',
+      enabled: _default(boolean(), defaults.postService.enabled),
+      workingDaysAfterResolution: _default(
+        int().check(gte(1), lte(60)),
+        defaults.postService.workingDaysAfterResolution,
+      ),
+      ticketTypes: _default(array(ticketType).check(minLength(1)), () => [
+        ...defaults.postService.ticketTypes,
       ]),
     }),
     {},
   ),
   periodic: prefault(
     strictObject({
-      enabled: _default(boolean(), false),
-      everyMonths: _default(int().check(gte(1), lte(60)), 6),
+      enabled: _default(boolean(), defaults.periodic.enabled),
+      everyMonths: _default(int().check(gte(1), lte(60)), defaults.periodic.everyMonths),
     }),
     {},
   ),

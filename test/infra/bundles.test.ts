@@ -135,4 +135,19 @@ describe('files beside the code, as deployed', () => {
       expect(readFileSync(bundle.file, 'utf8')).not.toContain(texts.basis.art12);
     }
   });
+
+  it('carries the repair desk’s texts beside createRepair and recordRepairStep, not in their code', async () => {
+    for (const name of ['createRepair', 'recordRepairStep'] as const) {
+      const bundle = await buildFunction(
+        { name, kind: 'http', entry: httpRoutes[name].handler },
+        'bundled',
+        outRoot,
+      );
+      const texts = JSON.parse(
+        readFileSync(join(dirname(bundle.file), 'repair-texts.json'), 'utf8'),
+      ) as Record<string, string>;
+      expect(texts.basisPaid).toContain('按价目表收费');
+      expect(readFileSync(bundle.file, 'utf8')).not.toContain(texts.basisPaid);
+    }
+  });
 });

@@ -1,9 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTimerRuntime, type TimerRuntime } from '../../infra/local/timer-runtime';
 import type { EligibilityDecision } from '../../shared/after-sales/eligibility';
 import type { Purchase } from '../../shared/customers/views';
 import type { Page } from '../../shared/db/cursor';
+import type { Notification } from '../../shared/notifications/views';
 import type { RepairCase, RepairPriceList } from '../../shared/repairs/views';
 import type { Ticket, TimelineEvent } from '../../shared/tickets/views';
+import { setClockOffset } from '../../shared/time/clock';
 import { weekdaysNineToSix } from '../kit/bodies';
 import { type DeskFixture, deskFixture, succeeded } from '../kit/fixtures';
 import { badFields, invoke, problem } from '../kit/invoke';
@@ -28,6 +31,9 @@ const priceListBody = {
   inspectionFee: 5_000,
 };
 
+const repoRoot = new URL('../..', import.meta.url).pathname;
+const setClock = (at: string) => setClockOffset(Date.parse(at) - Date.now());
+
 const snapshot = async (tenant: string) =>
   (await itemsOfTenant(tenant)).map((item) => JSON.stringify(item)).sort();
 
@@ -35,6 +41,7 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
   let desk: DeskFixture;
   let other: DeskFixture;
   let customerId: string;
+  let timers: TimerRuntime;
 
   /** A laptop (computer, 三包 12 months) bought `daysAgo` days ago. */
   const buy = async (daysAgo: number) =>
@@ -146,13 +153,16 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       })
     ).id;
     await succeeded('putRepairPriceList', { caller: desk.admin, body: priceListBody });
+    timers = await startTimerRuntime({ repoRoot, intervals: false });
   }, 120_000);
+  afterAll(() => timers?.stop());
+  afterEach(() => setClockOffset(0));
 
   it('putRepairPriceList: versioned like other settings; bad input names every field and writes nothing; getRepairPriceList reads it', async () => {
     const read = await succeeded<RepairPriceList>('getRepairPriceList', { caller: desk.as.tech });
     expect(read).toMatchObject({ ...priceListBody, version: 1 });
     const fresh = await succeeded<RepairPriceList>('getRepairPriceList', { caller: other.as.desk });
-    expect(fresh).toEqual({ items: [], inspectionFee: 0, version: 0 });
+    expect(fresh).toEqual({ items: [], inspectionFee: 0, currency: 'CNY', version: 0 });
     const before = await snapshot(desk.tenant);
     const bad = await invoke('putRepairPriceList', {
       caller: desk.admin,
@@ -454,7 +464,7 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       (event) => event.kind === 'case_step' && event.step === 'decline',
     );
     expect(declineEvent?.kind === 'case_step' ? declineEvent.note : '').toContain('太贵');
-    expect(declineEvent?.kind === 'case_step' ? declineEvent.note : '').toContain('5000 fen');
+    expect(declineEvent?.kind === 'case_step' ? declineEvent.note : '').toContain('CNY 50.00');
     expect(await recordedRepairs(purchase)).toBeUndefined();
     const ticket = await getTicket(repair.ticketId);
     expect([ticket.status, ticket.resolution]).toEqual(['resolved', expect.stringContaining('unrepaired')]);
@@ -649,5 +659,160 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       technicianId: desk.staff.tech.id,
     });
     expect(await caseSteps(repair.ticketId)).toEqual(['registered→scheduled', 'reschedule→scheduled']);
+  });
+
+  it('recordRepairStep withdraw / cancel: the case ends cancelled on the timeline, a paid order is marked for refund, the ticket and the item’s history stay; a stale version is 409 and bad input writes nothing', async () => {
+    const purchase = await buy(400);
+    let parts = await create(purchase, { mode: 'parts', problem: '原装电源适配器一个' }, { started: true });
+    parts = await stepOk(parts, { step: 'quote', lines: [{ code: 'PART-ADAPTER', quantity: 1 }] });
+    parts = await stepOk(
+      parts,
+      { step: 'accept', payment: { amount: 29_900, method: 'card', reference: 'POS-77' } },
+      desk.as.desk,
+    );
+    const before = await snapshot(desk.tenant);
+    const stale = await step({ ...parts, version: parts.version - 1 }, { step: 'withdraw' }, desk.as.desk);
+    expect([stale.status, problem(stale).code]).toEqual([409, 'version_conflict']);
+    const noReason = await step(parts, { step: 'cancel' }, desk.as.desk);
+    expect([noReason.status, badFields(noReason)]).toEqual([400, ['body.reason']]);
+    const techCancel = await step(parts, { step: 'cancel', reason: '重复登记' }, desk.as.tech);
+    expect(techCancel.status).toBe(403);
+    expect(await snapshot(desk.tenant)).toEqual(before);
+    const withdrawn = await stepOk(parts, { step: 'withdraw', reason: '不需要了' }, desk.as.desk);
+    expect(withdrawn).toMatchObject({
+      status: 'cancelled',
+      cancelled: {
+        initiator: 'customer',
+        reason: '不需要了',
+        refundDue: { amount: 29_900, currency: 'CNY', method: 'card', reference: 'POS-77' },
+      },
+    });
+    expect(withdrawn.countsAsRepair).toBeUndefined();
+    expect(await caseSteps(parts.ticketId)).toEqual([
+      'registered→requested',
+      'quote→quoted',
+      'accept→paid',
+      'withdraw→cancelled',
+    ]);
+    expect((await getTicket(parts.ticketId)).status).toBe('in_progress');
+    const again = await step(withdrawn, { step: 'cancel', reason: 'x' }, desk.as.desk);
+    expect(again.status).toBe(409);
+
+    // A mail-in case is cancelled by staff while the parcel is awaited: its reminder goes with it.
+    const mailIn = await create(purchase);
+    expect(mailIn.stall?.stage).toBe('parcel');
+    const cancelled = await stepOk(mailIn, { step: 'cancel', reason: '重复登记' }, desk.as.desk);
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelled: { initiator: 'staff', reason: '重复登记' },
+    });
+    expect(cancelled.stall).toBeUndefined();
+    const timersLeft = (await itemsOfTenant(desk.tenant)).filter(
+      (item) => item.entity === 'timer' && item.subjectId === mailIn.id,
+    );
+    expect(timersLeft).toEqual([]);
+    expect(await recordedRepairs(purchase)).toBeUndefined();
+  });
+
+  it('recordRepairStep decline on site: out of warranty the customer refuses the priced work; findings, reason and the fee recorded in the list’s currency, the ticket resolves, nothing repaired', async () => {
+    const purchase = await buy(400);
+    const appointment = { from: '2026-12-09T09:00:00+08:00', to: '2026-12-09T11:00:00+08:00' };
+    const onSite = await create(purchase, { mode: 'on_site', appointment }, { started: true });
+    const before = await snapshot(desk.tenant);
+    const noFindings = await step(onSite, {
+      step: 'decline',
+      reason: '费用太高',
+      payment: { amount: 5_000, method: 'cash', reference: 'R-ON-1' },
+    });
+    expect([noFindings.status, badFields(noFindings)]).toEqual([400, ['body.findings']]);
+    const wrongCurrency = await step(onSite, {
+      step: 'decline',
+      reason: '费用太高',
+      findings: '主板烧毁',
+      payment: { amount: 5_000, currency: 'USD', method: 'cash', reference: 'R-ON-1' },
+    });
+    expect([wrongCurrency.status, badFields(wrongCurrency)]).toEqual([400, ['body.payment.currency']]);
+    const badCode = await step(onSite, {
+      step: 'decline',
+      reason: '费用太高',
+      findings: '主板烧毁',
+      payment: { amount: 5_000, currency: 'RMB', method: 'cash', reference: 'R-ON-1' },
+    });
+    expect([badCode.status, badFields(badCode)]).toEqual([400, ['body.payment.currency']]);
+    expect(await snapshot(desk.tenant)).toEqual(before);
+    const refused = await stepOk(onSite, {
+      step: 'decline',
+      reason: '费用太高',
+      findings: '主板烧毁',
+      payment: { amount: 5_000, method: 'cash', reference: 'R-ON-1' },
+    });
+    expect(refused).toMatchObject({
+      status: 'declined',
+      countsAsRepair: false,
+      declined: {
+        reason: '费用太高',
+        findings: '主板烧毁',
+        inspectionFee: 5_000,
+        currency: 'CNY',
+        payment: { currency: 'CNY', reference: 'R-ON-1' },
+      },
+    });
+    expect(refused.stall).toBeUndefined();
+    expect(await caseSteps(onSite.ticketId)).toEqual(['registered→scheduled', 'decline→declined']);
+    expect((await getTicket(onSite.ticketId)).status).toBe('resolved');
+    expect(await recordedRepairs(purchase)).toBeUndefined();
+  });
+
+  it('fireRepairTimer visit: a visit never recorded reminds the technician and the supervisors once, 2 business hours after the window; a new window re-arms it, the visit drops it', async () => {
+    const purchase = await buy(30);
+    const appointment = { from: '2026-12-08T09:00:00+08:00', to: '2026-12-08T11:00:00+08:00' };
+    const onSite = await create(purchase, { mode: 'on_site', appointment, technicianId: desk.staff.tech.id });
+    expect(onSite.stall).toEqual({
+      stage: 'visit',
+      dueAt: new Date('2026-12-08T13:00:00+08:00').toISOString(),
+    });
+    const reminders = async (caller: typeof desk.as.tech) =>
+      (
+        await succeeded<Page<Notification>>('listNotifications', { caller, query: { limit: '100' } })
+      ).items.filter((entry) => entry.kind === 'repair_stalled' && entry.repairId === onSite.id);
+    const fire = async (at: string) => {
+      setClock(at);
+      await timers.sweep();
+      const mine = timers.queues.peek('revisit').filter((body) => body.includes(onSite.id));
+      // A duplicate delivery changes nothing.
+      for (const body of mine) timers.queues.sendRaw('revisit', body);
+      await timers.queues.drain();
+      return mine.length;
+    };
+    // The sweeper sends what falls due within 15 minutes with a delay: half an hour before, nothing.
+    expect(await fire('2026-12-08T12:30:00+08:00')).toBe(0);
+    expect(await fire('2026-12-08T13:01:00+08:00')).toBe(1);
+    for (const caller of [desk.as.tech, desk.as.supervisor, desk.as.manager]) {
+      expect(
+        (await reminders(caller)).map((entry) => entry.kind === 'repair_stalled' && entry.stage),
+      ).toEqual(['visit']);
+    }
+    expect(await reminders(desk.as.desk)).toEqual([]);
+    let repair = (
+      await invoke<RepairCase>('getRepair', { caller: desk.as.desk, params: { repairId: onSite.id } })
+    ).body;
+    expect(repair.history.filter((entry) => entry.step === 'stalled_visit')).toHaveLength(1);
+    expect(await caseSteps(onSite.ticketId)).toEqual(['registered→scheduled', 'stalled_visit→scheduled']);
+
+    const window = { from: '2026-12-10T14:00:00+08:00', to: '2026-12-10T15:00:00+08:00' };
+    repair = await stepOk(repair, { step: 'reschedule', appointment: window }, desk.as.desk);
+    expect(repair.stall).toEqual({
+      stage: 'visit',
+      dueAt: new Date('2026-12-10T17:00:00+08:00').toISOString(),
+    });
+    repair = await stepOk(repair, {
+      step: 'visit',
+      findings: '内存松动',
+      lines: [{ code: 'LAB-VISIT', quantity: 1 }],
+      labourMinutes: 20,
+    });
+    expect(repair.stall).toBeUndefined();
+    expect(await fire('2026-12-11T09:00:00+08:00')).toBe(0);
+    expect(await reminders(desk.as.tech)).toHaveLength(1);
   });
 });

@@ -61,9 +61,24 @@ const steps: Record<string, Step> = {
     ],
     description: '更换主板',
   },
-  accept: { step: 'accept', payment: { amount: 45_000, method: 'wechat_pay', reference: 'WX1' } },
-  decline: { step: 'decline', reason: '太贵', payment: { amount: 5_000, method: 'cash', reference: 'R0' } },
+  accept: {
+    step: 'accept',
+    payment: { amount: 45_000, currency: 'CNY', method: 'wechat_pay', reference: 'WX1' },
+  },
+  decline: {
+    step: 'decline',
+    reason: '太贵',
+    payment: { amount: 5_000, currency: 'CNY', method: 'cash', reference: 'R0' },
+  },
   declineParts: { step: 'decline', reason: '网上买更便宜' },
+  refuseOnSite: {
+    step: 'decline',
+    reason: '维修费太高',
+    findings: '主板烧毁',
+    payment: { amount: 5_000, currency: 'CNY', method: 'cash', reference: 'R5' },
+  },
+  withdraw: { step: 'withdraw', reason: '已自行解决' },
+  cancel: { step: 'cancel', reason: '重复登记' },
   ship: { step: 'ship', trackingNumber: 'SF2' },
   deliver: { step: 'deliver' },
   guide: { step: 'guide', guidance: '已指导安装' },
@@ -81,7 +96,7 @@ const steps: Record<string, Step> = {
       { code: 'PART-FAN', quantity: 1 },
     ],
     labourMinutes: 30,
-    payment: { amount: 20_000, method: 'cash', reference: 'R1' },
+    payment: { amount: 20_000, currency: 'CNY', method: 'cash', reference: 'R1' },
   },
 };
 
@@ -94,6 +109,7 @@ const priceList: RepairPriceList = {
     { code: 'PART-FAN', name: '散热风扇', kind: 'part', amount: 12_000 },
   ],
   inspectionFee: 5_000,
+  currency: 'CNY',
   version: 3,
 };
 
@@ -104,6 +120,7 @@ const context = (roles: readonly StaffRole[] = ['supervisor']) => ({
   eventId: ulid(eventSerial++),
   now,
   quoteStallAt: '2026-12-02T01:00:00.000Z',
+  visitStallAt: '2026-11-30T10:00:00.000Z',
   timeZone: 'Asia/Shanghai',
   priceList,
 });
@@ -173,6 +190,7 @@ describe('the repair stage machine (applyRepairStep)', () => {
     ],
     ['on_site', true, ['visitFree'], ['done'], 'free', true],
     ['on_site', false, ['visitPaid'], ['done'], 'paid', true],
+    ['on_site', false, ['refuseOnSite'], ['declined'], 'paid', false],
   ] as const)('%s (in warranty: %s): %j → %j', (mode, inWarranty, names, statuses, charge, counts) => {
     let repair = open(mode, inWarranty);
     const seen: string[] = [];
@@ -204,7 +222,21 @@ describe('the repair stage machine (applyRepairStep)', () => {
       'conflict:repair_stage_not_allowed',
     ],
     ['parts', true, [], 'declineParts', 'conflict:repair_stage_not_allowed'],
-    ['on_site', false, [], 'declineParts', 'conflict:repair_stage_not_allowed'],
+    ['on_site', false, [], 'declineParts', 'invalid_input:invalid_input'],
+    ['on_site', true, [], 'refuseOnSite', 'conflict:repair_stage_not_allowed'],
+    ['on_site', false, ['visitPaid'], 'refuseOnSite', 'conflict:repair_stage_not_allowed'],
+    ['mail_in', false, ['receive', 'inspect', 'quote'], 'refuseOnSite', 'invalid_input:invalid_input'],
+    ['mail_in', false, ['receive'], 'withdraw', 'conflict:repair_stage_not_allowed'],
+    [
+      'mail_in',
+      false,
+      ['receive', 'inspect', 'quote', 'accept'],
+      'cancel',
+      'conflict:repair_stage_not_allowed',
+    ],
+    ['parts', true, ['quote', 'accept', 'ship'], 'withdraw', 'conflict:repair_stage_not_allowed'],
+    ['on_site', true, ['visitFree'], 'cancel', 'conflict:repair_stage_not_allowed'],
+    ['parts', true, ['quote', 'declineParts'], 'withdraw', 'conflict:repair_stage_not_allowed'],
     [
       'mail_in',
       false,
@@ -266,7 +298,11 @@ describe('the repair stage machine (applyRepairStep)', () => {
     const accept = (amount: number) =>
       applyRepairStep(
         quoted,
-        { step: 'accept', version: quoted.version, payment: { amount, method: 'cash', reference: 'R' } },
+        {
+          step: 'accept',
+          version: quoted.version,
+          payment: { amount, currency: 'CNY', method: 'cash', reference: 'R' },
+        },
         context(),
       );
     expect(codeOf(() => accept(44_999))).toBe('invalid_input:invalid_input');
@@ -297,14 +333,20 @@ describe('the repair stage machine (applyRepairStep)', () => {
       }
     };
     expect(issuesOf(() => decline({}))).toEqual(['payment']);
-    expect(issuesOf(() => decline({ payment: { amount: 4_000, method: 'cash', reference: 'R' } }))).toEqual([
-      'payment.amount',
-    ]);
+    expect(
+      issuesOf(() =>
+        decline({ payment: { amount: 4_000, currency: 'CNY', method: 'cash', reference: 'R' } }),
+      ),
+    ).toEqual(['payment.amount']);
     const free = { ...priceList, inspectionFee: 0 };
-    expect(issuesOf(() => decline({ payment: { amount: 0, method: 'cash', reference: 'R' } }, free))).toEqual(
-      ['payment'],
-    );
-    const { repair, event } = decline({ payment: { amount: 5_000, method: 'cash', reference: 'R9' } });
+    expect(
+      issuesOf(() =>
+        decline({ payment: { amount: 0, currency: 'CNY', method: 'cash', reference: 'R' } }, free),
+      ),
+    ).toEqual(['payment']);
+    const { repair, event } = decline({
+      payment: { amount: 5_000, currency: 'CNY', method: 'cash', reference: 'R9' },
+    });
     expect(repair).toMatchObject({
       status: 'declined',
       declined: { reason: '太贵', inspectionFee: 5_000, priceListVersion: 3, payment: { reference: 'R9' } },
@@ -401,6 +443,169 @@ describe('the repair stage machine (applyRepairStep)', () => {
     // 15:59 UTC is 23:59 in Shanghai; 16:01 UTC is the next local day.
     expect(daysWithRepairer(at('2026-11-01T15:59:00Z', '2026-11-01T16:01:00Z'), 'Asia/Shanghai')).toBe(1);
     expect(daysWithRepairer(at('2026-11-01T02:00:00Z', '2026-11-13T02:00:00Z'), 'Asia/Shanghai')).toBe(12);
+  });
+  it.each([
+    ['on_site', true, [], 'withdraw', 'scheduled'],
+    ['on_site', false, [], 'cancel', 'scheduled'],
+    ['mail_in', false, [], 'withdraw', 'awaiting_parcel'],
+    ['parts', true, [], 'cancel', 'requested'],
+    ['parts', true, ['quote'], 'withdraw', 'quoted'],
+    ['parts', true, ['quote', 'accept'], 'withdraw', 'paid'],
+  ] as const)(
+    '%s (in warranty: %s) after %j: %s ends the case cancelled from %s',
+    (mode, inWarranty, before, name, from) => {
+      const repair = run(open(mode, inWarranty), before);
+      const { repair: ended, event } = applyRepairStep(
+        repair,
+        { ...(steps[name] as Step), version: repair.version } as RecordRepairStepInput,
+        context(['front_desk']),
+      );
+      expect(ended).toMatchObject({
+        status: 'cancelled',
+        cancelled: { initiator: name === 'withdraw' ? 'customer' : 'staff', by: 'actor' },
+        version: repair.version + 1,
+      });
+      // Not a finished repair: no history for the return rules, no ticket resolution, no reminder left.
+      expect(ended.finishedAt).toBeUndefined();
+      expect(ended.countsAsRepair).toBeUndefined();
+      expect(repairTimerOf(ended)).toBeUndefined();
+      expect(event).toMatchObject({ step: name, from, to: 'cancelled' });
+    },
+  );
+
+  it('a withdrawal after payment marks the payment due back; a technician may record a withdrawal, not cancel', () => {
+    const paid = run(open('parts', true), ['quote', 'accept']);
+    const { repair, event } = applyRepairStep(
+      paid,
+      { step: 'withdraw', version: paid.version },
+      context(['technician']),
+    );
+    expect(repair.cancelled).toEqual({
+      initiator: 'customer',
+      refundDue: { amount: 45_000, currency: 'CNY', method: 'wechat_pay', reference: 'WX1' },
+      by: 'actor',
+      at: now.toISOString(),
+    });
+    expect(event.kind === 'case_step' ? event.note : '').toContain('WX1');
+    expect(run(open('parts', true), ['withdraw']).cancelled?.refundDue).toBeUndefined();
+    expect(
+      codeOf(() =>
+        applyRepairStep(
+          paid,
+          { step: 'cancel', reason: '重复', version: paid.version },
+          context(['technician']),
+        ),
+      ),
+    ).toBe('forbidden:repair_step_not_allowed');
+  });
+
+  it('on site out of warranty the customer may refuse the priced work: findings, reason and the fee recorded, nothing repaired', () => {
+    const scheduled = open('on_site', false);
+    const refuse = (body: Partial<Extract<RecordRepairStepInput, { step: 'decline' }>>) =>
+      applyRepairStep(
+        scheduled,
+        { step: 'decline', version: 1, reason: '维修费太高', findings: '主板烧毁', ...body },
+        context(['front_desk']),
+      );
+    expect(codeOf(() => refuse({}))).toBe('invalid_input:invalid_input');
+    const { repair, event } = refuse({
+      payment: { amount: 5_000, currency: 'CNY', method: 'cash', reference: 'R5' },
+    });
+    expect(repair).toMatchObject({
+      status: 'declined',
+      declined: {
+        reason: '维修费太高',
+        findings: '主板烧毁',
+        inspectionFee: 5_000,
+        currency: 'CNY',
+        priceListVersion: 3,
+      },
+      countsAsRepair: false,
+    });
+    expect(repair.finishedAt).toBe(now.toISOString());
+    expect(repairTimerOf(repair)).toBeUndefined();
+    expect(event.kind === 'case_step' ? event.note : '').toContain('主板烧毁');
+    // In warranty only an exemption found on site makes the work priced, and so refusable.
+    const exempt = applyRepairStep(
+      open('on_site', true),
+      {
+        ...(steps.refuseOnSite as Step),
+        exemption: 'misuse_or_poor_storage',
+        version: 1,
+      } as RecordRepairStepInput,
+      context(),
+    ).repair;
+    expect(exempt).toMatchObject({ status: 'declined', charge: 'paid', exemption: 'misuse_or_poor_storage' });
+    const mailIn = run(open('mail_in', false), ['receive', 'inspect', 'quote']);
+    expect(
+      codeOf(() =>
+        applyRepairStep(
+          mailIn,
+          { step: 'decline', version: mailIn.version, reason: 'x', exemption: 'no_invoice' },
+          context(),
+        ),
+      ),
+    ).toBe('invalid_input:invalid_input');
+  });
+
+  it('an on-site case waits on the visit reminder: a new window re-arms it, even after it reminded; the visit drops it', () => {
+    const scheduled = openRepair(
+      {
+        ticketId: ulid(1),
+        customerId: ulid(2),
+        purchaseId: ulid(3),
+        line: 1,
+        mode: 'on_site',
+        problem: '无法开机',
+        appointment: { from: '2026-11-28T09:00:00+08:00', to: '2026-11-28T12:00:00+08:00' },
+        technicianId: ulid(4),
+      },
+      {
+        id: ulid(5),
+        storeId: ulid(6),
+        itemName: '笔记本电脑',
+        warranty: warranty(true),
+        visitStallAt: '2026-11-28T06:00:00.000Z',
+      },
+      'desk',
+      now,
+    );
+    expect(repairTimerOf(scheduled)).toEqual({ stage: 'visit', dueAt: '2026-11-28T06:00:00.000Z' });
+    const reminded = markStalled(scheduled, now, [ulid(4)]);
+    expect(repairTimerOf(reminded)).toBeUndefined();
+    const window = { from: '2026-11-30T14:00:00+08:00', to: '2026-11-30T16:00:00+08:00' };
+    const moved = applyRepairStep(
+      reminded,
+      { step: 'reschedule', appointment: window, version: reminded.version },
+      context(),
+    ).repair;
+    expect(repairTimerOf(moved)).toEqual({ stage: 'visit', dueAt: '2026-11-30T10:00:00.000Z' });
+    expect(repairTimerOf(run(moved, ['visitFree']))).toBeUndefined();
+    expect(repairTimerOf(run(moved, ['withdraw']))).toBeUndefined();
+  });
+
+  it('amounts carry the price list’s currency: quotes and fees in it, a payment in another is refused', () => {
+    const hkd = { ...priceList, currency: 'HKD' };
+    const inspected = run(open('mail_in', false), ['receive', 'inspect']);
+    const quoted = applyRepairStep(
+      inspected,
+      { ...(steps.quote as Step), version: inspected.version } as RecordRepairStepInput,
+      { ...context(), priceList: hkd },
+    ).repair;
+    expect(quoted.quote).toMatchObject({ total: 45_000, currency: 'HKD' });
+    expect(quoted.history.at(-1)?.note).toContain('HKD 450.00');
+    const pay = (currency: string) => () =>
+      applyRepairStep(
+        quoted,
+        {
+          step: 'accept',
+          version: quoted.version,
+          payment: { amount: 45_000, currency, method: 'cash', reference: 'R' },
+        },
+        context(),
+      );
+    expect(codeOf(pay('CNY'))).toBe('invalid_input:invalid_input');
+    expect(pay('HKD')().repair.payment).toMatchObject({ amount: 45_000, currency: 'HKD' });
   });
 });
 

@@ -11,6 +11,7 @@ const priceList: RepairPriceList = {
     { code: 'PART-SCREW', name: '螺丝', kind: 'part', amount: 50 },
   ],
   inspectionFee: 5_000,
+  currency: 'CNY',
   version: 7,
 };
 
@@ -101,18 +102,22 @@ describe('priceLines: a quote built from the price list', () => {
 
 describe('paymentProblems: a payment must be exactly what is due', () => {
   it.each([
-    [0, undefined, []],
-    [0, 1, ['payment']],
-    [0, 0, ['payment']],
-    [5_000, undefined, ['payment']],
-    [5_000, 4_999, ['payment.amount']],
-    [5_000, 5_001, ['payment.amount']],
-    [5_000, 5_000, []],
-  ] as const)('due %i, paid %s: %j', (due, paid, expected) => {
+    [0, undefined, [], 'CNY'],
+    [0, 1, ['payment'], 'CNY'],
+    [0, 0, ['payment'], 'CNY'],
+    [5_000, undefined, ['payment'], 'CNY'],
+    [5_000, 4_999, ['payment.amount'], 'CNY'],
+    [5_000, 5_001, ['payment.amount'], 'CNY'],
+    [5_000, 5_000, [], 'CNY'],
+    [5_000, 5_000, ['payment.currency'], 'USD'],
+    [5_000, 4_000, ['payment.currency', 'payment.amount'], 'HKD'],
+  ] as const)('due %i CNY, paid %s: %j', (due, paid, expected, currency) => {
     expect(
-      paymentProblems(due, paid === undefined ? undefined : { amount: paid }, 'the fee').map(
-        (issue) => issue.path,
-      ),
+      paymentProblems(
+        { amount: due, currency: 'CNY' },
+        paid === undefined ? undefined : { amount: paid, currency },
+        'the fee',
+      ).map((issue) => issue.path),
     ).toEqual(expected);
   });
 });

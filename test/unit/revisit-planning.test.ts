@@ -8,6 +8,7 @@ import {
   planPostService,
   planPurchaseRevisits,
 } from '../../shared/revisits/planning';
+import { putRevisitRulesInput } from '../../shared/revisits/schema';
 import { weekdaysNineToSix } from '../kit/bodies';
 
 const mallHours = [{ start: '10:00', end: '22:00' }];
@@ -102,5 +103,17 @@ describe('revisit planning', () => {
     expect(
       planPostService(defaultRevisitRules, repairCentre, new Date('2026-12-02T15:00:00+08:00')).toISOString(),
     ).toBe(iso('2026-12-10T09:00:00+08:00'));
+  });
+});
+
+describe('the default revisit rules (defaultRevisitRules)', () => {
+  it('are what the rules’ schema fills in for an empty body (7 days, 30 days, 5 working days, periodic off)', () => {
+    expect({ ...putRevisitRulesInput.parse({}), version: 0 }).toEqual(defaultRevisitRules);
+    expect(defaultRevisitRules).toMatchObject({
+      postSale: { daysAfterDelivery: 7 },
+      warrantyExpiry: { daysBeforeEnd: 30 },
+      postService: { workingDaysAfterResolution: 5 },
+      periodic: { enabled: false },
+    });
   });
 });

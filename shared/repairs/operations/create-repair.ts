@@ -1,4 +1,5 @@
 import { assertStoreAccess, type Principal } from '../../access/principal';
+import { addBusinessMinutes } from '../../calendar/business-time';
 import { resolveCalendar } from '../../calendar/repository';
 import { findPurchase } from '../../customers/repository';
 import type { IdempotencyClaim } from '../../db/idempotency';
@@ -9,7 +10,7 @@ import { findStore } from '../../stores/repository';
 import { findTicket } from '../../tickets/repository';
 import type { Ticket } from '../../tickets/views';
 import { appointmentProblems, appointmentRefused } from '../appointment';
-import { openRepair, type RepairCase, repairEvent } from '../model';
+import { openRepair, type RepairCase, repairEvent, visitGraceMinutes } from '../model';
 import type { RepairWarrantyOf } from '../ports';
 import { insertRepairCase } from '../repository';
 import type { CreateRepairInput } from '../schema';
@@ -35,8 +36,9 @@ async function dispatchedTechnician(tenantId: string, ticket: Ticket): Promise<s
 /**
  * Registers a repair (维修登记) on its repair ticket: the purchase line, the mode, and the warranty
  * decided from the purchase under the tenant's after-sales policy (repair days not counted); an
- * on-site appointment must fall within the store's business hours. With
- * the ticket event and (mail-in) the awaited-parcel reminder, in one transaction.
+ * on-site appointment must fall within the store's business hours. With the ticket event and the
+ * reminder the first stage waits on (mail-in: the awaited parcel; on site: a visit never
+ * recorded), in one transaction.
  */
 export async function createRepair(
   principal: Principal,
@@ -99,15 +101,26 @@ export async function createRepair(
   }
   const store = await findStore(tenantId, ticket.storeId);
   if (!store) throw new DomainError('not_found', 'store_not_found', 'The ticket’s store no longer exists.');
+  let visitStallAt: string | undefined;
   if (input.mode === 'on_site' && input.appointment) {
     // 预约上门: the window must fall in the store's business hours, not on a holiday.
-    const issues = appointmentProblems(await resolveCalendar(tenantId, store), input.appointment);
+    const calendar = await resolveCalendar(tenantId, store);
+    const issues = appointmentProblems(calendar, input.appointment);
     if (issues.length > 0) throw appointmentRefused(issues);
+    // A visit still unrecorded 2 business hours after the window reminds (model.ts, visitGraceMinutes).
+    const end = new Date(input.appointment.to);
+    visitStallAt = addBusinessMinutes(calendar, end, visitGraceMinutes).toISOString();
   }
   const warranty = await warrantyOf(tenantId, purchase, input.line, localDate(now, store.timezone));
   const repair = openRepair(
     { ...input, ...(technicianId ? { technicianId } : {}) },
-    { id: newId(now), storeId: ticket.storeId, itemName: item.name, warranty },
+    {
+      id: newId(now),
+      storeId: ticket.storeId,
+      itemName: item.name,
+      warranty,
+      ...(visitStallAt ? { visitStallAt } : {}),
+    },
     principal.userId,
     now,
   );

@@ -16,6 +16,7 @@ export async function putRepairPriceList(
   const saved: RepairPriceList = {
     items: input.items,
     inspectionFee: input.inspectionFee,
+    currency: input.currency,
     updatedAt: now.toISOString(),
     version: readVersion + 1,
   };

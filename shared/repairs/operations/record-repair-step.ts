@@ -1,5 +1,5 @@
 import { assertStoreAccess, type Principal } from '../../access/principal';
-import { addWorkingDays } from '../../calendar/business-time';
+import { addBusinessMinutes, addWorkingDays } from '../../calendar/business-time';
 import { resolveCalendar } from '../../calendar/repository';
 import type { BusinessCalendar } from '../../calendar/views';
 import type { TransactionItem } from '../../db/transactions';
@@ -11,7 +11,13 @@ import { findTicket } from '../../tickets/repository';
 import { sideEffects } from '../../tickets/side-effects';
 import type { Ticket, TimelineEvent } from '../../tickets/views';
 import { appointmentProblems, appointmentRefused } from '../appointment';
-import { applyRepairStep, finishes, quoteStallWorkingDays, type RepairCase } from '../model';
+import {
+  applyRepairStep,
+  finishes,
+  quoteStallWorkingDays,
+  type RepairCase,
+  visitGraceMinutes,
+} from '../model';
 import type { RepairReactions } from '../ports';
 import { findRepairCase, readRepairPriceList, saveRepairStep } from '../repository';
 import type { RecordRepairStepInput } from '../schema';
@@ -21,7 +27,10 @@ const resolvable: readonly Ticket['status'][] = ['in_progress', 'pending_custome
 
 /**
  * One stage of a repair, with its ticket event in the same transaction. A quote schedules the
- * unanswered-quote reminder (3 working days on the store's calendar); any later stage drops it.
+ * unanswered-quote reminder (3 working days on the store's calendar), a new on-site window the
+ * reminder of a visit never recorded; any later stage drops them. A withdrawal or a cancellation
+ * ends the case `cancelled` and leaves the ticket as it is: whether the ticket is cancelled,
+ * resolved or goes on (another case) is the desk's decision (transitionTicket).
  * The step that finishes the repair (delivered; the on-site visit) adds the repair to the
  * item's history and resolves the ticket if work on it has started (in progress or pending),
  * with the ticket's SLA, workload and post-service revisit, all in the same transaction.
@@ -62,6 +71,15 @@ export async function recordRepairStep(
     ...(calendar ? { timeZone: calendar.timezone } : {}),
     ...(input.step === 'quote' && calendar
       ? { quoteStallAt: addWorkingDays(calendar, now, quoteStallWorkingDays).toISOString() }
+      : {}),
+    ...(input.step === 'reschedule' && calendar
+      ? {
+          visitStallAt: addBusinessMinutes(
+            calendar,
+            new Date(input.appointment.to),
+            visitGraceMinutes,
+          ).toISOString(),
+        }
       : {}),
   });
   if (!finishing || !calendar) {
