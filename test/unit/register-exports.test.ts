@@ -21,6 +21,7 @@ import {
   revisitRegisterLineOf,
 } from '../../shared/ledgers/registers/lines';
 import { returnSummaryOf } from '../../shared/ledgers/registers/summary';
+import type { Counters } from '../../shared/reports/counters';
 import type { Revisit } from '../../shared/revisits/views';
 
 /*
@@ -207,7 +208,7 @@ describe('the no-reason return register (无理由退货处理单)', () => {
 
 describe('the return summary (无理由退货处理汇总表)', () => {
   it('returnSummaryOf: a row per local day from the aggregates, empty days zero, and the totals', async () => {
-    const days = new Map([
+    const days = new Map<string, Counters>([
       [
         '2026-11-02',
         {
