@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Principal } from '../../access/principal';
 import { queryEntities } from '../../db/query';
 import { invalidInput } from '../../errors';
@@ -12,10 +13,10 @@ import { exportFilters } from '../period';
 import { revisitRegisterLineOf } from '../registers/lines';
 import { storeOfLedger } from '../store';
 
-/** Where a page of the register starts: a status's view, and the position in it (absent: its start). */
+/** Where a page of the register starts: a status's view, and the position in it (null: its start). */
 interface Position {
   readonly status: number;
-  readonly inner?: string | undefined;
+  readonly inner: string | null;
 }
 
 const badCursor = () =>
@@ -24,22 +25,30 @@ const badCursor = () =>
     'The cursor does not belong to this list and these filters; start again without it.',
   );
 
-const encodePosition = (position: Position) =>
-  Buffer.from(JSON.stringify({ s: position.status, c: position.inner }), 'utf8').toString('base64url');
+/** Binds the outer cursor to the ask as the inner one is bound to its Query (binding, not secrecy). */
+const digestOf = (filters: Readonly<Record<string, string>>) =>
+  createHash('sha256').update(JSON.stringify(filters)).digest('base64url').slice(0, 22);
 
-/** The position a cursor stands for; the inner cursor is checked by its own Query (bound to it). */
-function decodePosition(cursor: string | undefined): Position {
-  if (cursor === undefined) return { status: 0 };
+const encodePosition = (position: Position, digest: string) =>
+  Buffer.from(JSON.stringify({ q: digest, s: position.status, c: position.inner }), 'utf8').toString(
+    'base64url',
+  );
+
+/** The position a cursor stands for; the inner cursor is checked again by its own Query. */
+function decodePosition(cursor: string | undefined, digest: string): Position {
+  if (cursor === undefined) return { status: 0, inner: null };
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw badCursor();
   }
-  const { s, c } = (decoded ?? {}) as { s?: unknown; c?: unknown };
-  if (!Number.isInteger(s) || (s as number) < 0 || (s as number) >= revisitStatuses.length) throw badCursor();
-  if (c !== undefined && typeof c !== 'string') throw badCursor();
-  return { status: s as number, inner: c };
+  if (typeof decoded !== 'object' || decoded === null || Object.keys(decoded).length !== 3) throw badCursor();
+  const { q, s, c } = decoded as { q?: unknown; s?: unknown; c?: unknown };
+  const status = typeof s === 'number' && Number.isInteger(s) ? s : -1;
+  if (q !== digest || status < 0 || status >= revisitStatuses.length) throw badCursor();
+  if (c !== null && (typeof c !== 'string' || c === '')) throw badCursor();
+  return { status, inner: c };
 }
 
 /**
@@ -59,19 +68,23 @@ export async function exportRevisitRegister(
   // Sort keys are `<dueAt ISO>#<id>`: from the first instant to past every id of the last.
   const bounds: [string, string] = [new Date(low).toISOString(), `${new Date(high).toISOString()}#~`];
   const revisits: Revisit[] = [];
-  let position = decodePosition(query.cursor);
+  const filters = exportFilters(query);
+  const digest = digestOf(filters);
+  let position = decodePosition(query.cursor, digest);
   while (position.status < revisitStatuses.length && revisits.length < query.limit) {
     const status = revisitStatuses[position.status];
     const page = await queryEntities<Revisit>({
       ...revisitEntity.view('byStoreStatus', { tenantId, storeId: store.storeId, status }),
       sortKeyBetween: bounds,
       limit: query.limit - revisits.length,
-      cursor: position.inner,
+      cursor: position.inner ?? undefined,
       list: 'revisit-register',
-      filters: { ...exportFilters(query), status },
+      filters: { ...filters, status },
     });
     revisits.push(...page.items);
-    position = page.cursor ? { ...position, inner: page.cursor } : { status: position.status + 1 };
+    position = page.cursor
+      ? { ...position, inner: page.cursor }
+      : { status: position.status + 1, inner: null };
   }
   const [customers, tickets, staff, users] = await Promise.all([
     customersById(
@@ -97,6 +110,6 @@ export async function exportRevisitRegister(
     from: query.from,
     to: query.to,
     items: revisits.map((revisit) => revisitRegisterLineOf(revisit, lookups)),
-    cursor: position.status < revisitStatuses.length ? encodePosition(position) : null,
+    cursor: position.status < revisitStatuses.length ? encodePosition(position, digest) : null,
   };
 }
