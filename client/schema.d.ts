@@ -461,6 +461,46 @@ export interface paths {
         patch: operations["updateEquipment"];
         trace?: never;
     };
+    "/v1/exports/compensation-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Advance compensation approvals (售后服务先行赔偿审批表): claims requested on local days from–to with their decisions, payment and recovery; JSON, CSV or XLSX, paged
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["exportCompensationApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/complaint-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint register (消费者投诉处理登记表): a store’s complaints registered on local days from–to, as JSON, CSV or XLSX, a page at a time
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["exportComplaintRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exports/equipment-register": {
         parameters: {
             query?: never;
@@ -493,6 +533,66 @@ export interface paths {
          * @description Roles allowed (any one): `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         get: operations["exportLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/return-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The no-reason return register (无理由退货处理单): a store’s return and exchange cases registered on local days from–to; `format=csv|xlsx` answers a file, `next-cursor` header for the next page
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["exportReturnRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/return-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The return summary (无理由退货处理汇总表): per local day and in total, cases by kind, reason and outcome and the amount refunded, from the aggregates; JSON, CSV or XLSX
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["exportReturnSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/revisit-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The revisit register (回访登记表): a store’s revisits due on local days from–to, whatever their status; JSON, CSV or XLSX, paged
+         * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
+         */
+        get: operations["exportRevisitRegister"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2254,6 +2354,47 @@ export interface components {
                 }[];
             };
         };
+        CompensationApprovalsPage: {
+            cursor: string | null;
+            from: string;
+            items: {
+                approved?: number;
+                beneficiary: string;
+                beneficiaryPhone?: string;
+                claimed: number;
+                claimId: string;
+                closedAt?: string;
+                decisions: {
+                    amount: number;
+                    at: string;
+                    by: string;
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    reason?: string;
+                    role: string;
+                }[];
+                deducted?: number;
+                merchantName: string;
+                paidAt?: string;
+                paidBy?: string;
+                /** @enum {string} */
+                paymentMethod?: "cash" | "bank_transfer" | "wechat_pay" | "alipay" | "card_refund" | "other";
+                paymentReference?: string;
+                reason: string;
+                receivable?: number;
+                requestedAt: string;
+                requestedBy: string;
+                settled?: number;
+                /** @enum {string} */
+                status: "pending_approval" | "approved" | "rejected" | "paid" | "recovered" | "closed";
+                ticketNumber: string;
+            }[];
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
+        };
         CompensationClaim: {
             amount: number;
             approvalLevel: {
@@ -2416,6 +2557,48 @@ export interface components {
             ticketNumber: string;
             updatedAt: string;
             version: number;
+        };
+        ComplaintRegisterPage: {
+            cursor: string | null;
+            from: string;
+            items: {
+                /** @enum {string} */
+                category: "product_quality" | "service_attitude" | "price" | "delivery_installation" | "after_sales" | "safety" | "environment" | "other";
+                channel?: string;
+                claimAmount?: number;
+                claimDetail?: string;
+                claimKinds: ("refund" | "exchange" | "repair" | "compensation" | "apology" | "explanation" | "other")[];
+                closedAt?: string;
+                complainant: string;
+                complaintId: string;
+                content: string;
+                feedback?: string;
+                feedbackAt?: string;
+                /** @enum {string} */
+                feedbackMethod?: "phone" | "in_person" | "sms" | "wechat" | "email" | "letter" | "other";
+                findings: string[];
+                handledBy: string;
+                phone?: string;
+                receivedAt: string;
+                remedy?: string;
+                remedyAmount?: number;
+                respondent?: string;
+                /** @enum {string} */
+                respondentKind: "merchant" | "department" | "staff" | "product";
+                result?: string;
+                satisfaction?: number;
+                /** @enum {string} */
+                status: "registered" | "investigating" | "remedied" | "fed_back" | "closed";
+                ticketNumber: string;
+                /** @enum {string} */
+                validity?: "valid" | "partly_valid" | "not_valid";
+                validityReason?: string;
+            }[];
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
         };
         Customer: {
             createdAt: string;
@@ -3334,6 +3517,106 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        ReturnRegisterPage: {
+            cursor: string | null;
+            from: string;
+            items: {
+                allowedOutcomes: ("refund" | "exchange" | "repair" | "refused")[];
+                approvedBy?: string;
+                condition: {
+                    /** @default true */
+                    accessoriesComplete: boolean;
+                    /** @default false */
+                    damaged: boolean;
+                    /** @default false */
+                    installed: boolean;
+                    /** @default true */
+                    labelsPresent: boolean;
+                    /**
+                     * @default intact
+                     * @enum {string}
+                     */
+                    packaging: "intact" | "opened" | "missing";
+                    /** @default false */
+                    usedOrSoiled: boolean;
+                };
+                customerName?: string;
+                customerPhone?: string;
+                deliveredOn?: string;
+                description: string;
+                finishedAt?: string;
+                items: {
+                    line: number;
+                    name: string;
+                    paid: number;
+                    quantity: number;
+                }[];
+                /** @enum {string} */
+                kind: "return" | "exchange";
+                orderNumber?: string;
+                /** @enum {string} */
+                outcome?: "refund" | "exchange" | "repair" | "refused";
+                overrideReason?: string;
+                purchasedOn?: string;
+                /** @enum {string} */
+                reason: "no_reason" | "quality_problem";
+                refundAmount?: number;
+                refundLimit: number;
+                refundMethod?: string;
+                refundReference?: string;
+                refusal?: string;
+                registeredAt: string;
+                registeredBy: string;
+                returnId: string;
+                /** @enum {string} */
+                status: "decided" | "goods_received" | "done" | "refused";
+                ticketId: string;
+                ticketNumber?: string;
+            }[];
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
+        };
+        ReturnSummary: {
+            days: {
+                day: string;
+                exchanged: number;
+                exchanges: number;
+                finished: number;
+                noReason: number;
+                opened: number;
+                overrides: number;
+                qualityProblem: number;
+                refunded: number;
+                refundedAmount: number;
+                refused: number;
+                repaired: number;
+                returns: number;
+            }[];
+            from: string;
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
+            total: {
+                day: string;
+                exchanged: number;
+                exchanges: number;
+                finished: number;
+                noReason: number;
+                opened: number;
+                overrides: number;
+                qualityProblem: number;
+                refunded: number;
+                refundedAmount: number;
+                refused: number;
+                repaired: number;
+                returns: number;
+            };
+        };
         Revisit: {
             assigneeId: string | null;
             attempts: {
@@ -3370,6 +3653,39 @@ export interface components {
             ticketId?: string;
             updatedAt: string;
             version: number;
+        };
+        RevisitRegisterPage: {
+            cursor: string | null;
+            from: string;
+            items: {
+                assigneeName?: string;
+                attempts: number;
+                calledBy: string[];
+                comment?: string;
+                customerName?: string;
+                customerPhone?: string;
+                dueAt: string;
+                finishedAt?: string;
+                followUp: boolean;
+                /** @enum {string} */
+                kind: "post_sale" | "warranty_expiry" | "post_service" | "periodic" | "manual";
+                lastAttemptAt?: string;
+                /** @enum {string} */
+                lastOutcome?: "reached" | "unreachable" | "refused";
+                note?: string;
+                /** @enum {string} */
+                purpose: "call" | "home_visit";
+                revisitId: string;
+                satisfaction?: number;
+                /** @enum {string} */
+                status: "scheduled" | "due" | "done" | "failed" | "cancelled";
+                ticketNumber?: string;
+            }[];
+            storeCode: string;
+            storeId: string;
+            storeName: string;
+            timezone: string;
+            to: string;
         };
         RevisitRules: {
             periodic: {
@@ -5958,6 +6274,80 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    exportCompensationApprovals: {
+        parameters: {
+            query: {
+                cursor?: string;
+                format?: "json" | "csv" | "xlsx";
+                from: string;
+                limit?: string;
+                storeId: string;
+                to: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationApprovalsPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    exportComplaintRegister: {
+        parameters: {
+            query: {
+                cursor?: string;
+                format?: "json" | "csv" | "xlsx";
+                from: string;
+                limit?: string;
+                storeId: string;
+                to: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintRegisterPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     exportEquipmentRegister: {
         parameters: {
             query: {
@@ -6023,6 +6413,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    exportReturnRegister: {
+        parameters: {
+            query: {
+                cursor?: string;
+                format?: "json" | "csv" | "xlsx";
+                from: string;
+                limit?: string;
+                storeId: string;
+                to: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnRegisterPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    exportReturnSummary: {
+        parameters: {
+            query: {
+                format?: "json" | "csv" | "xlsx";
+                from: string;
+                storeId: string;
+                to: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnSummary"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    exportRevisitRegister: {
+        parameters: {
+            query: {
+                cursor?: string;
+                format?: "json" | "csv" | "xlsx";
+                from: string;
+                limit?: string;
+                storeId: string;
+                to: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisitRegisterPage"];
                 };
             };
             400: components["responses"]["Problem400"];

@@ -7,6 +7,13 @@ import { complaint } from '../../shared/complaints/views';
 import { customer, purchase } from '../../shared/customers/views';
 import { department } from '../../shared/departments/views';
 import { equipment } from '../../shared/equipment/views';
+import {
+  compensationApprovalsPage,
+  complaintRegisterPage,
+  returnRegisterPage,
+  returnSummary,
+  revisitRegisterPage,
+} from '../../shared/exports/views';
 import { guestMessage } from '../../shared/guest-messages/views';
 import type { HttpRouteName } from '../../shared/http/route-table';
 import { equipmentRegisterPage, ledgerPage, staffRegisterPage } from '../../shared/ledgers/views';
@@ -93,6 +100,11 @@ export const views = {
   EquipmentRegisterPage: equipmentRegisterPage,
   MonthlyStaffAssessment: monthlyStaffAssessment,
   SlaReport: slaReport,
+  ReturnRegisterPage: returnRegisterPage,
+  ReturnSummary: returnSummary,
+  ComplaintRegisterPage: complaintRegisterPage,
+  CompensationApprovalsPage: compensationApprovalsPage,
+  RevisitRegisterPage: revisitRegisterPage,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -894,5 +906,35 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
       'A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv|xlsx` answers a file (CSV: UTF-8 with BOM)',
     tag: 'reports',
     answer: one('SlaReport'),
+  },
+  exportReturnRegister: {
+    summary:
+      'The no-reason return register (无理由退货处理单): a store’s return and exchange cases registered on local days from–to; `format=csv|xlsx` answers a file, `next-cursor` header for the next page',
+    tag: 'ledgers',
+    answer: one('ReturnRegisterPage'),
+  },
+  exportReturnSummary: {
+    summary:
+      'The return summary (无理由退货处理汇总表): per local day and in total, cases by kind, reason and outcome and the amount refunded, from the aggregates; JSON, CSV or XLSX',
+    tag: 'ledgers',
+    answer: one('ReturnSummary'),
+  },
+  exportComplaintRegister: {
+    summary:
+      'The complaint register (消费者投诉处理登记表): a store’s complaints registered on local days from–to, as JSON, CSV or XLSX, a page at a time',
+    tag: 'ledgers',
+    answer: one('ComplaintRegisterPage'),
+  },
+  exportCompensationApprovals: {
+    summary:
+      'Advance compensation approvals (售后服务先行赔偿审批表): claims requested on local days from–to with their decisions, payment and recovery; JSON, CSV or XLSX, paged',
+    tag: 'ledgers',
+    answer: one('CompensationApprovalsPage'),
+  },
+  exportRevisitRegister: {
+    summary:
+      'The revisit register (回访登记表): a store’s revisits due on local days from–to, whatever their status; JSON, CSV or XLSX, paged',
+    tag: 'ledgers',
+    answer: one('RevisitRegisterPage'),
   },
 };

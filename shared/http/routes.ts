@@ -731,6 +731,43 @@ export const exportStaffRegister = route(
   'read',
 );
 
+/** The after-sales and complaint registers of a period (登记表), with the roles of their JSON lists. */
+export const exportReturnRegister = route(
+  'GET',
+  '/v1/exports/return-register',
+  'export-return-register',
+  everyone,
+  'read',
+);
+export const exportReturnSummary = route(
+  'GET',
+  '/v1/exports/return-summary',
+  'export-return-summary',
+  everyone,
+  'read',
+);
+export const exportComplaintRegister = route(
+  'GET',
+  '/v1/exports/complaint-register',
+  'export-complaint-register',
+  complaintDesk,
+  'read',
+);
+export const exportCompensationApprovals = route(
+  'GET',
+  '/v1/exports/compensation-approvals',
+  'export-compensation-approvals',
+  claimants,
+  'read',
+);
+export const exportRevisitRegister = route(
+  'GET',
+  '/v1/exports/revisit-register',
+  'export-revisit-register',
+  everyone,
+  'read',
+);
+
 // Anything unmatched gets a problem+json 404 from our code rather than API Gateway's own body.
 export const notFound: HttpRoute = {
   method: 'ANY',

@@ -1,21 +1,5 @@
-import {
-  _default,
-  gte,
-  type infer as Infer,
-  int,
-  lte,
-  maxLength,
-  minLength,
-  optional,
-  pipe,
-  refine,
-  regex,
-  strictObject,
-  string,
-  transform,
-  enum as zEnum,
-} from 'zod/mini';
-import { exportFormats } from '../exports/formats';
+import { type infer as Infer, optional, strictObject } from 'zod/mini';
+import { exportPageFields, maxExportDays, periodChecks } from '../exports/paging';
 import { isoDate, ulid } from '../schema/common';
 import { ticketType } from '../schema/ticket-vocabulary';
 
@@ -24,21 +8,7 @@ import { ticketType } from '../schema/ticket-vocabulary';
  * larger pages (up to 1,000 lines): never the whole history in one answer.
  */
 
-export const maxLedgerDays = 366;
-
-const exportPageFields = {
-  limit: _default(
-    pipe(
-      pipe(string().check(regex(/^[0-9]{1,4}$/, 'Expected a whole number 1–1000.')), transform(Number)),
-      int().check(gte(1), lte(1000)),
-    ),
-    500,
-  ),
-  cursor: optional(string().check(minLength(1), maxLength(2048))),
-  format: _default(zEnum(exportFormats), 'json'),
-};
-
-const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+export const maxLedgerDays = maxExportDays;
 
 /** 服务台台账: a store's tickets opened on the local days from–to (inclusive), optionally of one type. */
 export const exportLedgerQuery = strictObject({
@@ -47,13 +17,7 @@ export const exportLedgerQuery = strictObject({
   to: isoDate,
   type: optional(ticketType),
   ...exportPageFields,
-}).check(
-  refine((query) => query.from <= query.to, { message: 'Must not be before from.', path: ['to'] }),
-  refine((query) => daysBetween(query.from, query.to) < maxLedgerDays, {
-    message: `At most ${maxLedgerDays} days.`,
-    path: ['to'],
-  }),
-);
+}).check(...periodChecks(maxLedgerDays));
 export type ExportLedgerQuery = Infer<typeof exportLedgerQuery>;
 
 /** A store's register (设备管理表, 人员管理表). */

@@ -2,11 +2,20 @@ import { parse } from 'csv-parse/sync';
 import readExcelFile from 'read-excel-file/node';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Equipment } from '../../shared/equipment/views';
+import type {
+  CompensationApprovalsPage,
+  ComplaintRegisterPage,
+  ReturnSummary,
+  RevisitRegisterPage,
+} from '../../shared/exports/views';
+import type { HttpRouteName } from '../../shared/http/route-table';
 import type { LedgerPage } from '../../shared/ledgers/views';
+import { rebuildStoreDay } from '../../shared/reports/recount';
 import type { Ticket } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
 import { type DeskFixture, deskFixture, succeeded } from '../kit/fixtures';
-import { type InvocationResult, invoke } from '../kit/invoke';
+import { admin, freshTenant, type InvocationResult, invoke } from '../kit/invoke';
+import { newClaim, newComplaint } from '../kit/route-requests';
 
 const setClock = (at: string) => setClockOffset(Date.parse(at) - Date.now());
 afterEach(() => setClockOffset(0));
@@ -221,5 +230,245 @@ describe('ledger and register exports', () => {
       '2026-11-08',
       '合计',
     ]);
+  });
+});
+
+describe('registers of a period (登记表)', () => {
+  const registers = [
+    'exportReturnRegister',
+    'exportReturnSummary',
+    'exportComplaintRegister',
+    'exportCompensationApprovals',
+    'exportRevisitRegister',
+  ] as const satisfies readonly HttpRouteName[];
+  const day = { storeId: '', from: '2026-11-10', to: '2026-11-10' };
+
+  it('exportReturnRegister, exportReturnSummary, exportComplaintRegister, exportCompensationApprovals, exportRevisitRegister: one register each over real cases, Chinese text intact', async () => {
+    // 2026-11-10 10:00 in the store's zone (Asia/Shanghai).
+    setClock('2026-11-10T02:00:00Z');
+    const query = { ...day, storeId: desk.store.id };
+    const customer = await succeeded<{ id: string }>('createCustomer', {
+      caller: desk.as.desk,
+      body: { phone: `139${String(Date.now()).slice(-8)}`, name: '张伟' },
+    });
+    const purchase = await succeeded<{ id: string }>('createPurchase', {
+      caller: desk.admin,
+      body: {
+        customerId: customer.id,
+        storeId: desk.store.id,
+        orderNumber: 'NO-0042',
+        items: [{ name: '电冰箱', category: 'appliance', amount: 399_900, warrantyMonths: 12 }],
+        purchasedOn: '2026-11-08',
+        deliveredOn: '2026-11-08',
+      },
+    });
+    const ticket = await succeeded<Ticket>('createTicket', {
+      caller: desk.admin,
+      body: {
+        storeId: desk.store.id,
+        type: 'return',
+        channel: 'walk_in',
+        subject: '冰箱退货',
+        customerId: customer.id,
+        purchaseId: purchase.id,
+      },
+    });
+    const returned = await succeeded<{ id: string; version: number; allowedOutcomes: string[] }>(
+      'createReturn',
+      {
+        caller: desk.as.desk,
+        body: {
+          ticketId: ticket.id,
+          customerId: customer.id,
+          purchaseId: purchase.id,
+          kind: 'return',
+          reason: 'no_reason',
+          description: '颜色不合适',
+          items: [{ line: 1 }],
+        },
+      },
+    );
+    expect(returned.allowedOutcomes).toContain('refund');
+    // Goods back, the refund above the tenant's threshold approved by a supervisor, then paid.
+    let version = returned.version;
+    for (const [caller, body] of [
+      [desk.as.desk, { step: 'receive_goods', outcome: 'refund' }],
+      [desk.as.supervisor, { step: 'approve_refund', amount: 399_900 }],
+      [desk.as.desk, { step: 'refund', amount: 399_900, method: 'wechat_pay', reference: 'WX-1' }],
+    ] as const) {
+      const step = await succeeded<{ version: number }>('recordReturnStep', {
+        caller,
+        params: { returnId: returned.id },
+        body: { ...body, version },
+      });
+      version = step.version;
+    }
+    await newComplaint(desk);
+    await newClaim(desk);
+    // One revisit already due (status due), one later today (scheduled): two status views.
+    const [due, later] = await Promise.all(
+      ['2026-11-10T01:00:00Z', '2026-11-10T06:00:00Z'].map((dueAt) =>
+        succeeded<{ id: string }>('createRevisit', {
+          caller: desk.admin,
+          body: { customerId: customer.id, storeId: desk.store.id, dueAt, note: '送货后回访' },
+        }),
+      ),
+    );
+    setClockOffset(0);
+
+    const returnsCsv = await invoke('exportReturnRegister', {
+      caller: desk.as.desk,
+      query: { ...query, format: 'csv' },
+    });
+    expect(returnsCsv.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('无理由退货处理单-SH01-2026-11-10-2026-11-10.csv')}`,
+    );
+    const returnRows = parse(String(returnsCsv.body), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(
+      returnRows.map((row) => [
+        row.工单号,
+        row.顾客姓名,
+        row.订单号,
+        row.商品名称及数量,
+        row.退换原因,
+        row.处理结果,
+        row['退款金额(元)'],
+        row.退款方式,
+        row.经办人,
+        row.审批人,
+        row.状态,
+      ]),
+    ).toEqual([
+      [
+        ticket.number,
+        '张伟',
+        'NO-0042',
+        '电冰箱×1',
+        '无理由',
+        '退款',
+        '3999',
+        '微信支付',
+        'desk',
+        'supervisor',
+        '已办结',
+      ],
+    ]);
+
+    // The summary reads the store-day aggregates; the recount writes the day from the cases here.
+    await rebuildStoreDay(desk.tenant, desk.store.id, '2026-11-10');
+    const summary = await invoke<ReturnSummary>('exportReturnSummary', { caller: desk.as.desk, query });
+    expect(summary.body.total).toMatchObject({
+      opened: 1,
+      returns: 1,
+      noReason: 1,
+      finished: 1,
+      refunded: 1,
+      refundedAmount: 399_900,
+    });
+    const [summarySheet] = await sheetsOf(
+      await invoke('exportReturnSummary', { caller: desk.as.desk, query: { ...query, format: 'xlsx' } }),
+    );
+    expect(summarySheet?.data.map((row) => row.slice(0, 2))).toEqual([
+      ['日期', '受理单数'],
+      ['2026-11-10', 1],
+      ['合计', 1],
+    ]);
+
+    const complaints = await invoke<ComplaintRegisterPage>('exportComplaintRegister', {
+      caller: desk.as.handler,
+      query,
+    });
+    expect(complaints.body.items.map((line) => [line.complainant, line.content, line.channel])).toEqual([
+      ['王女士', '衣柜门脱落', 'hotline'],
+    ]);
+    const [complaintSheet] = await sheetsOf(
+      await invoke('exportComplaintRegister', {
+        caller: desk.as.handler,
+        query: { ...query, format: 'xlsx' },
+      }),
+    );
+    expect(complaintSheet?.sheet).toBe('消费者投诉处理登记表');
+    expect(complaintSheet?.data[1]?.slice(2, 7)).toEqual([
+      '热线',
+      '王女士',
+      '13800138000',
+      '衣柜门脱落',
+      '商品质量',
+    ]);
+
+    const claims = await invoke<CompensationApprovalsPage>('exportCompensationApprovals', {
+      caller: desk.as.desk,
+      query,
+    });
+    expect(claims.body.items.map((line) => [line.claimed, line.status, line.requestedBy])).toEqual([
+      [30_000, 'pending_approval', 'desk'],
+    ]);
+    const claimsCsv = await invoke('exportCompensationApprovals', {
+      caller: desk.as.desk,
+      query: { ...query, format: 'csv' },
+    });
+    const claimRows = parse(String(claimsCsv.body), { bom: true, columns: true }) as Record<string, string>[];
+    expect(claimRows.map((row) => [row['申请金额(元)'], row.状态, row['批准金额(元)']])).toEqual([
+      ['300', '待审批', ''],
+    ]);
+
+    // One revisit a page: the cursor walks from the scheduled view to the due one, then ends.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const result = await invoke<RevisitRegisterPage>('exportRevisitRegister', {
+        caller: desk.as.desk,
+        query: { ...query, limit: '1', ...(cursor ? { cursor } : {}) },
+      });
+      expect(result.status).toBe(200);
+      seen.push(
+        ...result.body.items.map(
+          (line) => `${line.revisitId} ${line.status} ${line.customerName} ${line.note}`,
+        ),
+      );
+      cursor = result.body.cursor ?? undefined;
+      if (!cursor) break;
+    }
+    expect(cursor).toBeUndefined();
+    expect(seen).toEqual([`${later?.id} scheduled 张伟 送货后回访`, `${due?.id} due 张伟 送货后回访`]);
+    const [revisitSheet] = await sheetsOf(
+      await invoke('exportRevisitRegister', { caller: desk.as.desk, query: { ...query, format: 'xlsx' } }),
+    );
+    expect(revisitSheet?.data.map((row) => [row[0], row[3], row[14]])).toEqual([
+      ['应回访时间', '顾客姓名', '状态'],
+      ['2026-11-10 14:00', '张伟', '待回访'],
+      ['2026-11-10 09:00', '张伟', '到期待办'],
+    ]);
+  });
+
+  it('the registers: another tenant’s store is 404, a bad period a 400 naming its fields', async () => {
+    const stranger = admin(freshTenant('ledgers-other'));
+    const theirs = await succeeded<{ id: string }>('createStore', {
+      caller: stranger,
+      body: { code: 'BJ01', name: '北京' },
+    });
+    for (const name of registers) {
+      const foreign = await invoke(name, { caller: desk.admin, query: { ...day, storeId: theirs.id } });
+      expect([name, foreign.status]).toEqual([name, 404]);
+      const backwards = await invoke(name, {
+        caller: desk.admin,
+        query: { storeId: desk.store.id, from: '2026-11-10', to: '2026-11-09' },
+      });
+      const malformed = await invoke(name, {
+        caller: desk.admin,
+        query: { storeId: desk.store.id, from: '2026-13-01', to: 'soon' },
+      });
+      const paths = (result: InvocationResult<unknown>) =>
+        [
+          ...new Set(
+            ((result.body as { errors?: { path: string }[] }).errors ?? []).map((issue) => issue.path),
+          ),
+        ].sort();
+      expect([name, backwards.status, paths(backwards)]).toEqual([name, 400, ['to']]);
+      expect([name, malformed.status, paths(malformed)]).toEqual([name, 400, ['from', 'to']]);
+    }
   });
 });

@@ -32,6 +32,11 @@ export const exportHandlers: readonly string[] = [
   'exportLedger',
   'exportEquipmentRegister',
   'exportStaffRegister',
+  'exportReturnRegister',
+  'exportReturnSummary',
+  'exportComplaintRegister',
+  'exportCompensationApprovals',
+  'exportRevisitRegister',
 ];
 export const exportHeadroomBytes = 200 * KB;
 

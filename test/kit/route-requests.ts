@@ -1534,7 +1534,44 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
         'managers and admins read every store; supervisors only theirs (report-aggregates test)',
     },
   },
+  exportReturnRegister: {
+    valid: async (world) => ({ caller: world.as.desk, query: registerPeriod(world) }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  exportReturnSummary: {
+    valid: async (world) => ({
+      caller: world.as.desk,
+      query: { storeId: world.store.id, from: '2026-11-01', to: '2026-11-30' },
+    }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  exportComplaintRegister: {
+    valid: async (world) => ({ caller: world.as.handler, query: registerPeriod(world) }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  exportCompensationApprovals: {
+    valid: async (world) => ({ caller: world.as.desk, query: registerPeriod(world) }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
+  exportRevisitRegister: {
+    // The world's revisits are due the day after tomorrow: one a page, so the cursor runs.
+    valid: async (world) => ({ caller: world.as.desk, query: registerPeriod(world) }),
+    scope: 'store',
+    times: ['from', 'to'],
+  },
 };
+
+/** A register of the days from yesterday to four days ahead, in any zone: the world's objects fall in it. */
+const registerPeriod = (world: World) => ({
+  storeId: world.store.id,
+  from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+  to: new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10),
+  limit: '1',
+});
 
 /** Public routes, listed with why they have no request to vary. */
 type PublicRouteName =
