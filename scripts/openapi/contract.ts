@@ -16,7 +16,12 @@ import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { repairCase, repairPriceList } from '../../shared/repairs/views';
-import { monthlyStaffAssessment, slaReport, weeklyStoreReport } from '../../shared/reports/views';
+import {
+  chainReport,
+  monthlyStaffAssessment,
+  slaReport,
+  weeklyStoreReport,
+} from '../../shared/reports/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
@@ -93,6 +98,7 @@ export const views = {
   EquipmentRegisterPage: equipmentRegisterPage,
   MonthlyStaffAssessment: monthlyStaffAssessment,
   SlaReport: slaReport,
+  ChainReport: chainReport,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -894,5 +900,11 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
       'A store’s SLA report: met and breached per clock per local day (≤ 92 days); `format=csv|xlsx` answers a file (CSV: UTF-8 with BOM)',
     tag: 'reports',
     answer: one('SlaReport'),
+  },
+  getChainReport: {
+    summary:
+      'Chain-wide roll-up (连锁汇总): the weekly report’s figures per store over local days from–to (≤ 92 days) and their total; admins the tenant (100 stores a page, `cursor`), managers their stores; `format=csv|xlsx` answers a file, `next-cursor` header for the next page',
+    tag: 'reports',
+    answer: one('ChainReport'),
   },
 };

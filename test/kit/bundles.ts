@@ -32,6 +32,7 @@ export const exportHandlers: readonly string[] = [
   'exportLedger',
   'exportEquipmentRegister',
   'exportStaffRegister',
+  'getChainReport',
 ];
 export const exportHeadroomBytes = 200 * KB;
 

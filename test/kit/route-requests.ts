@@ -1534,6 +1534,14 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
         'managers and admins read every store; supervisors only theirs (report-aggregates test)',
     },
   },
+  getChainReport: {
+    valid: async (world) => ({
+      caller: world.as.manager,
+      query: { from: '2026-11-01', to: '2026-11-30', storeIds: world.store.id },
+    }),
+    times: ['from', 'to'],
+    scope: 'store',
+  },
 };
 
 /** Public routes, listed with why they have no request to vary. */
