@@ -108,8 +108,7 @@ const chainRangeOk = (from: string, to: string) =>
 
 /**
  * Chain-wide roll-up (连锁汇总): the weekly report's figures per store over local days `from`–`to`.
- * Without `storeIds`: every store the caller may read (an admin's tenant is paged with `limit`
- * and `cursor`).
+ * Without `storeIds`: every store the caller may read. Stores come `limit` at a time, with a cursor.
  */
 export const getChainReportQuery = strictObject({
   from: isoDate,
@@ -133,10 +132,6 @@ export const getChainReportQuery = strictObject({
   refine((query) => chainRangeOk(query.from, query.to), {
     message: `Expected a local day on or after from, at most ${maxChainReportDays} days in all.`,
     path: ['to'],
-  }),
-  refine((query) => query.cursor === undefined || query.storeIds === undefined, {
-    message: 'A cursor pages the stores you may read; named storeIds come in one page.',
-    path: ['cursor'],
   }),
 );
 export type GetChainReportQuery = Infer<typeof getChainReportQuery>;

@@ -863,6 +863,19 @@ describe('report aggregates from the change stream', () => {
       (await chain(desk.admin, { limit: '1', cursor: first.body.cursor ?? '', to: '2026-11-29' })).status,
     ).toBe(400);
 
+    // Named stores page the same way; their cursor holds only for the same stores.
+    const both = `${desk.store.id},${desk.otherStore.id}`;
+    const named = await chain(desk.admin, { storeIds: both, limit: '1' });
+    expect([named.body.stores.length, Boolean(named.body.cursor)]).toEqual([1, true]);
+    const namedNext = await chain(desk.admin, {
+      storeIds: both,
+      limit: '1',
+      cursor: named.body.cursor ?? '',
+    });
+    expect([namedNext.body.stores.length, namedNext.body.cursor]).toEqual([1, null]);
+    const swapped = { storeIds: desk.store.id, limit: '1', cursor: named.body.cursor ?? '' };
+    expect((await chain(desk.admin, swapped)).status).toBe(400);
+
     // The manager works in SH01 only: that is the whole chain for them; naming SH01X is 403.
     const mine = await chain(desk.as.manager, {});
     expect(mine.body.stores.map((row) => row.storeCode)).toEqual(['SH01']);

@@ -1536,8 +1536,9 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
   },
   getChainReport: {
     valid: async (world) => ({
-      caller: world.as.manager,
-      query: { from: '2026-11-01', to: '2026-11-30', storeIds: world.store.id },
+      // Two stores, so `limit=1` has a second page (the fuzz test's cursors need one).
+      caller: world.admin,
+      query: { from: '2026-11-01', to: '2026-11-30', storeIds: `${world.store.id},${world.otherStore.id}` },
     }),
     times: ['from', 'to'],
     scope: 'store',

@@ -1,69 +1,83 @@
 import { assertStoreAccess, type Principal } from '../../access/principal';
-import type { Page } from '../../db/cursor';
+import { type CursorScope, decodeCursor, encodeCursor, type Page } from '../../db/cursor';
 import { queryEntities } from '../../db/query';
-import { invalidInput, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { storeEntity } from '../../stores/entities';
 import { findStores } from '../../stores/repository';
 import type { Store } from '../../stores/views';
 import { type ChainStore, chainReport, sumOfDays } from '../chain';
 import type { Counters } from '../counters';
 import { readStoreDays } from '../repository';
-import { type GetChainReportQuery, maxChainReportStores } from '../schema';
+import type { GetChainReportQuery } from '../schema';
 import type { ChainReport } from '../views';
 
 /** Stores read at once: 100 stores are 10 rounds of 10 Queries, kind to the table and the Lambda. */
 const parallelReads = 10;
 
 /**
- * The stores of this page. Admins (tenant-wide): the named stores, or the tenant's stores a page
- * of `limit` at a time, with a cursor bound to this report's range and format. Managers: the named
- * stores, each of which must be theirs, or all the stores of their token, in one page.
+ * A page of a list of store ids (named in the query, or a manager's token), in id order. The
+ * cursor is the last store's key, bound like a list's (shared/db/cursor.ts) to this exact list,
+ * range and format.
+ */
+async function listedStores(
+  principal: Principal,
+  query: GetChainReportQuery,
+  ids: readonly string[],
+  named: boolean,
+): Promise<Page<Store>> {
+  const { tenantId } = principal;
+  const sorted = [...new Set(ids)].sort();
+  const partition = `T#${tenantId}`;
+  const scope: CursorScope = {
+    query: {
+      list: named ? 'chain-report-named' : 'chain-report-mine',
+      filters: { from: query.from, to: query.to, format: query.format, storeIds: sorted },
+      partition,
+    },
+    keyAttributes: ['pk', 'sk'],
+    partition: { attribute: 'pk', value: partition },
+    sortKey: { attribute: 'sk', prefix: 'STORE#' },
+  };
+  const after = decodeCursor(query.cursor, scope)?.sk?.slice('STORE#'.length);
+  const rest = after === undefined ? sorted : sorted.filter((id) => id > after);
+  const pageIds = rest.slice(0, query.limit);
+  const stores = await findStores(tenantId, pageIds);
+  // A named store the tenant does not have (another tenant's, or none) is 404: a total that
+  // silently left out a store asked for would look complete and be wrong. A token's stores the
+  // tenant does not have are simply absent (as in listStores).
+  if (named && stores.length < pageIds.length) throw notFound('store');
+  const last = pageIds.at(-1);
+  const more = rest.length > pageIds.length && last !== undefined;
+  return {
+    items: stores,
+    cursor: more ? encodeCursor(storeEntity.key({ tenantId, id: last }), scope) : null,
+  };
+}
+
+/**
+ * The stores of this page, `limit` at a time. Named `storeIds`: each must be the caller's (admins:
+ * any) and the tenant's. Otherwise admins (tenant-wide) page through the tenant's stores, and
+ * managers through the stores of their token.
  */
 async function storesOfPage(principal: Principal, query: GetChainReportQuery): Promise<Page<Store>> {
   const { tenantId } = principal;
   if (query.storeIds) {
     // Out of scope before anything is read: nothing tells a manager whether another store exists.
     for (const storeId of query.storeIds) assertStoreAccess(principal, storeId);
-    const stores = await findStores(tenantId, query.storeIds);
-    // A named store the tenant does not have (another tenant's, or none) is 404: a total that
-    // silently left out a store asked for would look complete and be wrong.
-    if (stores.length < query.storeIds.length) throw notFound('store');
-    return { items: stores, cursor: null };
+    return listedStores(principal, query, query.storeIds, true);
   }
-  if (principal.tenantWide) {
-    const tenantStores = {
-      ...storeEntity.view(undefined, { tenantId }),
-      list: 'chain-report',
-      filters: { from: query.from, to: query.to, format: query.format },
-    };
-    const page = await queryEntities<Store>({ ...tenantStores, limit: query.limit, cursor: query.cursor });
-    if (page.cursor === null || page.items.length < query.limit) return page;
-    // A full page ends with a cursor even when no store follows; one more key read tells, so a
-    // chain of exactly `limit` stores gets its whole total (the read is half a unit).
-    const next = await queryEntities<Store>({ ...tenantStores, limit: 1, cursor: page.cursor });
-    return next.items.length === 0 && next.cursor === null ? { items: page.items, cursor: null } : page;
-  }
-  // Their list is one page and hands out no cursor, so any cursor sent back is not from it.
-  if (query.cursor !== undefined) {
-    throw invalidInput(
-      [{ in: 'query', path: 'cursor', message: 'Not a cursor from this report.' }],
-      'The cursor does not belong to this report.',
-    );
-  }
-  if (principal.storeIds.length > maxChainReportStores) {
-    throw invalidInput(
-      [
-        {
-          in: 'query',
-          path: 'storeIds',
-          message: `You work in ${principal.storeIds.length} stores; name at most ${maxChainReportStores} here.`,
-        },
-      ],
-      'Name the stores to report on.',
-    );
-  }
-  // Stores of the token the tenant does not have are simply absent (as in listStores).
-  return { items: await findStores(tenantId, principal.storeIds), cursor: null };
+  if (!principal.tenantWide) return listedStores(principal, query, principal.storeIds, false);
+  const tenantStores = {
+    ...storeEntity.view(undefined, { tenantId }),
+    list: 'chain-report',
+    filters: { from: query.from, to: query.to, format: query.format },
+  };
+  const page = await queryEntities<Store>({ ...tenantStores, limit: query.limit, cursor: query.cursor });
+  if (page.cursor === null || page.items.length < query.limit) return page;
+  // A full page ends with a cursor even when no store follows; one more key read tells, so a
+  // chain of exactly `limit` stores gets its whole total (the read is half a unit).
+  const next = await queryEntities<Store>({ ...tenantStores, limit: 1, cursor: page.cursor });
+  return next.items.length === 0 && next.cursor === null ? { items: page.items, cursor: null } : page;
 }
 
 /**
