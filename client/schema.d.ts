@@ -1213,6 +1213,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain-wide roll-up (连锁汇总): the weekly report’s figures per store over local days from–to (≤ 92 days) and their total; admins the tenant (100 stores a page, `cursor`), managers their stores; `format=csv|xlsx` answers a file, `next-cursor` header for the next page
+         * @description Roles allowed (any one): `manager` (店长), `admin` (管理员).
+         */
+        get: operations["getChainReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/monthly-staff-assessment": {
         parameters: {
             query?: never;
@@ -2353,6 +2373,130 @@ export interface components {
                     start: string;
                 }[];
             };
+        };
+        ChainReport: {
+            cursor: string | null;
+            from: string;
+            stores: {
+                cancelled: number;
+                closed: number;
+                compensationApprovedAmount: number;
+                compensationClaimedAmount: number;
+                compensationClaims: number;
+                compensationPaidAmount: number;
+                compensationRecoveredAmount: number;
+                complaintsNotValid: number;
+                complaintsOpened: number;
+                complaintsPartlyValid: number;
+                complaintsValid: number;
+                escalations: number;
+                exchangesOpened: number;
+                firstResponseAverageMinutes: number | null;
+                firstResponseMedianMinutes: number | null;
+                firstResponses: number;
+                firstResponseSlaBreached: number;
+                firstResponseSlaMet: number;
+                loansLent: number;
+                loansReturned: number;
+                lostItemsClaimed: number;
+                lostItemsFound: number;
+                luggagePickedUp: number;
+                luggageStored: number;
+                messagesDelivered: number;
+                messagesTaken: number;
+                opened: number;
+                refundedAmount: number;
+                reopened: number;
+                repairsFinished: number;
+                repairsMailIn: number;
+                repairsOnSite: number;
+                repairsParts: number;
+                resolutionAverageMinutes: number | null;
+                resolutionMedianMinutes: number | null;
+                resolutionSlaBreached: number;
+                resolutionSlaMet: number;
+                resolved: number;
+                returnsExchanged: number;
+                returnsOpened: number;
+                returnsRefunded: number;
+                returnsRefused: number;
+                returnsToRepair: number;
+                revisitsDone: number;
+                revisitsDue: number;
+                revisitsFailed: number;
+                safeBoxesAccessed: number;
+                safeBoxesClosed: number;
+                safeBoxesOpened: number;
+                satisfactionAverage: number | null;
+                satisfactionCount: number;
+                storeCode: string;
+                storeId: string;
+                storeName: string;
+                timezone: string;
+                unreachableAttempts: number;
+                wakeUpCallsDone: number;
+                wakeUpCallsEscalated: number;
+                wakeUpCallsRequested: number;
+            }[];
+            to: string;
+            total: {
+                cancelled: number;
+                closed: number;
+                compensationApprovedAmount: number;
+                compensationClaimedAmount: number;
+                compensationClaims: number;
+                compensationPaidAmount: number;
+                compensationRecoveredAmount: number;
+                complaintsNotValid: number;
+                complaintsOpened: number;
+                complaintsPartlyValid: number;
+                complaintsValid: number;
+                escalations: number;
+                exchangesOpened: number;
+                firstResponseAverageMinutes: number | null;
+                firstResponseMedianMinutes: number | null;
+                firstResponses: number;
+                firstResponseSlaBreached: number;
+                firstResponseSlaMet: number;
+                loansLent: number;
+                loansReturned: number;
+                lostItemsClaimed: number;
+                lostItemsFound: number;
+                luggagePickedUp: number;
+                luggageStored: number;
+                messagesDelivered: number;
+                messagesTaken: number;
+                opened: number;
+                refundedAmount: number;
+                reopened: number;
+                repairsFinished: number;
+                repairsMailIn: number;
+                repairsOnSite: number;
+                repairsParts: number;
+                resolutionAverageMinutes: number | null;
+                resolutionMedianMinutes: number | null;
+                resolutionSlaBreached: number;
+                resolutionSlaMet: number;
+                resolved: number;
+                returnsExchanged: number;
+                returnsOpened: number;
+                returnsRefunded: number;
+                returnsRefused: number;
+                returnsToRepair: number;
+                revisitsDone: number;
+                revisitsDue: number;
+                revisitsFailed: number;
+                safeBoxesAccessed: number;
+                safeBoxesClosed: number;
+                safeBoxesOpened: number;
+                satisfactionAverage: number | null;
+                satisfactionCount: number;
+                unreachableAttempts: number;
+                wakeUpCallsDone: number;
+                wakeUpCallsEscalated: number;
+                wakeUpCallsRequested: number;
+            };
+            totalCoversAllStores: boolean;
         };
         CompensationApprovalsPage: {
             cursor: string | null;
@@ -4351,26 +4495,60 @@ export interface components {
             days: {
                 cancelled: number;
                 closed: number;
+                compensationApprovedAmount: number;
+                compensationClaimedAmount: number;
+                compensationClaims: number;
+                compensationPaidAmount: number;
+                compensationRecoveredAmount: number;
+                complaintsNotValid: number;
+                complaintsOpened: number;
+                complaintsPartlyValid: number;
+                complaintsValid: number;
                 day: string;
                 escalations: number;
+                exchangesOpened: number;
                 firstResponseAverageMinutes: number | null;
                 firstResponseMedianMinutes: number | null;
                 firstResponses: number;
                 firstResponseSlaBreached: number;
                 firstResponseSlaMet: number;
+                loansLent: number;
+                loansReturned: number;
+                lostItemsClaimed: number;
+                lostItemsFound: number;
+                luggagePickedUp: number;
+                luggageStored: number;
+                messagesDelivered: number;
+                messagesTaken: number;
                 opened: number;
+                refundedAmount: number;
                 reopened: number;
+                repairsFinished: number;
+                repairsMailIn: number;
+                repairsOnSite: number;
+                repairsParts: number;
                 resolutionAverageMinutes: number | null;
                 resolutionMedianMinutes: number | null;
                 resolutionSlaBreached: number;
                 resolutionSlaMet: number;
                 resolved: number;
+                returnsExchanged: number;
+                returnsOpened: number;
+                returnsRefunded: number;
+                returnsRefused: number;
+                returnsToRepair: number;
                 revisitsDone: number;
                 revisitsDue: number;
                 revisitsFailed: number;
+                safeBoxesAccessed: number;
+                safeBoxesClosed: number;
+                safeBoxesOpened: number;
                 satisfactionAverage: number | null;
                 satisfactionCount: number;
                 unreachableAttempts: number;
+                wakeUpCallsDone: number;
+                wakeUpCallsEscalated: number;
+                wakeUpCallsRequested: number;
             }[];
             from: string;
             openedByChannel: {
@@ -4393,26 +4571,60 @@ export interface components {
             total: {
                 cancelled: number;
                 closed: number;
+                compensationApprovedAmount: number;
+                compensationClaimedAmount: number;
+                compensationClaims: number;
+                compensationPaidAmount: number;
+                compensationRecoveredAmount: number;
+                complaintsNotValid: number;
+                complaintsOpened: number;
+                complaintsPartlyValid: number;
+                complaintsValid: number;
                 day: string;
                 escalations: number;
+                exchangesOpened: number;
                 firstResponseAverageMinutes: number | null;
                 firstResponseMedianMinutes: number | null;
                 firstResponses: number;
                 firstResponseSlaBreached: number;
                 firstResponseSlaMet: number;
+                loansLent: number;
+                loansReturned: number;
+                lostItemsClaimed: number;
+                lostItemsFound: number;
+                luggagePickedUp: number;
+                luggageStored: number;
+                messagesDelivered: number;
+                messagesTaken: number;
                 opened: number;
+                refundedAmount: number;
                 reopened: number;
+                repairsFinished: number;
+                repairsMailIn: number;
+                repairsOnSite: number;
+                repairsParts: number;
                 resolutionAverageMinutes: number | null;
                 resolutionMedianMinutes: number | null;
                 resolutionSlaBreached: number;
                 resolutionSlaMet: number;
                 resolved: number;
+                returnsExchanged: number;
+                returnsOpened: number;
+                returnsRefunded: number;
+                returnsRefused: number;
+                returnsToRepair: number;
                 revisitsDone: number;
                 revisitsDue: number;
                 revisitsFailed: number;
+                safeBoxesAccessed: number;
+                safeBoxesClosed: number;
+                safeBoxesOpened: number;
                 satisfactionAverage: number | null;
                 satisfactionCount: number;
                 unreachableAttempts: number;
+                wakeUpCallsDone: number;
+                wakeUpCallsEscalated: number;
+                wakeUpCallsRequested: number;
             };
             week: string;
         };
@@ -8436,6 +8648,43 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getChainReport: {
+        parameters: {
+            query: {
+                cursor?: string;
+                format?: "json" | "csv" | "xlsx";
+                from: string;
+                limit?: string;
+                storeIds?: string;
+                to: string;
+            };
+            header?: {
+                /**
+                 * @description `zh-CN` (or any `zh`) for Chinese problem texts; English otherwise.
+                 * @example zh-CN
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];
         };
     };

@@ -23,7 +23,12 @@ import { luggage } from '../../shared/luggage/views';
 import { depositEntry, merchant } from '../../shared/merchants/views';
 import { notification } from '../../shared/notifications/views';
 import { repairCase, repairPriceList } from '../../shared/repairs/views';
-import { monthlyStaffAssessment, slaReport, weeklyStoreReport } from '../../shared/reports/views';
+import {
+  chainReport,
+  monthlyStaffAssessment,
+  slaReport,
+  weeklyStoreReport,
+} from '../../shared/reports/views';
 import { revisit, revisitRules } from '../../shared/revisits/views';
 import { safeBox } from '../../shared/safe-boxes/views';
 import { tenantSettings } from '../../shared/settings/views';
@@ -105,6 +110,7 @@ export const views = {
   ComplaintRegisterPage: complaintRegisterPage,
   CompensationApprovalsPage: compensationApprovalsPage,
   RevisitRegisterPage: revisitRegisterPage,
+  ChainReport: chainReport,
   HealthStatus: healthStatus,
   OpenApiDocument: openApiDocument,
 } satisfies Record<string, ZodMiniType>;
@@ -936,5 +942,11 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
       'The revisit register (回访登记表): a store’s revisits due on local days from–to, whatever their status; JSON, CSV or XLSX, paged',
     tag: 'ledgers',
     answer: one('RevisitRegisterPage'),
+  },
+  getChainReport: {
+    summary:
+      'Chain-wide roll-up (连锁汇总): the weekly report’s figures per store over local days from–to (≤ 92 days) and their total; admins the tenant (100 stores a page, `cursor`), managers their stores; `format=csv|xlsx` answers a file, `next-cursor` header for the next page',
+    tag: 'reports',
+    answer: one('ChainReport'),
   },
 };

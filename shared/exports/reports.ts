@@ -1,6 +1,9 @@
+import { chainColumns, chainTotalRow } from '../reports/chain';
 import { monthlyColumns } from '../reports/monthly';
 import { slaColumns } from '../reports/sla';
 import type {
+  ChainReport,
+  ChainReportRow,
   MonthlyStaffAssessment,
   MonthlyStaffRow,
   SlaReport,
@@ -35,5 +38,14 @@ export function slaReportTable(report: SlaReport): Table {
     `SLA ${report.from}~${report.to}`,
     slaColumns.map(([field, header]) => ({ header, value: (row: SlaReportRow) => row[field] })),
     [...report.days, { ...report.total, day: '合计' }],
+  );
+}
+
+/** 连锁汇总 as a table: one row per store, then 合计 (本页合计 when paged). */
+export function chainReportTable(report: ChainReport): Table {
+  return tableOf(
+    `连锁汇总 ${report.from}~${report.to}`,
+    chainColumns.map(([field, header]) => ({ header, value: (row: ChainReportRow) => row[field] })),
+    [...report.stores, chainTotalRow(report)],
   );
 }

@@ -693,6 +693,17 @@ export const getMonthlyStaffAssessment = route(
 );
 /** SLA report: met and breached per clock per local day of a store; the weekly report's roles. */
 export const getSlaReport = route('GET', '/v1/reports/sla', 'get-sla-report', supervisorsUp, 'read');
+/**
+ * 连锁汇总: the weekly report's figures per store over a range of local days, and the total.
+ * Admins read every store of the tenant; managers only the stores of their token.
+ */
+export const getChainReport = route(
+  'GET',
+  '/v1/reports/chain',
+  'get-chain-report',
+  ['manager', 'admin'],
+  'read',
+);
 
 /** 设备管理表: the desk's equipment per store; the desk issues and takes back, supervisors up export. */
 export const createEquipment = route(

@@ -63,6 +63,7 @@ export const lineSubjects = [
   'luggage',
   'lost_item',
   'loan',
+  'safe_box',
 ] as const;
 export type LineSubject = (typeof lineSubjects)[number];
 
@@ -223,6 +224,8 @@ const ledgerPrefix: Partial<Record<LineSubject, string>> = {
   luggage: 'luggage',
   lost_item: 'lostItems',
   loan: 'loans',
+  // 保险箱: opened, accessed, closed (and key_not_returned), per store-day like the other ledgers.
+  safe_box: 'safeBoxes',
 };
 
 function lineCounters(fact: LineFact): LineCounters {

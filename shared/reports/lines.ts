@@ -6,7 +6,7 @@ import type { LineFact, LineSubject } from './contributions';
 
 /*
  * From a case or ledger item (returns, repairs, complaints, wake-up calls, messages, luggage,
- * found items, loans) to its line facts: pure, so the stream consumer (which gets the whole item
+ * found items, loans, safe boxes) to its line facts: pure, so the stream consumer (which gets the whole item
  * at each change) and the recount (which lists a store's items) make the same facts. History
  * lines are append-only (none of these histories is trimmed), so a line's position names it for
  * good; a complaint's lines are its dated fields, each set once by its step.

@@ -14,6 +14,8 @@ import { repairCaseEntity } from '../repairs/entities';
 import { revisitEntity } from '../revisits/entities';
 import { revisitStatuses } from '../revisits/schema';
 import type { Revisit } from '../revisits/views';
+import { safeBoxEntity } from '../safe-boxes/entities';
+import { safeBoxStatuses } from '../safe-boxes/schema';
 import { ticketEntity } from '../tickets/entities';
 import type { Ticket } from '../tickets/views';
 import { wakeUpCallEntity } from '../wake-up-calls/entities';
@@ -43,6 +45,7 @@ const storeLists = (tenantId: string, storeId: string) => [
   ...luggageStatuses.map((status) => luggageEntity.view('byStoreStatus', { tenantId, storeId, status })),
   ...lostItemStatuses.map((status) => lostItemEntity.view('byStoreStatus', { tenantId, storeId, status })),
   ...loanStatuses.map((status) => loanEntity.view('byStoreStatus', { tenantId, storeId, status })),
+  ...safeBoxStatuses.map((status) => safeBoxEntity.view('byStoreStatus', { tenantId, storeId, status })),
 ];
 
 /** A store's day (its local date, YYYY-MM-DD) counted afresh from the source items. */

@@ -1,4 +1,20 @@
-import { _default, type infer as Infer, refine, strictObject, string, enum as zEnum } from 'zod/mini';
+import {
+  _default,
+  gte,
+  type infer as Infer,
+  int,
+  lte,
+  maxLength,
+  minLength,
+  optional,
+  pipe,
+  refine,
+  regex,
+  strictObject,
+  string,
+  transform,
+  enum as zEnum,
+} from 'zod/mini';
 import { earliestYear, isoDate, latestYear, ulid } from '../schema/common';
 
 const isoWeekPattern = /^(\d{4})-W(\d{2})$/;
@@ -72,3 +88,50 @@ export const getSlaReportQuery = strictObject({
   ),
 );
 export type GetSlaReportQuery = Infer<typeof getSlaReportQuery>;
+
+/** The chain report's bounds: a quarter of local days, and at most 100 stores a page (O(stores × days) items). */
+export const maxChainReportDays = 92;
+export const maxChainReportStores = 100;
+
+const storeIdList = pipe(
+  string().check(
+    regex(
+      /^[0-9A-HJKMNP-TV-Z]{26}(,[0-9A-HJKMNP-TV-Z]{26}){0,99}$/,
+      `Expected 1–${maxChainReportStores} store ids (ULIDs), comma-separated.`,
+    ),
+  ),
+  transform((ids: string) => [...new Set(ids.split(','))]),
+);
+
+const chainRangeOk = (from: string, to: string) =>
+  from <= to && (Date.parse(to) - Date.parse(from)) / 86_400_000 < maxChainReportDays;
+
+/**
+ * Chain-wide roll-up (连锁汇总): the weekly report's figures per store over local days `from`–`to`.
+ * Without `storeIds`: every store the caller may read. Stores come `limit` at a time, with a cursor.
+ */
+export const getChainReportQuery = strictObject({
+  from: isoDate,
+  to: isoDate,
+  storeIds: optional(storeIdList),
+  limit: _default(
+    pipe(
+      pipe(string().check(regex(/^[0-9]{1,3}$/, 'Expected a whole number 1–100.')), transform(Number)),
+      int().check(gte(1), lte(maxChainReportStores)),
+    ),
+    maxChainReportStores,
+  ),
+  cursor: optional(string().check(minLength(1), maxLength(2048))),
+  format: _default(zEnum(['json', 'csv', 'xlsx']), 'json'),
+}).check(
+  // A bad range names both ends: either may be the one the caller got wrong.
+  refine((query) => chainRangeOk(query.from, query.to), {
+    message: `Expected a local day on or before to, at most ${maxChainReportDays} days in all.`,
+    path: ['from'],
+  }),
+  refine((query) => chainRangeOk(query.from, query.to), {
+    message: `Expected a local day on or after from, at most ${maxChainReportDays} days in all.`,
+    path: ['to'],
+  }),
+);
+export type GetChainReportQuery = Infer<typeof getChainReportQuery>;

@@ -1,14 +1,24 @@
-import { array, type infer as Infer, nullable, number, record, strictObject, string } from 'zod/mini';
+import {
+  array,
+  boolean,
+  type infer as Infer,
+  nullable,
+  number,
+  record,
+  strictObject,
+  string,
+} from 'zod/mini';
 
 /**
  * Reports as the API returns them: output schemas, for types and the OpenAPI document. Runtime
  * code imports this module only with `import type`, so these schemas stay out of Lambda bundles.
  */
 
-/** One day of a store (or the week's total): counts, and times in business minutes of the store's calendar. */
-export const weeklyRow = strictObject({
-  /** The store's local date (YYYY-MM-DD), or `total`. */
-  day: string(),
+/**
+ * The weekly report's figures for a stretch of days (a day, a week, a store's range in the chain
+ * report): counts, times in business minutes of the store's calendar, money in fen.
+ */
+const headlineFields = {
   opened: number(),
   resolved: number(),
   closed: number(),
@@ -31,6 +41,56 @@ export const weeklyRow = strictObject({
   unreachableAttempts: number(),
   satisfactionCount: number(),
   satisfactionAverage: nullable(number()),
+  /** Return and exchange requests decided (registered) on the day, by kind. */
+  returnsOpened: number(),
+  exchangesOpened: number(),
+  /** Returns and exchanges finished, by outcome: refunded, replacement handed over, turned into a repair, refused. */
+  returnsRefunded: number(),
+  returnsExchanged: number(),
+  returnsToRepair: number(),
+  returnsRefused: number(),
+  /** Refunded (fen). */
+  refundedAmount: number(),
+  /** Repairs registered, by mode, and repairs finished. */
+  repairsOnSite: number(),
+  repairsMailIn: number(),
+  repairsParts: number(),
+  repairsFinished: number(),
+  /** Complaint cases registered, and judged by validity. */
+  complaintsOpened: number(),
+  complaintsValid: number(),
+  complaintsPartlyValid: number(),
+  complaintsNotValid: number(),
+  /** 先行赔付: claims made, and the amounts (fen) claimed, approved, paid and recovered from merchants. */
+  compensationClaims: number(),
+  compensationClaimedAmount: number(),
+  compensationApprovedAmount: number(),
+  compensationPaidAmount: number(),
+  compensationRecoveredAmount: number(),
+  /** Front-office ledgers (hotel): lines recorded on the day. */
+  wakeUpCallsRequested: number(),
+  wakeUpCallsDone: number(),
+  wakeUpCallsEscalated: number(),
+  messagesTaken: number(),
+  messagesDelivered: number(),
+  luggageStored: number(),
+  luggagePickedUp: number(),
+  lostItemsFound: number(),
+  lostItemsClaimed: number(),
+  loansLent: number(),
+  loansReturned: number(),
+  safeBoxesOpened: number(),
+  safeBoxesAccessed: number(),
+  safeBoxesClosed: number(),
+};
+export const headlineFigures = strictObject(headlineFields);
+export type HeadlineFigures = Infer<typeof headlineFigures>;
+
+/** One day of a store (or the week's total). */
+export const weeklyRow = strictObject({
+  /** The store's local date (YYYY-MM-DD), or `total`. */
+  day: string(),
+  ...headlineFields,
 });
 export type WeeklyRow = Infer<typeof weeklyRow>;
 
@@ -129,3 +189,29 @@ export const slaReport = strictObject({
   total: slaReportRow,
 });
 export type SlaReport = Infer<typeof slaReport>;
+
+/** One store's figures over the chain report's days. */
+export const chainReportRow = strictObject({
+  storeId: string(),
+  storeCode: string(),
+  storeName: string(),
+  timezone: string(),
+  ...headlineFields,
+});
+export type ChainReportRow = Infer<typeof chainReportRow>;
+
+/**
+ * Chain-wide roll-up (连锁汇总): one row per store over its local days `from`–`to`, and their total.
+ * Paged by store: `total` covers this page's stores; `totalCoversAllStores` says whether that is
+ * every store asked for (no cursor before or after).
+ */
+export const chainReport = strictObject({
+  from: string(),
+  to: string(),
+  stores: array(chainReportRow),
+  total: headlineFigures,
+  totalCoversAllStores: boolean(),
+  /** Pass back as `cursor` for the next stores; null on the last page. */
+  cursor: nullable(string()),
+});
+export type ChainReport = Infer<typeof chainReport>;

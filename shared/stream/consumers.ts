@@ -62,6 +62,7 @@ export const streamConsumers = {
       'luggage',
       'lost_item',
       'loan',
+      'safe_box',
     ],
     batchSize: 100,
     timeoutSeconds: 60,

@@ -4,17 +4,24 @@ import { handler } from '../../functions/stream/aggregate-reports';
 import type { Complaint } from '../../shared/complaints/views';
 import { consumedEntities } from '../../shared/reports/facts';
 import { recountStoreDay } from '../../shared/reports/recount';
-import { readDayCounts } from '../../shared/reports/repository';
-import type { MonthlyStaffAssessment, SlaReport, WeeklyStoreReport } from '../../shared/reports/views';
+import { readDayCounts, replaceDayCounts } from '../../shared/reports/repository';
+import type {
+  ChainReport,
+  MonthlyStaffAssessment,
+  SlaReport,
+  WeeklyStoreReport,
+} from '../../shared/reports/views';
 import type { Revisit } from '../../shared/revisits/views';
 import type { Ticket } from '../../shared/tickets/views';
 import { setClockOffset } from '../../shared/time/clock';
 import { type DeskFixture, deskFixture, ok, succeeded } from '../kit/fixtures';
-import { type Caller, invoke } from '../kit/invoke';
-import { enableFrontOffice } from '../kit/route-requests';
+import { admin, type Caller, freshTenant, invoke } from '../kit/invoke';
+import { enableFrontOffice, newClaim, newComplaint, newSafeBox } from '../kit/route-requests';
 import { streamEvent, streamRecordsOf } from '../kit/stream';
 import { itemsOfTenant } from '../kit/table';
 
+const problemPaths = (result: { body: unknown }) =>
+  ((result.body as { errors?: { path: string }[] }).errors ?? []).map((issue) => issue.path).sort();
 const setClock = (at: string) => setClockOffset(Date.parse(at) - Date.now());
 const consumed: ReadonlySet<unknown> = new Set(consumedEntities);
 const sourceItems = async (tenant: string) =>
@@ -236,6 +243,98 @@ describe('report aggregates from the change stream', () => {
       params: { revisitId },
       body: { outcome: 'reached', satisfaction: 5 },
     });
+    // Sat 5 Dec, the other areas (each opens its own ticket, by the admin, priority normal):
+    // a ¥300 compensation claim (walk-in complaint ticket) approved by the supervisor; a complaint
+    // case about a product (hotline) judged valid; a mail-in repair (phone) and a no-reason return
+    // (walk-in) of a purchase made on Tuesday; a bag stored; a safe box opened, accessed, closed.
+    at('2026-12-05T10:00');
+    const claim = await newClaim(week);
+    await succeeded('decideCompensationClaim', {
+      caller: week.as.supervisor,
+      params: { claimId: claim.id },
+      body: { decision: 'approve' },
+    });
+    const complaintCase = await newComplaint(week);
+    await ok('recordComplaintStep', {
+      caller: week.as.handler,
+      params: { complaintId: complaintCase.id },
+      body: { version: complaintCase.version, step: 'judge', validity: 'valid', reason: '属实' },
+    });
+    const customer = await succeeded<{ id: string }>('createCustomer', {
+      caller: week.admin,
+      body: { name: '周女士', phone: '13700000009' },
+    });
+    const purchase = await succeeded<{ id: string }>('createPurchase', {
+      caller: week.admin,
+      body: {
+        customerId: customer.id,
+        storeId: store,
+        items: [{ name: '冰箱', category: 'appliance', amount: 399_900, warrantyMonths: 12 }],
+        purchasedOn: '2026-12-01',
+        deliveredOn: '2026-12-01',
+      },
+    });
+    const caseTicket = (type: string, channel: string) =>
+      succeeded<Ticket>('createTicket', {
+        caller: week.admin,
+        body: {
+          storeId: store,
+          type,
+          channel,
+          subject: type,
+          customerId: customer.id,
+          purchaseId: purchase.id,
+        },
+      });
+    const repairTicket = await caseTicket('repair', 'phone');
+    await succeeded('createRepair', {
+      caller: week.admin,
+      body: {
+        ticketId: repairTicket.id,
+        customerId: customer.id,
+        purchaseId: purchase.id,
+        line: 1,
+        mode: 'mail_in',
+        problem: '不制冷',
+      },
+    });
+    const returnTicket = await caseTicket('return', 'walk_in');
+    await succeeded('createReturn', {
+      caller: week.admin,
+      body: {
+        ticketId: returnTicket.id,
+        customerId: customer.id,
+        purchaseId: purchase.id,
+        kind: 'return',
+        reason: 'no_reason',
+        description: '不想要了',
+        items: [{ line: 1 }],
+      },
+    });
+    await enableFrontOffice(week, store);
+    await succeeded('storeLuggage', {
+      caller: week.as.desk,
+      body: {
+        storeId: store,
+        tagNumber: 'W-0001',
+        pieces: 1,
+        description: '黑色拉杆箱',
+        location: '行李房 A 架',
+        guestName: '王先生',
+        expectedPickUpAt: '2026-12-06T12:00:00+08:00',
+      },
+    });
+    const box = await newSafeBox(week);
+    await ok('recordSafeBoxAccess', {
+      caller: week.as.desk,
+      params: { safeBoxId: box.id },
+      body: { version: 1, signatureRef: 'SB-2', note: '取出护照' },
+    });
+    await ok('closeSafeBox', {
+      caller: week.as.desk,
+      params: { safeBoxId: box.id },
+      body: { version: 2, keyReturned: true, signatureRef: 'SB-3' },
+    });
     // Sun 23:30 is still this week in Shanghai; Mon 00:10 is the next one.
     at('2026-12-06T23:30');
     await open(week.as.desk, { type: 'other', channel: 'app', priority: 'urgent' });
@@ -245,6 +344,11 @@ describe('report aggregates from the change stream', () => {
     expect(await handler(streamEvent(streamRecordsOf(await sourceItems(week.tenant))))).toEqual({
       batchItemFailures: [],
     });
+
+    // Saturday's safe box, repair, return, claim and complaint: the recount finds the same.
+    expect(await readDayCounts(week.tenant, store, '2026-12-05')).toEqual(
+      await recountStoreDay(week.tenant, store, '2026-12-05'),
+    );
 
     const report = await ok<WeeklyStoreReport>('getWeeklyStoreReport', {
       caller: week.as.supervisor,
@@ -272,6 +376,40 @@ describe('report aggregates from the change stream', () => {
       unreachableAttempts: 0,
       satisfactionCount: 0,
       satisfactionAverage: null,
+      returnsOpened: 0,
+      exchangesOpened: 0,
+      returnsRefunded: 0,
+      returnsExchanged: 0,
+      returnsToRepair: 0,
+      returnsRefused: 0,
+      refundedAmount: 0,
+      repairsOnSite: 0,
+      repairsMailIn: 0,
+      repairsParts: 0,
+      repairsFinished: 0,
+      complaintsOpened: 0,
+      complaintsValid: 0,
+      complaintsPartlyValid: 0,
+      complaintsNotValid: 0,
+      compensationClaims: 0,
+      compensationClaimedAmount: 0,
+      compensationApprovedAmount: 0,
+      compensationPaidAmount: 0,
+      compensationRecoveredAmount: 0,
+      wakeUpCallsRequested: 0,
+      wakeUpCallsDone: 0,
+      wakeUpCallsEscalated: 0,
+      messagesTaken: 0,
+      messagesDelivered: 0,
+      luggageStored: 0,
+      luggagePickedUp: 0,
+      lostItemsFound: 0,
+      lostItemsClaimed: 0,
+      loansLent: 0,
+      loansReturned: 0,
+      safeBoxesOpened: 0,
+      safeBoxesAccessed: 0,
+      safeBoxesClosed: 0,
     };
     const answered = (minutes: number, bucket: number) => ({
       firstResponses: 1,
@@ -285,6 +423,22 @@ describe('report aggregates from the change stream', () => {
       resolutionMedianMinutes: bucket,
       resolutionSlaMet: 1,
     });
+    // Saturday's other areas: four case tickets; ¥300 claimed and approved (in fen); the complaint
+    // judged valid; a mail-in repair; a return (no reason); a bag stored; one box opened, accessed, closed.
+    const saturday = {
+      opened: 4,
+      compensationClaims: 1,
+      compensationClaimedAmount: 30_000,
+      compensationApprovedAmount: 30_000,
+      complaintsOpened: 1,
+      complaintsValid: 1,
+      repairsMailIn: 1,
+      returnsOpened: 1,
+      luggageStored: 1,
+      safeBoxesOpened: 1,
+      safeBoxesAccessed: 1,
+      safeBoxesClosed: 1,
+    };
     expect(report.from).toBe('2026-11-30');
     expect(report.to).toBe('2026-12-06');
     expect(report.days).toEqual([
@@ -293,14 +447,19 @@ describe('report aggregates from the change stream', () => {
       { ...zero, day: '2026-12-02', opened: 1, cancelled: 1 },
       { ...zero, day: '2026-12-03', unreachableAttempts: 1 },
       { ...zero, day: '2026-12-04', revisitsDone: 1, satisfactionCount: 1, satisfactionAverage: 5 },
-      { ...zero, day: '2026-12-05' },
+      {
+        ...zero,
+        day: '2026-12-05',
+        ...saturday,
+      },
       { ...zero, day: '2026-12-06', opened: 1 },
     ]);
     // Averages: (20 + 5) / 2 = 12.5 and (240 + 45) / 2 = 142.5; medians: the 1st of 2 samples' bucket.
     expect(report.total).toEqual({
       ...zero,
+      ...saturday,
       day: 'total',
-      opened: 4,
+      opened: 8,
       resolved: 2,
       closed: 1,
       cancelled: 1,
@@ -316,9 +475,9 @@ describe('report aggregates from the change stream', () => {
       satisfactionCount: 1,
       satisfactionAverage: 5,
     });
-    expect(report.openedByType).toEqual({ complaint: 1, installation: 1, other: 1, repair: 1 });
-    expect(report.openedByChannel).toEqual({ app: 1, phone: 1, wechat: 1, walk_in: 1 });
-    expect(report.openedByPriority).toEqual({ high: 1, low: 1, normal: 1, urgent: 1 });
+    expect(report.openedByType).toEqual({ complaint: 3, installation: 1, other: 1, repair: 2, return: 1 });
+    expect(report.openedByChannel).toEqual({ app: 1, hotline: 1, phone: 2, wechat: 1, walk_in: 3 });
+    expect(report.openedByPriority).toEqual({ high: 1, low: 1, normal: 5, urgent: 1 });
     expect(report.satisfactionScores).toEqual({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 });
 
     const csv = await invoke('getWeeklyStoreReport', {
@@ -342,7 +501,16 @@ describe('report aggregates from the change stream', () => {
       '合计',
     ]);
     expect(rows[7]).toMatchObject({
-      新建工单: '4',
+      新建工单: '8',
+      '申请赔付金额(分)': '30000',
+      '批准赔付金额(分)': '30000',
+      投诉属实: '1',
+      寄修: '1',
+      退货申请: '1',
+      行李寄存: '1',
+      保险箱开箱: '1',
+      保险箱存取: '1',
+      保险箱退箱: '1',
       已解决: '2',
       已取消: '1',
       '平均首次响应(工作分钟)': '12.5',
@@ -654,5 +822,90 @@ describe('report aggregates from the change stream', () => {
       query: { ...query, storeId: '01JDQ7Z6W8G5V4T3S2R1Q0P9N8' },
     });
     expect(unknown.status).toBe(404);
+  });
+  it('getChainReport: admins see every store, managers only theirs; another tenant’s store is 404; a bad range names from and to', async () => {
+    const { tenant } = desk;
+    // Day items written directly: what they count is tested above; here, which stores and days are read.
+    const day = (storeId: string, date: string, store: Record<string, number>) =>
+      replaceDayCounts(tenant, storeId, date, { store, staff: {} });
+    await day(desk.store.id, '2026-09-02', { opened: 2, 'returns.refunded.amount': 12_900 });
+    await day(desk.store.id, '2026-09-03', { opened: 1, 'safeBoxes.opened': 1 });
+    await day(desk.otherStore.id, '2026-09-30', { opened: 3, 'compensation.paid.amount': 5_000 });
+    await day(desk.otherStore.id, '2026-10-01', { opened: 50 }); // after the range
+    // September: no other test of this file counts anything in the desk's stores then.
+    const range = { from: '2026-09-01', to: '2026-09-30' };
+    const chain = (caller: Caller, query: Record<string, string>) =>
+      invoke<ChainReport>('getChainReport', { caller, query: { ...range, ...query } });
+
+    const all = await chain(desk.admin, {});
+    expect(all.status).toBe(200);
+    expect(all.body.stores.map((row) => [row.storeCode, row.opened, row.refundedAmount])).toEqual([
+      ['SH01', 3, 12_900],
+      ['SH01X', 3, 0],
+    ]);
+    expect(all.body.total).toMatchObject({
+      opened: 6,
+      refundedAmount: 12_900,
+      compensationPaidAmount: 5_000,
+    });
+    expect([all.body.totalCoversAllStores, all.body.cursor]).toEqual([true, null]);
+
+    // A page of one store at a time: the cursor goes on to the other; each total is the page's.
+    const first = await chain(desk.admin, { limit: '1' });
+    expect([first.body.stores.length, first.body.totalCoversAllStores]).toEqual([1, false]);
+    const second = await chain(desk.admin, { limit: '1', cursor: first.body.cursor ?? '' });
+    // A full last page ends the list: no cursor to an empty page.
+    expect([second.status, second.body.cursor, second.body.totalCoversAllStores]).toEqual([200, null, false]);
+    expect([...first.body.stores, ...second.body.stores].map((row) => row.storeCode).sort()).toEqual([
+      'SH01',
+      'SH01X',
+    ]);
+    expect(
+      (await chain(desk.admin, { limit: '1', cursor: first.body.cursor ?? '', to: '2026-09-29' })).status,
+    ).toBe(400);
+
+    // Named stores page the same way; their cursor holds only for the same stores.
+    const both = `${desk.store.id},${desk.otherStore.id}`;
+    const named = await chain(desk.admin, { storeIds: both, limit: '1' });
+    expect([named.body.stores.length, Boolean(named.body.cursor)]).toEqual([1, true]);
+    const namedNext = await chain(desk.admin, {
+      storeIds: both,
+      limit: '1',
+      cursor: named.body.cursor ?? '',
+    });
+    expect([namedNext.body.stores.length, namedNext.body.cursor]).toEqual([1, null]);
+    const swapped = { storeIds: desk.store.id, limit: '1', cursor: named.body.cursor ?? '' };
+    expect((await chain(desk.admin, swapped)).status).toBe(400);
+
+    // The manager works in SH01 only: that is the whole chain for them; naming SH01X is 403.
+    const mine = await chain(desk.as.manager, {});
+    expect(mine.body.stores.map((row) => row.storeCode)).toEqual(['SH01']);
+    expect(mine.body.total.opened).toBe(3);
+    const theirs = await chain(desk.as.manager, { storeIds: desk.otherStore.id });
+    expect([theirs.status, (theirs.body as { code?: string }).code]).toEqual([403, 'store_out_of_scope']);
+    expect((await chain(desk.as.supervisor, {})).status).toBe(403);
+
+    // Another tenant's store, named by an admin (alone or beside one of theirs): 404, never a
+    // total that quietly leaves a store out.
+    const foreign = await succeeded<{ id: string }>('createStore', {
+      caller: admin(freshTenant('chain-other')),
+      body: { code: 'BJ01', name: '北京一店' },
+    });
+    for (const storeIds of [foreign.id, `${desk.store.id},${foreign.id}`]) {
+      expect((await chain(desk.admin, { storeIds })).status).toBe(404);
+    }
+
+    const backwards = await chain(desk.admin, { from: '2026-10-01', to: '2026-09-01' });
+    expect([backwards.status, problemPaths(backwards)]).toEqual([400, ['from', 'to']]);
+    const tooLong = await chain(desk.admin, { to: '2026-12-02' }); // 93 days
+    expect([tooLong.status, problemPaths(tooLong)]).toEqual([400, ['from', 'to']]);
+
+    const csv = await invoke('getChainReport', { caller: desk.admin, query: { ...range, format: 'csv' } });
+    const rows = parse(String(csv.body), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.门店编号, row.新建工单, row['退款金额(分)']])).toEqual([
+      ['SH01', '3', '12900'],
+      ['SH01X', '3', '0'],
+      ['合计', '6', '12900'],
+    ]);
   });
 });

@@ -37,6 +37,7 @@ export const exportHandlers: readonly string[] = [
   'exportComplaintRegister',
   'exportCompensationApprovals',
   'exportRevisitRegister',
+  'getChainReport',
 ];
 export const exportHeadroomBytes = 200 * KB;
 

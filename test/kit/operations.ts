@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ScheduledEvent } from 'aws-lambda';
+import type { DynamoDBRecord, ScheduledEvent } from 'aws-lambda';
 import { type HttpMethod, type HttpRouteName, httpRoutes } from '../../shared/http/route-table';
 import type { scheduledFunctions } from '../../shared/timers/functions';
 import type { DueEntry } from '../../shared/timers/repository';
@@ -60,6 +60,11 @@ export interface MeasuredOperation {
   readonly expectStatus?: number;
   /** Sets up state for `count` invocations (0 … count − 1) and returns the request of each. */
   prepare(tools: SetupTools, count: number): Promise<RequestFor>;
+  /**
+   * Measured by `npm run bench` only, with why (e.g. its setup writes thousands of items); the
+   * capacity-budget test skips it, and a smaller sibling operation keeps its budget in CI.
+   */
+  readonly benchOnly?: string;
 }
 
 export interface PendingOperation {
@@ -1281,7 +1286,178 @@ export const operations: readonly BenchOperation[] = [
       });
     },
   },
+  {
+    id: 'chainReport3Stores',
+    title: 'chain report (连锁汇总): 3 stores × 30 days of day items, as JSON',
+    status: 'measured',
+    target: http('getChainReport'),
+    measures: ['capacity'],
+    expectStatus: 200,
+    async prepare(tools) {
+      return chainReportWorld(tools, 'bench-chain-3', 3);
+    },
+  },
+  {
+    id: 'chainReport100Stores',
+    title: 'chain report (连锁汇总): 100 stores × 30 days of day items, as JSON',
+    status: 'measured',
+    target: http('getChainReport'),
+    measures: ['capacity'],
+    expectStatus: 200,
+    benchOnly: 'seeds 100 stores and 3,000 day items; CI keeps chainReport3Stores',
+    async prepare(tools) {
+      return chainReportWorld(tools, 'bench-chain-100', 100);
+    },
+  },
+  {
+    id: 'aggregateTicketChange',
+    title: 'report aggregation of one ticket change (a resolution): facts read, counted once',
+    status: 'measured',
+    target: {
+      kind: 'flow',
+      name: 'aggregateTicketChange',
+      // What the aggregateReports stream consumer does for one record: read the ticket, its
+      // timeline and the store's calendar, check the marker, and write marker + store day + staff day.
+      async run(request) {
+        const { aggregateStreamRecords } = await import('../../shared/reports/consumer');
+        const { record, now } = request as { record: DynamoDBRecord; now: Date };
+        const outcome = await aggregateStreamRecords([record], now);
+        if (outcome.batchItemFailures.length > 0) throw new Error('aggregateTicketChange: the record failed');
+        return outcome;
+      },
+    },
+    measures: ['capacity'],
+    async prepare(_tools, count) {
+      const d = await deskFixture('bench-aggregate');
+      const ticketIds: string[] = [];
+      for (const ticket of await openTickets(d, count)) {
+        const resolved = await ok<Ticket>('transitionTicket', {
+          caller: d.as.handler,
+          params: { ticketId: (await started(d, await assigned(d, ticket))).id },
+          body: { to: 'resolved', resolution: '上门检查后更换扶手面料，客户确认满意。' },
+        });
+        ticketIds.push(resolved.id);
+      }
+      const { queryAll } = await import('../../shared/db/query');
+      const { aggregateStreamRecords } = await import('../../shared/reports/consumer');
+      const { streamRecordsOf } = await import('./stream');
+      const earlier: Record<string, unknown>[] = [];
+      const resolutions: Record<string, unknown>[] = [];
+      for (const ticketId of ticketIds) {
+        const items = await queryAll({ partitionValue: `T#${d.tenant}#TICKET#${ticketId}` }, 100);
+        for (const item of items.filter((entry) => entry.entity === 'ticket_event')) {
+          (item.kind === 'status_changed' && item.to === 'resolved' ? resolutions : earlier).push(item);
+        }
+      }
+      // The steady state: the day items exist (everything before the resolutions is counted).
+      await aggregateStreamRecords(streamRecordsOf(earlier), new Date());
+      const records = streamRecordsOf(resolutions);
+      return (i) => ({ record: at(records, i), now: new Date() }) as unknown as ScheduledEvent;
+    },
+  },
 ];
+
+/**
+ * `stores` stores with 30 days of day items each, written directly (a bench may: the counting
+ * is measured by aggregateTicketChange), as a busy store's day holds them: ~70 counters.
+ */
+async function chainReportWorld(tools: SetupTools, label: string, stores: number): Promise<RequestFor> {
+  const tenant = freshTenant(label);
+  const { storeDayEntity, counterAttribute } = await import('../../shared/reports/entities');
+  const days = Array.from({ length: 30 }, (_, n) => `2026-11-${String(n + 1).padStart(2, '0')}`);
+  const ids: string[] = [];
+  for (let s = 0; s < stores; s++) {
+    const store = await created('createStore', {
+      caller: admin(tenant),
+      body: { code: `C${pad(s)}`, name: `门店 ${s + 1}` },
+    });
+    ids.push(store.id);
+  }
+  const writes = ids.flatMap((storeId, s) =>
+    days.map((day, n) => ({
+      ...storeDayEntity.item(tenant, { storeId, day }),
+      ...Object.fromEntries(
+        Object.entries(busyDay(s + n)).map(([name, amount]) => [counterAttribute(name), amount]),
+      ),
+    })),
+  );
+  for (let start = 0; start < writes.length; start += 25) {
+    await Promise.all(writes.slice(start, start + 25).map((item) => tools.putItem(item)));
+  }
+  return () => ({ caller: admin(tenant), query: { from: days[0] ?? '', to: days.at(-1) ?? '' } });
+}
+
+/** A busy store's day: ~40 tickets and what goes with them, under the counter names the consumer writes. */
+function busyDay(seed: number): Record<string, number> {
+  const v = (base: number) => base + (seed % 7);
+  const counters: Record<string, number> = {
+    opened: v(40),
+    resolved: v(35),
+    closed: v(30),
+    cancelled: 2,
+    reopened: 1,
+    escalations: 1,
+    'firstResponse.count': v(38),
+    'firstResponse.minutes': v(600),
+    'resolution.count': v(35),
+    'resolution.minutes': v(9_000),
+    'sla.firstResponse.met': v(36),
+    'sla.firstResponse.breached': 2,
+    'sla.firstResponse.warned': 3,
+    'sla.resolution.met': v(32),
+    'sla.resolution.breached': 3,
+    'sla.resolution.warned': 4,
+    'sla.resolution.resolved': v(35),
+    'revisits.due': v(10),
+    'revisits.done': v(8),
+    'revisits.failed': 1,
+    'revisits.attempts': v(12),
+    'revisits.attempts.reached': v(9),
+    'revisits.attempts.unreachable': 3,
+    'satisfaction.count': v(8),
+    'satisfaction.sum': v(36),
+    'returns.opened': 4,
+    'returns.opened.return': 3,
+    'returns.opened.exchange': 1,
+    'returns.reason.no_reason': 3,
+    'returns.reason.quality_problem': 1,
+    'returns.finished': 4,
+    'returns.outcome.refund': 3,
+    'returns.outcome.exchange': 1,
+    'returns.refunded.amount': v(259_700),
+    'repairs.opened': 3,
+    'repairs.opened.mail_in': 2,
+    'repairs.opened.on_site': 1,
+    'repairs.finished': 2,
+    'repairs.finished.mail_in': 2,
+    'complaints.opened': 2,
+    'complaints.respondent.merchant': 1,
+    'complaints.respondent.staff': 1,
+    'complaints.validity.valid': 1,
+    'complaints.validity.valid.merchant': 1,
+    'compensation.claimed': 1,
+    'compensation.claimed.amount': 30_000,
+    'compensation.approved': 1,
+    'compensation.approved.amount': 30_000,
+    'luggage.stored': v(5),
+    'luggage.picked_up': v(4),
+    'safeBoxes.opened': 2,
+    'safeBoxes.accessed': 3,
+  };
+  for (const [name, share] of Object.entries({ repair: 12, return: 8, complaint: 6, inquiry: 14 })) {
+    counters[`opened.type.${name}`] = share;
+  }
+  for (const [name, share] of Object.entries({ phone: 15, walk_in: 15, wechat: 6, app: 4 })) {
+    counters[`opened.channel.${name}`] = share;
+  }
+  for (const [name, share] of Object.entries({ low: 8, normal: 26, high: 5, urgent: 1 })) {
+    counters[`opened.priority.${name}`] = share;
+  }
+  for (const bound of [15, 30, 60, 120]) counters[`firstResponse.le${bound}`] = 9;
+  for (const bound of [240, 480, 960, 1440, 2880]) counters[`resolution.le${bound}`] = 7;
+  for (const score of [3, 4, 5]) counters[`satisfaction.${score}`] = 3;
+  return counters;
+}
 
 /** A hotel (its front-office ledgers are on by default) with one front desk clerk. */
 async function frontOfficeHotel(label: string): Promise<{ tenant: string; hotelId: string }> {

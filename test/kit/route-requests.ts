@@ -1563,6 +1563,15 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
     scope: 'store',
     times: ['from', 'to'],
   },
+  getChainReport: {
+    valid: async (world) => ({
+      // Two stores, so `limit=1` has a second page (the fuzz test's cursors need one).
+      caller: world.admin,
+      query: { from: '2026-11-01', to: '2026-11-30', storeIds: `${world.store.id},${world.otherStore.id}` },
+    }),
+    times: ['from', 'to'],
+    scope: 'store',
+  },
 };
 
 /** A register of the days from yesterday to four days ahead, in any zone: the world's objects fall in it. */

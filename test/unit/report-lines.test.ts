@@ -162,6 +162,7 @@ describe('lineFactsOf', () => {
       ...ledger('luggage', 'LUGGAGE', ['stored', 'picked_up']),
       ...ledger('lost_item', 'LOST_ITEM', ['found', 'claimed']),
       ...ledger('loan', 'LOAN', ['lent', 'returned', 'deposit_refunded']),
+      ...ledger('safe_box', 'SAFE_BOX', ['opened', 'accessed', 'accessed', 'closed', 'key_not_returned']),
     ];
     expect(sumDay(facts, store, '2026-11-24').store).toEqual({
       'messages.taken': 1,
@@ -173,7 +174,19 @@ describe('lineFactsOf', () => {
       'loans.lent': 1,
       'loans.returned': 1,
       'loans.deposit_refunded': 1,
+      'safeBoxes.opened': 1,
+      'safeBoxes.accessed': 2,
+      'safeBoxes.closed': 1,
+      'safeBoxes.key_not_returned': 1,
     });
+    // Each access is its own line (its position in the access log), so two accesses are two facts.
+    expect(facts.filter((fact) => fact.subject === 'safe_box').map((fact) => fact.key.part)).toEqual([
+      'SAFE_BOX#H000',
+      'SAFE_BOX#H001',
+      'SAFE_BOX#H002',
+      'SAFE_BOX#H003',
+      'SAFE_BOX#H004',
+    ]);
   });
 
   it('an item of another kind has no line facts', () => {
