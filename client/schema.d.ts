@@ -1221,7 +1221,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Chain-wide roll-up (连锁汇总): the weekly report’s figures per store over local days from–to (≤ 92 days) and their total; admins the tenant (100 stores a page, `cursor`), managers their stores; `format=csv|xlsx` answers a file, `next-cursor` header for the next page
+         * Chain-wide roll-up (连锁汇总): the weekly report’s figures per store over local days from–to (≤ 92 days) and their total; managers and admins, every store of the tenant (100 stores a page, `cursor`); `format=csv|xlsx` answers a file, `next-cursor` header for the next page
          * @description Roles allowed (any one): `manager` (店长), `admin` (管理员).
          */
         get: operations["getChainReport"];

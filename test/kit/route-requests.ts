@@ -1570,7 +1570,7 @@ export const routeCases: Record<Exclude<HttpRouteName, PublicRouteName>, RouteCa
       query: { from: '2026-11-01', to: '2026-11-30', storeIds: `${world.store.id},${world.otherStore.id}` },
     }),
     times: ['from', 'to'],
-    scope: 'store',
+    scope: { notStoreScoped: 'managers and admins read the whole chain; no other role calls it' },
   },
 };
 
