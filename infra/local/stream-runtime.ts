@@ -71,6 +71,20 @@ export function lambdaRecordOf(record: StreamRecord, streamArn: string): DynamoD
   };
 }
 
+/** Every shard of a stream, parents before their children (DescribeStream's order), page by page. */
+export async function streamShards(streams: DynamoDBStreamsClient, streamArn: string): Promise<Shard[]> {
+  const shards: Shard[] = [];
+  let start: string | undefined;
+  do {
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: streamArn, ...(start ? { ExclusiveStartShardId: start } : {}) }),
+    );
+    shards.push(...(StreamDescription?.Shards ?? []));
+    start = StreamDescription?.LastEvaluatedShardId;
+  } while (start);
+  return shards;
+}
+
 export async function startStreamRuntime(options: {
   repoRoot: string;
   endpoint: string;
@@ -106,21 +120,7 @@ export async function startStreamRuntime(options: {
   };
   const parked = new Map<string, number>();
 
-  const allShards = async (): Promise<Shard[]> => {
-    const shards: Shard[] = [];
-    let start: string | undefined;
-    do {
-      const { StreamDescription } = await streams.send(
-        new DescribeStreamCommand({
-          StreamArn: streamArn,
-          ...(start ? { ExclusiveStartShardId: start } : {}),
-        }),
-      );
-      shards.push(...(StreamDescription?.Shards ?? []));
-      start = StreamDescription?.LastEvaluatedShardId;
-    } while (start);
-    return shards;
-  };
+  const allShards = () => streamShards(streams, streamArn);
 
   const iteratorAt = async (shardId: string, type: ShardIteratorType, sequenceNumber?: string) =>
     (

@@ -1,11 +1,11 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
+import { streamShards } from '../../infra/local/stream-runtime';
 
 /** A write that landed: its key and what it did. */
 export interface TableChange {
@@ -36,19 +36,7 @@ export function tableChanges() {
       streamArn = Table?.LatestStreamArn;
       if (!streamArn) throw new Error(`table ${process.env.TABLE_NAME} has no stream`);
     }
-    const all: Shard[] = [];
-    let start: string | undefined;
-    do {
-      const { StreamDescription } = await streams.send(
-        new DescribeStreamCommand({
-          StreamArn: streamArn,
-          ...(start ? { ExclusiveStartShardId: start } : {}),
-        }),
-      );
-      all.push(...(StreamDescription?.Shards ?? []));
-      start = StreamDescription?.LastEvaluatedShardId;
-    } while (start);
-    return all;
+    return streamShards(streams, streamArn);
   };
 
   const readShard = async (shardId: string): Promise<TableChange[]> => {
