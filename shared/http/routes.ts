@@ -695,7 +695,7 @@ export const getMonthlyStaffAssessment = route(
 export const getSlaReport = route('GET', '/v1/reports/sla', 'get-sla-report', supervisorsUp, 'read');
 /**
  * 连锁汇总: the weekly report's figures per store over a range of local days, and the total.
- * Admins read every store of the tenant; managers only the stores of their token.
+ * Managers and admins read every store of the tenant, as in the store reports; no other role.
  */
 export const getChainReport = route(
   'GET',

@@ -214,9 +214,12 @@ const returnOutcomes: Readonly<Record<string, string>> = {
   refuse: 'refused',
 };
 
-/** Repairs finish on the visit (on site) or on delivery back to the customer (mail-in, parts). */
-const repairFinished = (what: string, mode: unknown) =>
-  what === 'visit' || (what === 'deliver' && mode !== 'on_site');
+/**
+ * Repairs finish on the visit (on site) or on delivery back to the customer (mail-in, parts); a
+ * declined quote's goods delivered back unrepaired were counted when declined, not as finished.
+ */
+const repairFinished = (what: string, detail: LineFact['detail']) =>
+  what === 'visit' || (what === 'deliver' && detail.mode !== 'on_site' && detail.unrepaired !== 1);
 
 /** Front-office ledgers: each line kind is a counter of its own (`luggage.picked_up`). */
 const ledgerPrefix: Partial<Record<LineSubject, string>> = {
@@ -256,7 +259,7 @@ function lineCounters(fact: LineFact): LineCounters {
     case 'repair_case':
       if (what === 'registered')
         return { counters: { 'repairs.opened': 1, [`repairs.opened.${detail.mode}`]: 1 } };
-      if (repairFinished(what, detail.mode)) {
+      if (repairFinished(what, detail)) {
         return { counters: { 'repairs.finished': 1, [`repairs.finished.${detail.mode}`]: 1 } };
       }
       if (what === 'decline') return { counters: { 'repairs.declined': 1 } };

@@ -27,8 +27,8 @@ const sourceOf = (pk: string) => pk.split('#').slice(2).join('#');
 
 const historyLines = (
   sk: string,
-  history: readonly { at: string; by: string; what?: string; step?: string }[],
-  detail: (entry: { what: string }) => LineFact['detail'] = () => ({}),
+  history: readonly { at: string; by: string; what?: string; step?: string; to?: string }[],
+  detail: (entry: { what: string; to?: string | undefined }) => LineFact['detail'] = () => ({}),
 ): Line[] =>
   history.map((entry, index) => {
     const what = entry.what ?? entry.step ?? '';
@@ -37,7 +37,7 @@ const historyLines = (
       at: entry.at,
       by: entry.by,
       what,
-      detail: detail({ what }),
+      detail: detail({ what, to: entry.to }),
     };
   });
 
@@ -96,7 +96,11 @@ function linesOf(subject: LineSubject, item: Item, sk: string): Line[] {
       );
     }
     case 'repair_case':
-      return historyLines(sk, history, () => ({ mode: (item as unknown as RepairCase).mode }));
+      // A declined repair's goods delivered back unrepaired: not a repair finished.
+      return historyLines(sk, history, ({ to }) => ({
+        mode: (item as unknown as RepairCase).mode,
+        ...(to === 'returned_unrepaired' ? { unrepaired: 1 } : {}),
+      }));
     case 'complaint':
       return complaintLines(item as unknown as Complaint, sk);
     case 'wake_up_call':

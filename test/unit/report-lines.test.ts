@@ -233,6 +233,11 @@ describe('contributionsOf: case and ledger lines', () => {
       both({ 'repairs.finished': 1, 'repairs.finished.mail_in': 1 }, 'user-li'),
     ],
     [
+      'mail-in goods delivered back unrepaired after a declined quote count nothing more',
+      line({ subject: 'repair_case', what: 'deliver', detail: { mode: 'mail_in', unrepaired: 1 } }),
+      [],
+    ],
+    [
       'quote declined',
       line({ subject: 'repair_case', what: 'decline', detail: { mode: 'mail_in' } }),
       both({ 'repairs.declined': 1 }, 'user-li'),
