@@ -5,11 +5,8 @@ import { findStore } from '../../stores/repository';
 import { daysOfMonth, monthlyStaffAssessment } from '../monthly';
 import { readStaffDays, readStoreDays } from '../repository';
 import type { GetMonthlyStaffAssessmentQuery } from '../schema';
+import { readsWholeChain } from '../scope';
 import type { MonthlyStaffAssessment } from '../views';
-
-/** Managers and admins see every store of the chain; supervisors their own stores (as the weekly report). */
-const chainWide = (principal: Principal) =>
-  principal.tenantWide || principal.roles.includes('manager') || principal.roles.includes('admin');
 
 /**
  * 月考核表: a store's staff for a month of its local days, from the staff-day and store-day
@@ -20,7 +17,7 @@ export async function getMonthlyStaffAssessment(
   query: GetMonthlyStaffAssessmentQuery,
 ): Promise<MonthlyStaffAssessment> {
   // Out of scope before anything is read: nothing tells a supervisor whether another store exists.
-  if (!chainWide(principal)) assertStoreAccess(principal, query.storeId);
+  if (!readsWholeChain(principal)) assertStoreAccess(principal, query.storeId);
   const store = await findStore(principal.tenantId, query.storeId);
   if (!store) throw notFound('store');
   const dates = daysOfMonth(query.month);

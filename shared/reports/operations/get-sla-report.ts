@@ -3,16 +3,13 @@ import { notFound } from '../../errors';
 import { findStore } from '../../stores/repository';
 import { readStoreDays } from '../repository';
 import type { GetSlaReportQuery } from '../schema';
+import { readsWholeChain } from '../scope';
 import { slaReport } from '../sla';
 import type { SlaReport } from '../views';
 
-/** Managers and admins see every store of the chain; supervisors their own stores (as the weekly report). */
-const chainWide = (principal: Principal) =>
-  principal.tenantWide || principal.roles.includes('manager') || principal.roles.includes('admin');
-
 /** SLA report of a store's local days `from`–`to`: one Query of at most 92 day items, never the tickets. */
 export async function getSlaReport(principal: Principal, query: GetSlaReportQuery): Promise<SlaReport> {
-  if (!chainWide(principal)) assertStoreAccess(principal, query.storeId);
+  if (!readsWholeChain(principal)) assertStoreAccess(principal, query.storeId);
   const store = await findStore(principal.tenantId, query.storeId);
   if (!store) throw notFound('store');
   const days = await readStoreDays(principal.tenantId, store.id, query.from, query.to);

@@ -3,12 +3,9 @@ import { notFound } from '../../errors';
 import { findStore } from '../../stores/repository';
 import { readStoreDays } from '../repository';
 import type { GetWeeklyStoreReportQuery } from '../schema';
+import { readsWholeChain } from '../scope';
 import type { WeeklyStoreReport } from '../views';
 import { daysOfWeek, weeklyStoreReport } from '../weekly';
-
-/** Managers and admins see every store of the chain; supervisors their own stores. */
-const chainWide = (principal: Principal) =>
-  principal.tenantWide || principal.roles.includes('manager') || principal.roles.includes('admin');
 
 /** 周报表: a store's ISO week from its seven day aggregates (one Query, never the tickets). */
 export async function getWeeklyStoreReport(
@@ -16,7 +13,7 @@ export async function getWeeklyStoreReport(
   query: GetWeeklyStoreReportQuery,
 ): Promise<WeeklyStoreReport> {
   // Out of scope before anything is read: nothing tells a supervisor whether another store exists.
-  if (!chainWide(principal)) assertStoreAccess(principal, query.storeId);
+  if (!readsWholeChain(principal)) assertStoreAccess(principal, query.storeId);
   const store = await findStore(principal.tenantId, query.storeId);
   if (!store) throw notFound('store');
   const dates = daysOfWeek(query.week);
