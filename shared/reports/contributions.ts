@@ -1,4 +1,5 @@
 import type { RevisitHistoryEntry } from '../revisits/views';
+import { reportLineSubjects, streamConsumers } from '../stream/consumers';
 import type { TimelineEvent } from '../tickets/views';
 import { addCounters, type Counters, durationCounters } from './counters';
 
@@ -54,21 +55,11 @@ export interface RevisitFact {
  * The item kinds whose own history the reports count line by line (a complaint has no history: its
  * dated fields, each set once, are its lines). Each line is one fact.
  */
-export const lineSubjects = [
-  'return_case',
-  'repair_case',
-  'complaint',
-  'wake_up_call',
-  'guest_message',
-  'luggage',
-  'lost_item',
-  'loan',
-  'safe_box',
-] as const;
+export const lineSubjects = reportLineSubjects;
 export type LineSubject = (typeof lineSubjects)[number];
 
-/** The item kinds the reports consume (the stream filter: `entity` is one of these). */
-export const consumedEntities = ['ticket_event', 'revisit', ...lineSubjects] as const;
+/** The item kinds the reports consume: the stream filter of the aggregateReports consumer. */
+export const consumedEntities = streamConsumers.aggregateReports.entities;
 
 /** One line of an item's own history: a return's step, a luggage pick-up, a complaint's judgement… */
 export interface LineFact {

@@ -38,6 +38,22 @@ export const eventSourceTags = [
   'department',
 ] as const;
 
+/**
+ * Items whose own history lines the reports count (a return's steps, a luggage pick-up…), besides
+ * the ticket timeline and revisits; shared/reports/contributions.ts reads this list.
+ */
+export const reportLineSubjects = [
+  'return_case',
+  'repair_case',
+  'complaint',
+  'wake_up_call',
+  'guest_message',
+  'luggage',
+  'lost_item',
+  'loan',
+  'safe_box',
+] as const;
+
 export const streamConsumers = {
   webhookFanOut: {
     handler: 'functions/stream/webhook-fan-out.ts',
@@ -50,20 +66,7 @@ export const streamConsumers = {
   // Report aggregates (shared/reports): counted exactly once per fact, so redelivery is harmless.
   aggregateReports: {
     handler: 'functions/stream/aggregate-reports.ts',
-    // The same list as consumedEntities (shared/reports/facts.ts); a unit test keeps them equal.
-    entities: [
-      'ticket_event',
-      'revisit',
-      'return_case',
-      'repair_case',
-      'complaint',
-      'wake_up_call',
-      'guest_message',
-      'luggage',
-      'lost_item',
-      'loan',
-      'safe_box',
-    ],
+    entities: ['ticket_event', 'revisit', ...reportLineSubjects],
     batchSize: 100,
     timeoutSeconds: 60,
     maxRetries: 5,

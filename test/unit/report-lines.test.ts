@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Contribution,
-  consumedEntities,
   contributionsOf,
   type LineFact,
   sumDay,
   type TicketEventFact,
 } from '../../shared/reports/contributions';
 import { lineFactsOf } from '../../shared/reports/lines';
-import { streamConsumers } from '../../shared/stream/consumers';
 import type { TimelineEvent } from '../../shared/tickets/views';
 
 const store = '01JSTORE00000000000000000A';
@@ -328,11 +326,5 @@ describe('contributionsOf: compensation claims (先行赔付) from their ticket 
   it('an approval step or a reminder counts nothing', () => {
     expect(contributionsOf(event('approval', 1))).toEqual([]);
     expect(contributionsOf(event('reminded', 1))).toEqual([]);
-  });
-});
-
-describe('the aggregateReports stream consumer', () => {
-  it('receives exactly the entities the reports read', () => {
-    expect([...streamConsumers.aggregateReports.entities].sort()).toEqual([...consumedEntities].sort());
   });
 });
