@@ -1,4 +1,4 @@
-import type { Counters } from './counters';
+import { addCounters, type Counters } from './counters';
 import type { SlaReport, SlaReportRow } from './views';
 
 /*
@@ -43,10 +43,7 @@ export function slaReport(
 ): SlaReport {
   const dates = datesBetween(from, to);
   const total: Counters = {};
-  for (const date of dates) {
-    for (const [name, amount] of Object.entries(days.get(date) ?? {}))
-      total[name] = (total[name] ?? 0) + amount;
-  }
+  for (const date of dates) addCounters(total, days.get(date) ?? {});
   return {
     storeId: store.id,
     storeCode: store.code,

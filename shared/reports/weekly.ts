@@ -1,4 +1,4 @@
-import { type Counters, estimateMedian } from './counters';
+import { addCounters, type Counters, estimateMedian } from './counters';
 import { isoWeekMonday } from './schema';
 import type { HeadlineFigures, WeeklyRow, WeeklyStoreReport } from './views';
 
@@ -102,10 +102,7 @@ export function weeklyStoreReport(
 ): WeeklyStoreReport {
   const dates = daysOfWeek(week);
   const total: Counters = {};
-  for (const date of dates) {
-    for (const [name, amount] of Object.entries(days.get(date) ?? {}))
-      total[name] = (total[name] ?? 0) + amount;
-  }
+  for (const date of dates) addCounters(total, days.get(date) ?? {});
   return {
     storeId: store.id,
     storeCode: store.code,
