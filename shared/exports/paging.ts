@@ -1,18 +1,5 @@
-import {
-  _default,
-  gte,
-  int,
-  lte,
-  maxLength,
-  minLength,
-  optional,
-  pipe,
-  refine,
-  regex,
-  string,
-  transform,
-  enum as zEnum,
-} from 'zod/mini';
+import { _default, maxLength, minLength, optional, refine, string, enum as zEnum } from 'zod/mini';
+import { pageLimit } from '../schema/common';
 import { exportFormats } from './formats';
 
 /*
@@ -23,13 +10,7 @@ import { exportFormats } from './formats';
 export const maxExportDays = 366;
 
 export const exportPageFields = {
-  limit: _default(
-    pipe(
-      pipe(string().check(regex(/^[0-9]{1,4}$/, 'Expected a whole number 1–1000.')), transform(Number)),
-      int().check(gte(1), lte(1000)),
-    ),
-    500,
-  ),
+  limit: pageLimit(1000, 500),
   cursor: optional(string().check(minLength(1), maxLength(2048))),
   format: _default(zEnum(exportFormats), 'json'),
 };

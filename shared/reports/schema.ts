@@ -1,9 +1,6 @@
 import {
   _default,
-  gte,
   type infer as Infer,
-  int,
-  lte,
   maxLength,
   minLength,
   optional,
@@ -15,7 +12,7 @@ import {
   transform,
   enum as zEnum,
 } from 'zod/mini';
-import { earliestYear, isoDate, latestYear, ulid } from '../schema/common';
+import { earliestYear, isoDate, latestYear, pageLimit, ulid } from '../schema/common';
 
 const isoWeekPattern = /^(\d{4})-W(\d{2})$/;
 
@@ -114,13 +111,7 @@ export const getChainReportQuery = strictObject({
   from: isoDate,
   to: isoDate,
   storeIds: optional(storeIdList),
-  limit: _default(
-    pipe(
-      pipe(string().check(regex(/^[0-9]{1,3}$/, 'Expected a whole number 1–100.')), transform(Number)),
-      int().check(gte(1), lte(maxChainReportStores)),
-    ),
-    maxChainReportStores,
-  ),
+  limit: pageLimit(maxChainReportStores, maxChainReportStores),
   cursor: optional(string().check(minLength(1), maxLength(2048))),
   format: _default(zEnum(['json', 'csv', 'xlsx']), 'json'),
 }).check(

@@ -109,15 +109,24 @@ function isTimeZone(zone: string): boolean {
 /** Mainland mobile numbers and international E.164-ish numbers, digits only after normalising. */
 export const phone = string().check(trim(), regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Expected a phone number.'));
 
-export const pageQueryFields = {
-  // Decimal digits only: `Number()` alone would also take '0x10', '1e1' and ' 5'.
-  limit: _default(
+/** A page size from the query string, 1–`max`, `fallback` when absent. */
+export const pageLimit = (max: number, fallback: number) =>
+  _default(
     pipe(
-      pipe(string().check(regex(/^[0-9]{1,3}$/, 'Expected a whole number 1–100.')), transform(Number)),
-      int().check(gte(1), lte(100)),
+      // Decimal digits only: `Number()` alone would also take '0x10', '1e1' and ' 5'.
+      pipe(
+        string().check(
+          regex(new RegExp(`^[0-9]{1,${String(max).length}}$`), `Expected a whole number 1–${max}.`),
+        ),
+        transform(Number),
+      ),
+      int().check(gte(1), lte(max)),
     ),
-    25,
-  ),
+    fallback,
+  );
+
+export const pageQueryFields = {
+  limit: pageLimit(100, 25),
   cursor: optional(string().check(minLength(1), maxLength(2048))),
 };
 
