@@ -1,9 +1,11 @@
 import type { StaffRole } from '../access/roles';
 import { conflict, forbidden, invalidInput, ruleRefused } from '../errors';
 import type { TimelineEvent } from '../tickets/views';
+import { startOfLocalDay } from '../time/local-days';
 import type { EligibilityDecision, TraceEntry } from './eligibility';
 import type { AfterSalesPolicy, CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
 import type { ReturnCase } from './views';
+import { addDays, localDate } from './warranty';
 
 /*
  * The return and exchange case (退换货处理单) and its stages: decided → goods received →
@@ -88,6 +90,8 @@ interface Context {
   readonly roles: readonly StaffRole[];
   readonly eventId: string;
   readonly now: Date;
+  /** The store's zone: the refund's 7 days are its local days. */
+  readonly timeZone: string;
 }
 
 export function caseEvent(
@@ -149,10 +153,14 @@ export function openReturnCase(
 }
 
 /**
- * The price goes back within 7 days of receiving the goods (暂行办法 art. 12; 消保法 art. 25), counted
- * here as 7 × 24 h from the receipt: never later than the law's end (the end of the 7th day after).
+ * The price goes back within 7 days of receiving the goods (暂行办法 art. 12; 消保法 art. 25). The days
+ * count from the day after the receipt and the last one ends at 24:00 (民法典 art. 201, 203): the
+ * refund is late once the store's 8th local day after the receipt day begins.
  */
-const refundWithinMs = 7 * 86_400_000;
+export function refundDueAt(receivedAt: Date, timeZone: string): string {
+  const lastDayEnds = startOfLocalDay(addDays(localDate(receivedAt, timeZone), 8), timeZone);
+  return new Date(lastDayEnds).toISOString();
+}
 
 /** The case's one timer: the refund's due time, while the goods are back, unrefunded and not yet chased. */
 export function refundTimerOf(returnCase: ReturnCase): { stage: string; dueAt: string } | undefined {
@@ -219,7 +227,7 @@ export function applyReturnStep(
       to = 'goods_received';
       changes =
         input.outcome === 'refund'
-          ? { outcome: 'refund', refundDueAt: new Date(context.now.getTime() + refundWithinMs).toISOString() }
+          ? { outcome: 'refund', refundDueAt: refundDueAt(context.now, context.timeZone) }
           : { outcome: input.outcome };
       note ??= `outcome: ${input.outcome}`;
       break;

@@ -119,7 +119,7 @@ export const returnCase = strictObject({
   refundLimit: number(),
   status: zEnum(returnStatuses),
   outcome: optional(zEnum(['refund', 'exchange', 'repair'])),
-  /** Goods back with refund chosen: the price is due back by then (暂行办法 art. 12: 7 days of receipt). */
+  /** Goods back with refund chosen: late from then, the start of the store's 8th local day after the receipt (暂行办法 art. 12). */
   refundDueAt: optional(string()),
   /** Not refunded by `refundDueAt`: when the overdue notice went out, and to whom (staff ids). */
   refundOverdue: optional(strictObject({ at: string(), notified: array(string()) })),

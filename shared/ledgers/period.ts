@@ -1,5 +1,5 @@
 import { encodeTime } from 'ulidx';
-import { localDaysRange } from './local-time';
+import { localDaysRange } from '../time/local-days';
 
 /**
  * The ULID bounds of the ids created on the store's local days from–to (inclusive): a Query of an

@@ -570,7 +570,12 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
       const opened = await create(returnBody(purchase, { items: [{ line: 2, quantity: 1 }] }));
       const received = await stepOk(opened, { step: 'receive_goods', outcome: 'refund' });
       const dueAt = received.refundDueAt ?? '';
-      expect(Date.parse(dueAt) - Date.parse(received.updatedAt)).toBe(7 * 86_400_000);
+      // Late from the start of the 8th Shanghai day after the receipt day (the store's zone, UTC+8).
+      const receiptDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+        new Date(received.updatedAt),
+      );
+      const receiptDay = Date.parse(`${receiptDate}T00:00:00+08:00`);
+      expect(Date.parse(dueAt)).toBe(receiptDay + 8 * 86_400_000);
       expect(await findTimer(returnTimerKey(desk.tenant, received.id))).toMatchObject({
         kind: 'refund_due',
         queue: 'escalation',

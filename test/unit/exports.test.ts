@@ -5,7 +5,7 @@ import { fileContentTypes } from '../../shared/exports/formats';
 import { type Column, tableCsv, tableOf, tableXlsx } from '../../shared/exports/table';
 import { fileAnswer } from '../../shared/http/export';
 import { ledgerStatusOf } from '../../shared/ledgers/labels';
-import { localDaysRange, localMinute } from '../../shared/ledgers/local-time';
+import { localDaysRange, localMinute } from '../../shared/time/local-days';
 import { ledgerColumns } from '../../shared/ledgers/tables';
 import type { LedgerLine } from '../../shared/ledgers/views';
 

@@ -5,6 +5,7 @@ import {
   markRefundOverdue,
   openReturnCase,
   type ReturnCase,
+  refundDueAt,
   refundTimerOf,
 } from '../../shared/after-sales/model';
 import { defaultAfterSalesPolicy } from '../../shared/after-sales/policy';
@@ -16,8 +17,9 @@ import type { CreateReturnInput, RecordReturnStepInput } from '../../shared/afte
  */
 
 const id = (n: number) => `01JD${String(n).padStart(22, '0')}`;
+// 11:30 on Friday 20 November in Shanghai: days 1–7 are 21–27 November, so it is late from 28 November 00:00.
 const receivedAt = new Date('2026-11-20T03:30:00.000Z');
-const dueAt = '2026-11-27T03:30:00.000Z';
+const dueAt = '2026-11-27T16:00:00.000Z';
 
 const decision = (outcomes: EligibilityDecision['outcomes']): EligibilityDecision => ({
   kind: 'return',
@@ -68,11 +70,17 @@ const step = (returnCase: ReturnCase, body: Record<string, unknown>, now = recei
     returnCase,
     { version: returnCase.version, ...body } as RecordReturnStepInput,
     { ...defaultAfterSalesPolicy, refundApproval: { aboveFen: 100_000, roles: ['supervisor'] } },
-    { actorId: by, roles: ['front_desk', 'supervisor'], eventId: id(events++), now },
+    {
+      actorId: by,
+      roles: ['front_desk', 'supervisor'],
+      eventId: id(events++),
+      now,
+      timeZone: 'Asia/Shanghai',
+    },
   ).returnCase;
 
 describe('applyReturnStep, refundTimerOf: the refund is due 7 days after the goods came back', () => {
-  it('receive_goods for a refund sets refundDueAt to 7 × 24 h after the receipt and wants a timer then', () => {
+  it('receive_goods for a refund sets refundDueAt to the start of the 8th local day after the receipt and wants a timer then', () => {
     const received = step(opened(), { step: 'receive_goods', outcome: 'refund' });
     expect(received.refundDueAt).toBe(dueAt);
     expect(refundTimerOf(received)).toEqual({ stage: 'refund', dueAt });
@@ -107,9 +115,41 @@ describe('applyReturnStep, refundTimerOf: the refund is due 7 days after the goo
   });
 });
 
+describe('refundDueAt: the 7 days are the store’s local days from the day after the receipt (民法典 art. 201, 203)', () => {
+  it.each([
+    ['received just after midnight', '2026-11-19T16:01:00.000Z', 'Asia/Shanghai', '2026-11-27T16:00:00.000Z'],
+    [
+      'received a minute before midnight',
+      '2026-11-20T15:59:00.000Z',
+      'Asia/Shanghai',
+      '2026-11-27T16:00:00.000Z',
+    ],
+    [
+      'received a minute later, the next local day',
+      '2026-11-20T16:00:00.000Z',
+      'Asia/Shanghai',
+      '2026-11-28T16:00:00.000Z',
+    ],
+    // New York leaves daylight time on 1 November 2026: the last day ends at 00:00 EST, not EDT.
+    ['across a DST change', '2026-10-28T16:00:00.000Z', 'America/New_York', '2026-11-05T05:00:00.000Z'],
+  ])('%s: %s in %s → due %s', (_what, received, zone, due) => {
+    expect(refundDueAt(new Date(received), zone)).toBe(due);
+  });
+
+  it('is never before the law’s end nor a day after it: more than 7 × 24 h and at most 8 × 24 h after the receipt', () => {
+    const day = 86_400_000;
+    for (let minute = 0; minute < 24 * 60; minute += 7) {
+      const received = new Date(Date.parse('2026-11-19T16:00:00.000Z') + minute * 60_000);
+      const wait = Date.parse(refundDueAt(received, 'Asia/Shanghai')) - received.getTime();
+      expect(wait).toBeGreaterThan(7 * day);
+      expect(wait).toBeLessThanOrEqual(8 * day);
+    }
+  });
+});
+
 describe('markRefundOverdue: the notice is recorded once on the case and its timeline', () => {
   const received = step(opened(), { step: 'receive_goods', outcome: 'refund' });
-  const now = new Date('2026-11-27T03:31:00.000Z');
+  const now = new Date('2026-11-27T16:01:00.000Z');
   const { returnCase: chased, event } = markRefundOverdue(received, ['staff-a', 'staff-b'], {
     eventId: id(99),
     now,

@@ -37,12 +37,17 @@ export async function recordReturnStep(
   if (input.version !== returnCase.version) throw versionConflict('return case');
   // Only the steps the policy rules (who overrides, which refunds wait for approval) read it.
   const ruled = input.step === 'override' || input.step === 'approve_refund' || input.step === 'refund';
-  const policy = ruled ? await readAfterSalesPolicy(tenantId) : defaultAfterSalesPolicy;
+  const [policy, store] = await Promise.all([
+    ruled ? readAfterSalesPolicy(tenantId) : defaultAfterSalesPolicy,
+    findStore(tenantId, returnCase.storeId),
+  ]);
+  if (!store) throw notFound('store');
   const { returnCase: next, event } = applyReturnStep(returnCase, input, policy, {
     actorId: principal.userId,
     roles: principal.roles,
     eventId: newId(now),
     now,
+    timeZone: store.timezone,
   });
 
   const alongside: TransactionItem[] = [];
@@ -71,11 +76,10 @@ export async function recordReturnStep(
   }
   if (input.step === 'hand_over_replacement') {
     // The replacement's 三包 period starts on the store's day of the exchange.
-    const [store, tally] = await Promise.all([
-      findStore(tenantId, returnCase.storeId),
-      readReturnTally(tenantId, { id: returnCase.purchaseId, customerId: returnCase.customerId }),
-    ]);
-    if (!store) throw notFound('store');
+    const tally = await readReturnTally(tenantId, {
+      id: returnCase.purchaseId,
+      customerId: returnCase.customerId,
+    });
     const on = localDate(now, store.timezone);
     alongside.push(tallyWrite(tenantId, addExchange(tally, returnCase.items, on, returnCase.id)));
   }

@@ -7,7 +7,7 @@ import type { RevisitRegisterPage } from '../../exports/views';
 import { revisitEntity } from '../../revisits/entities';
 import { revisitStatuses } from '../../revisits/schema';
 import type { Revisit } from '../../revisits/views';
-import { localDaysRange } from '../local-time';
+import { localDaysRange } from '../../time/local-days';
 import { customersById, staffNamesById, staffNamesByUser, ticketsById } from '../lookups';
 import { exportFilters } from '../period';
 import { revisitRegisterLineOf } from '../registers/lines';

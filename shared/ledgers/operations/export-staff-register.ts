@@ -1,7 +1,7 @@
 import type { Principal } from '../../access/principal';
 import { queryEntities } from '../../db/query';
 import { type StoredMembership, storeMembershipEntity } from '../../staff/entities';
-import { localMinute } from '../local-time';
+import { localMinute } from '../../time/local-days';
 import type { ExportRegisterQuery } from '../schema';
 import { storeOfLedger } from '../store';
 import type { StaffRegisterPage } from '../views';

@@ -8,7 +8,7 @@ import type {
   RevisitRegisterLine,
 } from '../../exports/views';
 import type { Revisit } from '../../revisits/views';
-import { localMinute } from '../local-time';
+import { localMinute } from '../../time/local-days';
 
 /*
  * A case as one line of its register: pure, from the case and what the page looked up once for
