@@ -52,12 +52,15 @@ export const currencyCode = _default(
   'CNY',
 );
 
+const paymentMethod = zEnum(repairPaymentMethods);
+const paymentReference = text(1, 120);
+
 /** Recorded, not processed: what was paid, in which currency, how, and the slip or transaction reference. */
 export const repairPayment = strictObject({
   amount: fen,
   currency: currencyCode,
-  method: zEnum(repairPaymentMethods),
-  reference: text(1, 120),
+  method: paymentMethod,
+  reference: paymentReference,
 });
 
 export const appointment = strictObject({ from: instant, to: instant }).check(
@@ -142,6 +145,18 @@ export const recordRepairStepInput = discriminatedUnion('step', [
   strictObject({ ...stepBase, step: literal('withdraw'), reason: optional(text(1, 1000)) }),
   /** 取消: staff cancel the case (registered in error, a duplicate…), with the reason. */
   strictObject({ ...stepBase, step: literal('cancel'), reason: text(1, 1000) }),
+  /**
+   * 退款: the payment due back on a cancelled case (`cancelled.refundDue`) was paid back. The
+   * amount is the desk's confirmation of what it handed back and must be what is due; it goes
+   * back in the currency it was paid in.
+   */
+  strictObject({
+    ...stepBase,
+    step: literal('refund'),
+    amount: fen,
+    method: paymentMethod,
+    reference: paymentReference,
+  }),
 ]);
 export type RecordRepairStepInput = Infer<typeof recordRepairStepInput>;
 export type RepairStep = RecordRepairStepInput['step'];
