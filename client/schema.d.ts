@@ -1203,7 +1203,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record a step of a repair: parcel received, inspected, quoted (报价, from the price list), accepted and paid, declined (拒绝报价), shipped, delivered, guidance, on-site visit rescheduled (改约) or recorded
+         * Record a step of a repair: parcel received, inspected, quoted (报价, from the price list), accepted and paid, declined (拒绝报价), shipped, delivered, guidance, on-site visit rescheduled (改约) or recorded, withdrawn (客户撤回) or cancelled, a refund due paid back (退款)
          * @description Roles allowed (any one): `front_desk` (前台), `technician` (技术员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         post: operations["recordRepairStep"];
@@ -3484,6 +3484,16 @@ export interface components {
                 listTotal: number;
                 priceListVersion: number;
                 total: number;
+            };
+            refundPaid?: {
+                amount: number;
+                at: string;
+                by: string;
+                /** @default CNY */
+                currency: string;
+                /** @enum {string} */
+                method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                reference: string;
             };
             stall?: {
                 dueAt: string;
@@ -8626,6 +8636,15 @@ export interface operations {
                     reason: string;
                     /** @constant */
                     step: "cancel";
+                    version: number;
+                } | {
+                    amount: number;
+                    /** @enum {string} */
+                    method: "cash" | "card" | "wechat_pay" | "alipay" | "bank_transfer" | "store_credit";
+                    note?: string;
+                    reference: string;
+                    /** @constant */
+                    step: "refund";
                     version: number;
                 };
             };

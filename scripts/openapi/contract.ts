@@ -782,7 +782,7 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
   getRepair: { summary: 'Read a repair case (维修单)', tag: 'repairs', answer: one('RepairCase') },
   recordRepairStep: {
     summary:
-      'Record a step of a repair: parcel received, inspected, quoted (报价, from the price list), accepted and paid, declined (拒绝报价), shipped, delivered, guidance, on-site visit rescheduled (改约) or recorded',
+      'Record a step of a repair: parcel received, inspected, quoted (报价, from the price list), accepted and paid, declined (拒绝报价), shipped, delivered, guidance, on-site visit rescheduled (改约) or recorded, withdrawn (客户撤回) or cancelled, a refund due paid back (退款)',
     tag: 'repairs',
     answer: one('RepairCase'),
     bodyExample: {

@@ -2,11 +2,13 @@ import { TZDate } from '@date-fns/tz';
 import { openIntervals } from '../calendar/business-time';
 import type { BusinessCalendar } from '../calendar/views';
 import { DomainError, type FieldIssue } from '../errors';
+import { say } from './texts';
 
 /*
  * An on-site appointment window (预约上门时间) checked against the store's business calendar: it
  * must lie within one opening interval of a day that is not a holiday (a 调休 make-up working day
- * counts as open). Pure: the calendar as resolved for the store comes in.
+ * counts as open). Pure: the calendar as resolved for the store comes in. What it says is in
+ * repair-texts.json, with the desk's other repair sentences.
  */
 
 const clock = (instant: number, timeZone: string) =>
@@ -29,7 +31,7 @@ export function appointmentProblems(
       {
         in: 'body',
         path: 'appointment.from',
-        message: `${day} is a holiday on the store's calendar; choose a working day.`,
+        message: say('windowOnHoliday', { day }),
       },
     ];
   }
@@ -43,10 +45,11 @@ export function appointmentProblems(
       {
         in: 'body',
         path: 'appointment.from',
-        message:
-          intervals.length === 0
-            ? `The store is closed on ${day}.`
-            : `${clock(from, calendar.timezone)} on ${day} is outside business hours (${hours}).`,
+        message: say(intervals.length === 0 ? 'storeClosed' : 'windowOutsideHours', {
+          time: clock(from, calendar.timezone),
+          day,
+          hours,
+        }),
       },
     ];
   }
@@ -55,7 +58,7 @@ export function appointmentProblems(
       {
         in: 'body',
         path: 'appointment.to',
-        message: `The window must end by ${clock(within[1], calendar.timezone)}, when business hours end (${hours} on ${day}).`,
+        message: say('windowEndsLate', { end: clock(within[1], calendar.timezone), hours, day }),
       },
     ];
   }

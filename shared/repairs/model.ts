@@ -29,6 +29,7 @@ const supervisorsUp: readonly StaffRole[] = ['supervisor', 'manager', 'admin'];
 /**
  * Who may record each step besides supervisors and above: the front desk registers and hands
  * over (parcels in and out, the customer's answer and payment, a withdrawal or a cancellation);
+ * paying money back (a refund) is the front desk's, as cancelling is;
  * technicians inspect, quote, repair and guide, and may also receive and ship.
  */
 const desk: readonly StaffRole[] = ['front_desk', 'technician'];
@@ -46,9 +47,13 @@ export const stepRoles: Readonly<Record<RepairStep, readonly StaffRole[]>> = {
   reschedule: desk,
   withdraw: desk,
   cancel: ['front_desk'],
+  refund: ['front_desk'],
 };
 
-/** Where each step goes from each status, per mode (withdraw and cancel: see `cancellable`). */
+/**
+ * Where each step goes from each status, per mode (withdraw and cancel: see `cancellable`; a
+ * refund keeps a cancelled case cancelled).
+ */
 type Moves = Partial<Record<RepairStatus, RepairStatus>>;
 const moves: Readonly<Record<RepairCase['mode'], Partial<Record<RepairStep, Moves>>>> = {
   on_site: {
@@ -93,7 +98,11 @@ const target = (repair: RepairCase, step: RepairStep): RepairStatus | undefined 
     ? cancellable[repair.mode].includes(repair.status)
       ? 'cancelled'
       : undefined
-    : moves[repair.mode][step]?.[repair.status];
+    : step === 'refund'
+      ? repair.status === 'cancelled'
+        ? 'cancelled'
+        : undefined
+      : moves[repair.mode][step]?.[repair.status];
 
 /**
  * The step that finishes a repair: it resolves the ticket and, for a real repair, adds to the
@@ -369,6 +378,28 @@ export function applyRepairStep(
           ? say('refundDue', { ...refundDue, amount: money(refundDue.amount, refundDue.currency) })
           : '',
       });
+      break;
+    }
+    case 'refund': {
+      const due = repair.cancelled?.refundDue;
+      if (!due) throw conflict('repair_refund_not_due', say('noRefundDue'));
+      if (repair.refundPaid) {
+        const paid = repair.refundPaid;
+        throw conflict(
+          'repair_refund_paid',
+          say('refundPaidAlready', { ...paid, amount: money(paid.amount, paid.currency) }),
+        );
+      }
+      const owed = money(due.amount, due.currency);
+      if (input.amount !== due.amount) {
+        throw invalidInput([
+          { in: 'body', path: 'amount', message: say('refundAmount', { owed, amount: input.amount }) },
+        ]);
+      }
+      // Paid back what was due, in its currency, by whatever means the desk used.
+      const refund = { ...due, method: input.method, reference: input.reference };
+      changes = { refundPaid: { ...refund, by, at } };
+      note ??= say('refunded', { ...refund, amount: owed });
       break;
     }
     case 'ship':

@@ -52,12 +52,15 @@ export const currencyCode = _default(
   'CNY',
 );
 
+const paymentMethod = zEnum(repairPaymentMethods);
+const paymentReference = text(1, 120);
+
 /** Recorded, not processed: what was paid, in which currency, how, and the slip or transaction reference. */
 export const repairPayment = strictObject({
   amount: fen,
   currency: currencyCode,
-  method: zEnum(repairPaymentMethods),
-  reference: text(1, 120),
+  method: paymentMethod,
+  reference: paymentReference,
 });
 
 export const appointment = strictObject({ from: instant, to: instant }).check(
@@ -76,7 +79,13 @@ export const priceCode = string().check(
 export const priceLineInput = strictObject({ code: priceCode, quantity: int().check(gte(1), lte(1000)) });
 export type PriceLineInput = Infer<typeof priceLineInput>;
 
-const stepBase = { version: int().check(gte(1)), note: optional(text(1, 1000)) };
+// Declared once and shared by the steps: each declaration costs the step handler's bundle bytes.
+/** A reason or a note. */
+const sentence = text(1, 1000);
+/** Findings, a quote's description, guidance. */
+const paragraph = text(1, 2000);
+const exemption = optional(zEnum(repairExemptions));
+const stepBase = { version: int().check(gte(1)), note: optional(sentence) };
 const tracking = text(1, 60);
 
 export const recordRepairStepInput = discriminatedUnion('step', [
@@ -86,15 +95,15 @@ export const recordRepairStepInput = discriminatedUnion('step', [
   strictObject({
     ...stepBase,
     step: literal('inspect'),
-    findings: text(1, 2000),
-    exemption: optional(zEnum(repairExemptions)),
+    findings: paragraph,
+    exemption,
   }),
   /** 报价: out of warranty (mail-in) or a parts purchase, priced from the tenant's price list. */
   strictObject({
     ...stepBase,
     step: literal('quote'),
     lines: array(priceLineInput).check(minLength(1), maxLength(50)),
-    description: optional(text(1, 2000)),
+    description: optional(paragraph),
   }),
   /** The customer accepts the quote and pays (recorded). */
   strictObject({ ...stepBase, step: literal('accept'), payment: repairPayment }),
@@ -107,10 +116,10 @@ export const recordRepairStepInput = discriminatedUnion('step', [
   strictObject({
     ...stepBase,
     step: literal('decline'),
-    reason: text(1, 1000),
+    reason: sentence,
     payment: optional(repairPayment),
-    findings: optional(text(1, 2000)),
-    exemption: optional(zEnum(repairExemptions)),
+    findings: optional(paragraph),
+    exemption,
   }),
   /** 寄回 / 发货: shipped to the customer. */
   strictObject({
@@ -122,9 +131,9 @@ export const recordRepairStepInput = discriminatedUnion('step', [
   /** 签收: the customer has it; the repair is finished. */
   strictObject({ ...stepBase, step: literal('deliver') }),
   /** 安装指导: guidance given once the customer has the part or the repaired goods. */
-  strictObject({ ...stepBase, step: literal('guide'), guidance: text(1, 2000) }),
+  strictObject({ ...stepBase, step: literal('guide'), guidance: paragraph }),
   /** 改约: a new on-site appointment window (within the store's business hours), before the visit. */
-  strictObject({ ...stepBase, step: literal('reschedule'), appointment, reason: optional(text(1, 1000)) }),
+  strictObject({ ...stepBase, step: literal('reschedule'), appointment, reason: optional(sentence) }),
   /**
    * 上门维修记录: what the technician found and did on site, the price list items of the work
    * (labour and parts), and out of warranty the payment of what they come to.
@@ -132,16 +141,28 @@ export const recordRepairStepInput = discriminatedUnion('step', [
   strictObject({
     ...stepBase,
     step: literal('visit'),
-    findings: text(1, 2000),
+    findings: paragraph,
     lines: _default(array(priceLineInput).check(maxLength(50)), []),
     labourMinutes: int().check(gte(0), lte(24 * 60)),
-    exemption: optional(zEnum(repairExemptions)),
+    exemption,
     payment: optional(repairPayment),
   }),
   /** 客户撤回: the customer withdraws before the store holds their goods or repair work is done. */
-  strictObject({ ...stepBase, step: literal('withdraw'), reason: optional(text(1, 1000)) }),
+  strictObject({ ...stepBase, step: literal('withdraw'), reason: optional(sentence) }),
   /** 取消: staff cancel the case (registered in error, a duplicate…), with the reason. */
-  strictObject({ ...stepBase, step: literal('cancel'), reason: text(1, 1000) }),
+  strictObject({ ...stepBase, step: literal('cancel'), reason: sentence }),
+  /**
+   * 退款: the payment due back on a cancelled case (`cancelled.refundDue`) was paid back. The
+   * amount is the desk's confirmation of what it handed back and must be what is due; it goes
+   * back in the currency it was paid in.
+   */
+  strictObject({
+    ...stepBase,
+    step: literal('refund'),
+    amount: fen,
+    method: paymentMethod,
+    reference: paymentReference,
+  }),
 ]);
 export type RecordRepairStepInput = Infer<typeof recordRepairStepInput>;
 export type RepairStep = RecordRepairStepInput['step'];

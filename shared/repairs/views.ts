@@ -142,6 +142,8 @@ export const repairCase = strictObject({
       ...by,
     }),
   ),
+  /** The payment due back (`cancelled.refundDue`) paid back to the customer (退款), recorded once. */
+  refundPaid: optional(strictObject({ ...repairPayment.def.shape, ...by })),
   /** Set when the repair finished: days the goods were with the repairer (received → shipped back). */
   finishedAt: optional(string()),
   daysInRepair: optional(number()),

@@ -815,4 +815,48 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
     expect(await fire('2026-12-11T09:00:00+08:00')).toBe(0);
     expect(await reminders(desk.as.tech)).toHaveLength(1);
   });
+
+  it('recordRepairStep refund: a withdrawn paid parts order records its refund paid back with a timeline event, for exactly what was due; a stale version or a second refund is 409 and writes nothing', async () => {
+    const purchase = await buy(400);
+    let parts = await create(purchase, { mode: 'parts', problem: '原装电源适配器一个' });
+    parts = await stepOk(parts, { step: 'quote', lines: [{ code: 'PART-ADAPTER', quantity: 1 }] });
+    parts = await stepOk(
+      parts,
+      { step: 'accept', payment: { amount: 29_900, method: 'card', reference: 'POS-88' } },
+      desk.as.desk,
+    );
+    const withdrawn = await stepOk(parts, { step: 'withdraw' }, desk.as.desk);
+    const refund = { step: 'refund', amount: 29_900, method: 'cash', reference: 'RF-88' };
+    const before = await snapshot(desk.tenant);
+    const less = await step(withdrawn, { ...refund, amount: 20_000 }, desk.as.desk);
+    expect([less.status, badFields(less)]).toEqual([400, ['body.amount']]);
+    expect(await snapshot(desk.tenant)).toEqual(before);
+
+    const refunded = await stepOk(withdrawn, refund, desk.as.desk);
+    expect(refunded).toMatchObject({
+      status: 'cancelled',
+      cancelled: { refundDue: { amount: 29_900, currency: 'CNY', method: 'card', reference: 'POS-88' } },
+      refundPaid: {
+        amount: 29_900,
+        currency: 'CNY',
+        method: 'cash',
+        reference: 'RF-88',
+        by: desk.as.desk.userId,
+      },
+      version: withdrawn.version + 1,
+    });
+    const events = (await timeline(parts.ticketId)).filter(
+      (event) => event.kind === 'case_step' && event.caseId === parts.id && event.step === 'refund',
+    );
+    expect(events).toMatchObject([
+      { from: 'cancelled', to: 'cancelled', note: 'refund paid (已退款): CNY 299.00 by cash (RF-88)' },
+    ]);
+
+    const after = await snapshot(desk.tenant);
+    const stale = await step(withdrawn, refund, desk.as.desk);
+    expect([stale.status, problem(stale).code]).toEqual([409, 'version_conflict']);
+    const twice = await step(refunded, refund, desk.as.desk);
+    expect([twice.status, problem(twice).code]).toEqual([409, 'repair_refund_paid']);
+    expect(await snapshot(desk.tenant)).toEqual(after);
+  });
 });

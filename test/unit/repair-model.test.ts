@@ -79,6 +79,7 @@ const steps: Record<string, Step> = {
   },
   withdraw: { step: 'withdraw', reason: '已自行解决' },
   cancel: { step: 'cancel', reason: '重复登记' },
+  refund: { step: 'refund', amount: 45_000, method: 'cash', reference: 'RF1' },
   ship: { step: 'ship', trackingNumber: 'SF2' },
   deliver: { step: 'deliver' },
   guide: { step: 'guide', guidance: '已指导安装' },
@@ -237,6 +238,11 @@ describe('the repair stage machine (applyRepairStep)', () => {
     ['parts', true, ['quote', 'accept', 'ship'], 'withdraw', 'conflict:repair_stage_not_allowed'],
     ['on_site', true, ['visitFree'], 'cancel', 'conflict:repair_stage_not_allowed'],
     ['parts', true, ['quote', 'declineParts'], 'withdraw', 'conflict:repair_stage_not_allowed'],
+    ['parts', true, ['quote', 'accept'], 'refund', 'conflict:repair_stage_not_allowed'],
+    ['parts', true, ['quote', 'accept', 'ship', 'deliver'], 'refund', 'conflict:repair_stage_not_allowed'],
+    ['parts', true, ['quote', 'withdraw'], 'refund', 'conflict:repair_refund_not_due'],
+    ['mail_in', false, ['cancel'], 'refund', 'conflict:repair_refund_not_due'],
+    ['parts', true, ['quote', 'accept', 'withdraw', 'refund'], 'refund', 'conflict:repair_refund_paid'],
     [
       'mail_in',
       false,
@@ -497,6 +503,56 @@ describe('the repair stage machine (applyRepairStep)', () => {
         ),
       ),
     ).toBe('forbidden:repair_step_not_allowed');
+  });
+
+  it('refund: the payment due back on a cancelled case is recorded paid back, once, by the front desk, for exactly what is due', () => {
+    const cancelled = run(open('parts', true), ['quote', 'accept', 'cancel']);
+    const refund = (body: Partial<Extract<RecordRepairStepInput, { step: 'refund' }>>, roles: StaffRole[]) =>
+      applyRepairStep(
+        cancelled,
+        {
+          step: 'refund',
+          amount: 45_000,
+          method: 'cash',
+          reference: 'RF1',
+          version: cancelled.version,
+          ...body,
+        },
+        context(roles),
+      );
+    expect(codeOf(() => refund({}, ['technician']))).toBe('forbidden:repair_step_not_allowed');
+    expect(codeOf(() => refund({}, ['complaint_handler']))).toBe('forbidden:repair_step_not_allowed');
+    const refusedAmount = (amount: number) => {
+      try {
+        refund({ amount }, ['front_desk']);
+        return 'accepted';
+      } catch (error) {
+        return error instanceof DomainError ? error.issues.map((issue) => issue.path) : String(error);
+      }
+    };
+    // Neither less nor more than is due goes on the case as the refund.
+    expect([44_999, 45_001, 0].map(refusedAmount)).toEqual([['amount'], ['amount'], ['amount']]);
+    const { repair, event } = refund({ method: 'wechat_pay', reference: 'WX-RF1' }, ['front_desk']);
+    expect(repair).toMatchObject({
+      status: 'cancelled',
+      cancelled: { refundDue: { amount: 45_000, currency: 'CNY', method: 'wechat_pay', reference: 'WX1' } },
+      refundPaid: {
+        amount: 45_000,
+        currency: 'CNY',
+        method: 'wechat_pay',
+        reference: 'WX-RF1',
+        by: 'actor',
+        at: now.toISOString(),
+      },
+      version: cancelled.version + 1,
+    });
+    expect(repair.history.at(-1)).toMatchObject({ step: 'refund', from: 'cancelled', to: 'cancelled' });
+    expect(repair.finishedAt).toBeUndefined();
+    expect(event).toMatchObject({ kind: 'case_step', step: 'refund', from: 'cancelled', to: 'cancelled' });
+    expect(event.kind === 'case_step' ? event.note : '').toBe(
+      'refund paid (已退款): CNY 450.00 by wechat_pay (WX-RF1)',
+    );
+    expect(refund({}, ['manager']).repair.refundPaid?.by).toBe('actor');
   });
 
   it('on site out of warranty the customer may refuse the priced work: findings, reason and the fee recorded, nothing repaired', () => {

@@ -30,7 +30,8 @@ const resolvable: readonly Ticket['status'][] = ['in_progress', 'pending_custome
  * unanswered-quote reminder (3 working days on the store's calendar), a new on-site window the
  * reminder of a visit never recorded; any later stage drops them. A withdrawal or a cancellation
  * ends the case `cancelled` and leaves the ticket as it is: whether the ticket is cancelled,
- * resolved or goes on (another case) is the desk's decision (transitionTicket).
+ * resolved or goes on (another case) is the desk's decision (transitionTicket). A payment it
+ * marked due back is recorded as paid back (refund) on the cancelled case, once.
  * The step that finishes the repair (delivered; the on-site visit) adds the repair to the
  * item's history and resolves the ticket if work on it has started (in progress or pending),
  * with the ticket's SLA, workload and post-service revisit, all in the same transaction.
