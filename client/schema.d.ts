@@ -2780,6 +2780,16 @@ export interface components {
             storeId: string;
         };
         EligibilityDecision: {
+            bundles?: {
+                bundle: number;
+                charge: number;
+                discount: number;
+                heldAfter: number;
+                heldBefore: number;
+                keptPaid: number;
+                keptShare: number;
+                name: string;
+            }[];
             decidedOn: string;
             fraudCompensation?: number;
             /** @enum {string} */
@@ -3338,6 +3348,11 @@ export interface components {
             type: string;
         };
         Purchase: {
+            bundles?: {
+                discount: number;
+                lines: number[];
+                name: string;
+            }[];
             createdAt: string;
             createdBy: string;
             currency: string;
@@ -8180,6 +8195,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    bundles?: {
+                        discount: number;
+                        lines: number[];
+                        name: string;
+                    }[];
                     /**
                      * @default CNY
                      * @enum {string}

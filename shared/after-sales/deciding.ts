@@ -63,6 +63,7 @@ export async function readAndDecide(
     request,
     policy,
     returned: tally.lines,
+    ...(tally.bundles ? { bundlesHeld: tally.bundles } : {}),
     repaired: tally.repairs,
     ...(tally.exchanges ? { exchanged: tally.exchanges } : {}),
     now,

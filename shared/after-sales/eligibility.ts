@@ -1,4 +1,5 @@
 import type { Purchase } from '../customers/views';
+import { type BundleCharge, bundleCharges, chargedOf, shareOf } from './bundles';
 import { fill, type Pair, ruleTexts, type TextValue } from './rule-texts';
 import type { AfterSalesPolicy, EligibilityRequest, RuleClass } from './schema';
 import type { EligibilityDecision, LineDecision, Outcome, Refusal, RepairFee, TraceEntry } from './views';
@@ -24,7 +25,10 @@ export type {
 } from './views';
 
 export interface EligibilityFacts {
-  readonly purchase: Pick<Purchase, 'items' | 'purchasedOn' | 'deliveredOn' | 'status' | 'distanceSale'>;
+  readonly purchase: Pick<
+    Purchase,
+    'items' | 'bundles' | 'purchasedOn' | 'deliveredOn' | 'status' | 'distanceSale'
+  >;
   readonly request: EligibilityRequest;
   readonly policy: AfterSalesPolicy;
   /** Repairs each line had here (finished repair cases), added to what the desk declares. */
@@ -33,6 +37,8 @@ export interface EligibilityFacts {
     | undefined;
   /** Quantities per line already refunded by earlier cases. */
   readonly returned?: Readonly<Record<string, number>>;
+  /** Per bundle (from 1): the discount earlier refunds held back (./bundles.ts). */
+  readonly bundlesHeld?: Readonly<Record<string, number>>;
   /** Lines exchanged here: the store's day the replacement was handed over, and how many units. */
   readonly exchanged?: Readonly<Record<string, { readonly on: string; readonly quantity: number }>>;
   readonly now: Date;
@@ -45,12 +51,6 @@ export interface EligibilityFacts {
 export { addDays, addMonths, daysBetween, localDate } from './warranty';
 
 // ---- money ------------------------------------------------------------------------------------
-
-/** value × part / whole, rounded half up to the fen (BigInt: the product can pass 2^53). */
-function shareOf(value: number, part: number, whole: number): number {
-  if (whole <= 0) return value;
-  return Number((BigInt(value) * BigInt(part) * 2n + BigInt(whole)) / (2n * BigInt(whole)));
-}
 
 /**
  * 折旧 (三包 art. 13): rate per day × days, in basis points of the price paid, rounded half up to
@@ -589,6 +589,36 @@ function restartOf(facts: EligibilityFacts, line: number, quantity: number, r: R
   return applies ? on : undefined;
 }
 
+/** 套装优惠: what the refund takes off for the bundle goods it leaves behind, or gives back. */
+function bundlesTouched(
+  facts: EligibilityFacts,
+  lines: readonly LineDecision[],
+  r: Recorder,
+): BundleCharge[] {
+  const asked = lines.map(({ line, quantity, refundAmount }) => ({ line, quantity, refund: refundAmount }));
+  const rePrice = facts.request.reason === 'no_reason';
+  const charges = bundleCharges(
+    facts.purchase,
+    asked,
+    facts.returned ?? {},
+    facts.bundlesHeld ?? {},
+    rePrice,
+  );
+  for (const { bundle, name, charge, ...inputs } of charges) {
+    r.add({
+      rule: 'A.bundle',
+      inputs: { bundle, ...inputs, charge },
+      result: charge === 0 ? 'skipped' : 'applied',
+      basis: basis('bundle'),
+    });
+    if (charge > 0)
+      r.notice('bundle_discount_lost', says('bundle_discount_lost', { name, amount: yuan(charge) }));
+    if (charge < 0)
+      r.notice('bundle_discount_back', says('bundle_discount_back', { name, amount: yuan(-charge) }));
+  }
+  return charges;
+}
+
 /** Decides a return, exchange or repair request; writes nothing and reads no clock. */
 export function decideEligibility(facts: EligibilityFacts): EligibilityDecision {
   const { purchase, request, policy } = facts;
@@ -695,8 +725,9 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
   const anyAllowed = lines.some((line) => !line.outcomes.includes('refused'));
   if (common.length === 0 && anyAllowed) r.refuse('lines_disagree', says('lines_disagree'));
   const outcomes: Outcome[] = common.length > 0 ? common : ['refused'];
+  const bundles = outcomes.includes('refund') ? bundlesTouched(facts, lines, r) : [];
   const refundAmount = outcomes.includes('refund')
-    ? lines.reduce((sum, line) => sum + line.refundAmount, 0)
+    ? Math.max(0, lines.reduce((sum, line) => sum + line.refundAmount, 0) - chargedOf(bundles))
     : 0;
   const fees = lines.map((line) => line.repairFee);
   const repairFee = !outcomes.includes('repair') ? null : fees.includes('paid') ? 'paid' : 'free';
@@ -760,6 +791,7 @@ export function decideEligibility(facts: EligibilityFacts): EligibilityDecision 
     notices: r.notices,
     returnShipping: storePays ? 'store' : 'customer',
     ...(fraudCompensation === undefined ? {} : { fraudCompensation }),
+    ...(bundles.length > 0 ? { bundles } : {}),
     trace: r.trace,
     policyVersion: policy.version,
   };

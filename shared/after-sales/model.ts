@@ -2,6 +2,7 @@ import type { StaffRole } from '../access/roles';
 import { conflict, forbidden, invalidInput, ruleRefused } from '../errors';
 import type { TimelineEvent } from '../tickets/views';
 import { startOfLocalDay } from '../time/local-days';
+import { type BundleCharge, chargedOf } from './bundles';
 import type { EligibilityDecision, TraceEntry } from './eligibility';
 import type { AfterSalesPolicy, CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
 import type { ReturnCase } from './views';
@@ -31,6 +32,8 @@ export interface ReturnTally {
   readonly repairs?: Readonly<Record<string, LineRepairs>>;
   /** The last exchange of each line here: the replacement's 三包 period runs from its day. */
   readonly exchanges?: Readonly<Record<string, LineExchange>>;
+  /** Per bundle (keys from 1): the discount refunds held back for goods kept (./bundles.ts). */
+  readonly bundles?: Readonly<Record<string, number>>;
   readonly version: number;
 }
 
@@ -92,6 +95,8 @@ interface Context {
   readonly now: Date;
   /** The store's zone: the refund's 7 days are its local days. */
   readonly timeZone: string;
+  /** At a refund: the bundles it touches as the tally stands now, which may differ from the decision's. */
+  readonly bundles?: readonly BundleCharge[];
 }
 
 export function caseEvent(
@@ -200,6 +205,33 @@ export function markRefundOverdue(
   return { returnCase: next, event };
 }
 
+/**
+ * The refund's limit with the bundle rule counted as the tally stands now: another case of the
+ * same bundle refunded since the decision changes what is held back. When it did, the case keeps
+ * the new limit and bundles, and its trace says so.
+ */
+function bundleRecount(returnCase: ReturnCase, now: readonly BundleCharge[] | undefined) {
+  const decided = chargedOf(returnCase.decision.bundles);
+  const charged = chargedOf(now);
+  const refundLimit = Math.max(0, returnCase.refundLimit + decided - charged);
+  if (decided === charged) return { refundLimit, recounted: {} };
+  const entry: TraceEntry = {
+    rule: 'A.bundle_at_refund',
+    inputs: { decided, now: charged, refundLimit },
+    result: 'applied',
+    basis:
+      'the bundle discount counted again at the refund: a case of the same bundle was refunded since the decision',
+  };
+  const { decision } = returnCase;
+  return {
+    refundLimit,
+    recounted: {
+      refundLimit,
+      decision: { ...decision, bundles: [...(now ?? [])], trace: [...decision.trace, entry] },
+    },
+  };
+}
+
 const notNow = (returnCase: ReturnCase, step: string, why: string) =>
   conflict('return_step_not_allowed', `Cannot ${step} a ${returnCase.status} case: ${why}`);
 
@@ -236,9 +268,10 @@ export function applyReturnStep(
       if (returnCase.status !== 'goods_received' || returnCase.outcome !== 'refund') {
         throw notNow(returnCase, 'refund', 'the goods must be back with refund chosen.');
       }
-      if (input.amount > returnCase.refundLimit) {
+      const { refundLimit, recounted } = bundleRecount(returnCase, context.bundles);
+      if (input.amount > refundLimit) {
         throw invalidInput([
-          { in: 'body', path: 'amount', message: `At most ${returnCase.refundLimit} fen may be refunded.` },
+          { in: 'body', path: 'amount', message: `At most ${refundLimit} fen may be refunded.` },
         ]);
       }
       const approval = returnCase.refundApproval;
@@ -251,6 +284,7 @@ export function applyReturnStep(
       }
       to = 'done';
       changes = {
+        ...recounted,
         refund: {
           amount: input.amount,
           method: input.method,
@@ -384,6 +418,7 @@ export function addToTally(
   tally: ReturnTally,
   items: readonly { line: number; quantity: number }[],
   bought: readonly { quantity: number }[],
+  bundles: readonly BundleCharge[] = [],
 ): ReturnTally | undefined {
   const lines: Record<string, number> = { ...tally.lines };
   for (const item of items) {
@@ -391,7 +426,14 @@ export function addToTally(
     if (total > (bought[item.line - 1]?.quantity ?? 0)) return undefined;
     lines[String(item.line)] = total;
   }
-  return { ...tally, lines, version: tally.version + 1 };
+  const held = { ...tally.bundles };
+  for (const { bundle, heldAfter } of bundles) held[String(bundle)] = heldAfter;
+  return {
+    ...tally,
+    lines,
+    ...(bundles.length > 0 ? { bundles: held } : {}),
+    version: tally.version + 1,
+  };
 }
 
 /** Every unit of every line refunded: the purchase is `returned`. */

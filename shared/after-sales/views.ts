@@ -64,6 +64,24 @@ export const lineDecision = strictObject({
 });
 export type LineDecision = Infer<typeof lineDecision>;
 
+/** One bundle a refund touches: what its kept goods lose and what this refund pays for it, in fen. */
+export const bundleCharge = strictObject({
+  /** The bundle's place in the purchase, from 1 (the tally's key). */
+  bundle: number(),
+  name: string(),
+  discount: number(),
+  /** What the bundle's goods still with the customer after this refund paid. */
+  keptPaid: number(),
+  /** Their share of the discount: what re-pricing them without it costs. */
+  keptShare: number(),
+  /** Taken off earlier refunds of the bundle and not yet given back; and after this refund. */
+  heldBefore: number(),
+  heldAfter: number(),
+  /** Off this refund: heldAfter − heldBefore (below 0: given back). */
+  charge: number(),
+});
+export type BundleCharge = Infer<typeof bundleCharge>;
+
 export const eligibilityDecision = strictObject({
   kind: zEnum(['return', 'exchange', 'repair']),
   reason: zEnum(['no_reason', 'quality_problem']),
@@ -83,6 +101,8 @@ export const eligibilityDecision = strictObject({
   returnShipping: optional(zEnum(['customer', 'store'])),
   /** The customer alleges fraud: what 消保法 art. 55 would add (3× the price, at least ¥500), in fen. */
   fraudCompensation: optional(number()),
+  /** 套装优惠: each bundle the refund touches (./bundles.ts). */
+  bundles: optional(array(bundleCharge)),
   trace: array(traceEntry),
   policyVersion: number(),
 });

@@ -12,6 +12,7 @@ import {
   pipe,
   refine,
   strictObject,
+  superRefine,
   transform,
   enum as zEnum,
 } from 'zod/mini';
@@ -65,6 +66,38 @@ export const purchaseItem = strictObject({
   markedPrice: optional(fen),
 });
 
+/** 套装: lines sold together for `discount` fen less than their prices added up (each line's `amount` is what it paid). */
+export const purchaseBundle = strictObject({
+  name: text(1, 120),
+  lines: array(int().check(gte(1), lte(100))).check(minLength(2), maxLength(100)),
+  discount: int().check(gte(1), lte(100_000_000_00)),
+});
+
+/** Each bundle's lines exist, are not gifts, and belong to no other bundle: every bad one named. */
+const bundlesFitItems = superRefine(
+  (
+    input: { items: readonly { giftFor?: number | undefined }[]; bundles?: readonly { lines: number[] }[] },
+    ctx,
+  ) => {
+    const bundleOf = new Map<number, number>();
+    input.bundles?.forEach((bundle, b) => {
+      bundle.lines.forEach((line, l) => {
+        const item = input.items[line - 1];
+        const other = bundleOf.get(line);
+        const message = !item
+          ? `The purchase has ${input.items.length} lines.`
+          : item.giftFor !== undefined
+            ? 'A gift is not part of a bundle.'
+            : other !== undefined
+              ? `Line ${line} is already in bundle ${other + 1}.`
+              : undefined;
+        if (message) ctx.addIssue({ code: 'custom', message, path: ['bundles', b, 'lines', l], input: line });
+        else bundleOf.set(line, b);
+      });
+    });
+  },
+);
+
 export const createPurchaseInput = strictObject({
   customerId: ulid,
   storeId: ulid,
@@ -77,7 +110,9 @@ export const createPurchaseInput = strictObject({
   deliveredOn: optional(isoDate),
   /** 网购、电视、电话、邮购: a distance sale, where 7-day no-reason return is the law (消保法 art. 25). */
   distanceSale: optional(boolean()),
+  bundles: optional(array(purchaseBundle).check(maxLength(50))),
 }).check(
+  bundlesFitItems,
   refine(
     (input) =>
       input.items.every(

@@ -9,7 +9,7 @@ import {
   enum as zEnum,
 } from 'zod/mini';
 import { ulid } from '../schema/common';
-import { purchaseItem, purchaseStatuses } from './schema';
+import { purchaseBundle, purchaseItem, purchaseStatuses } from './schema';
 
 /**
  * Customers and purchases as the API returns them: output schemas, for types and the OpenAPI document. Runtime code imports this
@@ -40,6 +40,7 @@ export const purchase = strictObject({
   purchasedOn: string(),
   deliveredOn: optional(string()),
   distanceSale: optional(boolean()),
+  bundles: optional(array(purchaseBundle)),
   status: zEnum(purchaseStatuses),
   statusReason: optional(string()),
   createdBy: string(),

@@ -548,6 +548,75 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
     );
   });
 
+  it('createPurchase, createReturn, recordReturnStep: a bundle broken by a return without a reason re-prices the piece kept; the rest coming back gives it back', async () => {
+    // A pot and pan set for ¥500, ¥100 less than the two pieces' prices added up.
+    const badBundle = await invoke('createPurchase', {
+      caller: desk.as.desk,
+      body: {
+        customerId,
+        storeId: desk.store.id,
+        items: [{ name: '炒锅', category: 'kitchenware', amount: 30_000 }],
+        purchasedOn: localDay(-2),
+        bundles: [{ name: '锅具套装', lines: [1, 2], discount: 10_000 }],
+      },
+    });
+    expect([badBundle.status, badFields(badBundle)]).toEqual([400, ['body.bundles.0.lines.1']]);
+    const purchase = await succeeded<Purchase>('createPurchase', {
+      caller: desk.as.desk,
+      body: {
+        customerId,
+        storeId: desk.store.id,
+        items: [
+          { name: '炒锅', category: 'kitchenware', amount: 30_000 },
+          { name: '汤锅', category: 'kitchenware', amount: 20_000 },
+        ],
+        purchasedOn: localDay(-2),
+        bundles: [{ name: '锅具套装', lines: [1, 2], discount: 10_000 }],
+      },
+    });
+    const refundAll = async (opened: ReturnCase) => {
+      const received = await stepOk(opened, { step: 'receive_goods', outcome: 'refund' });
+      const over = await step(received, {
+        step: 'refund',
+        amount: opened.refundLimit + 1,
+        method: 'cash',
+        reference: 'C1',
+      });
+      expect([over.status, badFields(over)]).toEqual([400, ['body.amount']]);
+      return stepOk(received, {
+        step: 'refund',
+        amount: opened.refundLimit,
+        method: 'cash',
+        reference: 'C1',
+      });
+    };
+
+    // The soup pot back: the wok kept pays its 60 % share of the discount, ¥60.
+    const pot = await create(returnBody(purchase, { items: [{ line: 2 }] }));
+    expect(pot.refundLimit).toBe(20_000 - 6_000);
+    expect(pot.decision.bundles).toEqual([
+      expect.objectContaining({ name: '锅具套装', keptShare: 6_000, heldAfter: 6_000, charge: 6_000 }),
+    ]);
+    expect(pot.decision.notices?.map((notice) => notice.code)).toEqual(['bundle_discount_lost']);
+    await refundAll(pot);
+
+    // Then the wok: its price and the ¥60 held back; both refunds together are what was paid.
+    const wok = await create(returnBody(purchase, { items: [{ line: 1 }] }));
+    expect(wok.refundLimit).toBe(30_000 + 6_000);
+    expect(wok.decision.notices?.map((notice) => notice.code)).toEqual(['bundle_discount_back']);
+    const done = await refundAll(wok);
+    expect(pot.refundLimit + (done.refund?.amount ?? 0)).toBe(purchase.totalAmount);
+    const purchases = await succeeded<Page<Purchase>>('listCustomerPurchases', {
+      caller: desk.as.desk,
+      params: { customerId },
+      query: { limit: '100' },
+    });
+    expect(purchases.items.find((listed) => listed.id === purchase.id)).toMatchObject({
+      status: 'returned',
+      bundles: [{ name: '锅具套装', lines: [1, 2], discount: 10_000 }],
+    });
+  });
+
   describe('the refund within 7 days of getting the goods back (暂行办法 art. 12)', () => {
     let timers: TimerRuntime;
     beforeAll(async () => {

@@ -6,6 +6,7 @@ import type { TransactionItem } from '../../db/transactions';
 import { conflict, notFound, versionConflict } from '../../errors';
 import { newId } from '../../ids';
 import { findStore } from '../../stores/repository';
+import { bundleCharges } from '../bundles';
 import { addExchange, addToTally, applyReturnStep, type ReturnCase, wholePurchaseReturned } from '../model';
 import { defaultAfterSalesPolicy } from '../policy';
 import {
@@ -20,7 +21,7 @@ import { localDate } from '../warranty';
 
 /**
  * One stage of a case, with its ticket event in the same transaction. A refund adds to the
- * purchase's tally; when every unit of every line is back, the purchase becomes `returned` the
+ * purchase's tally (units back, and the bundle discount held for goods kept); when every unit of every line is back, the purchase becomes `returned` the
  * way closePurchase does it (its revisits still to do cancelled), in the same transaction.
  */
 export async function recordReturnStep(
@@ -37,27 +38,44 @@ export async function recordReturnStep(
   if (input.version !== returnCase.version) throw versionConflict('return case');
   // Only the steps the policy rules (who overrides, which refunds wait for approval) read it.
   const ruled = input.step === 'override' || input.step === 'approve_refund' || input.step === 'refund';
-  const [policy, store] = await Promise.all([
+  const refund = input.step === 'refund';
+  const tallied = refund || input.step === 'hand_over_replacement';
+  const purchaseKey = { id: returnCase.purchaseId, customerId: returnCase.customerId };
+  const [policy, store, purchase, tally] = await Promise.all([
     ruled ? readAfterSalesPolicy(tenantId) : defaultAfterSalesPolicy,
     findStore(tenantId, returnCase.storeId),
+    refund ? findPurchase(tenantId, returnCase.customerId, returnCase.purchaseId) : undefined,
+    tallied ? readReturnTally(tenantId, purchaseKey) : undefined,
   ]);
   if (!store) throw notFound('store');
+  if (refund && !purchase) throw notFound('purchase');
+  // The bundle rule counts against the tally as it stands at the refund, not at the decision.
+  const bundles =
+    purchase && tally
+      ? bundleCharges(
+          purchase,
+          returnCase.decision.lines.map(({ line, quantity, refundAmount }) => ({
+            line,
+            quantity,
+            refund: refundAmount,
+          })),
+          tally.lines,
+          tally.bundles ?? {},
+          returnCase.reason === 'no_reason',
+        )
+      : [];
   const { returnCase: next, event } = applyReturnStep(returnCase, input, policy, {
     actorId: principal.userId,
     roles: principal.roles,
     eventId: newId(now),
     now,
     timeZone: store.timezone,
+    bundles,
   });
 
   const alongside: TransactionItem[] = [];
-  if (input.step === 'refund') {
-    const [purchase, tally] = await Promise.all([
-      findPurchase(tenantId, returnCase.customerId, returnCase.purchaseId),
-      readReturnTally(tenantId, { id: returnCase.purchaseId, customerId: returnCase.customerId }),
-    ]);
-    if (!purchase) throw notFound('purchase');
-    const added = addToTally(tally, returnCase.items, purchase.items);
+  if (refund && purchase && tally) {
+    const added = addToTally(tally, returnCase.items, purchase.items, bundles);
     if (!added) {
       throw conflict(
         'over_returned',
@@ -74,12 +92,8 @@ export async function recordReturnStep(
       );
     }
   }
-  if (input.step === 'hand_over_replacement') {
+  if (input.step === 'hand_over_replacement' && tally) {
     // The replacement's 三包 period starts on the store's day of the exchange.
-    const tally = await readReturnTally(tenantId, {
-      id: returnCase.purchaseId,
-      customerId: returnCase.customerId,
-    });
     const on = localDate(now, store.timezone);
     alongside.push(tallyWrite(tenantId, addExchange(tally, returnCase.items, on, returnCase.id)));
   }

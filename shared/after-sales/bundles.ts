@@ -1,0 +1,67 @@
+import type { Purchase } from '../customers/views';
+import type { BundleCharge } from './views';
+
+export type { BundleCharge } from './views';
+
+/*
+ * 套装优惠: goods sold together for less than their prices added up. A refund that leaves part of
+ * a bundle with the customer re-prices what is kept without the discount (after-sales.md, the
+ * refund row): the kept goods' share of the discount, spread over the bundle's lines in proportion
+ * to what they paid, comes off the refund. The purchase's tally holds what was taken off, and a
+ * later refund of the rest gives it back, so a purchase's refunds together never pass what it paid.
+ * Pure.
+ */
+
+/** value × part / whole, rounded half up to the fen (BigInt: the product can pass 2^53). */
+export function shareOf(value: number, part: number, whole: number): number {
+  if (whole <= 0) return value;
+  return Number((BigInt(value) * BigInt(part) * 2n + BigInt(whole)) / (2n * BigInt(whole)));
+}
+
+/**
+ * The bundles a refund of these lines touches. `refund` is what each line would refund before the
+ * bundle rule: no more than that is ever held. A quality refund (the store's fault) only gives
+ * back; a refund without a reason also re-prices what it leaves behind.
+ */
+export function bundleCharges(
+  purchase: Pick<Purchase, 'items' | 'bundles'>,
+  asked: readonly { readonly line: number; readonly quantity: number; readonly refund: number }[],
+  returned: Readonly<Record<string, number>>,
+  held: Readonly<Record<string, number>>,
+  rePrice: boolean,
+): BundleCharge[] {
+  return (purchase.bundles ?? []).flatMap((bundle, index) => {
+    const mine = asked.filter((item) => bundle.lines.includes(item.line));
+    if (mine.length === 0) return [];
+    let bundlePaid = 0;
+    let keptPaid = 0;
+    for (const line of bundle.lines) {
+      const item = purchase.items[line - 1];
+      if (!item) continue;
+      const now = mine.reduce((sum, asked) => sum + (asked.line === line ? asked.quantity : 0), 0);
+      bundlePaid += item.amount * item.quantity;
+      keptPaid += item.amount * Math.max(0, item.quantity - (returned[String(line)] ?? 0) - now);
+    }
+    const keptShare = keptPaid > 0 ? shareOf(bundle.discount, keptPaid, bundlePaid) : 0;
+    const heldBefore = held[String(index + 1)] ?? 0;
+    const target = rePrice ? keptShare : Math.min(heldBefore, keptShare);
+    const refunded = mine.reduce((sum, item) => sum + item.refund, 0);
+    const heldAfter = Math.min(heldBefore + refunded, target);
+    return [
+      {
+        bundle: index + 1,
+        name: bundle.name,
+        discount: bundle.discount,
+        keptPaid,
+        keptShare,
+        heldBefore,
+        heldAfter,
+        charge: heldAfter - heldBefore,
+      },
+    ];
+  });
+}
+
+/** What the charges take off a refund (below 0: what they give back). */
+export const chargedOf = (charges: readonly BundleCharge[] | undefined) =>
+  (charges ?? []).reduce((sum, charge) => sum + charge.charge, 0);
