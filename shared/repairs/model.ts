@@ -393,7 +393,11 @@ export function applyRepairStep(
       const owed = money(due.amount, due.currency);
       if (input.amount !== due.amount) {
         throw invalidInput([
-          { in: 'body', path: 'amount', message: say('refundAmount', { owed, amount: input.amount }) },
+          {
+            in: 'body',
+            path: 'amount',
+            message: say('refundAmount', { owed, amount: money(input.amount, due.currency) }),
+          },
         ]);
       }
       // Paid back what was due, in its currency, by whatever means the desk used.

@@ -96,7 +96,7 @@ export function paymentProblems(
     issues.push({
       in: 'body',
       path: 'payment.amount',
-      message: say('wrongAmount', { what, owed, amount: payment.amount }),
+      message: say('wrongAmount', { what, owed, amount: money(payment.amount, payment.currency) }),
     });
   }
   return issues;

@@ -61,6 +61,15 @@ const ticketStillOpen = (tenantId: string, ticketId: string): TransactionItem =>
   },
 });
 
+/** Money paid back is recorded even after the desk closed the ticket: it only has to exist. */
+const ticketExists = (tenantId: string, ticketId: string): TransactionItem => ({
+  ConditionCheck: {
+    TableName: tableName,
+    Key: ticketEntity.key({ tenantId, id: ticketId }),
+    ConditionExpression: 'attribute_exists(pk)',
+  },
+});
+
 const ticketFinished = () => conflict('ticket_finished', 'The ticket was closed or cancelled meanwhile.');
 
 /** A case attached to an existing ticket: the case, its timer and its first timeline event together. */
@@ -88,7 +97,7 @@ export async function insertRepairCase(
 
 /**
  * A step: the ticket (still open, or resolved at the version read when the step finishes the
- * repair), the case at the version read with its timer, the events, and what rides along (the
+ * repair, or only existing for a refund paid back), the case at the version read with its timer, the events, and what rides along (the
  * item's repair history, the ticket's side effects and revisit), in one transaction.
  */
 export async function saveRepairStep(
@@ -98,12 +107,13 @@ export async function saveRepairStep(
   events: readonly TimelineEvent[],
   ticket: { before: Ticket; after: Ticket } | undefined,
   alongside: readonly TransactionItem[],
+  ticketMayBeFinished = false,
 ) {
   try {
     await writeTransaction(tenantId, [
       ticket
         ? putEntity(ticketEntity, tenantId, ticket.after, atVersion(ticket.before.version))
-        : ticketStillOpen(tenantId, before.ticketId),
+        : (ticketMayBeFinished ? ticketExists : ticketStillOpen)(tenantId, before.ticketId),
       ...repairWrites(tenantId, after, before),
       ...events.map((event) => repairEventWrite(tenantId, event)),
       ...alongside,

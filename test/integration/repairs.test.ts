@@ -816,7 +816,7 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
     expect(await reminders(desk.as.tech)).toHaveLength(1);
   });
 
-  it('recordRepairStep refund: a withdrawn paid parts order records its refund paid back with a timeline event, for exactly what was due; a stale version or a second refund is 409 and writes nothing', async () => {
+  it('recordRepairStep refund: a withdrawn paid parts order records its refund paid back with a timeline event, for exactly what was due, even on a cancelled ticket; a stale version or a second refund is 409 and writes nothing', async () => {
     const purchase = await buy(400);
     let parts = await create(purchase, { mode: 'parts', problem: '原装电源适配器一个' });
     parts = await stepOk(parts, { step: 'quote', lines: [{ code: 'PART-ADAPTER', quantity: 1 }] });
@@ -826,6 +826,12 @@ describe('repairs: on site, mail-in and parts, on repair tickets', () => {
       desk.as.desk,
     );
     const withdrawn = await stepOk(parts, { step: 'withdraw' }, desk.as.desk);
+    // The desk cancels the ticket before the money goes back: the refund is still recorded on it.
+    await succeeded('transitionTicket', {
+      caller: desk.as.supervisor,
+      params: { ticketId: parts.ticketId },
+      body: { to: 'cancelled', reason: '客户撤回' },
+    });
     const refund = { step: 'refund', amount: 29_900, method: 'cash', reference: 'RF-88' };
     const before = await snapshot(desk.tenant);
     const less = await step(withdrawn, { ...refund, amount: 20_000 }, desk.as.desk);

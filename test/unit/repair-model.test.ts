@@ -522,6 +522,14 @@ describe('the repair stage machine (applyRepairStep)', () => {
       );
     expect(codeOf(() => refund({}, ['technician']))).toBe('forbidden:repair_step_not_allowed');
     expect(codeOf(() => refund({}, ['complaint_handler']))).toBe('forbidden:repair_step_not_allowed');
+    const thrown = (work: () => unknown) => {
+      try {
+        work();
+      } catch (error) {
+        return error instanceof DomainError ? error : undefined;
+      }
+      return undefined;
+    };
     const refusedAmount = (amount: number) => {
       try {
         refund({ amount }, ['front_desk']);
@@ -532,6 +540,10 @@ describe('the repair stage machine (applyRepairStep)', () => {
     };
     // Neither less nor more than is due goes on the case as the refund.
     expect([44_999, 45_001, 0].map(refusedAmount)).toEqual([['amount'], ['amount'], ['amount']]);
+    // Both sums said in the same money, not one in fen.
+    expect(thrown(() => refund({ amount: 44_999 }, ['front_desk']))?.issues[0]?.message).toBe(
+      'The refund due is CNY 450.00 (应退金额); CNY 449.99 does not match it.',
+    );
     const { repair, event } = refund({ method: 'wechat_pay', reference: 'WX-RF1' }, ['front_desk']);
     expect(repair).toMatchObject({
       status: 'cancelled',

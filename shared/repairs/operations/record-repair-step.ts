@@ -31,7 +31,8 @@ const resolvable: readonly Ticket['status'][] = ['in_progress', 'pending_custome
  * reminder of a visit never recorded; any later stage drops them. A withdrawal or a cancellation
  * ends the case `cancelled` and leaves the ticket as it is: whether the ticket is cancelled,
  * resolved or goes on (another case) is the desk's decision (transitionTicket). A payment it
- * marked due back is recorded as paid back (refund) on the cancelled case, once.
+ * marked due back is recorded as paid back (refund) on the cancelled case, once, even after the
+ * ticket was closed.
  * The step that finishes the repair (delivered; the on-site visit) adds the repair to the
  * item's history and resolves the ticket if work on it has started (in progress or pending),
  * with the ticket's SLA, workload and post-service revisit, all in the same transaction.
@@ -84,7 +85,7 @@ export async function recordRepairStep(
       : {}),
   });
   if (!finishing || !calendar) {
-    await saveRepairStep(tenantId, repair, next, [event], undefined, []);
+    await saveRepairStep(tenantId, repair, next, [event], undefined, [], input.step === 'refund');
     return next;
   }
 
