@@ -1347,7 +1347,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record a step of a return: goods received, refund (退款), replacement (换货), repair, refusal, override
+         * Record a step of a return: goods received, refund (退款), approval, bundle recount, replacement (换货), repair, refusal, override
          * @description Roles allowed (any one): `front_desk` (前台), `complaint_handler` (投诉专员), `supervisor` (主管), `manager` (店长), `admin` (管理员).
          */
         post: operations["recordReturnStep"];
@@ -3352,6 +3352,8 @@ export interface components {
                 discount: number;
                 lines: number[];
                 name: string;
+                /** @default 1 */
+                sets: number;
             }[];
             createdAt: string;
             createdBy: string;
@@ -8199,6 +8201,8 @@ export interface operations {
                         discount: number;
                         lines: number[];
                         name: string;
+                        /** @default 1 */
+                        sets?: number;
                     }[];
                     /**
                      * @default CNY
@@ -9064,6 +9068,11 @@ export interface operations {
                     note?: string;
                     /** @constant */
                     step: "approve_refund";
+                    version: number;
+                } | {
+                    note?: string;
+                    /** @constant */
+                    step: "recount";
                     version: number;
                 } | {
                     note?: string;

@@ -402,7 +402,7 @@ export const routeContracts: Record<DocumentedRouteName, RouteContract> = {
   },
   recordReturnStep: {
     summary:
-      'Record a step of a return: goods received, refund (退款), replacement (换货), repair, refusal, override',
+      'Record a step of a return: goods received, refund (退款), approval, bundle recount, replacement (换货), repair, refusal, override',
     tag: 'afterSales',
     answer: one('ReturnCase'),
     bodyExample: {

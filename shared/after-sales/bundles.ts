@@ -4,12 +4,12 @@ import type { BundleCharge } from './views';
 export type { BundleCharge } from './views';
 
 /*
- * 套装优惠: goods sold together for less than their prices added up. A refund that leaves part of
- * a bundle with the customer re-prices what is kept without the discount (after-sales.md, the
- * refund row): the kept goods' share of the discount, spread over the bundle's lines in proportion
- * to what they paid, comes off the refund. The purchase's tally holds what was taken off, and a
- * later refund of the rest gives it back, so a purchase's refunds together never pass what it paid.
- * Pure.
+ * 套装优惠: goods sold together for less than their prices added up. A refund that leaves a set
+ * incomplete re-prices what is kept of it without the discount (after-sales.md, the refund row):
+ * those goods' share of the discount, spread over the bundle's lines in proportion to what they
+ * paid, comes off the refund; sets the customer keeps whole keep theirs. The purchase's tally
+ * holds what was taken off, and a later refund of the rest gives it back, so a purchase's refunds
+ * together never pass what it paid. Pure.
  */
 
 /** value × part / whole, rounded half up to the fen (BigInt: the product can pass 2^53). */
@@ -33,16 +33,25 @@ export function bundleCharges(
   return (purchase.bundles ?? []).flatMap((bundle, index) => {
     const mine = asked.filter((item) => bundle.lines.includes(item.line));
     if (mine.length === 0) return [];
+    const sets = bundle.sets ?? 1;
     let bundlePaid = 0;
     let keptPaid = 0;
+    let wholeSets = sets;
+    let setPaid = 0;
     for (const line of bundle.lines) {
       const item = purchase.items[line - 1];
       if (!item) continue;
       const now = mine.reduce((sum, asked) => sum + (asked.line === line ? asked.quantity : 0), 0);
+      const kept = Math.max(0, item.quantity - (returned[String(line)] ?? 0) - now);
+      const perSet = item.quantity / sets;
       bundlePaid += item.amount * item.quantity;
-      keptPaid += item.amount * Math.max(0, item.quantity - (returned[String(line)] ?? 0) - now);
+      keptPaid += item.amount * kept;
+      setPaid += item.amount * perSet;
+      wholeSets = Math.min(wholeSets, Math.floor(kept / perSet));
     }
-    const keptShare = keptPaid > 0 ? shareOf(bundle.discount, keptPaid, bundlePaid) : 0;
+    // What is kept outside whole sets pays its share of the discount.
+    const loose = keptPaid - wholeSets * setPaid;
+    const keptShare = loose > 0 ? shareOf(bundle.discount, loose, bundlePaid) : 0;
     const heldBefore = held[String(index + 1)] ?? 0;
     const target = rePrice ? keptShare : Math.min(heldBefore, keptShare);
     const refunded = mine.reduce((sum, item) => sum + item.refund, 0);
@@ -65,3 +74,15 @@ export function bundleCharges(
 /** What the charges take off a refund (below 0: what they give back). */
 export const chargedOf = (charges: readonly BundleCharge[] | undefined) =>
   (charges ?? []).reduce((sum, charge) => sum + charge.charge, 0);
+
+/** Whether what the refund takes off or gives back per bundle differs now from the case's decision. */
+export function bundlesChanged(
+  decided: readonly BundleCharge[] | undefined,
+  now: readonly BundleCharge[],
+): boolean {
+  const key = (charges: readonly BundleCharge[] | undefined) =>
+    (charges ?? [])
+      .flatMap((charge) => (charge.charge === 0 ? [] : [`${charge.bundle}:${charge.charge}`]))
+      .join();
+  return key(decided) !== key(now);
+}

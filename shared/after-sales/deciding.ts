@@ -63,7 +63,7 @@ export async function readAndDecide(
     request,
     policy,
     returned: tally.lines,
-    ...(tally.bundles ? { bundlesHeld: tally.bundles } : {}),
+    ...(tally.bundlesHeld ? { bundlesHeld: tally.bundlesHeld } : {}),
     repaired: tally.repairs,
     ...(tally.exchanges ? { exchanged: tally.exchanges } : {}),
     now,

@@ -604,19 +604,25 @@ function bundlesTouched(
     facts.bundlesHeld ?? {},
     rePrice,
   );
-  for (const { bundle, name, charge, ...inputs } of charges) {
+  for (const { bundle, name: _name, charge, ...inputs } of charges) {
     r.add({
       rule: 'A.bundle',
       inputs: { bundle, ...inputs, charge },
       result: charge === 0 ? 'skipped' : 'applied',
       basis: basis('bundle'),
     });
-    if (charge > 0)
-      r.notice('bundle_discount_lost', says('bundle_discount_lost', { name, amount: yuan(charge) }));
-    if (charge < 0)
-      r.notice('bundle_discount_back', says('bundle_discount_back', { name, amount: yuan(-charge) }));
   }
+  r.notices.push(...bundleNotices(charges));
   return charges;
+}
+
+/** What the desk tells the customer about each bundle a refund takes something off or gives back. */
+export function bundleNotices(charges: readonly BundleCharge[]): Refusal[] {
+  return charges.flatMap(({ name, charge }): Refusal[] => {
+    if (charge === 0) return [];
+    const code = charge > 0 ? 'bundle_discount_lost' : 'bundle_discount_back';
+    return [{ code, ...says(code, { name, amount: yuan(Math.abs(charge)) }) }];
+  });
 }
 
 /** Decides a return, exchange or repair request; writes nothing and reads no clock. */

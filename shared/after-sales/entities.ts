@@ -27,15 +27,17 @@ export const returnCaseEntity = defineEntity<ReturnCase>({
 });
 
 /**
- * What after-sales did to each line of a purchase: quantities refunded and repairs finished here;
+ * What after-sales did to each line of a purchase: quantities refunded and repairs finished here,
+ * and per bundle the discount refunds held back for goods kept;
  * versioned so two refunds cannot both take the last unit, nor two repairs count once.
  */
 export const returnTallyEntity = defineEntity<ReturnTally>({
   tag: 'return_tally',
-  about: 'Per line of a purchase: units refunded (all back: `returned`), repairs finished here.',
+  about:
+    'Per line of a purchase: units refunded (all back: `returned`), repairs finished here; per bundle: the discount held back for goods kept.',
   key: { pk: 'T#{tenantId}#PURCHASE#{purchaseId}', sk: 'RETURNED' },
 });
 
-/** The case's one timer: the refund due 7 days after the goods came back (暂行办法 art. 12). */
+/** The case's one timer: the refund late from the start of the 8th local day after the goods came back (暂行办法 art. 12). */
 export const returnTimerKey = (tenantId: string, returnId: string) =>
   timerKey(tenantId, returnId, 'refund_due');

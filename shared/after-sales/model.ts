@@ -1,9 +1,10 @@
 import type { StaffRole } from '../access/roles';
+import type { Purchase } from '../customers/views';
 import { conflict, forbidden, invalidInput, ruleRefused } from '../errors';
 import type { TimelineEvent } from '../tickets/views';
 import { startOfLocalDay } from '../time/local-days';
-import { type BundleCharge, chargedOf } from './bundles';
-import type { EligibilityDecision, TraceEntry } from './eligibility';
+import { type BundleCharge, bundleCharges, bundlesChanged, chargedOf } from './bundles';
+import { bundleNotices, type EligibilityDecision, type TraceEntry } from './eligibility';
 import type { AfterSalesPolicy, CreateReturnInput, RecordReturnStepInput, ReturnStatus } from './schema';
 import type { ReturnCase } from './views';
 import { addDays, localDate } from './warranty';
@@ -33,7 +34,7 @@ export interface ReturnTally {
   /** The last exchange of each line here: the replacement's 三包 period runs from its day. */
   readonly exchanges?: Readonly<Record<string, LineExchange>>;
   /** Per bundle (keys from 1): the discount refunds held back for goods kept (./bundles.ts). */
-  readonly bundles?: Readonly<Record<string, number>>;
+  readonly bundlesHeld?: Readonly<Record<string, number>>;
   readonly version: number;
 }
 
@@ -95,8 +96,8 @@ interface Context {
   readonly now: Date;
   /** The store's zone: the refund's 7 days are its local days. */
   readonly timeZone: string;
-  /** At a refund: the bundles it touches as the tally stands now, which may differ from the decision's. */
-  readonly bundles?: readonly BundleCharge[];
+  /** The bundles the case touches as the tally stands now (read for approve_refund, refund, recount). */
+  readonly bundleCharges?: readonly BundleCharge[];
 }
 
 export function caseEvent(
@@ -206,28 +207,45 @@ export function markRefundOverdue(
 }
 
 /**
- * The refund's limit with the bundle rule counted as the tally stands now: another case of the
- * same bundle refunded since the decision changes what is held back. When it did, the case keeps
- * the new limit and bundles, and its trace says so.
+ * Another case of the same bundle was refunded since this one was decided, so what this refund
+ * takes off or gives back has changed: the money waits until the recount step shows the new limit.
  */
-function bundleRecount(returnCase: ReturnCase, now: readonly BundleCharge[] | undefined) {
-  const decided = chargedOf(returnCase.decision.bundles);
-  const charged = chargedOf(now);
-  const refundLimit = Math.max(0, returnCase.refundLimit + decided - charged);
-  if (decided === charged) return { refundLimit, recounted: {} };
+function assertBundlesCurrent(returnCase: ReturnCase, now: readonly BundleCharge[] | undefined) {
+  if (now && bundlesChanged(returnCase.decision.bundles, now)) {
+    throw conflict(
+      'bundle_recount_needed',
+      'A refund of the same bundle since this case was decided changes what it may refund: record the recount step, then refund.',
+    );
+  }
+}
+
+/**
+ * The bundle discount counted again as the tally stands now: the refund allowed moves by the
+ * difference, the customer is told again what the bundle takes off or gives back, and the trace
+ * says why.
+ */
+function recountBundles(returnCase: ReturnCase, now: readonly BundleCharge[]): Partial<ReturnCase> {
+  const { decision } = returnCase;
+  const moved = chargedOf(decision.bundles) - chargedOf(now);
+  const refundLimit = Math.max(0, returnCase.refundLimit + moved);
   const entry: TraceEntry = {
-    rule: 'A.bundle_at_refund',
-    inputs: { decided, now: charged, refundLimit },
+    rule: 'A.bundle_recount',
+    inputs: { decided: chargedOf(decision.bundles), now: chargedOf(now), refundLimit },
     result: 'applied',
     basis:
-      'the bundle discount counted again at the refund: a case of the same bundle was refunded since the decision',
+      'the bundle discount counted again: a case of the same bundle was refunded since this one was decided',
   };
-  const { decision } = returnCase;
+  const notices = (decision.notices ?? []).filter((notice) => !notice.code.startsWith('bundle_discount'));
   return {
     refundLimit,
-    recounted: {
-      refundLimit,
-      decision: { ...decision, bundles: [...(now ?? [])], trace: [...decision.trace, entry] },
+    decision: {
+      ...decision,
+      refundAmount: decision.outcomes.includes('refund')
+        ? Math.max(0, decision.refundAmount + moved)
+        : decision.refundAmount,
+      bundles: [...now],
+      notices: [...notices, ...bundleNotices(now)],
+      trace: [...decision.trace, entry],
     },
   };
 }
@@ -268,10 +286,10 @@ export function applyReturnStep(
       if (returnCase.status !== 'goods_received' || returnCase.outcome !== 'refund') {
         throw notNow(returnCase, 'refund', 'the goods must be back with refund chosen.');
       }
-      const { refundLimit, recounted } = bundleRecount(returnCase, context.bundles);
-      if (input.amount > refundLimit) {
+      assertBundlesCurrent(returnCase, context.bundleCharges);
+      if (input.amount > returnCase.refundLimit) {
         throw invalidInput([
-          { in: 'body', path: 'amount', message: `At most ${refundLimit} fen may be refunded.` },
+          { in: 'body', path: 'amount', message: `At most ${returnCase.refundLimit} fen may be refunded.` },
         ]);
       }
       const approval = returnCase.refundApproval;
@@ -284,7 +302,6 @@ export function applyReturnStep(
       }
       to = 'done';
       changes = {
-        ...recounted,
         refund: {
           amount: input.amount,
           method: input.method,
@@ -307,6 +324,7 @@ export function applyReturnStep(
       if (returnCase.status !== 'goods_received' || returnCase.outcome !== 'refund') {
         throw notNow(returnCase, 'approve a refund for', 'the goods must be back with refund chosen.');
       }
+      assertBundlesCurrent(returnCase, context.bundleCharges);
       // The requester never approves their own request (DESIGN §4).
       if (by === returnCase.createdBy) {
         throw ruleRefused('refund_self_approval', 'Whoever registered the case cannot approve its refund.');
@@ -341,6 +359,17 @@ export function applyReturnStep(
       to = 'done';
       changes = { replacement: { ...(input.sku ? { sku: input.sku } : {}), by, at } };
       note ??= 'replacement handed over';
+      break;
+    }
+    case 'recount': {
+      const now = context.bundleCharges ?? [];
+      const open = returnCase.status === 'decided' || returnCase.status === 'goods_received';
+      if (!open || returnCase.outcome === 'exchange' || !bundlesChanged(returnCase.decision.bundles, now)) {
+        throw notNow(returnCase, 'recount', 'only an open refund whose bundle figures changed is recounted.');
+      }
+      to = returnCase.status;
+      changes = recountBundles(returnCase, now);
+      note ??= `bundle discount recounted: at most ${changes.refundLimit} fen`;
       break;
     }
     case 'choose_repair': {
@@ -413,6 +442,27 @@ export function applyReturnStep(
   return { returnCase: next, event: caseEvent(returnCase, input.step, returnCase.status, to, context, note) };
 }
 
+/**
+ * The bundles a case touches as the purchase's tally stands now (./bundles.ts). An overridden
+ * refund is the amount granted: the bundle rule takes nothing off it, only gives back.
+ */
+export const caseBundleCharges = (
+  purchase: Pick<Purchase, 'items' | 'bundles'>,
+  returnCase: Pick<ReturnCase, 'decision' | 'reason' | 'override'>,
+  tally: ReturnTally,
+): BundleCharge[] =>
+  bundleCharges(
+    purchase,
+    returnCase.decision.lines.map(({ line, quantity, refundAmount }) => ({
+      line,
+      quantity,
+      refund: returnCase.override ? 0 : refundAmount,
+    })),
+    tally.lines,
+    tally.bundlesHeld ?? {},
+    returnCase.reason === 'no_reason',
+  );
+
 /** The tally after a refund of these lines; undefined when that would return more than was bought. */
 export function addToTally(
   tally: ReturnTally,
@@ -426,12 +476,12 @@ export function addToTally(
     if (total > (bought[item.line - 1]?.quantity ?? 0)) return undefined;
     lines[String(item.line)] = total;
   }
-  const held = { ...tally.bundles };
+  const held = { ...tally.bundlesHeld };
   for (const { bundle, heldAfter } of bundles) held[String(bundle)] = heldAfter;
   return {
     ...tally,
     lines,
-    ...(bundles.length > 0 ? { bundles: held } : {}),
+    ...(bundles.length > 0 ? { bundlesHeld: held } : {}),
     version: tally.version + 1,
   };
 }

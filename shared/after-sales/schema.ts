@@ -328,6 +328,8 @@ export const recordReturnStepInput = discriminatedUnion('step', [
     step: literal('approve_refund'),
     amount: int().check(gte(0), lte(100_000_000_00)),
   }),
+  /** The bundle discount counted again after another case of the same bundle was refunded. */
+  strictObject({ ...stepBase, step: literal('recount') }),
   /** 换货: the replacement handed over. */
   strictObject({ ...stepBase, step: literal('hand_over_replacement'), sku: optional(text(1, 64)) }),
   /** The customer takes the repair the decision allows; the ticket carries the repair. */

@@ -66,37 +66,43 @@ export const purchaseItem = strictObject({
   markedPrice: optional(fen),
 });
 
-/** 套装: lines sold together for `discount` fen less than their prices added up (each line's `amount` is what it paid). */
+/**
+ * 套装: lines sold together for `discount` fen less than their prices added up (each line's
+ * `amount` is what one unit paid). `sets` of them were bought: each line's quantity is a multiple.
+ */
 export const purchaseBundle = strictObject({
   name: text(1, 120),
   lines: array(int().check(gte(1), lte(100))).check(minLength(2), maxLength(100)),
   discount: int().check(gte(1), lte(100_000_000_00)),
+  sets: _default(int().check(gte(1), lte(10_000)), 1),
 });
 
-/** Each bundle's lines exist, are not gifts, and belong to no other bundle: every bad one named. */
-const bundlesFitItems = superRefine(
-  (
-    input: { items: readonly { giftFor?: number | undefined }[]; bundles?: readonly { lines: number[] }[] },
-    ctx,
-  ) => {
-    const bundleOf = new Map<number, number>();
-    input.bundles?.forEach((bundle, b) => {
-      bundle.lines.forEach((line, l) => {
-        const item = input.items[line - 1];
-        const other = bundleOf.get(line);
-        const message = !item
-          ? `The purchase has ${input.items.length} lines.`
-          : item.giftFor !== undefined
-            ? 'A gift is not part of a bundle.'
-            : other !== undefined
-              ? `Line ${line} is already in bundle ${other + 1}.`
+interface BundledPurchase {
+  readonly items: readonly { readonly quantity: number; readonly giftFor?: number | undefined }[];
+  readonly bundles?: readonly { readonly lines: readonly number[]; readonly sets: number }[] | undefined;
+}
+
+/** Each bundle's lines exist, are not gifts, hold whole sets and are in no other bundle: every bad one named. */
+const bundlesFitItems = superRefine((input: BundledPurchase, ctx) => {
+  const bundleOf = new Map<number, number>();
+  input.bundles?.forEach((bundle, b) => {
+    bundle.lines.forEach((line, l) => {
+      const item = input.items[line - 1];
+      const other = bundleOf.get(line);
+      if (item && other === undefined) bundleOf.set(line, b);
+      const message = !item
+        ? `The purchase has ${input.items.length} lines.`
+        : item.giftFor !== undefined
+          ? 'A gift is not part of a bundle.'
+          : other !== undefined
+            ? `Line ${line} is already in bundle ${other + 1}.`
+            : item.quantity % bundle.sets !== 0
+              ? `Line ${line} has ${item.quantity} units: not ${bundle.sets} whole sets.`
               : undefined;
-        if (message) ctx.addIssue({ code: 'custom', message, path: ['bundles', b, 'lines', l], input: line });
-        else bundleOf.set(line, b);
-      });
+      if (message) ctx.addIssue({ code: 'custom', message, path: ['bundles', b, 'lines', l], input: line });
     });
-  },
-);
+  });
+});
 
 export const createPurchaseInput = strictObject({
   customerId: ulid,

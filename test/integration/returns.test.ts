@@ -548,7 +548,7 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
     );
   });
 
-  it('createPurchase, createReturn, recordReturnStep: a bundle broken by a return without a reason re-prices the piece kept; the rest coming back gives it back', async () => {
+  it('createPurchase, createReturn, recordReturnStep: a bundle broken by a return without a reason re-prices the piece kept; the rest coming back gives it back, after a recount when its case was decided before', async () => {
     // A pot and pan set for ¥500, ¥100 less than the two pieces' prices added up.
     const badBundle = await invoke('createPurchase', {
       caller: desk.as.desk,
@@ -575,37 +575,52 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
       },
     });
     const refundAll = async (opened: ReturnCase) => {
-      const received = await stepOk(opened, { step: 'receive_goods', outcome: 'refund' });
+      const received =
+        opened.status === 'decided'
+          ? await stepOk(opened, { step: 'receive_goods', outcome: 'refund' })
+          : opened;
       const over = await step(received, {
         step: 'refund',
-        amount: opened.refundLimit + 1,
+        amount: received.refundLimit + 1,
         method: 'cash',
         reference: 'C1',
       });
       expect([over.status, badFields(over)]).toEqual([400, ['body.amount']]);
       return stepOk(received, {
         step: 'refund',
-        amount: opened.refundLimit,
+        amount: received.refundLimit,
         method: 'cash',
         reference: 'C1',
       });
     };
 
-    // The soup pot back: the wok kept pays its 60 % share of the discount, ¥60.
+    // Both pieces come back on two cases, decided before either is refunded. The soup pot alone
+    // leaves the wok, which pays its 60 % share of the discount (¥60); the wok alone, ¥40.
     const pot = await create(returnBody(purchase, { items: [{ line: 2 }] }));
-    expect(pot.refundLimit).toBe(20_000 - 6_000);
+    const wok = await create(returnBody(purchase, { items: [{ line: 1 }] }));
+    expect([pot.refundLimit, wok.refundLimit]).toEqual([20_000 - 6_000, 30_000 - 4_000]);
     expect(pot.decision.bundles).toEqual([
       expect.objectContaining({ name: '锅具套装', keptShare: 6_000, heldAfter: 6_000, charge: 6_000 }),
     ]);
     expect(pot.decision.notices?.map((notice) => notice.code)).toEqual(['bundle_discount_lost']);
     await refundAll(pot);
 
-    // Then the wok: its price and the ¥60 held back; both refunds together are what was paid.
-    const wok = await create(returnBody(purchase, { items: [{ line: 1 }] }));
-    expect(wok.refundLimit).toBe(30_000 + 6_000);
-    expect(wok.decision.notices?.map((notice) => notice.code)).toEqual(['bundle_discount_back']);
-    const done = await refundAll(wok);
+    // The wok's figures are stale now: its money waits for the recount, which nothing else changes.
+    const wokBack = await stepOk(wok, { step: 'receive_goods', outcome: 'refund' });
+    const before = await snapshot(desk.tenant);
+    const stale = await step(wokBack, { step: 'refund', amount: 1, method: 'cash', reference: 'C2' });
+    expect([stale.status, problem(stale).code]).toEqual([409, 'bundle_recount_needed']);
+    expect(await snapshot(desk.tenant)).toEqual(before);
+    const recounted = await stepOk(wokBack, { step: 'recount' });
+    // Nothing is kept now: the wok's price and the ¥60 held back from the pot's refund.
+    expect(recounted.refundLimit).toBe(30_000 + 6_000);
+    expect(recounted.decision.notices?.map((notice) => notice.code)).toEqual(['bundle_discount_back']);
+    const done = await refundAll(recounted);
     expect(pot.refundLimit + (done.refund?.amount ?? 0)).toBe(purchase.totalAmount);
+    const steps = (await timeline(wok.ticketId)).flatMap((event) =>
+      event.kind === 'case_step' && event.caseId === wok.id ? [event.step] : [],
+    );
+    expect(steps).toEqual(['decided', 'receive_goods', 'recount', 'refund']);
     const purchases = await succeeded<Page<Purchase>>('listCustomerPurchases', {
       caller: desk.as.desk,
       params: { customerId },

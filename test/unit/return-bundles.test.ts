@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundleCharges, chargedOf } from '../../shared/after-sales/bundles';
+import type { BundleCharge } from '../../shared/after-sales/bundles';
 import { decideEligibility } from '../../shared/after-sales/eligibility';
 import {
   addToTally,
   applyReturnStep,
+  caseBundleCharges,
   openReturnCase,
   type ReturnCase,
   type ReturnTally,
@@ -24,13 +25,20 @@ import type { Purchase } from '../../shared/customers/views';
 const id = (n: number) => `01KB${String(n).padStart(22, '0')}`;
 const now = new Date('2026-03-04T12:00:00+08:00'); // day 3 after the purchase
 
-function purchaseOf(items: readonly { amount: number; quantity?: number }[], discount: number): Purchase {
+function purchaseOf(
+  items: readonly { amount: number; quantity?: number }[],
+  discount: number,
+  sets = 1,
+  bundled = items.length,
+): Purchase {
   const input = createPurchaseInput.parse({
     customerId: id(1),
     storeId: id(2),
     purchasedOn: '2026-03-01',
     items: items.map((item, index) => ({ name: `件${index + 1}`, category: 'kitchenware', ...item })),
-    bundles: [{ name: '客厅套装', lines: items.map((_, index) => index + 1), discount }],
+    bundles: [
+      { name: '客厅套装', lines: items.slice(0, bundled).map((_, index) => index + 1), discount, sets },
+    ],
   });
   const totalAmount = input.items.reduce((sum, item) => sum + item.amount * item.quantity, 0);
   return {
@@ -50,12 +58,19 @@ const livingRoom = () => purchaseOf([{ amount: 600_000 }, { amount: 150_000 }, {
 type Reason = 'no_reason' | 'quality_problem';
 
 /** Decides a return of these lines against the tally as it stands. */
-function decide(purchase: Purchase, tally: ReturnTally, asked: Record<number, number>, reason: Reason) {
+function decide(
+  purchase: Purchase,
+  tally: ReturnTally,
+  asked: Record<number, number>,
+  reason: Reason,
+  extra: Record<string, unknown> = {},
+) {
   const request = checkReturnEligibilityInput.parse({
     customerId: purchase.customerId,
     purchaseId: purchase.id,
     kind: 'return',
     reason,
+    ...extra,
     items: Object.entries(asked).map(([line, quantity]) => ({ line: Number(line), quantity })),
   });
   const { customerId: _c, purchaseId: _p, ...rest } = request;
@@ -64,7 +79,7 @@ function decide(purchase: Purchase, tally: ReturnTally, asked: Record<number, nu
     request: rest,
     policy: defaultAfterSalesPolicy,
     returned: tally.lines,
-    ...(tally.bundles ? { bundlesHeld: tally.bundles } : {}),
+    ...(tally.bundlesHeld ? { bundlesHeld: tally.bundlesHeld } : {}),
     now,
     timeZone: 'Asia/Shanghai',
   });
@@ -78,58 +93,70 @@ function decide(purchase: Purchase, tally: ReturnTally, asked: Record<number, nu
   return { decision, returnCase };
 }
 
-const context = (bundles?: ReturnType<typeof bundleCharges>) => ({
+const context = (bundleCharges?: readonly BundleCharge[]) => ({
   actorId: 'supervisor',
   roles: ['supervisor'] as const,
   eventId: id(20),
   now,
   timeZone: 'Asia/Shanghai',
-  ...(bundles ? { bundles } : {}),
+  ...(bundleCharges ? { bundleCharges } : {}),
 });
 
-/** Receives the goods and refunds the most allowed, as the refund step does; the tally after it. */
-function refund(purchase: Purchase, tally: ReturnTally, decided: ReturnCase) {
-  const policy = { ...defaultAfterSalesPolicy, refundApproval: { aboveFen: 100_000_000_00, roles: [] } };
-  const received = applyReturnStep(
-    decided,
-    { step: 'receive_goods', outcome: 'refund', version: decided.version },
+const policy = {
+  ...defaultAfterSalesPolicy,
+  refundApproval: { aboveFen: 100_000_000_00, roles: ['supervisor' as const] },
+};
+
+/** One step as recordReturnStep takes it: with the bundle figures as the tally stands. */
+const stepOn = (
+  purchase: Purchase,
+  tally: ReturnTally,
+  returnCase: ReturnCase,
+  body: Record<string, unknown>,
+) =>
+  applyReturnStep(
+    returnCase,
+    { version: returnCase.version, ...body } as Parameters<typeof applyReturnStep>[1],
     policy,
-    context(),
+    context(caseBundleCharges(purchase, returnCase, tally)),
   ).returnCase;
-  const charges = bundleCharges(
-    purchase,
-    decided.decision.lines.map(({ line, quantity, refundAmount }) => ({
-      line,
-      quantity,
-      refund: refundAmount,
-    })),
-    tally.lines,
-    tally.bundles ?? {},
-    decided.reason === 'no_reason',
-  );
+
+/** What a step threw, or undefined when it went through. */
+const thrownBy = (work: () => unknown): unknown => {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+/**
+ * Receives the goods and refunds the case's limit (recounting first when another case of the
+ * bundle was refunded since the decision); the tally after it. One fen more is refused.
+ */
+function refund(purchase: Purchase, tally: ReturnTally, decided: ReturnCase) {
+  let received =
+    decided.status === 'decided'
+      ? stepOn(purchase, tally, decided, { step: 'receive_goods', outcome: 'refund' })
+      : decided;
   const pay = (amount: number) =>
-    applyReturnStep(
-      received,
-      { step: 'refund', amount, method: 'cash', reference: 'R', version: received.version },
-      policy,
-      context(charges),
-    ).returnCase;
-  // The most allowed: the decided limit with the bundle counted again as the tally stands now.
-  const most = Math.max(0, received.refundLimit + chargedOf(decided.decision.bundles) - chargedOf(charges));
-  const refused = (() => {
-    try {
-      pay(most + 1);
-    } catch (error) {
-      return error;
-    }
-  })();
-  expect(refused).toMatchObject({
-    issues: [{ path: 'amount', message: `At most ${most} fen may be refunded.` }],
+    stepOn(purchase, tally, received, { step: 'refund', amount, method: 'cash', reference: 'R' });
+  const recounted =
+    (thrownBy(() => pay(0)) as { code?: string } | undefined)?.code === 'bundle_recount_needed';
+  if (recounted) received = stepOn(purchase, tally, received, { step: 'recount' });
+  expect(thrownBy(() => pay(received.refundLimit + 1))).toMatchObject({
+    issues: [{ path: 'amount', message: `At most ${received.refundLimit} fen may be refunded.` }],
   });
-  const done = pay(most);
-  const after = addToTally(tally, decided.items, purchase.items, charges);
+  const done = pay(received.refundLimit);
+  const after = addToTally(
+    tally,
+    decided.items,
+    purchase.items,
+    caseBundleCharges(purchase, received, tally),
+  );
   if (!after) throw new Error('over returned');
-  return { done, tally: after, refunded: done.refund?.amount ?? 0 };
+  return { done, tally: after, refunded: done.refund?.amount ?? 0, recounted };
 }
 
 const emptyTally = (purchase: Purchase): ReturnTally => ({
@@ -210,7 +237,7 @@ describe('decideEligibility, refund step: a lost bundle discount re-priced', () 
     // ¥1,500 − ¥850; ¥2,500 + ¥250 back (the chair leaves, the sofa keeps ¥600 of the discount); ¥6,000 + ¥600.
     expect(refunds).toEqual([65_000, 275_000, 660_000]);
     expect(refunds.reduce((sum, amount) => sum + amount, 0)).toBe(1_000_000);
-    expect(tally.bundles).toEqual({ '1': 0 });
+    expect(tally.bundlesHeld).toEqual({ '1': 0 });
   });
 
   it('a quality return (the store’s fault) re-prices nothing, and gives back what is no longer kept', () => {
@@ -239,20 +266,145 @@ describe('decideEligibility, refund step: a lost bundle discount re-priced', () 
     expect(decision.refundAmount).toBe(0);
   });
 
-  it('two cases decided on the same tally: the second refund counts the bundle again and says so', () => {
+  it('two cases decided on the same tally: the second one’s money waits for a recount, which shows the new limit and says why', () => {
     const purchase = livingRoom();
     const tally = emptyTally(purchase);
     const chair = decide(purchase, tally, { 3: 1 }, 'no_reason').returnCase;
     const table = decide(purchase, tally, { 2: 1 }, 'no_reason').returnCase;
-    const first = refund(purchase, tally, chair);
-    const second = refund(purchase, first.tally, table);
-    // Decided alone, the table would hold ¥850; with the chair already back only the sofa is kept: ¥600.
+    // Decided alone, the table would hold ¥850 (chair and sofa kept).
     expect(table.refundLimit).toBe(150_000 - 85_000);
-    // The chair held ¥750 (table and sofa kept); the table's refund gives back ¥150 of it.
-    expect(first.refunded).toBe(250_000 - 75_000);
-    expect(second.refunded).toBe(150_000 + 15_000);
-    expect(second.done.decision.trace.at(-1)).toMatchObject({ rule: 'A.bundle_at_refund' });
+    // The chair goes first and holds ¥750 (table and sofa kept).
+    const first = refund(purchase, tally, chair);
+    expect([first.refunded, first.recounted]).toEqual([250_000 - 75_000, false]);
+
+    const received = stepOn(purchase, first.tally, table, { step: 'receive_goods', outcome: 'refund' });
+    for (const body of [
+      { step: 'refund', amount: 1, method: 'cash', reference: 'R' },
+      { step: 'approve_refund', amount: 1 },
+    ]) {
+      expect(thrownBy(() => stepOn(purchase, first.tally, received, body))).toMatchObject({
+        code: 'bundle_recount_needed',
+      });
+    }
+    // Only the sofa is kept now: ¥600 held, so ¥150 of the chair's ¥750 comes back with the table.
+    const recounted = stepOn(purchase, first.tally, received, { step: 'recount' });
+    expect(recounted).toMatchObject({ status: 'goods_received', refundLimit: 150_000 + 15_000 });
+    expect(recounted.decision.refundAmount).toBe(150_000 + 15_000);
+    expect(recounted.decision.bundles?.[0]).toMatchObject({
+      heldBefore: 75_000,
+      heldAfter: 60_000,
+      charge: -15_000,
+    });
+    expect(recounted.decision.notices?.map((notice) => notice.code)).toEqual(['bundle_discount_back']);
+    expect(recounted.decision.notices?.[0]?.zh).toContain('150.00元');
+    expect(recounted.decision.trace.at(-1)).toMatchObject({ rule: 'A.bundle_recount' });
+    expect(recounted.history.at(-1)).toMatchObject({
+      step: 'recount',
+      from: 'goods_received',
+      to: 'goods_received',
+    });
+    // Nothing left to recount: a second one is refused.
+    expect(thrownBy(() => stepOn(purchase, first.tally, recounted, { step: 'recount' }))).toMatchObject({
+      code: 'return_step_not_allowed',
+    });
+
+    const second = refund(purchase, first.tally, recounted);
+    expect(second.refunded).toBe(165_000);
     expect(first.refunded + second.refunded).toBe(1_000_000 - 600_000 - 60_000);
+  });
+
+  it('a refund above the approval threshold is approved on the recounted limit, and the customer gets every fen back', () => {
+    const purchase = purchaseOf([{ amount: 45_000 }, { amount: 45_000 }], 10_000);
+    const strict = {
+      ...defaultAfterSalesPolicy,
+      refundApproval: { aboveFen: 40_000, roles: ['manager' as const] },
+    };
+    const tally = emptyTally(purchase);
+    const a = decide(purchase, tally, { 1: 1 }, 'no_reason').returnCase;
+    const b = decide(purchase, tally, { 2: 1 }, 'no_reason').returnCase;
+    expect([a.refundLimit, b.refundLimit]).toEqual([40_000, 40_000]);
+    const first = refund(purchase, tally, a);
+    const take = (
+      returnCase: ReturnCase,
+      body: Record<string, unknown>,
+      roles: ['manager'] | ['supervisor'],
+    ) =>
+      applyReturnStep(
+        returnCase,
+        { version: returnCase.version, ...body } as Parameters<typeof applyReturnStep>[1],
+        strict,
+        {
+          ...context(caseBundleCharges(purchase, returnCase, first.tally)),
+          actorId: roles[0],
+          roles,
+        },
+      ).returnCase;
+    const received = take(b, { step: 'receive_goods', outcome: 'refund' }, ['supervisor']);
+    const recounted = take(received, { step: 'recount' }, ['supervisor']);
+    expect(recounted.refundLimit).toBe(50_000);
+    const approved = take(recounted, { step: 'approve_refund', amount: 50_000 }, ['manager']);
+    const paid = take(approved, { step: 'refund', amount: 50_000, method: 'cash', reference: 'R' }, [
+      'supervisor',
+    ]);
+    expect(first.refunded + (paid.refund?.amount ?? 0)).toBe(90_000);
+  });
+
+  it('an overridden refund is the amount granted: the bundle rule takes nothing off it, and gives back what is no longer kept', () => {
+    const purchase = livingRoom();
+    const first = refund(
+      purchase,
+      emptyTally(purchase),
+      decide(purchase, emptyTally(purchase), { 2: 1 }, 'no_reason').returnCase,
+    );
+    // The chair comes back used: refused without a reason; a supervisor grants ¥2,400.
+    const used = decide(purchase, first.tally, { 3: 1 }, 'no_reason', {
+      condition: { usedOrSoiled: true },
+    }).returnCase;
+    expect(used.allowedOutcomes).toEqual(['refused']);
+    const granted = stepOn(purchase, first.tally, used, {
+      step: 'override',
+      outcome: 'refund',
+      reason: '店长同意',
+      refundAmount: 240_000,
+    });
+    expect(granted.refundLimit).toBe(240_000);
+    // Only the sofa is kept now: of the ¥850 held, ¥250 comes back on top of what was granted.
+    const paid = refund(purchase, first.tally, granted);
+    expect([paid.recounted, paid.refunded]).toEqual([true, 240_000 + 25_000]);
+    expect(paid.tally.bundlesHeld).toEqual({ '1': 60_000 });
+  });
+
+  it('sets kept whole keep their discount: two pairs bought, one pair back, nothing re-priced', () => {
+    const purchase = purchaseOf(
+      [
+        { amount: 259_900, quantity: 2 },
+        { amount: 199_900, quantity: 2 },
+      ],
+      40_000,
+      2,
+    );
+    const pair = decide(purchase, emptyTally(purchase), { 1: 1, 2: 1 }, 'no_reason').decision;
+    expect(pair.bundles?.[0]).toMatchObject({ keptShare: 0, charge: 0 });
+    expect(pair.refundAmount).toBe(259_900 + 199_900);
+    // One washer alone back breaks a pair: the dryer left of it pays its share, ¥199,900 of ¥919,600 paid.
+    const washer = decide(purchase, emptyTally(purchase), { 1: 1 }, 'no_reason').decision;
+    expect(washer.bundles?.[0]).toMatchObject({ keptShare: Math.round((40_000 * 199_900) / 919_600) });
+  });
+
+  it('a bundle’s lines must hold whole sets', () => {
+    const result = createPurchaseInput.safeParse({
+      customerId: id(1),
+      storeId: id(2),
+      purchasedOn: '2026-03-01',
+      items: [
+        { name: 'a', category: 'x', amount: 100, quantity: 2 },
+        { name: 'b', category: 'x', amount: 200, quantity: 3 },
+      ],
+      bundles: [{ name: 's', lines: [1, 2], discount: 50, sets: 2 }],
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['bundles.0.lines.1', 'Line 2 has 3 units: not 2 whole sets.'],
+    ]);
   });
 });
 
@@ -261,45 +413,66 @@ describe('refunds of a bundle purchase: properties', () => {
     amounts: fc.array(fc.integer({ min: 0, max: 2_000_000 }), { minLength: 2, maxLength: 4 }),
     quantities: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 4, maxLength: 4 }),
     discount: fc.integer({ min: 1, max: 3_000_000 }),
-    // Each return: which line, how many units (as far as are left), and why.
-    returns: fc.array(
+    /** A line bought beside the bundle, not in it. */
+    beside: fc.option(fc.integer({ min: 0, max: 2_000_000 }), { nil: undefined }),
+    // Rounds of cases decided on the same tally, then refunded in an order of their own.
+    rounds: fc.array(
       fc.record({
-        line: fc.integer({ min: 1, max: 4 }),
-        units: fc.integer({ min: 1, max: 3 }),
-        quality: fc.boolean(),
+        cases: fc.array(
+          fc.record({
+            line: fc.integer({ min: 1, max: 5 }),
+            units: fc.integer({ min: 1, max: 3 }),
+            quality: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        reversed: fc.boolean(),
       }),
-      { maxLength: 8 },
+      { maxLength: 4 },
     ),
   });
 
-  it('never refunds more than was paid, each refund ≥ 0; everything back refunds exactly what was paid', () => {
+  it('never refunds more than was paid, each refund ≥ 0, however cases of one bundle interleave; everything back refunds exactly what was paid', () => {
     fc.assert(
-      fc.property(scenario, ({ amounts, quantities, discount, returns }) => {
-        const purchase = purchaseOf(
-          amounts.map((amount, index) => ({ amount, quantity: quantities[index] ?? 1 })),
-          discount,
-        );
+      fc.property(scenario, ({ amounts, quantities, discount, beside, rounds }) => {
+        const inBundle = amounts.map((amount, index) => ({ amount, quantity: quantities[index] ?? 1 }));
+        const items = beside === undefined ? inBundle : [...inBundle, { amount: beside, quantity: 1 }];
+        const purchase = purchaseOf(items, discount, 1, inBundle.length);
         const paid = purchase.totalAmount;
         let tally = emptyTally(purchase);
         let refunded = 0;
-        const back = () =>
-          purchase.items.map((item, index) => item.quantity - (tally.lines[String(index + 1)] ?? 0));
-        const take = (line: number, units: number, reason: Reason) => {
-          const left = back()[line - 1] ?? 0;
-          if (left === 0) return;
-          const { decision, returnCase } = decide(purchase, tally, { [line]: Math.min(units, left) }, reason);
-          expect(decision.outcomes).toContain('refund');
+        const left = (line: number) =>
+          (purchase.items[line - 1]?.quantity ?? 0) - (tally.lines[String(line)] ?? 0);
+        const pay = (returnCase: ReturnCase) => {
           const step = refund(purchase, tally, returnCase);
           expect(step.refunded).toBeGreaterThanOrEqual(0);
           refunded += step.refunded;
           tally = step.tally;
           expect(refunded).toBeLessThanOrEqual(paid);
         };
-        for (const { line, units, quality } of returns) {
-          if (line <= purchase.items.length) take(line, units, quality ? 'quality_problem' : 'no_reason');
+        for (const round of rounds) {
+          // Each line at most once per round, so no two open cases ask for the same units.
+          const asked = new Set<number>();
+          const open = round.cases.flatMap(({ line, units, quality }) => {
+            if (asked.has(line) || left(line) <= 0) return [];
+            asked.add(line);
+            const reason: Reason = quality ? 'quality_problem' : 'no_reason';
+            const { decision, returnCase } = decide(
+              purchase,
+              tally,
+              { [line]: Math.min(units, left(line)) },
+              reason,
+            );
+            expect(decision.outcomes).toContain('refund');
+            return [returnCase];
+          });
+          for (const returnCase of round.reversed ? open.reverse() : open) pay(returnCase);
         }
         // Then the rest, without a reason.
-        for (const line of purchase.items.keys()) take(line + 1, Number.MAX_SAFE_INTEGER, 'no_reason');
+        for (const line of purchase.items.keys()) {
+          if (left(line + 1) > 0)
+            pay(decide(purchase, tally, { [line + 1]: left(line + 1) }, 'no_reason').returnCase);
+        }
         expect(refunded).toBe(paid);
       }),
       { numRuns: 200 },

@@ -6,8 +6,14 @@ import type { TransactionItem } from '../../db/transactions';
 import { conflict, notFound, versionConflict } from '../../errors';
 import { newId } from '../../ids';
 import { findStore } from '../../stores/repository';
-import { bundleCharges } from '../bundles';
-import { addExchange, addToTally, applyReturnStep, type ReturnCase, wholePurchaseReturned } from '../model';
+import {
+  addExchange,
+  addToTally,
+  applyReturnStep,
+  caseBundleCharges,
+  type ReturnCase,
+  wholePurchaseReturned,
+} from '../model';
 import { defaultAfterSalesPolicy } from '../policy';
 import {
   findReturnCase,
@@ -39,43 +45,31 @@ export async function recordReturnStep(
   // Only the steps the policy rules (who overrides, which refunds wait for approval) read it.
   const ruled = input.step === 'override' || input.step === 'approve_refund' || input.step === 'refund';
   const refund = input.step === 'refund';
-  const tallied = refund || input.step === 'hand_over_replacement';
+  // The money steps check the bundle figures against the tally as it stands now.
+  const priced = refund || input.step === 'approve_refund' || input.step === 'recount';
+  const tallied = priced || input.step === 'hand_over_replacement';
   const purchaseKey = { id: returnCase.purchaseId, customerId: returnCase.customerId };
   const [policy, store, purchase, tally] = await Promise.all([
     ruled ? readAfterSalesPolicy(tenantId) : defaultAfterSalesPolicy,
     findStore(tenantId, returnCase.storeId),
-    refund ? findPurchase(tenantId, returnCase.customerId, returnCase.purchaseId) : undefined,
+    priced ? findPurchase(tenantId, returnCase.customerId, returnCase.purchaseId) : undefined,
     tallied ? readReturnTally(tenantId, purchaseKey) : undefined,
   ]);
   if (!store) throw notFound('store');
-  if (refund && !purchase) throw notFound('purchase');
-  // The bundle rule counts against the tally as it stands at the refund, not at the decision.
-  const bundles =
-    purchase && tally
-      ? bundleCharges(
-          purchase,
-          returnCase.decision.lines.map(({ line, quantity, refundAmount }) => ({
-            line,
-            quantity,
-            refund: refundAmount,
-          })),
-          tally.lines,
-          tally.bundles ?? {},
-          returnCase.reason === 'no_reason',
-        )
-      : [];
+  if (priced && !purchase) throw notFound('purchase');
+  const charges = purchase && tally ? caseBundleCharges(purchase, returnCase, tally) : undefined;
   const { returnCase: next, event } = applyReturnStep(returnCase, input, policy, {
     actorId: principal.userId,
     roles: principal.roles,
     eventId: newId(now),
     now,
     timeZone: store.timezone,
-    bundles,
+    ...(charges ? { bundleCharges: charges } : {}),
   });
 
   const alongside: TransactionItem[] = [];
   if (refund && purchase && tally) {
-    const added = addToTally(tally, returnCase.items, purchase.items, bundles);
+    const added = addToTally(tally, returnCase.items, purchase.items, charges);
     if (!added) {
       throw conflict(
         'over_returned',
