@@ -45,7 +45,6 @@ const isoDay = (date: LocalDate) =>
  * arguments alone, so remembering it changes no answer; emptied when full, so it stays small.
  */
 const convertedWallTimes = new Map<string, number>();
-const maxConvertedWallTimes = 4096;
 
 function instantAt(date: LocalDate, minutes: number, timezone: string): number {
   const key = `${timezone} ${date.year} ${date.month} ${date.day} ${minutes}`;
@@ -59,7 +58,7 @@ function instantAt(date: LocalDate, minutes: number, timezone: string): number {
       minutes % 60,
       timezone,
     ).getTime();
-    if (convertedWallTimes.size >= maxConvertedWallTimes) convertedWallTimes.clear();
+    if (convertedWallTimes.size >= 4096) convertedWallTimes.clear();
     convertedWallTimes.set(key, instant);
   }
   return instant;
