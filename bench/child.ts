@@ -80,6 +80,7 @@ let jobCounter = 0;
 export async function runChild<R extends ColdResult | WarmResult>(
   job: RunnerJob,
   env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
 ): Promise<ChildOutcome<R>> {
   const runner = await buildRunner();
   const dir = join(tmpRoot, 'jobs');
@@ -89,7 +90,7 @@ export async function runChild<R extends ColdResult | WarmResult>(
   const resultFile = join(dir, `${id}.result.json`);
   writeFileSync(jobFile, JSON.stringify(job));
   const started = performance.now();
-  const child = spawn(process.execPath, [runner, jobFile, resultFile], {
+  const child = spawn(process.execPath, [...nodeFlags, runner, jobFile, resultFile], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

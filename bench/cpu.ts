@@ -35,6 +35,8 @@ export async function measureCpu(options: {
   /** How many invocations (timed, and untimed warm-up) an operation gets. */
   invocationsFor: (op: MeasuredOperation) => { invocations: number; warmup: number };
   log: (line: string) => void;
+  /** Extra `node` flags for the child (bench/cpu-only.ts passes `--cpu-prof …` to profile it). */
+  nodeFlags?: (op: MeasuredOperation) => readonly string[];
 }): Promise<CpuSeries[]> {
   const series: CpuSeries[] = [];
   for (const op of options.operations) {
@@ -47,6 +49,7 @@ export async function measureCpu(options: {
     const { result, logBytes } = await runChild<WarmResult>(
       { mode: 'warm', bundle: bundle.file, functionName: bundle.name, events, warmup },
       lambdaEnvironment(op.target, options.dynamoEndpoint, options.tableName),
+      options.nodeFlags?.(op),
     );
     const unexpected = Object.entries(result.statuses).filter(
       ([status]) => Number(status) !== op.expectStatus,

@@ -17,6 +17,21 @@ export type Claims = Readonly<Record<string, string | number | boolean | readonl
 const tenantIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const storeIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
+/** API Gateway's `[a b c]`: the elements between the brackets, split on single spaces. */
+function bracketedWords(text: string): string[] {
+  const inner = text.slice(1, -1);
+  return inner === '' ? [] : inner.split(' ');
+}
+
+/**
+ * False only when JSON.parse would surely throw: no string in the text, yet a letter outside
+ * JSON's bare words (true, false, null, an exponent), as in `[front_desk admin]`, the form every
+ * token API Gateway forwards has. Every request reads two such claims, and a thrown SyntaxError
+ * costs ~10 µs each, caught only to be ignored.
+ */
+const mayBeJson = (text: string) =>
+  text.includes('"') || !/[a-z]/i.test(text.replace(/true|false|null|e/gi, ''));
+
 /**
  * A list claim as it reaches the handler. API Gateway's JWT authorizer flattens a JSON array to
  * `[a b c]`: elements joined by single spaces inside brackets. A real array (in-process callers) is
@@ -29,14 +44,14 @@ export function claimList(value: Claims[string], separators: RegExp | undefined 
   if (Array.isArray(value)) return value.map(String);
   const text = String(value).trim();
   if (text.startsWith('[') && text.endsWith(']')) {
+    if (!mayBeJson(text)) return bracketedWords(text);
     try {
       const parsed: unknown = JSON.parse(text);
       if (Array.isArray(parsed)) return parsed.map(String);
     } catch {
       // not JSON: API Gateway's `[a b c]` form
     }
-    const inner = text.slice(1, -1);
-    return inner === '' ? [] : inner.split(' ');
+    return bracketedWords(text);
   }
   if (text === '') return [];
   return separators ? text.split(separators).filter((part) => part.length > 0) : [text];

@@ -38,8 +38,31 @@ function nextDay(date: LocalDate, by = 1): LocalDate {
 const isoDay = (date: LocalDate) =>
   `${date.year}-${String(date.month + 1).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 
-const instantAt = (date: LocalDate, minutes: number, timezone: string) =>
-  new TZDate(date.year, date.month, date.day, Math.floor(minutes / 60), minutes % 60, timezone).getTime();
+/**
+ * Wall times already converted, by zone, date and minute. A request asks for the same few days
+ * again and again (a created ticket adds business minutes four times, each scan starting the day
+ * before), and each TZDate costs ~20 µs of ICU offset look-ups. The conversion depends on its
+ * arguments alone, so remembering it changes no answer; emptied when full, so it stays small.
+ */
+const convertedWallTimes = new Map<string, number>();
+
+function instantAt(date: LocalDate, minutes: number, timezone: string): number {
+  const key = `${timezone} ${date.year} ${date.month} ${date.day} ${minutes}`;
+  let instant = convertedWallTimes.get(key);
+  if (instant === undefined) {
+    instant = new TZDate(
+      date.year,
+      date.month,
+      date.day,
+      Math.floor(minutes / 60),
+      minutes % 60,
+      timezone,
+    ).getTime();
+    if (convertedWallTimes.size >= 4096) convertedWallTimes.clear();
+    convertedWallTimes.set(key, instant);
+  }
+  return instant;
+}
 
 /** The open intervals of a local date, as instants [start, end), in order. */
 export function openIntervals(calendar: BusinessCalendar, date: LocalDate): [number, number][] {

@@ -5,9 +5,9 @@ import { fileContentTypes } from '../../shared/exports/formats';
 import { type Column, tableCsv, tableOf, tableXlsx } from '../../shared/exports/table';
 import { fileAnswer } from '../../shared/http/export';
 import { ledgerStatusOf } from '../../shared/ledgers/labels';
-import { localDaysRange, localMinute } from '../../shared/time/local-days';
 import { ledgerColumns } from '../../shared/ledgers/tables';
 import type { LedgerLine } from '../../shared/ledgers/views';
+import { localDaysRange, localMinute } from '../../shared/time/local-days';
 
 interface Line {
   readonly number: string;

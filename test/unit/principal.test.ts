@@ -43,6 +43,10 @@ describe('claims → principal', () => {
   it('accepts JSON array strings and drops malformed store ids', () => {
     expect(claimList('["a","b"]')).toEqual(['a', 'b']);
     expect(claimList('[]')).toEqual([]);
+    // Bare JSON values are still read as JSON; bare words are API Gateway's form.
+    expect(claimList('[1.0, true]')).toEqual(['1', 'true']);
+    expect(claimList('[1.0 true]')).toEqual(['1.0', 'true']);
+    expect(claimList('[front_desk null]')).toEqual(['front_desk', 'null']);
     expect(claimList(undefined)).toEqual([]);
     const principal = principalFromClaims({
       sub: 'u',
