@@ -4,7 +4,7 @@ import type { ReturnCase, ReturnTally } from './model';
 import type { AfterSalesPolicy } from './schema';
 
 /** One per tenant, in the tenant's own partition; absent until an admin saves a policy. */
-export const afterSalesPolicyEntity = defineEntity<AfterSalesPolicy>({
+export const afterSalesPolicyEntity = /* @__PURE__ */ defineEntity<AfterSalesPolicy>({
   tag: 'after_sales_policy',
   about:
     'The tenant’s after-sales policy (no-reason commitment, rule classes, override roles); one per tenant.',
@@ -16,7 +16,7 @@ export const afterSalesPolicyEntity = defineEntity<AfterSalesPolicy>({
  * change also lands as an event on its ticket's timeline. The register lists a store's cases by
  * creation (ULID) order, all of them or those in one status.
  */
-export const returnCaseEntity = defineEntity<ReturnCase>({
+export const returnCaseEntity = /* @__PURE__ */ defineEntity<ReturnCase>({
   tag: 'return_case',
   about: 'A return or exchange case with its decision and policy version; the register per store, by status.',
   key: { pk: 'T#{tenantId}#RETURN#{id}', sk: 'RETURN' },
@@ -31,7 +31,7 @@ export const returnCaseEntity = defineEntity<ReturnCase>({
  * and per bundle the discount refunds held back for goods kept;
  * versioned so two refunds cannot both take the last unit, nor two repairs count once.
  */
-export const returnTallyEntity = defineEntity<ReturnTally>({
+export const returnTallyEntity = /* @__PURE__ */ defineEntity<ReturnTally>({
   tag: 'return_tally',
   about:
     'Per line of a purchase: units refunded (all back: `returned`), repairs finished here; per bundle: the discount held back for goods kept.',

@@ -7,7 +7,7 @@ import type { CompensationClaim } from './views';
  * A claim is its own item, addressed by its id alone; the register (售后服务先行赔偿审批表) is a
  * store's claims by creation time (ULID), all or in one status.
  */
-export const compensationClaimEntity = defineEntity<CompensationClaim>({
+export const compensationClaimEntity = /* @__PURE__ */ defineEntity<CompensationClaim>({
   tag: 'compensation_claim',
   about:
     'an advance compensation claim (先行赔付) with its approvals; listed per store, and per store and status',
@@ -18,7 +18,7 @@ export const compensationClaimEntity = defineEntity<CompensationClaim>({
   },
 });
 
-export const compensationPolicyEntity = defineEntity<CompensationPolicy>({
+export const compensationPolicyEntity = /* @__PURE__ */ defineEntity<CompensationPolicy>({
   tag: 'compensation_policy',
   about: 'the tenant’s approval levels by amount for compensation claims; one per tenant',
   key: { pk: 'T#{tenantId}', sk: 'COMPENSATION_POLICY' },

@@ -8,7 +8,7 @@ import type { Complaint } from './views';
  * all, one status, one validity (judged cases only), or one validity and status. The validity
  * views use the assignee and customer index slots, which complaints have no other use for.
  */
-export const complaintEntity = defineEntity<Complaint>({
+export const complaintEntity = /* @__PURE__ */ defineEntity<Complaint>({
   tag: 'complaint',
   about:
     'a complaint case (投诉) on a complaint ticket; the register per store, by status, by validity, by both',
@@ -29,7 +29,7 @@ export interface TicketComplaint {
   readonly complaintId: string;
 }
 
-export const ticketComplaintEntity = defineEntity<TicketComplaint>({
+export const ticketComplaintEntity = /* @__PURE__ */ defineEntity<TicketComplaint>({
   tag: 'ticket_complaint',
   about: 'marks the complaint case of a ticket, written with the case: one case per ticket',
   key: { pk: 'T#{tenantId}#TICKET#{ticketId}', sk: 'COMPLAINT_CASE' },

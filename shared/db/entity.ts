@@ -98,6 +98,10 @@ export interface Entity<T> {
   ): { indexName?: ViewIndexName; partitionValue: string; sortKeyPrefix?: string };
 }
 
+/**
+ * An entity from its declaration. Pure (no registry): every declaration marks its call with a
+ * `@__PURE__` comment, so a Lambda bundle keeps only the entities it uses.
+ */
 export function defineEntity<T extends object>(declaration: EntityDeclaration<T>): Entity<T> {
   const keyOf = (template: KeyTemplate, values: Values, what: string) => {
     const pk = fillTemplate(template.pk, values);

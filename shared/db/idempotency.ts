@@ -32,7 +32,7 @@ interface IdempotencyRecord {
   readonly expiresAt: number;
 }
 
-export const idempotencyRecordEntity = defineEntity<IdempotencyRecord>({
+export const idempotencyRecordEntity = /* @__PURE__ */ defineEntity<IdempotencyRecord>({
   tag: 'idempotency_record',
   about: 'The first response to a create sent with an Idempotency-Key, per tenant and route; lives 24 h.',
   key: { pk: 'T#{tenantId}#IDEMPOTENCY#{scope}#{key}', sk: 'RESPONSE' },

@@ -5,7 +5,7 @@ import type { Department } from './views';
  * A department is its own item, read by id alone; listed per scope (a store, or `TENANT` for the
  * tenant-wide ones) by id, i.e. in creation order.
  */
-export const departmentEntity = defineEntity<Department>({
+export const departmentEntity = /* @__PURE__ */ defineEntity<Department>({
   tag: 'department',
   about: 'a department (部门) of a store or of the whole tenant, with its members; listed per scope',
   key: { pk: 'T#{tenantId}#DEPARTMENT#{id}', sk: 'DEPARTMENT' },

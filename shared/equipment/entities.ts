@@ -2,7 +2,7 @@ import { defineEntity } from '../db/entity';
 import type { Equipment } from './views';
 
 /** One piece of the desk's equipment, read by id alone; a store's register is one Query in id order. */
-export const equipmentEntity = defineEntity<Equipment>({
+export const equipmentEntity = /* @__PURE__ */ defineEntity<Equipment>({
   tag: 'equipment',
   about: 'a piece of equipment of a store (设备管理表): name, model, serial, who holds it since when',
   key: { pk: 'T#{tenantId}#EQUIPMENT#{id}', sk: 'EQUIPMENT' },

@@ -6,7 +6,7 @@ import type { LostItem } from './views';
  * A found item (宾客遗留物品): one item each, listed per store and status by the end of its
  * retention (what is held, the soonest to dispose of first).
  */
-export const lostItemEntity = defineEntity<LostItem>({
+export const lostItemEntity = /* @__PURE__ */ defineEntity<LostItem>({
   tag: 'lost_item',
   about: 'A guest’s item found and kept (宾客遗留物品); listed per store and status by end of retention.',
   key: { pk: 'T#{tenantId}#LOST_ITEM#{id}', sk: 'LOST_ITEM' },

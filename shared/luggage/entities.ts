@@ -6,7 +6,7 @@ import type { Luggage } from './views';
  * Stored luggage (行李寄存记录): one record per tag, listed per store and status by the expected
  * pick-up (what is in the luggage room, the soonest to be collected first).
  */
-export const luggageEntity = defineEntity<Luggage>({
+export const luggageEntity = /* @__PURE__ */ defineEntity<Luggage>({
   tag: 'luggage',
   about:
     'Luggage left at the desk under a two-part tag (行李寄存); listed per store and status by expected pick-up.',
@@ -26,7 +26,7 @@ export interface LuggageTagReservation {
  * Keeps a tag number unique in its store while the luggage is stored: written in the same
  * transaction as the record, deleted in the pick-up's transaction (the tag is used again).
  */
-export const luggageTagEntity = defineEntity<LuggageTagReservation>({
+export const luggageTagEntity = /* @__PURE__ */ defineEntity<LuggageTagReservation>({
   tag: 'luggage_tag',
   about: 'Reserves a luggage tag number in its store while the luggage is stored; released at pick-up.',
   key: { pk: 'T#{tenantId}#STORE#{storeId}#LUGGAGE_TAG#{tagNumber}', sk: 'LUGGAGE_TAG' },

@@ -7,7 +7,7 @@ import type { DepositEntry, Merchant } from './views';
  * ledger) and its append-only ledger entries, so a ledger reads in one Query and each entry
  * lands in one transaction with the balance it moves.
  */
-export const merchantEntity = defineEntity<Merchant>({
+export const merchantEntity = /* @__PURE__ */ defineEntity<Merchant>({
   tag: 'merchant',
   about: 'a merchant (商户) of a store with its deposit balance; listed per store, and per store and status',
   key: { pk: 'T#{tenantId}#MERCHANT#{id}', sk: 'MERCHANT' },
@@ -17,7 +17,7 @@ export const merchantEntity = defineEntity<Merchant>({
   },
 });
 
-export const depositEntryEntity = defineEntity<DepositEntry>({
+export const depositEntryEntity = /* @__PURE__ */ defineEntity<DepositEntry>({
   tag: 'deposit_entry',
   about: 'append-only deposit ledger line (保证金台账); same transaction as the balance it moves',
   key: { pk: 'T#{tenantId}#MERCHANT#{merchantId}', sk: 'ENTRY#{id}' },
@@ -31,7 +31,7 @@ export interface DepositReference {
   readonly entryId: string;
 }
 
-export const depositReferenceEntity = defineEntity<DepositReference>({
+export const depositReferenceEntity = /* @__PURE__ */ defineEntity<DepositReference>({
   tag: 'deposit_reference',
   about: 'one per ledger reference (voucher or claim), written with its entry: a retry never books twice',
   key: { pk: 'T#{tenantId}#MERCHANT#{merchantId}', sk: 'REF#{ref}' },

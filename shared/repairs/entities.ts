@@ -7,7 +7,7 @@ import type { RepairCase, RepairPriceList } from './views';
  * event on its ticket's timeline. The register lists a store's cases by creation (ULID) order,
  * all of them or those in one status.
  */
-export const repairCaseEntity = defineEntity<RepairCase>({
+export const repairCaseEntity = /* @__PURE__ */ defineEntity<RepairCase>({
   tag: 'repair_case',
   about:
     'A repair case (on site, mail-in or parts) with its warranty and stages; the register per store, by status.',
@@ -22,7 +22,7 @@ export const repairCaseEntity = defineEntity<RepairCase>({
 export const repairTimerKey = (tenantId: string, repairId: string) => timerKey(tenantId, repairId, 'stall');
 
 /** The tenant's repair price list (维修价目表), one versioned item; absent means the empty list. */
-export const repairPriceListEntity = defineEntity<RepairPriceList>({
+export const repairPriceListEntity = /* @__PURE__ */ defineEntity<RepairPriceList>({
   tag: 'repair_price_list',
   about: "The tenant's repair price list: labour and parts in fen, the inspection fee; versioned.",
   key: { pk: 'T#{tenantId}', sk: 'REPAIR_PRICE_LIST' },

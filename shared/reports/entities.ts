@@ -18,13 +18,13 @@ export interface StaffDayFields extends StoreDayFields {
   readonly userId: string;
 }
 
-export const storeDayEntity = defineEntity<StoreDayFields>({
+export const storeDayEntity = /* @__PURE__ */ defineEntity<StoreDayFields>({
   tag: 'report_store_day',
   about: 'a store’s counters for one local day (报表), from the change stream; a week is one Query',
   key: { pk: 'T#{tenantId}#STORE#{storeId}', sk: 'REPORT_DAY#{day}' },
 });
 
-export const staffDayEntity = defineEntity<StaffDayFields>({
+export const staffDayEntity = /* @__PURE__ */ defineEntity<StaffDayFields>({
   tag: 'report_staff_day',
   about: 'a staff member’s counters for one local day in one store (考核), from the change stream',
   key: { pk: 'T#{tenantId}#STORE#{storeId}', sk: 'REPORT_STAFF#{day}#{userId}' },
@@ -39,7 +39,7 @@ export interface CountedFields {
 }
 
 /** One per fact counted: written with its counters, so a redelivered fact is recognised and adds nothing. */
-export const countedEntity = defineEntity<CountedFields>({
+export const countedEntity = /* @__PURE__ */ defineEntity<CountedFields>({
   tag: 'report_counted',
   about: 'marks one source event as counted in the report aggregates (same transaction): exactly once',
   key: { pk: 'T#{tenantId}#COUNTED#{source}', sk: '{part}' },

@@ -8,7 +8,7 @@ import type { Revisit } from './views';
  * revisits in one status (the work queue, oldest due first), byCustomer a customer's revisits
  * (their 回访 history).
  */
-export const revisitEntity = defineEntity<Revisit>({
+export const revisitEntity = /* @__PURE__ */ defineEntity<Revisit>({
   tag: 'revisit',
   about:
     'A revisit (回访); listed per store and status (the work queue) and per customer (their history), by due time.',
@@ -20,7 +20,7 @@ export const revisitEntity = defineEntity<Revisit>({
 });
 
 /** One per tenant, in the tenant's own partition; absent until an admin saves rules. */
-export const revisitRulesEntity = defineEntity<RevisitRules>({
+export const revisitRulesEntity = /* @__PURE__ */ defineEntity<RevisitRules>({
   tag: 'revisit_rules',
   about: 'The tenant’s revisit rules (post-sale, warranty expiry, post-service, periodic); one per tenant.',
   key: { pk: 'T#{tenantId}', sk: 'REVISIT_RULES' },

@@ -7,7 +7,7 @@ export interface StoredSlaPolicies {
   readonly updatedAt: string;
 }
 
-export const slaPoliciesEntity = defineEntity<StoredSlaPolicies>({
+export const slaPoliciesEntity = /* @__PURE__ */ defineEntity<StoredSlaPolicies>({
   tag: 'sla_policies',
   about: 'the tenant’s SLA policies, first match wins; the defaults apply while there is none',
   key: { pk: 'T#{tenantId}', sk: 'SLA_POLICIES' },

@@ -9,7 +9,7 @@ import type { Ticket, TimelineEvent } from './views';
  * register live in the store partition.
  */
 
-export const ticketEntity = defineEntity<Ticket>({
+export const ticketEntity = /* @__PURE__ */ defineEntity<Ticket>({
   tag: 'ticket',
   about: 'a ticket owns its partition; queue views by store + status, store, assignee (open first), customer',
   key: { pk: 'T#{tenantId}#TICKET#{id}', sk: 'TICKET' },
@@ -23,7 +23,7 @@ export const ticketEntity = defineEntity<Ticket>({
   derivedFields: { openness: 'OPEN while the ticket is open, else DONE' },
 });
 
-export const timelineEventEntity = defineEntity<TimelineEvent>({
+export const timelineEventEntity = /* @__PURE__ */ defineEntity<TimelineEvent>({
   tag: 'ticket_event',
   about: 'append-only ticket history; same transaction as the change it records',
   key: { pk: 'T#{tenantId}#TICKET#{ticketId}', sk: 'EVENT#{id}' },
@@ -34,7 +34,7 @@ export interface TicketNumberCounter {
   readonly seq: number;
 }
 
-export const ticketNumberCounterEntity = defineEntity<TicketNumberCounter>({
+export const ticketNumberCounterEntity = /* @__PURE__ */ defineEntity<TicketNumberCounter>({
   tag: 'ticket_counter',
   about: 'per store and local day: the last number reserved (atomic ADD)',
   key: { pk: 'T#{tenantId}#STORE#{storeId}', sk: 'TICKET_SEQ#{day}' },
@@ -55,7 +55,7 @@ export interface TicketNumberHeld {
   readonly ticketId: string;
 }
 
-export const ticketNumberHeldEntity = defineEntity<TicketNumberHeld>({
+export const ticketNumberHeldEntity = /* @__PURE__ */ defineEntity<TicketNumberHeld>({
   tag: 'ticket_number',
   about: 'register entry of a number held by a ticket, same transaction as the ticket',
   key: registerKey,
@@ -72,7 +72,7 @@ export interface TicketNumberVoid {
   readonly voidedAt: string;
 }
 
-export const ticketNumberVoidEntity = defineEntity<TicketNumberVoid>({
+export const ticketNumberVoidEntity = /* @__PURE__ */ defineEntity<TicketNumberVoid>({
   tag: 'ticket_number_void',
   about: 'register entry of a voided number (作废), with the reason',
   key: registerKey,

@@ -6,7 +6,7 @@ import type { Timer } from './schema';
  * advances. Its place in the sharded `due` index is computed by the sweeper's keys (./keys.ts),
  * not declared as a view: that index spans tenants and no request reads it.
  */
-export const timerEntity = defineEntity<Timer>({
+export const timerEntity = /* @__PURE__ */ defineEntity<Timer>({
   tag: 'timer',
   about:
     'Work due at a time (an SLA step, a revisit), kept until its effect is done; in the sharded `due` index while scheduled or dispatched (docs/scheduling.md).',

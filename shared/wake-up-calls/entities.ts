@@ -7,7 +7,7 @@ import type { WakeUpCall } from './views';
  * One item per occurrence (a daily series is one item per day, linked by `seriesId`/`nextId`),
  * listed per store by day and time: the desk's 叫醒服务记录表 for a day is one Query.
  */
-export const wakeUpCallEntity = defineEntity<WakeUpCall>({
+export const wakeUpCallEntity = /* @__PURE__ */ defineEntity<WakeUpCall>({
   tag: 'wake_up_call',
   about:
     'A wake-up call (叫醒服务) for one day, with its calls and history; listed per store by local day and time.',

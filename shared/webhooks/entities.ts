@@ -11,7 +11,7 @@ export interface StoredSubscription extends Omit<WebhookSubscription, 'format' |
   readonly robotSecret?: string;
 }
 
-export const webhookSubscriptionEntity = defineEntity<StoredSubscription>({
+export const webhookSubscriptionEntity = /* @__PURE__ */ defineEntity<StoredSubscription>({
   tag: 'webhook_subscription',
   about:
     'an outbound webhook subscription of the tenant (URL, events, signing secret); listed from the tenant partition',
@@ -31,14 +31,14 @@ export interface WebhookDelivery {
   readonly updatedAt: string;
 }
 
-export const webhookDeliveryEntity = defineEntity<WebhookDelivery>({
+export const webhookDeliveryEntity = /* @__PURE__ */ defineEntity<WebhookDelivery>({
   tag: 'webhook_delivery',
   about:
     'one event for one subscription, written once (conditional put on its derived id); its timer drives the attempts',
   key: { pk: 'T#{tenantId}#WEBHOOK_DELIVERY#{id}', sk: 'DELIVERY' },
 });
 
-export const webhookAttemptEntity = defineEntity<WebhookAttempt>({
+export const webhookAttemptEntity = /* @__PURE__ */ defineEntity<WebhookAttempt>({
   tag: 'webhook_attempt',
   about: 'the delivery log: one line per attempt, newest first per subscription; expires after 30 days',
   key: { pk: 'T#{tenantId}#WEBHOOK#{subscriptionId}', sk: 'ATTEMPT#{id}' },
