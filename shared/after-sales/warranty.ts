@@ -1,6 +1,8 @@
 import type { Purchase } from '../customers/views';
 import type { AfterSalesPolicy, RuleClass } from './schema';
 
+export { localDate } from '../time/local-days';
+
 /*
  * The warranty facts the return rules and the repair desk both stand on: an item's rule class
  * (from its own class or its category, by the tenant's policy), and whether a day is within its
@@ -29,16 +31,6 @@ export function addMonths(date: string, months: number): string {
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   const day = Math.min(+date.slice(8, 10), lastDay);
   return new Date(Date.UTC(targetYear, targetMonth, day)).toISOString().slice(0, 10);
-}
-
-/** The store's local calendar date of an instant. */
-export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }
 
 // ---- classes and warranty ---------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../access/roles';
 import { conflict, forbidden, invalidInput } from '../errors';
 import type { TimelineEvent } from '../tickets/views';
+import { localDate } from '../time/local-days';
 import { chargeBasis, emptyPriceList, paymentProblems, priceLines } from './pricing';
 import type { CreateRepairInput, RecordRepairStepInput, RepairStatus, RepairStep } from './schema';
 import { money, say } from './texts';
@@ -204,12 +205,6 @@ export function repairEvent(
     at: context.now.toISOString(),
   };
 }
-
-/** The local calendar date of an instant in a time zone. */
-const localDate = (instant: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
 
 /**
  * Days the goods were with the repairer (修理占用天数): local calendar days from the parcel's

@@ -1,6 +1,7 @@
 import type { RevisitHistoryEntry } from '../revisits/views';
 import { reportLineSubjects, streamConsumers } from '../stream/consumers';
 import type { TimelineEvent } from '../tickets/views';
+import { localDate } from '../time/local-days';
 import { addCounters, type Counters, durationCounters } from './counters';
 
 /*
@@ -94,16 +95,6 @@ export interface DayKey {
 export interface Contribution {
   readonly day: DayKey;
   readonly counters: Counters;
-}
-
-/** The store's local date of an instant, YYYY-MM-DD. */
-export function localDate(at: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date(at))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** Actors that are machinery, not people: their facts count for the store only. */

@@ -9,6 +9,7 @@ import { findStaffMember } from '../../staff/repository';
 import { findStore } from '../../stores/repository';
 import { findTicket } from '../../tickets/repository';
 import type { Ticket } from '../../tickets/views';
+import { localDate } from '../../time/local-days';
 import { appointmentProblems, appointmentRefused } from '../appointment';
 import { openRepair, type RepairCase, repairEvent, visitGraceMinutes } from '../model';
 import type { RepairWarrantyOf } from '../ports';
@@ -17,12 +18,6 @@ import type { CreateRepairInput } from '../schema';
 
 const refusedField = (code: string, path: string, message: string) =>
   new DomainError('rule_refused', code, message, [{ in: 'body', path, message }]);
-
-/** The store's local calendar date of an instant. */
-const localDate = (now: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
 
 /** The ticket's assignee when a technician of the ticket's store (assigned or auto-dispatched). */
 async function dispatchedTechnician(tenantId: string, ticket: Ticket): Promise<string | undefined> {
