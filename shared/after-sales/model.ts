@@ -364,7 +364,8 @@ export function applyReturnStep(
     case 'recount': {
       const now = context.bundleCharges ?? [];
       const open = returnCase.status === 'decided' || returnCase.status === 'goods_received';
-      if (!open || returnCase.outcome === 'exchange' || !bundlesChanged(returnCase.decision.bundles, now)) {
+      const refunding = allowed.includes('refund') && returnCase.outcome !== 'exchange';
+      if (!open || !refunding || !bundlesChanged(returnCase.decision.bundles, now)) {
         throw notNow(returnCase, 'recount', 'only an open refund whose bundle figures changed is recounted.');
       }
       to = returnCase.status;

@@ -303,6 +303,11 @@ describe('decideEligibility, refund step: a lost bundle discount re-priced', () 
       from: 'goods_received',
       to: 'goods_received',
     });
+    // A case that cannot end in a refund has nothing to recount.
+    const exchangeOnly: ReturnCase = { ...received, allowedOutcomes: ['exchange'] };
+    expect(thrownBy(() => stepOn(purchase, first.tally, exchangeOnly, { step: 'recount' }))).toMatchObject({
+      code: 'return_step_not_allowed',
+    });
     // Nothing left to recount: a second one is refused.
     expect(thrownBy(() => stepOn(purchase, first.tally, recounted, { step: 'recount' }))).toMatchObject({
       code: 'return_step_not_allowed',

@@ -27,8 +27,9 @@ import { localDate } from '../warranty';
 
 /**
  * One stage of a case, with its ticket event in the same transaction. A refund adds to the
- * purchase's tally (units back, and the bundle discount held for goods kept); when every unit of every line is back, the purchase becomes `returned` the
- * way closePurchase does it (its revisits still to do cancelled), in the same transaction.
+ * purchase's tally (units back, and the bundle discount held for goods kept); when every unit of
+ * every line is back, the purchase becomes `returned` the way closePurchase does it (its revisits
+ * still to do cancelled), in the same transaction.
  */
 export async function recordReturnStep(
   principal: Principal,
