@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { localAwsEnvironment } from '../infra/local/dynamodb';
+import { ensureTable, localAwsEnvironment } from '../infra/local/dynamodb';
 import { httpRoutes } from '../shared/http/route-table';
 import { scheduledFunctions } from '../shared/timers/functions';
 import { repoRoot, tmpRoot } from '../test/kit/bundles';
@@ -11,6 +11,19 @@ import type { ColdResult, RunnerJob, WarmResult } from './runner';
 
 /** Lambda's memory setting in infra/stack.ts (`memorySize: 256`); the cost model bills it. */
 export const lambdaMemoryMb = 256;
+
+/**
+ * The bench's table on DynamoDB Local, and this process pointed at it the way Lambda is configured:
+ * in the environment, before any handler module loads.
+ */
+export async function useLocalTable(endpoint: string, tableName: string): Promise<void> {
+  await ensureTable(endpoint, tableName);
+  Object.assign(process.env, localAwsEnvironment, {
+    TABLE_NAME: tableName,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    LOG_LEVEL: 'SILENT',
+  });
+}
 
 let runnerFile: string | undefined;
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureTable, localAwsEnvironment, startDynamoDbLocal } from '../infra/local/dynamodb';
+import { startDynamoDbLocal } from '../infra/local/dynamodb';
 import {
   type BenchFunction,
   type BundleResult,
@@ -14,7 +14,7 @@ import {
 import { freePort } from '../test/kit/local-service';
 import { operations } from '../test/kit/operations';
 import { functionName } from '../test/kit/targets';
-import { median } from './child';
+import { median, useLocalTable } from './child';
 
 /**
  * Only the warm-CPU phase of `npm run bench`, for a few operations, repeated: for working on
@@ -79,12 +79,7 @@ process.on('exit', () => dynamo.process.kill('SIGKILL'));
 const tableName = 'bench';
 const rows = new Map<string, number[]>();
 try {
-  await ensureTable(dynamo.endpoint, tableName);
-  Object.assign(process.env, localAwsEnvironment, {
-    TABLE_NAME: tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    LOG_LEVEL: 'SILENT',
-  });
+  await useLocalTable(dynamo.endpoint, tableName);
   const { setupTools } = await import('../test/kit/setup-tools');
   const { measureCpu } = await import('./cpu');
   for (let round = 1; round <= Number(values.rounds); round++) {

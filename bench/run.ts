@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { ensureTable, localAwsEnvironment, startDynamoDbLocal } from '../infra/local/dynamodb';
+import { startDynamoDbLocal } from '../infra/local/dynamodb';
 import {
   buildAll,
   bundleHeadroomBytes,
@@ -22,7 +22,7 @@ import {
   typicalLife,
 } from '../test/kit/operations';
 import { functionName } from '../test/kit/targets';
-import { lambdaMemoryMb, median } from './child';
+import { lambdaMemoryMb, median, useLocalTable } from './child';
 import type { ColdSeries } from './cold-init';
 import { helpDeskSeat, type OperationInputs, prices, pricesAsOf } from './cost';
 import type { CpuSeries } from './cpu';
@@ -132,13 +132,7 @@ async function main(): Promise<void> {
   let cpu: CpuSeries[] | undefined;
   let capacity: BenchResults['capacity'];
   try {
-    await ensureTable(dynamo.endpoint, benchTable);
-    // As Lambda does: configuration in the environment before any handler module loads.
-    Object.assign(process.env, localAwsEnvironment, {
-      TABLE_NAME: benchTable,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      LOG_LEVEL: 'SILENT',
-    });
+    await useLocalTable(dynamo.endpoint, benchTable);
     const { setupTools } = await import('../test/kit/setup-tools');
     const { measureCapacity, capturedTransactWrites } = await import('../test/kit/capacity');
     const { checkCapacity, loadBudget } = await import('../test/kit/capacity-budget');
