@@ -1,5 +1,5 @@
 import type { Purchase } from '../customers/views';
-import type { BundleCharge } from './views';
+import type { BundleCharge, LineDecision } from './views';
 
 export type { BundleCharge } from './views';
 
@@ -19,19 +19,19 @@ export function shareOf(value: number, part: number, whole: number): number {
 }
 
 /**
- * The bundles a refund of these lines touches. `refund` is what each line would refund before the
- * bundle rule: no more than that is ever held. A quality refund (the store's fault) only gives
+ * The bundles a refund of these decided lines touches. A line's `refundAmount` is what it would
+ * refund before the bundle rule: no more than that is ever held. A quality refund (the store's fault) only gives
  * back; a refund without a reason also re-prices what it leaves behind.
  */
 export function bundleCharges(
   purchase: Pick<Purchase, 'items' | 'bundles'>,
-  asked: readonly { readonly line: number; readonly quantity: number; readonly refund: number }[],
+  lines: readonly Pick<LineDecision, 'line' | 'quantity' | 'refundAmount'>[],
   returned: Readonly<Record<string, number>>,
   held: Readonly<Record<string, number>>,
   rePrice: boolean,
 ): BundleCharge[] {
   return (purchase.bundles ?? []).flatMap((bundle, index) => {
-    const mine = asked.filter((item) => bundle.lines.includes(item.line));
+    const mine = lines.filter((item) => bundle.lines.includes(item.line));
     if (mine.length === 0) return [];
     const sets = bundle.sets ?? 1;
     let bundlePaid = 0;
@@ -54,7 +54,7 @@ export function bundleCharges(
     const keptShare = loose > 0 ? shareOf(bundle.discount, loose, bundlePaid) : 0;
     const heldBefore = held[String(index + 1)] ?? 0;
     const target = rePrice ? keptShare : Math.min(heldBefore, keptShare);
-    const refunded = mine.reduce((sum, item) => sum + item.refund, 0);
+    const refunded = mine.reduce((sum, item) => sum + item.refundAmount, 0);
     const heldAfter = Math.min(heldBefore + refunded, target);
     return [
       {

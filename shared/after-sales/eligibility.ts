@@ -595,11 +595,10 @@ function bundlesTouched(
   lines: readonly LineDecision[],
   r: Recorder,
 ): BundleCharge[] {
-  const asked = lines.map(({ line, quantity, refundAmount }) => ({ line, quantity, refund: refundAmount }));
   const rePrice = facts.request.reason === 'no_reason';
   const charges = bundleCharges(
     facts.purchase,
-    asked,
+    lines,
     facts.returned ?? {},
     facts.bundlesHeld ?? {},
     rePrice,

@@ -226,11 +226,12 @@ function assertBundlesCurrent(returnCase: ReturnCase, now: readonly BundleCharge
  */
 function recountBundles(returnCase: ReturnCase, now: readonly BundleCharge[]): Partial<ReturnCase> {
   const { decision } = returnCase;
-  const moved = chargedOf(decision.bundles) - chargedOf(now);
+  const decided = chargedOf(decision.bundles);
+  const moved = decided - chargedOf(now);
   const refundLimit = Math.max(0, returnCase.refundLimit + moved);
   const entry: TraceEntry = {
     rule: 'A.bundle_recount',
-    inputs: { decided: chargedOf(decision.bundles), now: chargedOf(now), refundLimit },
+    inputs: { decided, now: chargedOf(now), refundLimit },
     result: 'applied',
     basis:
       'the bundle discount counted again: a case of the same bundle was refunded since this one was decided',
@@ -454,11 +455,9 @@ export const caseBundleCharges = (
 ): BundleCharge[] =>
   bundleCharges(
     purchase,
-    returnCase.decision.lines.map(({ line, quantity, refundAmount }) => ({
-      line,
-      quantity,
-      refund: returnCase.override ? 0 : refundAmount,
-    })),
+    returnCase.override
+      ? returnCase.decision.lines.map((line) => ({ ...line, refundAmount: 0 }))
+      : returnCase.decision.lines,
     tally.lines,
     tally.bundlesHeld ?? {},
     returnCase.reason === 'no_reason',
