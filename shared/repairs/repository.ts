@@ -50,23 +50,21 @@ export function repairWrites(
 export const repairEventWrite = (tenantId: string, event: TimelineEvent): TransactionItem =>
   putEntity(timelineEventEntity, tenantId, event, isNew);
 
-/** The ticket must exist and still be open to events (not closed or cancelled). */
-const ticketStillOpen = (tenantId: string, ticketId: string): TransactionItem => ({
+/**
+ * The ticket must exist and still be open to events (not closed or cancelled); money paid back is
+ * recorded even after the desk closed it, so then it only has to exist.
+ */
+const ticketCheck = (tenantId: string, ticketId: string, open = true): TransactionItem => ({
   ConditionCheck: {
     TableName: tableName,
     Key: ticketEntity.key({ tenantId, id: ticketId }),
-    ConditionExpression: 'attribute_exists(pk) AND NOT (#status IN (:closed, :cancelled))',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':closed': 'closed', ':cancelled': 'cancelled' },
-  },
-});
-
-/** Money paid back is recorded even after the desk closed the ticket: it only has to exist. */
-const ticketExists = (tenantId: string, ticketId: string): TransactionItem => ({
-  ConditionCheck: {
-    TableName: tableName,
-    Key: ticketEntity.key({ tenantId, id: ticketId }),
-    ConditionExpression: 'attribute_exists(pk)',
+    ...(open
+      ? {
+          ConditionExpression: 'attribute_exists(pk) AND NOT (#status IN (:closed, :cancelled))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': 'closed', ':cancelled': 'cancelled' },
+        }
+      : { ConditionExpression: 'attribute_exists(pk)' }),
   },
 });
 
@@ -83,7 +81,7 @@ export async function insertRepairCase(
     await writeTransaction(
       tenantId,
       [
-        ticketStillOpen(tenantId, repair.ticketId),
+        ticketCheck(tenantId, repair.ticketId),
         ...repairWrites(tenantId, repair),
         repairEventWrite(tenantId, event),
       ],
@@ -113,7 +111,7 @@ export async function saveRepairStep(
     await writeTransaction(tenantId, [
       ticket
         ? putEntity(ticketEntity, tenantId, ticket.after, atVersion(ticket.before.version))
-        : (ticketMayBeFinished ? ticketExists : ticketStillOpen)(tenantId, before.ticketId),
+        : ticketCheck(tenantId, before.ticketId, !ticketMayBeFinished),
       ...repairWrites(tenantId, after, before),
       ...events.map((event) => repairEventWrite(tenantId, event)),
       ...alongside,
