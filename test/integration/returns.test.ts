@@ -550,30 +550,21 @@ describe('after-sales: policy, eligibility, return and exchange cases', () => {
 
   it('createPurchase, createReturn, recordReturnStep: a bundle broken by a return without a reason re-prices the piece kept; the rest coming back gives it back, after a recount when its case was decided before', async () => {
     // A pot and pan set for ¥500, ¥100 less than the two pieces' prices added up.
-    const badBundle = await invoke('createPurchase', {
+    const wokItem = { name: '炒锅', category: 'kitchenware', amount: 30_000 };
+    const soupPotItem = { name: '汤锅', category: 'kitchenware', amount: 20_000 };
+    const potSet = (items: readonly object[]) => ({
       caller: desk.as.desk,
       body: {
         customerId,
         storeId: desk.store.id,
-        items: [{ name: '炒锅', category: 'kitchenware', amount: 30_000 }],
+        items,
         purchasedOn: localDay(-2),
         bundles: [{ name: '锅具套装', lines: [1, 2], discount: 10_000 }],
       },
     });
+    const badBundle = await invoke('createPurchase', potSet([wokItem]));
     expect([badBundle.status, badFields(badBundle)]).toEqual([400, ['body.bundles.0.lines.1']]);
-    const purchase = await succeeded<Purchase>('createPurchase', {
-      caller: desk.as.desk,
-      body: {
-        customerId,
-        storeId: desk.store.id,
-        items: [
-          { name: '炒锅', category: 'kitchenware', amount: 30_000 },
-          { name: '汤锅', category: 'kitchenware', amount: 20_000 },
-        ],
-        purchasedOn: localDay(-2),
-        bundles: [{ name: '锅具套装', lines: [1, 2], discount: 10_000 }],
-      },
-    });
+    const purchase = await succeeded<Purchase>('createPurchase', potSet([wokItem, soupPotItem]));
     const refundAll = async (opened: ReturnCase) => {
       const received =
         opened.status === 'decided'
